@@ -1,0 +1,10 @@
+package org.anquan.directory.domain;
+
+/** A department of the city government with safety duties. */
+public record Department(long id, String code, String name, String nameEn, String head, String headPhone,
+                         String dutyPhone, int version) {
+
+    public String name(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
+    }
+}

@@ -1,0 +1,355 @@
+package org.anquan.directory.domain;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Enterprise import from the downloadable template and export of any filtered list. Import checks
+ * the file before reading rows, then saves every valid row in a transaction of its own and reports
+ * every invalid row with its line number and reason; a row is either wholly saved or not at all.
+ */
+@Component
+public class EnterpriseExcel {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_ROWS = 20_000;
+    public static final int MAX_EXPORT = 200_000;
+
+    /** Template columns: message keys of the headers, in order. */
+    static final List<String> COLUMNS = List.of("name", "creditCode", "industry", "region", "address", "lon", "lat",
+            "scale", "status", "principalName", "principalPhone", "safetyManagerName", "safetyManagerPhone",
+            "licenceKind", "licenceNo", "licenceValidUntil");
+
+    private final Enterprises enterprises;
+    private final EnterpriseQueries queries;
+    private final Regions regions;
+    private final ResponsibilityMatrix matrix;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final TransactionTemplate perRow;
+
+    EnterpriseExcel(Enterprises enterprises, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
+                    AuditTrail audit, MessageSource messages, PlatformTransactionManager tx) {
+        this.enterprises = enterprises;
+        this.queries = queries;
+        this.regions = regions;
+        this.matrix = matrix;
+        this.audit = audit;
+        this.messages = messages;
+        this.perRow = new TransactionTemplate(tx);
+        this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public record RowError(int line, String message) {
+    }
+
+    public record ImportResult(int imported, int warned, List<RowError> errors) {
+    }
+
+    private String header(String column, Locale locale) {
+        return messages.getMessage("excel.enterprise." + column, null, locale);
+    }
+
+    /** The import template: a header row and a sheet of allowed codes. */
+    public void writeTemplate(OutputStream out, Locale locale) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(messages.getMessage("excel.enterprise.sheet", null, locale));
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                h.createCell(i).setCellValue(header(COLUMNS.get(i), locale));
+                sheet.setColumnWidth(i, 18 * 256);
+            }
+            Sheet codes = wb.createSheet(messages.getMessage("excel.enterprise.codes", null, locale));
+            int r = 0;
+            for (Industry i : matrix.industries()) {
+                Row row = codes.createRow(r++);
+                row.createCell(0).setCellValue(header("industry", locale));
+                row.createCell(1).setCellValue(i.code());
+                row.createCell(2).setCellValue(i.name(locale));
+            }
+            for (Region reg : regions.all()) {
+                if (reg.level() == RegionLevel.CITY) {
+                    continue;
+                }
+                Row row = codes.createRow(r++);
+                row.createCell(0).setCellValue(header("region", locale));
+                row.createCell(1).setCellValue(reg.code());
+                row.createCell(2).setCellValue(reg.name());
+            }
+            for (EnterpriseScale s : EnterpriseScale.values()) {
+                Row row = codes.createRow(r++);
+                row.createCell(0).setCellValue(header("scale", locale));
+                row.createCell(1).setCellValue(s.name());
+                row.createCell(2).setCellValue(messages.getMessage(s.messageKey(), null, locale));
+            }
+            for (EnterpriseStatus s : EnterpriseStatus.values()) {
+                Row row = codes.createRow(r++);
+                row.createCell(0).setCellValue(header("status", locale));
+                row.createCell(1).setCellValue(s.name());
+                row.createCell(2).setCellValue(messages.getMessage(s.messageKey(), null, locale));
+            }
+            wb.write(out);
+        }
+    }
+
+    /** Checks the file as a whole; a file that fails is refused before any row is read. */
+    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale) {
+        if (bytes == null || bytes.length == 0) {
+            throw new BusinessException("import.empty");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new BusinessException("import.too.large", MAX_BYTES / 1024 / 1024);
+        }
+        // an .xlsx file is a ZIP archive
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
+            throw new BusinessException("import.not.xlsx");
+        }
+        List<EnterpriseInputLine> lines;
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            lines = readRows(wb.getSheetAt(0), locale);
+        } catch (BusinessException e) {
+            throw e;
+        } catch (Exception | OutOfMemoryError e) {
+            throw new BusinessException("import.unreadable");
+        }
+        int imported = 0;
+        int warned = 0;
+        List<RowError> errors = new ArrayList<>();
+        for (EnterpriseInputLine line : lines) {
+            if (line.error() != null) {
+                errors.add(new RowError(line.line(), line.error()));
+                continue;
+            }
+            try {
+                Enterprises.Saved saved = perRow.execute(s -> enterprises.create(line.input(), user));
+                imported++;
+                if (saved != null && !saved.warningKeys().isEmpty()) {
+                    warned++;
+                }
+            } catch (InvalidInputException e) {
+                errors.add(new RowError(line.line(), describe(e.fieldErrors(), locale)));
+            } catch (RuntimeException e) {
+                errors.add(new RowError(line.line(), messages.getMessage("import.row.failed", null, locale)));
+            }
+        }
+        audit.record("IMPORT", "enterprise", null, imported + " imported, " + errors.size() + " rejected", null, null);
+        return new ImportResult(imported, warned, errors);
+    }
+
+    private record EnterpriseInputLine(int line, EnterpriseInput input, String error) {
+    }
+
+    private List<EnterpriseInputLine> readRows(Sheet sheet, Locale locale) {
+        Row header = sheet.getRow(0);
+        if (header == null || !headerMatches(header)) {
+            throw new BusinessException("import.wrong.columns", String.join("、", COLUMNS.stream().map(c -> header(c, locale)).toList()));
+        }
+        if (sheet.getLastRowNum() > MAX_ROWS) {
+            throw new BusinessException("import.too.many.rows", MAX_ROWS);
+        }
+        Map<String, String> industryByName = new HashMap<>();
+        for (Industry i : matrix.industries()) {
+            industryByName.put(i.code(), i.code());
+            industryByName.put(i.nameZh(), i.code());
+            industryByName.put(i.nameEn(), i.code());
+        }
+        Map<String, Long> regionByName = new HashMap<>();
+        for (Region r : regions.all()) {
+            regionByName.put(r.code(), r.id());
+            regionByName.putIfAbsent(r.name(), r.id());
+        }
+        List<EnterpriseInputLine> out = new ArrayList<>();
+        DataFormatter fmt = new DataFormatter(Locale.ROOT);
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null || isBlank(row, fmt)) {
+                continue;
+            }
+            int line = r + 1;
+            String formula = null;
+            for (Cell c : row) {
+                if (c.getCellType() == CellType.FORMULA) {
+                    formula = new org.apache.poi.ss.util.CellReference(c).formatAsString();
+                    break;
+                }
+            }
+            if (formula != null) {
+                out.add(new EnterpriseInputLine(line, null, messages.getMessage("import.formula", new Object[] {formula}, locale)));
+                continue;
+            }
+            try {
+                String industry = text(row, 2, fmt);
+                String region = text(row, 3, fmt);
+                List<EnterpriseInput.LicenceInput> licences = new ArrayList<>();
+                if (text(row, 13, fmt) != null || text(row, 14, fmt) != null || text(row, 15, fmt) != null) {
+                    licences.add(new EnterpriseInput.LicenceInput(text(row, 13, fmt), text(row, 14, fmt), null, date(row.getCell(15), fmt)));
+                }
+                EnterpriseInput in = new EnterpriseInput(text(row, 0, fmt), text(row, 1, fmt),
+                        industry == null ? null : industryByName.getOrDefault(industry, industry),
+                        region == null ? null : regionByName.get(region), text(row, 4, fmt),
+                        number(row, 5, fmt), number(row, 6, fmt),
+                        enumOf(EnterpriseScale.class, text(row, 7, fmt), locale),
+                        enumOf(EnterpriseStatus.class, text(row, 8, fmt), locale),
+                        text(row, 9, fmt), text(row, 10, fmt), text(row, 11, fmt), text(row, 12, fmt), licences, null);
+                out.add(new EnterpriseInputLine(line, in, null));
+            } catch (CellProblem p) {
+                out.add(new EnterpriseInputLine(line, null, messages.getMessage(p.key, new Object[] {p.column}, locale)));
+            }
+        }
+        return out;
+    }
+
+    private boolean headerMatches(Row header) {
+        DataFormatter fmt = new DataFormatter(Locale.ROOT);
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            Cell c = header.getCell(i);
+            String v = c == null ? "" : fmt.formatCellValue(c).trim();
+            String zh = messages.getMessage("excel.enterprise." + COLUMNS.get(i), null, Locale.SIMPLIFIED_CHINESE);
+            String en = messages.getMessage("excel.enterprise." + COLUMNS.get(i), null, Locale.ENGLISH);
+            if (!v.equals(zh) && !v.equalsIgnoreCase(en)) {
+                return false;
+            }
+        }
+        Cell extra = header.getCell(COLUMNS.size());
+        return extra == null || fmt.formatCellValue(extra).isBlank();
+    }
+
+    private static boolean isBlank(Row row, DataFormatter fmt) {
+        for (Cell c : row) {
+            if (c.getCellType() != CellType.BLANK && !fmt.formatCellValue(c).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final class CellProblem extends RuntimeException {
+        final String key;
+        final String column;
+
+        CellProblem(String key, int col) {
+            super(key, null, false, false);
+            this.key = key;
+            this.column = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+        }
+    }
+
+    private static String text(Row row, int col, DataFormatter fmt) {
+        Cell c = row.getCell(col);
+        if (c == null) {
+            return null;
+        }
+        String v = fmt.formatCellValue(c).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static Double number(Row row, int col, DataFormatter fmt) {
+        String v = text(row, col, fmt);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new CellProblem("import.cell.number", col);
+        }
+    }
+
+    private static LocalDate date(Cell c, DataFormatter fmt) {
+        if (c == null || c.getCellType() == CellType.BLANK) {
+            return null;
+        }
+        if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
+            return c.getLocalDateTimeCellValue().toLocalDate();
+        }
+        String v = fmt.formatCellValue(c).trim();
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("yyyy-M-d"));
+        } catch (DateTimeParseException e) {
+            throw new CellProblem("import.cell.date", c.getColumnIndex());
+        }
+    }
+
+    private <E extends Enum<E>> E enumOf(Class<E> type, String v, Locale locale) {
+        if (v == null) {
+            return null;
+        }
+        for (E e : type.getEnumConstants()) {
+            String key = (type == EnterpriseScale.class ? "enterprise.scale." : "enterprise.status.") + e.name();
+            if (e.name().equalsIgnoreCase(v)
+                    || v.equals(messages.getMessage(key, null, Locale.SIMPLIFIED_CHINESE))
+                    || v.equalsIgnoreCase(messages.getMessage(key, null, Locale.ENGLISH))) {
+                return e;
+            }
+        }
+        throw new CellProblem(type == EnterpriseScale.class ? "import.cell.scale" : "import.cell.status",
+                type == EnterpriseScale.class ? 7 : 8);
+    }
+
+    private String describe(Map<String, String> fieldErrors, Locale locale) {
+        List<String> parts = new ArrayList<>();
+        fieldErrors.forEach((field, key) -> parts.add(messages.getMessage("field." + field.replaceAll("\\[\\d+]", ""), null, field, locale)
+                + ": " + messages.getMessage(key, null, key, locale)));
+        return String.join("; ", parts);
+    }
+
+    /** Writes the filtered list, in list order, as a ledger: title, header, rows. */
+    public void export(EnterpriseFilter filter, DataScope scope, Locale locale, OutputStream out) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            Sheet sheet = wb.createSheet(messages.getMessage("excel.enterprise.sheet", null, locale));
+            String[] headers = {"name", "creditCode", "industry", "county", "region", "address", "scale", "status",
+                    "principalName", "principalPhone", "safetyManagerName", "safetyManagerPhone"};
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(messages.getMessage("excel.enterprise.title", null, locale));
+            Row h = sheet.createRow(1);
+            for (int i = 0; i < headers.length; i++) {
+                h.createCell(i).setCellValue(header(headers[i], locale));
+            }
+            int[] r = {2};
+            queries.forEach(filter, scope, locale, MAX_EXPORT, e -> {
+                Row row = sheet.createRow(r[0]++);
+                String[] v = {e.name(), e.creditCode(), e.industryName(), e.countyName(), e.regionName(), e.address(),
+                        messages.getMessage(e.scale().messageKey(), null, locale),
+                        messages.getMessage(e.status().messageKey(), null, locale), e.principalName(),
+                        e.principalPhone(), e.safetyManagerName(), e.safetyManagerPhone()};
+                for (int i = 0; i < v.length; i++) {
+                    // a leading '=' would be a formula in the reader's spreadsheet: write text only
+                    row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
+                }
+            });
+            wb.write(out);
+            wb.dispose();
+        }
+    }
+}

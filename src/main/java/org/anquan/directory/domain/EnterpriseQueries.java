@@ -1,0 +1,166 @@
+package org.anquan.directory.domain;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read side of enterprises: the filtered, scoped list, its count and the export stream. Every
+ * query carries the caller's {@link DataScope}.
+ */
+@Component
+public class EnterpriseQueries {
+
+    private static final String FROM = """
+            FROM enterprise e
+            JOIN industry i ON i.code = e.industry_code
+            JOIN region r ON r.id = e.region_id
+            LEFT JOIN region c ON c.id = r.parent_id AND r.region_level = 'TOWNSHIP'
+            """;
+
+    private final JdbcClient jdbc;
+
+    EnterpriseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public PageResult<EnterpriseRow> page(EnterpriseFilter f, DataScope scope, int page, int size, Locale locale) {
+        Where w = where(f, scope);
+        if (w.empty()) {
+            return new PageResult<>(List.of(), page, size, 0);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql()).params(w.params()).query(Long.class).single();
+        List<EnterpriseRow> items = jdbc.sql(select(locale) + FROM + w.sql() + " ORDER BY " + f.orderBy()
+                        + " LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                .query(EnterpriseQueries::map).list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    /** Streams every matching row (for export), in list order, up to {@code max}. */
+    public void forEach(EnterpriseFilter f, DataScope scope, Locale locale, int max, Consumer<EnterpriseRow> sink) {
+        Where w = where(f, scope);
+        if (w.empty()) {
+            return;
+        }
+        jdbc.sql(select(locale) + FROM + w.sql() + " ORDER BY " + f.orderBy() + " LIMIT :limit")
+                .params(w.params()).param("limit", max)
+                .query(rs -> { sink.accept(map(rs, 0)); });
+    }
+
+    public long count(DataScope scope) {
+        Where w = where(EnterpriseFilter.NONE, scope);
+        return w.empty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql()).params(w.params())
+                .query(Long.class).single();
+    }
+
+    /** Whether the enterprise lies within the scope. */
+    public boolean inScope(long enterpriseId, DataScope scope) {
+        Where w = where(EnterpriseFilter.NONE, scope);
+        if (w.empty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql() + " AND e.id = :eid").params(w.params())
+                .param("eid", enterpriseId).query(Long.class).single() > 0;
+    }
+
+    /** Licences expiring within {@code days} (or expired), in scope. */
+    public long licencesExpiringWithin(int days, DataScope scope, java.time.LocalDate today) {
+        Where w = where(EnterpriseFilter.NONE, scope);
+        if (w.empty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM licence l JOIN enterprise e ON e.id = l.enterprise_id " + w.sql()
+                        + " AND l.valid_until <= :limit")
+                .params(w.params()).param("limit", today.plusDays(days)).query(Long.class).single();
+    }
+
+    private Where where(EnterpriseFilter f, DataScope scope) {
+        StringBuilder sql = new StringBuilder("WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        switch (scope.kind()) {
+            case CITY -> { }
+            case REGION -> {
+                String path = regionPath(scope.id());
+                if (path == null) {
+                    return Where.EMPTY;
+                }
+                sql.append(" AND e.region_path LIKE :scopePath");
+                p.put("scopePath", path + "%");
+            }
+            case DEPARTMENT -> {
+                sql.append(" AND e.industry_code IN (SELECT industry_code FROM responsibility WHERE department_id = :scopeDept)");
+                p.put("scopeDept", scope.id());
+            }
+            case ENTERPRISE -> {
+                sql.append(" AND e.id = :scopeEnt");
+                p.put("scopeEnt", scope.id());
+            }
+        }
+        if (f.regionId() != null) {
+            String path = regionPath(f.regionId());
+            if (path == null) {
+                return Where.EMPTY;
+            }
+            sql.append(" AND e.region_path LIKE :regionPath");
+            p.put("regionPath", path + "%");
+        }
+        if (f.industryCode() != null) {
+            sql.append(" AND e.industry_code = :industry");
+            p.put("industry", f.industryCode());
+        }
+        if (f.status() != null) {
+            sql.append(" AND e.status = :status");
+            p.put("status", f.status().name());
+        }
+        if (f.text() != null) {
+            String text = f.text();
+            if (text.length() == 18 && CreditCode.isValid(CreditCode.normalize(text))) {
+                sql.append(" AND e.credit_code = :code");
+                p.put("code", CreditCode.normalize(text));
+            } else {
+                sql.append(" AND (e.name LIKE :text ESCAPE '\\' OR e.address LIKE :text ESCAPE '\\')");
+                p.put("text", "%" + escapeLike(text) + "%");
+            }
+        }
+        return new Where(sql.toString(), p, false);
+    }
+
+    private String regionPath(long regionId) {
+        return jdbc.sql("SELECT path FROM region WHERE id = :id").param("id", regionId).query(String.class)
+                .optional().orElse(null);
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String select(Locale locale) {
+        String industryName = "en".equals(locale.getLanguage()) ? "i.name_en" : "i.name_zh";
+        return "SELECT e.id, e.name, e.credit_code, e.industry_code, " + industryName + " AS industry_name, "
+                + "e.region_id, r.name AS region_name, COALESCE(c.name, r.name) AS county_name, e.address, e.scale, "
+                + "e.status, e.principal_name, e.principal_phone, e.safety_manager_name, e.safety_manager_phone, "
+                + "e.outside_region, e.updated_at ";
+    }
+
+    private static EnterpriseRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new EnterpriseRow(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+                rs.getString("industry_code"), rs.getString("industry_name"), rs.getLong("region_id"),
+                rs.getString("region_name"), rs.getString("county_name"), rs.getString("address"),
+                EnterpriseScale.valueOf(rs.getString("scale")), EnterpriseStatus.valueOf(rs.getString("status")),
+                rs.getString("principal_name"), rs.getString("principal_phone"), rs.getString("safety_manager_name"),
+                rs.getString("safety_manager_phone"), rs.getBoolean("outside_region"),
+                rs.getObject("updated_at", OffsetDateTime.class));
+    }
+
+    private record Where(String sql, Map<String, Object> params, boolean empty) {
+        static final Where EMPTY = new Where("", Map.of(), true);
+    }
+}

@@ -1,0 +1,207 @@
+package org.anquan.directory.domain;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Role;
+import org.anquan.shared.GeoPoint;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering and editing enterprises. Input is checked completely before anything is written; a
+ * location outside the chosen region is kept but flagged, since boundaries on file are coarse.
+ */
+@Service
+public class Enterprises {
+
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,32}");
+
+    private final EnterpriseRepository repository;
+    private final EnterpriseQueries queries;
+    private final Regions regions;
+    private final ResponsibilityMatrix matrix;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Enterprises(EnterpriseRepository repository, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
+                AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.regions = regions;
+        this.matrix = matrix;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The outcome of a save: the id, and warnings the user should see (e.g. location outside region). */
+    public record Saved(long id, List<String> warningKeys) {
+    }
+
+    /**
+     * The enterprise, if the user's scope reaches it. Out-of-scope ids answer exactly like unknown
+     * ids (not found), and the attempt is audited.
+     */
+    public Enterprise get(long id, CurrentUser user) {
+        Enterprise e = repository.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
+        if (!queries.inScope(id, user.scope())) {
+            audit.recordAlone(user.username(), "SCOPE_DENIED", "enterprise", id, "read outside data scope");
+            throw new NotFoundException("enterprise", id);
+        }
+        return e;
+    }
+
+    public boolean mayEdit(CurrentUser user) {
+        return user.role() == Role.CITY_ADMIN || user.role() == Role.COUNTY_OFFICER || user.role() == Role.DEPT_OFFICER;
+    }
+
+    @Transactional
+    public Saved create(EnterpriseInput in, CurrentUser user) {
+        requireEditor(user);
+        Checked c = check(in, null);
+        requireWithinScope(c.details(), user);
+        Enterprise saved = repository.save(Enterprise.register(c.details(), clock));
+        audit.record("CREATE", "enterprise", saved.getId(), saved.getName(), null, saved.details());
+        return new Saved(saved.getId(), c.warnings());
+    }
+
+    @Transactional
+    public Saved update(long id, EnterpriseInput in, CurrentUser user) {
+        requireEditor(user);
+        Enterprise e = get(id, user);
+        Checked c = check(in, id);
+        requireWithinScope(c.details(), user);
+        var before = e.details();
+        e.update(c.details(), in.version() == null ? -1 : in.version(), clock);
+        repository.save(e);
+        audit.record("UPDATE", "enterprise", id, e.getName(), before, e.details());
+        return new Saved(id, c.warnings());
+    }
+
+    /** Validates input as the import does, without writing: field → message key. */
+    public Map<String, String> problems(EnterpriseInput in) {
+        try {
+            check(in, null);
+            return Map.of();
+        } catch (InvalidInputException e) {
+            return e.fieldErrors();
+        }
+    }
+
+    private void requireEditor(CurrentUser user) {
+        if (!mayEdit(user)) {
+            throw new AccessDeniedException("role " + user.role() + " may not edit enterprises");
+        }
+    }
+
+    /** A county officer registers only inside its county; a department officer only its industries. */
+    private void requireWithinScope(EnterpriseDetails d, CurrentUser user) {
+        DataScope scope = user.scope();
+        boolean ok = switch (scope.kind()) {
+            case CITY -> true;
+            case REGION -> regions.get(scope.id()).isAncestorOrSelfOf(d.regionPath());
+            case DEPARTMENT -> matrix.industriesOf(scope.id()).contains(d.industryCode());
+            case ENTERPRISE -> false;
+        };
+        if (!ok) {
+            throw new InvalidInputException(Map.of(scope.kind() == DataScope.Kind.DEPARTMENT ? "industryCode" : "regionId",
+                    "enterprise.outside.scope"));
+        }
+    }
+
+    private record Checked(EnterpriseDetails details, List<String> warnings) {
+    }
+
+    private Checked check(EnterpriseInput in, Long selfId) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        String name = trim(in.name());
+        if (name == null) {
+            errors.put("name", "validation.required");
+        } else if (name.length() > 200) {
+            errors.put("name", "validation.too.long");
+        }
+        String code = CreditCode.normalize(in.creditCode());
+        if (code == null || code.isEmpty()) {
+            errors.put("creditCode", "validation.required");
+        } else if (CreditCode.problem(code) != null) {
+            errors.put("creditCode", "creditCode.invalid." + CreditCode.problem(code).name());
+        } else {
+            repository.findByCreditCode(code).filter(other -> !other.getId().equals(selfId))
+                    .ifPresent(other -> errors.put("creditCode", "creditCode.duplicate"));
+        }
+        Industry industry = in.industryCode() == null ? null : matrix.industry(in.industryCode()).orElse(null);
+        if (industry == null) {
+            errors.put("industryCode", "validation.required");
+        }
+        Region region = in.regionId() == null ? null : regions.find(in.regionId()).orElse(null);
+        if (region == null || region.level() == RegionLevel.CITY) {
+            errors.put("regionId", "enterprise.region.required");
+        }
+        if (in.scale() == null) {
+            errors.put("scale", "validation.required");
+        }
+        if (in.status() == null) {
+            errors.put("status", "validation.required");
+        } else if (industry != null && in.status().forMines() != industry.mining()) {
+            errors.put("status", industry.mining() ? "enterprise.status.mine.required" : "enterprise.status.mine.only");
+        }
+        GeoPoint location = null;
+        if ((in.lon() == null) != (in.lat() == null)) {
+            errors.put("lon", "enterprise.location.both");
+        } else if (in.lon() != null) {
+            try {
+                location = new GeoPoint(in.lon(), in.lat());
+            } catch (IllegalArgumentException ex) {
+                errors.put("lon", "enterprise.location.range");
+            }
+        }
+        checkPhone(in.principalPhone(), "principalPhone", errors);
+        checkPhone(in.safetyManagerPhone(), "safetyManagerPhone", errors);
+        if (trim(in.address()) != null && in.address().length() > 300) {
+            errors.put("address", "validation.too.long");
+        }
+        List<Licence> licences = new ArrayList<>();
+        List<EnterpriseInput.LicenceInput> rows = in.licences() == null ? List.of() : in.licences();
+        for (int i = 0; i < rows.size(); i++) {
+            var l = rows.get(i);
+            if (l == null || l.blank()) {
+                continue;
+            }
+            if (trim(l.kind()) == null || trim(l.licenceNo()) == null || l.validUntil() == null) {
+                errors.put("licences[" + i + "].kind", "licence.incomplete");
+            } else {
+                licences.add(new Licence(l.kind().trim(), l.licenceNo().trim(), trim(l.issuedBy()), l.validUntil()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        boolean outside = location != null && region.boundary() != null && !region.contains(location);
+        if (outside) {
+            warnings.add("enterprise.location.outside");
+        }
+        return new Checked(new EnterpriseDetails(name, code, industry.code(), region.id(), region.path(), trim(in.address()),
+                in.lon(), in.lat(), in.scale(), in.status(), trim(in.principalName()), trim(in.principalPhone()),
+                trim(in.safetyManagerName()), trim(in.safetyManagerPhone()), outside, licences), warnings);
+    }
+
+    private static void checkPhone(String phone, String field, Map<String, String> errors) {
+        if (trim(phone) != null && !PHONE.matcher(phone.trim()).matches()) {
+            errors.put(field, "validation.phone");
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

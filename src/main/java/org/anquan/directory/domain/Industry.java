@@ -1,0 +1,9 @@
+package org.anquan.directory.domain;
+
+/** An industry as held in the reference table. */
+public record Industry(String code, String nameZh, String nameEn, boolean mining) {
+
+    public String name(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+    }
+}

@@ -1,0 +1,17 @@
+package org.anquan.directory.domain;
+
+import java.time.LocalDate;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A licence or permit an enterprise holds (安全生产许可证, 危险化学品经营许可证 ...). */
+@Table("licence")
+public record Licence(String kind, String licenceNo, String issuedBy, LocalDate validUntil) {
+
+    public boolean expiredOn(LocalDate day) {
+        return validUntil.isBefore(day);
+    }
+
+    public long daysLeft(LocalDate day) {
+        return java.time.temporal.ChronoUnit.DAYS.between(day, validUntil);
+    }
+}

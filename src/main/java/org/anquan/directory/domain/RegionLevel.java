@@ -1,0 +1,3 @@
+package org.anquan.directory.domain;
+
+public enum RegionLevel { CITY, COUNTY, TOWNSHIP }

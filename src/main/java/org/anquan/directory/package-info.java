@@ -1,0 +1,7 @@
+/**
+ * The responsibility chain: regions and their first responsible persons, departments and the
+ * industries they supervise, enterprises and their responsible people, user accounts' scope.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Directory",
+        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web"})
+package org.anquan.directory;

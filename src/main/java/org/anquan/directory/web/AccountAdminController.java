@@ -1,0 +1,128 @@
+package org.anquan.directory.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.anquan.directory.domain.EnterpriseFilter;
+import org.anquan.directory.domain.EnterpriseQueries;
+import org.anquan.platform.security.Account;
+import org.anquan.platform.security.AccountForm;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Role;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** People and their accounts: role and data scope, set by the city office administrator. */
+@Controller
+class AccountAdminController {
+
+    private final Accounts accounts;
+    private final ReferenceData reference;
+    private final EnterpriseQueries enterprises;
+
+    AccountAdminController(Accounts accounts, ReferenceData reference, EnterpriseQueries enterprises) {
+        this.accounts = accounts;
+        this.reference = reference;
+        this.enterprises = enterprises;
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("result", accounts.search(q, role, Math.max(page, 1), 20));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("q", q);
+        model.addAttribute("role", role);
+        return "admin/accounts";
+    }
+
+    @GetMapping("/admin/accounts/new")
+    String createForm(Model model) {
+        model.addAttribute("form", new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null));
+        return form(model, null);
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@Validated @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                checkEnterprise(form);
+                long id = accounts.create(form, true);
+                redirect.addFlashAttribute("noticeKey", "saved");
+                return "redirect:/admin/accounts/" + id;
+            } catch (BusinessException e) {
+                binding.reject(e.messageKey(), e.args(), e.messageKey());
+            }
+        }
+        response.setStatus(422);
+        return form(model, null);
+    }
+
+    @GetMapping("/admin/accounts/{id}")
+    String editForm(@PathVariable long id, Model model) {
+        Account a = accounts.find(id).orElseThrow(() -> new NotFoundException("account", id));
+        model.addAttribute("form", new AccountForm(a.username(), a.displayName(), a.phone(), a.role(), a.regionId(),
+                a.departmentId(), a.enterpriseId(), null, a.enabled(), a.version()));
+        model.addAttribute("account", a);
+        return form(model, id);
+    }
+
+    @PostMapping("/admin/accounts/{id}")
+    String update(@PathVariable long id, @Validated @ModelAttribute("form") AccountForm form, BindingResult binding,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!binding.hasErrors()) {
+            try {
+                checkEnterprise(form);
+                accounts.update(id, form);
+                redirect.addFlashAttribute("noticeKey", "saved");
+                return "redirect:/admin/accounts/" + id;
+            } catch (BusinessException e) {
+                binding.reject(e.messageKey(), e.args(), e.messageKey());
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("account", accounts.find(id).orElseThrow(() -> new NotFoundException("account", id)));
+        return form(model, id);
+    }
+
+    @PostMapping("/admin/accounts/{id}/password")
+    String reset(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
+        try {
+            accounts.resetPassword(id, password);
+            redirect.addFlashAttribute("noticeKey", "password.reset.done");
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private void checkEnterprise(AccountForm form) {
+        if (form.role() == Role.ENTERPRISE_USER && form.enterpriseId() != null
+                && !enterprises.inScope(form.enterpriseId(), DataScope.CITY)) {
+            throw new BusinessException("account.scope.enterprise");
+        }
+    }
+
+    private String form(Model model, Long id) {
+        model.addAttribute("id", id);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("regions", reference.regions(org.anquan.platform.security.CurrentUsers.require()));
+        model.addAttribute("departments", reference.departments());
+        Long enterpriseId = ((AccountForm) model.getAttribute("form")).enterpriseId();
+        model.addAttribute("enterpriseName", enterpriseId == null ? null
+                : enterprises.page(new EnterpriseFilter(null, null, null, null, null), new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId),
+                        1, 1, java.util.Locale.ROOT).items().stream().findFirst().map(r -> r.name()).orElse(null));
+        return "admin/account-form";
+    }
+}

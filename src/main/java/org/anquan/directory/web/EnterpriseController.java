@@ -1,0 +1,204 @@
+package org.anquan.directory.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.anquan.directory.domain.Enterprise;
+import org.anquan.directory.domain.EnterpriseExcel;
+import org.anquan.directory.domain.EnterpriseFilter;
+import org.anquan.directory.domain.EnterpriseInput;
+import org.anquan.directory.domain.EnterpriseQueries;
+import org.anquan.directory.domain.Enterprises;
+import org.anquan.directory.domain.Regions;
+import org.anquan.directory.domain.ResponsibilityMatrix;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.PageResult;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class EnterpriseController {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final Enterprises enterprises;
+    private final EnterpriseQueries queries;
+    private final EnterpriseExcel excel;
+    private final ReferenceData reference;
+    private final Regions regions;
+    private final ResponsibilityMatrix matrix;
+    private final AuditTrail audit;
+
+    EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
+                         ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit) {
+        this.enterprises = enterprises;
+        this.queries = queries;
+        this.excel = excel;
+        this.reference = reference;
+        this.regions = regions;
+        this.matrix = matrix;
+        this.audit = audit;
+    }
+
+    @GetMapping("/enterprises")
+    String list(@ModelAttribute("filter") EnterpriseFilter filter, @RequestParam(defaultValue = "1") int page,
+                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        PageResult<?> result = queries.page(filter, me.scope(), Math.max(page, 1), PageResult.clampSize(size), locale);
+        model.addAttribute("result", result);
+        model.addAttribute("mayEdit", enterprises.mayEdit(me));
+        if (htmx.isHtmxRequest() && !htmx.isBoosted()) {
+            return "directory/enterprises :: table";
+        }
+        reference.addTo(model, me);
+        return "directory/enterprises";
+    }
+
+    @GetMapping("/enterprises/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser me = CurrentUsers.require();
+        Enterprise e = enterprises.get(id, me);
+        model.addAttribute("e", e);
+        model.addAttribute("region", regions.get(e.getRegionId()));
+        model.addAttribute("county", regions.countyOf(e.getRegionId()).orElse(null));
+        model.addAttribute("industry", matrix.industry(e.getIndustryCode()).orElseThrow());
+        var resp = matrix.lookup(e.getIndustryCode());
+        model.addAttribute("lead", resp.leadDepartmentId() == null ? null : matrix.department(resp.leadDepartmentId()).orElse(null));
+        model.addAttribute("co", resp.coDepartmentIds().stream().map(d -> matrix.department(d).orElse(null)).toList());
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("history", audit.historyOf("enterprise", id));
+        model.addAttribute("mayEdit", enterprises.mayEdit(me));
+        return "directory/enterprise";
+    }
+
+    @GetMapping("/enterprises/new")
+    String createForm(Model model) {
+        CurrentUser me = requireEditor();
+        model.addAttribute("form", EnterpriseInput.empty());
+        reference.addTo(model, me);
+        return "directory/enterprise-form";
+    }
+
+    @PostMapping("/enterprises")
+    String create(@ModelAttribute("form") EnterpriseInput form, BindingResult binding, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser me = requireEditor();
+        if (binding.hasErrors()) {
+            return formAgain(model, me, response);
+        }
+        try {
+            Enterprises.Saved saved = enterprises.create(form, me);
+            redirect.addFlashAttribute("noticeKey", "saved");
+            redirect.addFlashAttribute("warningKeys", saved.warningKeys());
+            return "redirect:/enterprises/" + saved.id();
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            return formAgain(model, me, response);
+        }
+    }
+
+    @GetMapping("/enterprises/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        CurrentUser me = requireEditor();
+        model.addAttribute("form", EnterpriseInput.of(enterprises.get(id, me)));
+        model.addAttribute("id", id);
+        reference.addTo(model, me);
+        return "directory/enterprise-form";
+    }
+
+    @PostMapping("/enterprises/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") EnterpriseInput form, BindingResult binding, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser me = requireEditor();
+        model.addAttribute("id", id);
+        if (binding.hasErrors()) {
+            return formAgain(model, me, response);
+        }
+        try {
+            Enterprises.Saved saved = enterprises.update(id, form, me);
+            redirect.addFlashAttribute("noticeKey", "saved");
+            redirect.addFlashAttribute("warningKeys", saved.warningKeys());
+            return "redirect:/enterprises/" + id;
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            return formAgain(model, me, response);
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            binding.reject("error.conflict");
+            return formAgain(model, me, response);
+        }
+    }
+
+    private String formAgain(Model model, CurrentUser me, HttpServletResponse response) {
+        response.setStatus(422);
+        reference.addTo(model, me);
+        return "directory/enterprise-form";
+    }
+
+    @GetMapping("/enterprises/export")
+    void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response) throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+                + URLEncoder.encode("enterprises-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8));
+        audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
+        excel.export(filter, me.scope(), locale, response.getOutputStream());
+    }
+
+    @GetMapping("/enterprises/import")
+    String importPage() {
+        requireEditor();
+        return "directory/enterprise-import";
+    }
+
+    @GetMapping("/enterprises/import/template")
+    void template(Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=enterprise-template.xlsx");
+        excel.writeTemplate(response.getOutputStream(), locale);
+    }
+
+    @PostMapping("/enterprises/import")
+    String importFile(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
+                      HttpServletResponse response) throws IOException {
+        CurrentUser me = requireEditor();
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new BusinessException("import.empty");
+            }
+            if (file.getSize() > EnterpriseExcel.MAX_BYTES) {
+                throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
+            }
+            model.addAttribute("result", excel.importFile(file.getBytes(), me, locale));
+        } catch (BusinessException e) {
+            response.setStatus(422);
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+        }
+        return "directory/enterprise-import";
+    }
+
+    private CurrentUser requireEditor() {
+        CurrentUser me = CurrentUsers.require();
+        if (!enterprises.mayEdit(me)) {
+            throw new AccessDeniedException("read-only");
+        }
+        return me;
+    }
+}

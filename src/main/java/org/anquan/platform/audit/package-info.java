@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("audit")
+package org.anquan.platform.audit;

@@ -1,0 +1,20 @@
+package org.anquan.platform.security;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What the administrator enters for an account. Password only on creation or reset. */
+public record AccountForm(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "{account.username.pattern}") String username,
+        @NotBlank @Size(max = 100) String displayName,
+        @Size(max = 32) String phone,
+        @NotNull Role role,
+        Long regionId,
+        Long departmentId,
+        Long enterpriseId,
+        String password,
+        boolean enabled,
+        Integer version) {
+}

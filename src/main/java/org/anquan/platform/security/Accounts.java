@@ -1,0 +1,242 @@
+package org.anquan.platform.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.NotFoundException;
+import org.anquan.shared.PageResult;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** User accounts: creation, roles and scope, passwords, and the lockout after failed logins. */
+@Service
+public class Accounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final LockoutProperties lockout;
+
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, LockoutProperties lockout) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.clock = clock;
+        this.lockout = lockout;
+    }
+
+    @ConfigurationProperties("anquan.security.lockout")
+    public record LockoutProperties(int maxFailures, Duration duration) {
+        public LockoutProperties {
+            if (maxFailures <= 0) maxFailures = 5;
+            if (duration == null) duration = Duration.ofMinutes(15);
+        }
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM user_account").query(Long.class).single();
+    }
+
+    public Optional<Account> find(long id) {
+        return jdbc.sql("SELECT * FROM user_account WHERE id = :id").param("id", id).query(Accounts::map).optional();
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return jdbc.sql("SELECT * FROM user_account WHERE username = :u").param("u", username).query(Accounts::map).optional();
+    }
+
+    public PageResult<Account> search(String text, Role role, int page, int size) {
+        String like = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase() + "%";
+        String where = """
+                WHERE (CAST(:like AS VARCHAR) IS NULL OR LOWER(username) LIKE :like OR LOWER(display_name) LIKE :like)
+                  AND (CAST(:role AS VARCHAR) IS NULL OR role = :role)
+                """;
+        String roleName = role == null ? null : role.name();
+        long total = jdbc.sql("SELECT COUNT(*) FROM user_account " + where).param("like", like).param("role", roleName)
+                .query(Long.class).single();
+        List<Account> items = jdbc.sql("SELECT * FROM user_account " + where + " ORDER BY username LIMIT :l OFFSET :o")
+                .param("like", like).param("role", roleName).param("l", size).param("o", PageResult.offsetOf(page, size))
+                .query(Accounts::map).list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    @Transactional
+    public long create(AccountForm f, boolean mustChangePassword) {
+        checkScope(f);
+        PasswordPolicy.check(f.password());
+        if (findByUsername(f.username()).isPresent()) {
+            throw new BusinessException("account.username.taken", f.username());
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO user_account (username, password_hash, display_name, phone, role, region_id, department_id,
+                                          enterprise_id, enabled, must_change_password, created_at)
+                VALUES (:u, :p, :d, :ph, :r, :reg, :dep, :ent, :en, :mc, :now)
+                """)
+                .param("u", f.username()).param("p", encoder.encode(f.password())).param("d", f.displayName())
+                .param("ph", f.phone()).param("r", f.role().name()).param("reg", scopeRegion(f))
+                .param("dep", scopeDepartment(f)).param("ent", scopeEnterprise(f)).param("en", f.enabled())
+                .param("mc", mustChangePassword).param("now", OffsetDateTime.now(clock))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        audit.record("CREATE", "account", id, f.username(), null, snapshot(find(id).orElseThrow()));
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, AccountForm f) {
+        checkScope(f);
+        Account before = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        int changed = jdbc.sql("""
+                UPDATE user_account SET display_name = :d, phone = :ph, role = :r, region_id = :reg,
+                       department_id = :dep, enterprise_id = :ent, enabled = :en, version = version + 1
+                WHERE id = :id AND version = :v
+                """)
+                .param("d", f.displayName()).param("ph", f.phone()).param("r", f.role().name())
+                .param("reg", scopeRegion(f)).param("dep", scopeDepartment(f)).param("ent", scopeEnterprise(f))
+                .param("en", f.enabled()).param("id", id).param("v", f.version() == null ? before.version() : f.version())
+                .update();
+        if (changed == 0) {
+            throw new BusinessException("error.conflict");
+        }
+        audit.record("UPDATE", "account", id, before.username(), snapshot(before), snapshot(find(id).orElseThrow()));
+    }
+
+    /** Administrator sets a new password; the owner must change it at next login. */
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        PasswordPolicy.check(newPassword);
+        Account a = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        jdbc.sql("UPDATE user_account SET password_hash = :p, must_change_password = TRUE, failed_attempts = 0, "
+                        + "locked_until = NULL, version = version + 1 WHERE id = :id")
+                .param("p", encoder.encode(newPassword)).param("id", id).update();
+        audit.record("RESET_PASSWORD", "account", id, a.username(), null, null);
+    }
+
+    /** The owner changes the password, proving the old one. */
+    @Transactional
+    public void changeOwnPassword(long id, String oldPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE id = :id").param("id", id)
+                .query(String.class).single();
+        if (!encoder.matches(oldPassword == null ? "" : oldPassword, hash)) {
+            throw new BusinessException("password.old.wrong");
+        }
+        PasswordPolicy.check(newPassword);
+        if (encoder.matches(newPassword, hash)) {
+            throw new BusinessException("password.same");
+        }
+        jdbc.sql("UPDATE user_account SET password_hash = :p, must_change_password = FALSE, version = version + 1 WHERE id = :id")
+                .param("p", encoder.encode(newPassword)).param("id", id).update();
+        audit.record("CHANGE_PASSWORD", "account", id, null, null, null);
+    }
+
+    /** A fresh principal for the account, to replace the one in the session after a change. */
+    public AccountUser principalOf(long accountId) {
+        AccountUser u = loadPrincipal(accountId);
+        if (u == null) {
+            throw new NotFoundException("account", accountId);
+        }
+        return u;
+    }
+
+    /** Loads the principal for a login or a token; null when there is no such account. */
+    AccountUser loadPrincipal(String username) {
+        return jdbc.sql("SELECT * FROM user_account WHERE username = :u").param("u", username)
+                .query((rs, n) -> {
+                    OffsetDateTime lockedUntil = rs.getObject("locked_until", OffsetDateTime.class);
+                    boolean locked = lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now(clock));
+                    return new AccountUser(currentUser(rs), rs.getString("password_hash"), rs.getBoolean("enabled"),
+                            locked, rs.getBoolean("must_change_password"));
+                }).optional().orElse(null);
+    }
+
+    AccountUser loadPrincipal(long accountId) {
+        return find(accountId).map(a -> loadPrincipal(a.username())).orElse(null);
+    }
+
+    /** Counts a failed login; the account locks for the configured time after the configured failures. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void recordFailure(String username) {
+        jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE username = :u")
+                .param("u", username).update();
+        jdbc.sql("UPDATE user_account SET locked_until = :until, failed_attempts = 0 "
+                        + "WHERE username = :u AND failed_attempts >= :max")
+                .param("until", OffsetDateTime.now(clock).plus(lockout.duration()))
+                .param("u", username).param("max", lockout.maxFailures()).update();
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void recordSuccess(String username) {
+        jdbc.sql("UPDATE user_account SET failed_attempts = 0, locked_until = NULL, last_login_at = :now WHERE username = :u")
+                .param("now", OffsetDateTime.now(clock)).param("u", username).update();
+    }
+
+    private static void checkScope(AccountForm f) {
+        switch (f.role()) {
+            case COUNTY_OFFICER -> require(f.regionId(), "account.scope.region");
+            case DEPT_OFFICER -> require(f.departmentId(), "account.scope.department");
+            case ENTERPRISE_USER -> require(f.enterpriseId(), "account.scope.enterprise");
+            default -> { }
+        }
+    }
+
+    private static void require(Long id, String key) {
+        if (id == null) {
+            throw new BusinessException(key);
+        }
+    }
+
+    // Only the scope the role uses is stored, so a stale id never widens or narrows access.
+    private static Long scopeRegion(AccountForm f) {
+        return f.role() == Role.COUNTY_OFFICER ? f.regionId() : null;
+    }
+
+    private static Long scopeDepartment(AccountForm f) {
+        return f.role() == Role.DEPT_OFFICER ? f.departmentId() : null;
+    }
+
+    private static Long scopeEnterprise(AccountForm f) {
+        return f.role() == Role.ENTERPRISE_USER ? f.enterpriseId() : null;
+    }
+
+    private static Map<String, Object> snapshot(Account a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("username", a.username());
+        m.put("displayName", a.displayName());
+        m.put("phone", a.phone());
+        m.put("role", a.role());
+        m.put("regionId", a.regionId());
+        m.put("departmentId", a.departmentId());
+        m.put("enterpriseId", a.enterpriseId());
+        m.put("enabled", a.enabled());
+        return m;
+    }
+
+    private static CurrentUser currentUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id", Long.class),
+                rs.getObject("department_id", Long.class), rs.getObject("enterprise_id", Long.class));
+    }
+
+    private static Account map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("phone"), Role.valueOf(rs.getString("role")), rs.getObject("region_id", Long.class),
+                rs.getObject("department_id", Long.class), rs.getObject("enterprise_id", Long.class),
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+                rs.getObject("locked_until", OffsetDateTime.class), rs.getObject("last_login_at", OffsetDateTime.class),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,55 @@
+package org.anquan.platform.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer aq_...} requests as the token's account, without a session. */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final Accounts accounts;
+
+    ApiTokenAuthenticationFilter(ApiTokens tokens, Accounts accounts) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    static boolean hasBearer(HttpServletRequest request) {
+        String h = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!hasBearer(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
+        Long accountId = tokens.authenticate(token);
+        AccountUser user = accountId == null ? null : accounts.loadPrincipal(accountId);
+        if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"status\":401,\"error\":\"invalid_token\"}");
+            return;
+        }
+        var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

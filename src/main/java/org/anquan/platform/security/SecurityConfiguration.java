@@ -1,0 +1,101 @@
+package org.anquan.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties({Accounts.LockoutProperties.class, LoginRateLimiter.Properties.class})
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return username -> {
+            if (username == null || username.length() > 64) {
+                throw new UsernameNotFoundException("unknown");
+            }
+            AccountUser user = accounts.loadPrincipal(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("unknown");
+            }
+            return user;
+        };
+    }
+
+    @Bean
+    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, Clock clock) {
+        return new LoginRateLimiter(props.perMinute(), clock);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Accounts accounts,
+                                            LoginRateLimiter limiter) throws Exception {
+        var failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/login?error");
+        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+
+        http
+            .authorizeHttpRequests(a -> a
+                .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.CITY_ADMIN.name())
+                .requestMatchers("/admin/**").hasRole(Role.CITY_ADMIN.name())
+                .anyRequest().authenticated())
+            .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
+            .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+            .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+            .headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(fo -> fo.deny()))
+            .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new MustChangePasswordFilter(), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    private static void unauthenticated(HttpServletRequest req, HttpServletResponse res,
+                                        org.springframework.security.core.AuthenticationException ex)
+            throws java.io.IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
+            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            res.getWriter().write("{\"status\":401,\"error\":\"unauthorized\"}");
+        } else if ("true".equals(req.getHeader("HX-Request"))) {
+            // an htmx call after the session expired: make the browser go to the login page
+            res.setHeader("HX-Redirect", req.getContextPath() + "/login");
+            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            res.sendRedirect(req.getContextPath() + "/login");
+        }
+    }
+}

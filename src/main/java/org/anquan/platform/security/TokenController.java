@@ -1,0 +1,46 @@
+package org.anquan.platform.security;
+
+import org.anquan.shared.BusinessException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator issues and revokes API tokens for machine clients. */
+@Controller
+class TokenController {
+
+    private final ApiTokens tokens;
+
+    TokenController(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/admin/tokens")
+    String list(Model model) {
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("now", java.time.OffsetDateTime.now());
+        return "admin/tokens";
+    }
+
+    @PostMapping("/admin/tokens")
+    String issue(@RequestParam String name, @RequestParam String username,
+                 @RequestParam(required = false) Integer validDays, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("issued", tokens.issue(name, username, validDays));
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/admin/tokens";
+    }
+
+    @PostMapping("/admin/tokens/{id}/revoke")
+    String revoke(@PathVariable long id) {
+        tokens.revoke(id);
+        return "redirect:/admin/tokens";
+    }
+}

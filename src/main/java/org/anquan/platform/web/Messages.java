@@ -1,0 +1,25 @@
+package org.anquan.platform.web;
+
+import org.anquan.shared.BusinessException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Resolves message keys in the current request's language. */
+@Component
+public class Messages {
+
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(String key, Object... args) {
+        return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    public String of(BusinessException e) {
+        return get(e.messageKey(), e.args());
+    }
+}

@@ -1,0 +1,32 @@
+package org.anquan.workbench;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.anquan.directory.Directory;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+    private final Directory directory;
+    private final Clock clock;
+
+    HomeController(Directory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        CurrentUser me = CurrentUsers.require();
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("enterpriseCount", directory.enterpriseCount(me.scope()));
+        model.addAttribute("licencesExpiring", directory.licencesExpiringWithin(30, me.scope(), today));
+        model.addAttribute("today", today);
+        return "home";
+    }
+}
