@@ -182,7 +182,9 @@ public class DemoCity {
             for (int i = 0; i < n; i++) {
                 long serial = existing + done + i;
                 Region township = townships.get((int) (serial % townships.size()));
-                Industry industry = industries.get(random.nextInt(industries.size()));
+                // each township gets the industries in turn, shifted by its position, so every county has all of them
+                int round = (int) (serial / townships.size());
+                Industry industry = industries.get((int) ((round + serial % townships.size()) % industries.size()));
                 String county = township.code().substring(0, 6);
                 String first17 = "91" + county + String.format("%09d", 100_000_000L + serial * 7919 % 900_000_000L);
                 String code = first17 + CreditCode.checkChar(first17);
@@ -212,7 +214,8 @@ public class DemoCity {
 
     private void createAccounts(long emergencyBureauId) {
         Region county = regions.ofLevel(RegionLevel.COUNTY).get(0);
-        Long enterpriseId = jdbc.sql("SELECT MIN(id) FROM enterprise WHERE region_path LIKE :p")
+        // a hazardous-chemicals firm in the demo county: within the scope of the county and department accounts too
+        Long enterpriseId = jdbc.sql("SELECT MIN(id) FROM enterprise WHERE region_path LIKE :p AND industry_code = 'HAZ_CHEM'")
                 .param("p", county.path() + "%").query(Long.class).single();
         account("admin", "市安委办管理员", Role.CITY_ADMIN, null, null, null);
         account("county", county.name() + "应急管理局干部", Role.COUNTY_OFFICER, county.id(), null, null);

@@ -119,6 +119,10 @@ class AccountAdminController {
         model.addAttribute("roles", Role.values());
         model.addAttribute("regions", reference.regions(org.anquan.platform.security.CurrentUsers.require()));
         model.addAttribute("departments", reference.departments());
+        if (!(model.getAttribute("form") instanceof AccountForm)) {
+            // the request could not even be bound (e.g. an unknown role): show an empty form with the errors
+            model.addAttribute("form", new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null));
+        }
         Long enterpriseId = ((AccountForm) model.getAttribute("form")).enterpriseId();
         model.addAttribute("enterpriseName", enterpriseId == null ? null
                 : enterprises.page(new EnterpriseFilter(null, null, null, null, null), new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId),

@@ -1,0 +1,113 @@
+package org.anquan.platform;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.anquan.IntegrationTest;
+import org.anquan.platform.security.Accounts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@IntegrationTest
+class PagesTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    long firstEnterprise() {
+        return jdbc.sql("SELECT MIN(id) FROM enterprise").query(Long.class).single();
+    }
+
+    String body(MvcResult r) throws Exception {
+        return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/enterprises", "/enterprises?industry=COAL_MINE&status=MINE_CLOSED", "/enterprises/new",
+            "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
+            "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password"})
+    void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
+        MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(r)).contains("<html").contains("安全生产监管平台");
+    }
+
+    @Test
+    void theDetailPagesRender() throws Exception {
+        long e = firstEnterprise();
+        long region = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'TOWNSHIP'").query(Long.class).single();
+        for (String path : new String[] {"/enterprises/" + e, "/enterprises/" + e + "/edit", "/regions/" + region, "/admin/accounts/1"}) {
+            MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
+            assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theEnglishSwitchRendersEnglish() throws Exception {
+        MvcResult r = mvc.perform(get("/enterprises").param("lang", "en").with(as(accounts, "admin"))).andReturn();
+        assertThat(body(r)).contains("Work Safety Supervision Platform").contains("Enterprises").doesNotContain("企业名录");
+    }
+
+    @Test
+    void anHtmxRequestGetsOnlyTheTable() throws Exception {
+        MvcResult r = mvc.perform(get("/enterprises").param("industry", "HAZ_CHEM").header("HX-Request", "true")
+                .with(as(accounts, "admin"))).andReturn();
+        String html = body(r);
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        assertThat(html).doesNotContain("<html").doesNotContain("sidebar").contains("data-test=\"enterprise-row\"");
+        assertThat(html).contains("化工有限公司").doesNotContain("煤矿</a>");
+    }
+
+    @Test
+    void aReadOnlyRoleCannotOpenTheCreateForm() throws Exception {
+        assertThat(mvc.perform(get("/enterprises/new").with(as(accounts, "leader"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aCountyOfficerCannotOpenAdministration() throws Exception {
+        assertThat(mvc.perform(get("/admin/accounts").with(as(accounts, "county"))).andReturn().getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theForbiddenPageIsFriendlyAndInTheUsersLanguage() throws Exception {
+        MvcResult r = mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 403)
+                .accept(org.springframework.http.MediaType.TEXT_HTML).with(as(accounts, "county"))).andReturn();
+        assertThat(body(r)).contains("无权访问").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownPageIsAFriendly404() throws Exception {
+        MvcResult r = mvc.perform(get("/enterprises/999999999").with(as(accounts, "admin"))).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(r)).contains("未找到");
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        MvcResult r = mvc.perform(get("/login")).andReturn();
+        assertThat(r.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(r.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(r.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void aFormPostWithoutCsrfTokenIsRefused() throws Exception {
+        MvcResult r = mvc.perform(post("/admin/matrix").param("industry", "GAS").param("lead", "1")
+                .with(as(accounts, "admin"))).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(403);
+        MvcResult ok = mvc.perform(post("/account/password").with(as(accounts, "admin")).with(csrf())
+                .param("oldPassword", "wrong").param("newPassword", "x").param("confirmPassword", "y")).andReturn();
+        assertThat(ok.getResponse().getStatus()).isEqualTo(422);
+    }
+}

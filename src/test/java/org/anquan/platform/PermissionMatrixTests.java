@@ -1,0 +1,156 @@
+package org.anquan.platform;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.anquan.IntegrationTest;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Walks every route of the application with every role and with no login, against a table of who
+ * may use what. A route missing from the table fails the test, so new routes must be placed in it.
+ */
+@IntegrationTest
+class PermissionMatrixTests {
+
+    static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    static final Set<Role> ADMIN = EnumSet.of(Role.CITY_ADMIN);
+    static final Set<Role> EDITORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
+    static final String PUBLIC = "public";
+
+    /** "METHOD pattern" → roles that may use it. */
+    static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        MATRIX.put("GET /", ALL);
+        MATRIX.put("GET /enterprises", ALL);
+        MATRIX.put("GET /enterprises/{id}", ALL);
+        MATRIX.put("GET /enterprises/export", ALL);
+        MATRIX.put("GET /enterprises/new", EDITORS);
+        MATRIX.put("POST /enterprises", EDITORS);
+        MATRIX.put("GET /enterprises/{id}/edit", EDITORS);
+        MATRIX.put("POST /enterprises/{id}", EDITORS);
+        MATRIX.put("GET /enterprises/import", EDITORS);
+        MATRIX.put("POST /enterprises/import", EDITORS);
+        MATRIX.put("GET /enterprises/import/template", ALL);
+        MATRIX.put("GET /regions", ALL);
+        MATRIX.put("GET /regions/{id}", ALL);
+        MATRIX.put("POST /admin/regions/{id}/heads", ADMIN);
+        MATRIX.put("GET /departments", ALL);
+        MATRIX.put("GET /departments/matrix", ALL);
+        MATRIX.put("POST /admin/matrix", ADMIN);
+        MATRIX.put("GET /admin/accounts", ADMIN);
+        MATRIX.put("GET /admin/accounts/new", ADMIN);
+        MATRIX.put("POST /admin/accounts", ADMIN);
+        MATRIX.put("GET /admin/accounts/{id}", ADMIN);
+        MATRIX.put("POST /admin/accounts/{id}", ADMIN);
+        MATRIX.put("POST /admin/accounts/{id}/password", ADMIN);
+        MATRIX.put("GET /admin/audit", ADMIN);
+        MATRIX.put("POST /admin/audit/verify", ADMIN);
+        MATRIX.put("GET /admin/tokens", ADMIN);
+        MATRIX.put("POST /admin/tokens", ADMIN);
+        MATRIX.put("POST /admin/tokens/{id}/revoke", ADMIN);
+        MATRIX.put("GET /account/password", ALL);
+        MATRIX.put("POST /account/password", ALL);
+        MATRIX.put("GET /api/v1/me", ALL);
+        MATRIX.put("GET /api/v1/regions", ALL);
+        MATRIX.put("GET /api/v1/industries", ALL);
+        MATRIX.put("GET /api/v1/departments", ALL);
+        MATRIX.put("GET /api/v1/responsibility/{industry}", ALL);
+        MATRIX.put("GET /api/v1/enterprises", ALL);
+        MATRIX.put("GET /api/v1/enterprises/{id}", ALL);
+        MATRIX.put("POST /api/v1/enterprises", EDITORS);
+        MATRIX.put("PUT /api/v1/enterprises/{id}", EDITORS);
+        MATRIX.put("GET /actuator/prometheus", ADMIN);
+    }
+
+    /** Routes anyone may reach, logged in or not, and the framework's own. */
+    static final Set<String> OPEN = Set.of("GET /login", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+            "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+
+    Map<String, String> ids = new LinkedHashMap<>();
+
+    @BeforeEach
+    void pickRecordsEveryScopeReaches() {
+        // the demo enterprise user's own enterprise lies in the county officer's county and the department officer's industries
+        ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
+        ids.put("{industry}", "HAZ_CHEM");
+    }
+
+    Set<String> discovered() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (String pattern : info.getPatternValues()) {
+                for (var m : info.getMethodsCondition().getMethods()) {
+                    routes.add(m.name() + " " + pattern);
+                }
+            }
+        });
+        return routes;
+    }
+
+    @Test
+    void everyRouteIsInTheTable() {
+        List<String> unplaced = new ArrayList<>();
+        for (String route : discovered()) {
+            if (!MATRIX.containsKey(route) && !OPEN.contains(route) && !route.startsWith("GET /v3/") && !route.equals("POST /error")) {
+                unplaced.add(route);
+            }
+        }
+        assertThat(unplaced).as("routes without a row in the permission matrix").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheTableGrants() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : MATRIX.entrySet()) {
+            String[] parts = entry.getKey().split(" ", 2);
+            String path = parts[1];
+            for (var id : ids.entrySet()) {
+                path = path.replace(id.getKey(), id.getValue());
+            }
+            for (Role role : Role.values()) {
+                int status = mvc.perform(request(HttpMethod.valueOf(parts[0]), path).with(as(accounts, username(role))).with(csrf())
+                        .contentType("application/json").content("{}")).andReturn().getResponse().getStatus();
+                boolean allowed = entry.getValue().contains(role);
+                boolean denied = status == 403;
+                if (allowed == denied || status >= 500) {
+                    wrong.add(entry.getKey() + " as " + role + " → " + status);
+                }
+            }
+            int anonymous = mvc.perform(request(HttpMethod.valueOf(parts[0]), path).with(csrf())).andReturn().getResponse().getStatus();
+            boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+            if (api ? anonymous != 401 : anonymous != 302) {
+                wrong.add(entry.getKey() + " without login → " + anonymous);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    static String username(Role role) {
+        return org.anquan.WebTestSupport.DEMO_USERS.get(role.name());
+    }
+}
