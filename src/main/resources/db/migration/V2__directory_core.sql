@@ -77,6 +77,7 @@ CREATE TABLE enterprise (
     industry_code        VARCHAR(32)  NOT NULL REFERENCES industry (code),
     region_id            BIGINT       NOT NULL REFERENCES region (id),
     region_path          VARCHAR(200) NOT NULL,
+    county_id            BIGINT       NOT NULL REFERENCES region (id),
     address              VARCHAR(300),
     lon                  DOUBLE PRECISION,
     lat                  DOUBLE PRECISION,
@@ -87,14 +88,18 @@ CREATE TABLE enterprise (
     safety_manager_name  VARCHAR(50),
     safety_manager_phone VARCHAR(32),
     outside_region       BOOLEAN      NOT NULL DEFAULT FALSE,
+    -- lower-cased name and address, the one column the list's text filter scans
+    search_text          VARCHAR(600) NOT NULL,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     version              INT          NOT NULL DEFAULT 0,
     CONSTRAINT uq_enterprise_credit_code UNIQUE (credit_code)
 );
-CREATE INDEX ix_enterprise_region_path ON enterprise (region_path, id);
-CREATE INDEX ix_enterprise_industry ON enterprise (industry_code, id);
-CREATE INDEX ix_enterprise_status ON enterprise (status, id);
+CREATE INDEX ix_enterprise_region ON enterprise (region_id, status, industry_code);
+CREATE INDEX ix_enterprise_county_industry ON enterprise (county_id, industry_code, status);
+CREATE INDEX ix_enterprise_county_status ON enterprise (county_id, status);
+CREATE INDEX ix_enterprise_industry ON enterprise (industry_code, status);
+CREATE INDEX ix_enterprise_status ON enterprise (status);
 CREATE INDEX ix_enterprise_updated ON enterprise (updated_at);
 CREATE INDEX ix_enterprise_name ON enterprise (name);
 
@@ -109,3 +114,12 @@ CREATE TABLE licence (
 );
 CREATE INDEX ix_licence_enterprise ON licence (enterprise_id);
 CREATE INDEX ix_licence_valid_until ON licence (valid_until);
+
+-- Character bigrams of each enterprise's search_text: the list's text filter finds candidates by
+-- index here instead of scanning every enterprise (Chinese names have no word boundaries).
+CREATE TABLE enterprise_term (
+    term          VARCHAR(4) NOT NULL,
+    enterprise_id BIGINT     NOT NULL REFERENCES enterprise (id) ON DELETE CASCADE,
+    PRIMARY KEY (term, enterprise_id)
+);
+CREATE INDEX ix_enterprise_term_enterprise ON enterprise_term (enterprise_id);

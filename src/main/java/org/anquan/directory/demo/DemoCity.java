@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.anquan.directory.domain.CreditCode;
+import org.anquan.directory.domain.Enterprise;
+import org.anquan.directory.domain.EnterpriseSearchIndex;
 import org.anquan.directory.domain.EnterpriseScale;
 import org.anquan.directory.domain.EnterpriseStatus;
 import org.anquan.directory.domain.Industry;
@@ -106,12 +108,14 @@ public class DemoCity {
     private final JdbcTemplate batch;
     private final Regions regions;
     private final ResponsibilityMatrix matrix;
+    private final EnterpriseSearchIndex searchIndex;
     private final Accounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DemoCity(JdbcClient jdbc, JdbcTemplate batch, Regions regions, ResponsibilityMatrix matrix, Accounts accounts,
-             AuditTrail audit, Clock clock) {
+    DemoCity(JdbcClient jdbc, JdbcTemplate batch, Regions regions, ResponsibilityMatrix matrix,
+             EnterpriseSearchIndex searchIndex, Accounts accounts, AuditTrail audit, Clock clock) {
+        this.searchIndex = searchIndex;
         this.jdbc = jdbc;
         this.batch = batch;
         this.regions = regions;
@@ -175,6 +179,7 @@ public class DemoCity {
         OffsetDateTime now = OffsetDateTime.now(clock);
         long existing = jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single();
         int chunk = 1000;
+        long lastId = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM enterprise").query(Long.class).single();
         for (int done = 0; done < count; done += chunk) {
             int n = Math.min(chunk, count - done);
             List<Object[]> rows = new ArrayList<>(n);
@@ -195,8 +200,9 @@ public class DemoCity {
                 double lat = township.minLat() + 0.002 + random.nextDouble() * (township.maxLat() - township.minLat() - 0.004);
                 String name = township.name().substring(0, 2) + NAME_WORDS[random.nextInt(NAME_WORDS.length)]
                         + (serial >= NAME_WORDS.length ? String.valueOf(serial) : "") + NAME_SUFFIX.get(industry.code());
-                rows.add(new Object[] {name, code, industry.code(), township.id(), township.path(),
-                        township.name() + (random.nextInt(200) + 1) + "号", lon, lat,
+                String address = township.name() + (random.nextInt(200) + 1) + "号";
+                rows.add(new Object[] {name, code, industry.code(), township.id(), township.path(), township.parentId(),
+                        address, Enterprise.searchTextOf(name, address), lon, lat,
                         EnterpriseScale.values()[random.nextInt(4)].name(), status.name(), person(random), phone(random),
                         person(random), phone(random), now, now});
                 if (industry.mining() || industry.code().equals("HAZ_CHEM") || industry.code().equals("FIREWORKS")) {
@@ -204,9 +210,14 @@ public class DemoCity {
                             LocalDate.now(clock).plusDays(random.nextInt(900) - 60), code});
                 }
             }
-            batch.batchUpdate("INSERT INTO enterprise (name, credit_code, industry_code, region_id, region_path, address, "
-                    + "lon, lat, scale, status, principal_name, principal_phone, safety_manager_name, safety_manager_phone, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            batch.batchUpdate("INSERT INTO enterprise (name, credit_code, industry_code, region_id, region_path, county_id, "
+                    + "address, search_text, lon, lat, scale, status, principal_name, principal_phone, safety_manager_name, "
+                    + "safety_manager_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            Map<Long, String> texts = new java.util.HashMap<>();
+            jdbc.sql("SELECT id, search_text FROM enterprise WHERE id > :after").param("after", lastId)
+                    .query(rs -> { texts.put(rs.getLong(1), rs.getString(2)); });
+            lastId = texts.keySet().stream().mapToLong(Long::longValue).max().orElse(lastId);
+            searchIndex.indexNew(texts);
             batch.batchUpdate("INSERT INTO licence (enterprise_id, idx, kind, licence_no, valid_until) "
                     + "SELECT id, 0, ?, ?, ? FROM enterprise WHERE credit_code = ?", licences);
         }

@@ -21,6 +21,7 @@ public class Enterprise {
     private String industryCode;
     private long regionId;
     private String regionPath;
+    private long countyId;
     private String address;
     private Double lon;
     private Double lat;
@@ -31,6 +32,7 @@ public class Enterprise {
     private String safetyManagerName;
     private String safetyManagerPhone;
     private boolean outsideRegion;
+    private String searchText;
     private OffsetDateTime createdAt;
     private OffsetDateTime updatedAt;
     @Version
@@ -65,6 +67,7 @@ public class Enterprise {
         industryCode = d.industryCode();
         regionId = d.regionId();
         regionPath = d.regionPath();
+        countyId = d.countyId();
         address = d.address();
         lon = d.lon();
         lat = d.lat();
@@ -76,10 +79,17 @@ public class Enterprise {
         safetyManagerPhone = d.safetyManagerPhone();
         outsideRegion = d.outsideRegion();
         licences = new ArrayList<>(d.licences() == null ? List.of() : d.licences());
+        searchText = searchTextOf(name, address);
+    }
+
+    /** What the list's text filter matches: name and address, lower-cased. */
+    public static String searchTextOf(String name, String address) {
+        String text = (name + " " + (address == null ? "" : address)).toLowerCase(java.util.Locale.ROOT);
+        return text.length() > 600 ? text.substring(0, 600) : text;
     }
 
     public EnterpriseDetails details() {
-        return new EnterpriseDetails(name, creditCode, industryCode, regionId, regionPath, address, lon, lat, scale,
+        return new EnterpriseDetails(name, creditCode, industryCode, regionId, regionPath, countyId, address, lon, lat, scale,
                 status, principalName, principalPhone, safetyManagerName, safetyManagerPhone, outsideRegion,
                 List.copyOf(licences));
     }
@@ -90,6 +100,7 @@ public class Enterprise {
     public String getIndustryCode() { return industryCode; }
     public long getRegionId() { return regionId; }
     public String getRegionPath() { return regionPath; }
+    public long getCountyId() { return countyId; }
     public String getAddress() { return address; }
     public Double getLon() { return lon; }
     public Double getLat() { return lat; }
@@ -100,6 +111,7 @@ public class Enterprise {
     public String getSafetyManagerName() { return safetyManagerName; }
     public String getSafetyManagerPhone() { return safetyManagerPhone; }
     public boolean isOutsideRegion() { return outsideRegion; }
+    public String getSearchText() { return searchText; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getUpdatedAt() { return updatedAt; }
     public Integer getVersion() { return version; }

@@ -3,7 +3,7 @@ package org.anquan.directory.domain;
 import java.util.List;
 
 /** The editable facts of an enterprise, validated before they reach the aggregate. */
-public record EnterpriseDetails(String name, String creditCode, String industryCode, long regionId, String regionPath,
+public record EnterpriseDetails(String name, String creditCode, String industryCode, long regionId, String regionPath, long countyId,
                                 String address, Double lon, Double lat, EnterpriseScale scale,
                                 EnterpriseStatus status, String principalName, String principalPhone,
                                 String safetyManagerName, String safetyManagerPhone, boolean outsideRegion,

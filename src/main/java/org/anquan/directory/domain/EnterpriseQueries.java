@@ -26,9 +26,11 @@ public class EnterpriseQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final EnterpriseSearchIndex searchIndex;
 
-    EnterpriseQueries(JdbcClient jdbc) {
+    EnterpriseQueries(JdbcClient jdbc, EnterpriseSearchIndex searchIndex) {
         this.jdbc = jdbc;
+        this.searchIndex = searchIndex;
     }
 
     public PageResult<EnterpriseRow> page(EnterpriseFilter f, DataScope scope, int page, int size, Locale locale) {
@@ -36,12 +38,34 @@ public class EnterpriseQueries {
         if (w.empty()) {
             return new PageResult<>(List.of(), page, size, 0);
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql()).params(w.params()).query(Long.class).single();
-        List<EnterpriseRow> items = jdbc.sql(select(locale) + FROM + w.sql() + " ORDER BY " + f.orderBy()
-                        + " LIMIT :limit OFFSET :offset")
+        String rows = " ORDER BY " + f.orderBy() + " LIMIT :limit OFFSET :offset";
+        if (f.text() != null) {
+            // a text filter scans rows: count them in the same pass instead of a second scan
+            long[] total = {-1};
+            List<EnterpriseRow> items = jdbc.sql(select(locale) + ", COUNT(*) OVER () AS total_rows " + FROM + w.sql() + rows)
+                    .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                    .query((rs, n) -> {
+                        total[0] = rs.getLong("total_rows");
+                        return map(rs, n);
+                    }).list();
+            if (total[0] < 0) {
+                total[0] = count(w);
+            }
+            return new PageResult<>(items, page, size, total[0]);
+        }
+        long total = count(w);
+        // deferred join: pick the page's ids from the indexes alone, then read just those rows
+        List<Long> ids = jdbc.sql("SELECT e.id FROM enterprise e " + w.sql() + rows)
                 .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
-                .query(EnterpriseQueries::map).list();
+                .query(Long.class).list();
+        List<EnterpriseRow> items = ids.isEmpty() ? List.of()
+                : jdbc.sql(select(locale) + FROM + "WHERE e.id IN (:ids) ORDER BY " + f.orderBy())
+                        .param("ids", ids).query(EnterpriseQueries::map).list();
         return new PageResult<>(items, page, size, total);
+    }
+
+    private long count(Where w) {
+        return jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql()).params(w.params()).query(Long.class).single();
     }
 
     /** Streams every matching row (for export), in list order, up to {@code max}. */
@@ -57,8 +81,7 @@ public class EnterpriseQueries {
 
     public long count(DataScope scope) {
         Where w = where(EnterpriseFilter.NONE, scope);
-        return w.empty() ? 0 : jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql()).params(w.params())
-                .query(Long.class).single();
+        return w.empty() ? 0 : count(w);
     }
 
     /** Whether the enterprise lies within the scope. */
@@ -88,12 +111,9 @@ public class EnterpriseQueries {
         switch (scope.kind()) {
             case CITY -> { }
             case REGION -> {
-                String path = regionPath(scope.id());
-                if (path == null) {
+                if (!appendRegion(scope.id(), "scopeRegion", sql, p)) {
                     return Where.EMPTY;
                 }
-                sql.append(" AND e.region_path LIKE :scopePath");
-                p.put("scopePath", path + "%");
             }
             case DEPARTMENT -> {
                 sql.append(" AND e.industry_code IN (SELECT industry_code FROM responsibility WHERE department_id = :scopeDept)");
@@ -104,13 +124,8 @@ public class EnterpriseQueries {
                 p.put("scopeEnt", scope.id());
             }
         }
-        if (f.regionId() != null) {
-            String path = regionPath(f.regionId());
-            if (path == null) {
-                return Where.EMPTY;
-            }
-            sql.append(" AND e.region_path LIKE :regionPath");
-            p.put("regionPath", path + "%");
+        if (f.regionId() != null && !appendRegion(f.regionId(), "region", sql, p)) {
+            return Where.EMPTY;
         }
         if (f.industryCode() != null) {
             sql.append(" AND e.industry_code = :industry");
@@ -126,16 +141,48 @@ public class EnterpriseQueries {
                 sql.append(" AND e.credit_code = :code");
                 p.put("code", CreditCode.normalize(text));
             } else {
-                sql.append(" AND (e.name LIKE :text ESCAPE '\\' OR e.address LIKE :text ESCAPE '\\')");
-                p.put("text", "%" + escapeLike(text) + "%");
+                String lower = text.toLowerCase(Locale.ROOT);
+                EnterpriseSearchIndex.Plan plan = searchIndex.plan(lower);
+                if (plan instanceof EnterpriseSearchIndex.Nothing) {
+                    sql.append(" AND 1 = 0");
+                } else if (plan instanceof EnterpriseSearchIndex.Candidates c) {
+                    sql.append(" AND e.id IN (SELECT t1.enterprise_id FROM enterprise_term t1");
+                    if (c.terms().size() > 1) {
+                        sql.append(" JOIN enterprise_term t2 ON t2.enterprise_id = t1.enterprise_id AND t2.term = :term2");
+                        p.put("term2", c.terms().get(1));
+                    }
+                    sql.append(" WHERE t1.term = :term1)");
+                    p.put("term1", c.terms().get(0));
+                }
+                sql.append(" AND e.search_text LIKE :text ESCAPE '\\'");
+                p.put("text", "%" + escapeLike(lower) + "%");
             }
         }
         return new Where(sql.toString(), p, false);
     }
 
-    private String regionPath(long regionId) {
-        return jdbc.sql("SELECT path FROM region WHERE id = :id").param("id", regionId).query(String.class)
-                .optional().orElse(null);
+    /**
+     * Limits to a region and everything under it by equality on the stored county or township,
+     * which the indexes answer directly. False when the region does not exist.
+     */
+    private boolean appendRegion(long regionId, String param, StringBuilder sql, Map<String, Object> p) {
+        String level = jdbc.sql("SELECT region_level FROM region WHERE id = :id").param("id", regionId)
+                .query(String.class).optional().orElse(null);
+        if (level == null) {
+            return false;
+        }
+        switch (RegionLevel.valueOf(level)) {
+            case CITY -> { }
+            case COUNTY -> {
+                sql.append(" AND e.county_id = :").append(param);
+                p.put(param, regionId);
+            }
+            case TOWNSHIP -> {
+                sql.append(" AND e.region_id = :").append(param);
+                p.put(param, regionId);
+            }
+        }
+        return true;
     }
 
     static String escapeLike(String s) {

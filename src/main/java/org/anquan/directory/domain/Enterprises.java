@@ -30,11 +30,13 @@ public class Enterprises {
     private final EnterpriseQueries queries;
     private final Regions regions;
     private final ResponsibilityMatrix matrix;
+    private final EnterpriseSearchIndex searchIndex;
     private final AuditTrail audit;
     private final Clock clock;
 
     Enterprises(EnterpriseRepository repository, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
-                AuditTrail audit, Clock clock) {
+                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock) {
+        this.searchIndex = searchIndex;
         this.repository = repository;
         this.queries = queries;
         this.regions = regions;
@@ -70,6 +72,7 @@ public class Enterprises {
         Checked c = check(in, null);
         requireWithinScope(c.details(), user);
         Enterprise saved = repository.save(Enterprise.register(c.details(), clock));
+        searchIndex.reindex(saved.getId(), saved.getSearchText());
         audit.record("CREATE", "enterprise", saved.getId(), saved.getName(), null, saved.details());
         return new Saved(saved.getId(), c.warnings());
     }
@@ -83,6 +86,7 @@ public class Enterprises {
         var before = e.details();
         e.update(c.details(), in.version() == null ? -1 : in.version(), clock);
         repository.save(e);
+        searchIndex.reindex(id, e.getSearchText());
         audit.record("UPDATE", "enterprise", id, e.getName(), before, e.details());
         return new Saved(id, c.warnings());
     }
@@ -190,7 +194,8 @@ public class Enterprises {
         if (outside) {
             warnings.add("enterprise.location.outside");
         }
-        return new Checked(new EnterpriseDetails(name, code, industry.code(), region.id(), region.path(), trim(in.address()),
+        long county = region.level() == RegionLevel.COUNTY ? region.id() : region.parentId();
+        return new Checked(new EnterpriseDetails(name, code, industry.code(), region.id(), region.path(), county, trim(in.address()),
                 in.lon(), in.lat(), in.scale(), in.status(), trim(in.principalName()), trim(in.principalPhone()),
                 trim(in.safetyManagerName()), trim(in.safetyManagerPhone()), outside, licences), warnings);
     }

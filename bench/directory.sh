@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Enterprise list at 100,000 enterprises, server side. Usage: bench/directory.sh [h2|postgres]
+# Prints lines starting with BENCH. On postgres it uses (and empties) the database anquan_test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db="${1:-h2}"
+profile=()
+[ "$db" = postgres ] && profile=(-Ppostgres)
+rm -rf target/bench
+./mvnw -q -B -ntp "${profile[@]}" test -Dtest=DirectoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dsurefire.printSummary=false 2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }
