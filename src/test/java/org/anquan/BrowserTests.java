@@ -86,5 +86,17 @@ class BrowserTests {
                 WHERE c.name = '平安区' AND e.industry_code = 'HAZ_CHEM'""").query(Long.class).single();
         assertThat(driver.findElement(By.cssSelector("[data-test=total]")).getText()).startsWith("共 " + expected + " 条");
         assertThat(firstBefore).isNotBlank();
+        screenshot("enterprises-county");
+    }
+
+    /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
+    static void screenshot(String name) {
+        try {
+            Path dir = Path.of("target/screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
