@@ -1,11 +1,14 @@
 package org.anquan.directory;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.anquan.directory.domain.EnterpriseQueries;
+import org.anquan.directory.domain.EnterpriseRepository;
+import org.anquan.directory.domain.RegionLevel;
 import org.anquan.directory.domain.Region;
 import org.anquan.directory.domain.Regions;
-import org.anquan.directory.domain.Responsibility;
+import org.anquan.directory.Responsibility;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.GeoPoint;
@@ -21,8 +24,11 @@ public class Directory {
     private final ResponsibilityMatrix matrix;
     private final Regions regions;
     private final EnterpriseQueries enterprises;
+    private final EnterpriseRepository enterpriseRepository;
 
-    Directory(ResponsibilityMatrix matrix, Regions regions, EnterpriseQueries enterprises) {
+    Directory(ResponsibilityMatrix matrix, Regions regions, EnterpriseQueries enterprises,
+              EnterpriseRepository enterpriseRepository) {
+        this.enterpriseRepository = enterpriseRepository;
         this.matrix = matrix;
         this.regions = regions;
         this.enterprises = enterprises;
@@ -33,6 +39,49 @@ public class Directory {
         static RegionRef of(Region r) {
             return new RegionRef(r.id(), r.code(), r.name(), r.level().name());
         }
+    }
+
+    /** An enterprise as other modules see it. */
+    public record EnterpriseRef(long id, String name, String industryCode, long regionId, long countyId) {
+    }
+
+    /** A department as other modules see it. */
+    public record DepartmentRef(long id, String code, String name, String nameEn) {
+        public String name(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
+        }
+    }
+
+    /** An industry as other modules see it. */
+    public record IndustryRef(String code, String nameZh, String nameEn) {
+        public String name(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    public Optional<EnterpriseRef> enterprise(long id) {
+        return enterpriseRepository.findById(id).map(e -> new EnterpriseRef(e.getId(), e.getName(), e.getIndustryCode(),
+                e.getRegionId(), e.getCountyId()));
+    }
+
+    public List<DepartmentRef> departments() {
+        return matrix.departments().stream().map(d -> new DepartmentRef(d.id(), d.code(), d.name(), d.nameEn())).toList();
+    }
+
+    public Optional<DepartmentRef> department(long id) {
+        return matrix.department(id).map(d -> new DepartmentRef(d.id(), d.code(), d.name(), d.nameEn()));
+    }
+
+    public List<IndustryRef> industries() {
+        return matrix.industries().stream().map(i -> new IndustryRef(i.code(), i.nameZh(), i.nameEn())).toList();
+    }
+
+    public List<RegionRef> counties() {
+        return regions.ofLevel(RegionLevel.COUNTY).stream().map(RegionRef::of).toList();
+    }
+
+    public Optional<RegionRef> region(long id) {
+        return regions.find(id).map(RegionRef::of);
     }
 
     public Responsibility responsibleFor(String industryCode) {

@@ -34,7 +34,11 @@ class PermissionMatrixTests {
     static final Set<Role> ALL = EnumSet.allOf(Role.class);
     static final Set<Role> ADMIN = EnumSet.of(Role.CITY_ADMIN);
     static final Set<Role> EDITORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
-    static final String PUBLIC = "public";
+    /** Who may report hazards: everyone but the read-only roles (the duty officer records calls). */
+    static final Set<Role> REPORTERS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER,
+            Role.ENTERPRISE_USER, Role.DUTY_OFFICER);
+    /** Who may act on a hazard at all; which actions is checked per action. */
+    static final Set<Role> ACTORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.ENTERPRISE_USER);
 
     /** "METHOD pattern" → roles that may use it. */
     static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
@@ -80,10 +84,27 @@ class PermissionMatrixTests {
         MATRIX.put("POST /api/v1/enterprises", EDITORS);
         MATRIX.put("PUT /api/v1/enterprises/{id}", EDITORS);
         MATRIX.put("GET /actuator/prometheus", ADMIN);
+        MATRIX.put("GET /hazards", ALL);
+        MATRIX.put("GET /hazards/new", REPORTERS);
+        MATRIX.put("POST /hazards", REPORTERS);
+        MATRIX.put("GET /hazards/{id}", ALL);
+        MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
+        MATRIX.put("GET /hazards/{id}/evidence/{evidenceId}", ALL);
+        MATRIX.put("GET /api/v1/hazards", ALL);
+        MATRIX.put("GET /api/v1/hazards/{id}", ALL);
+        MATRIX.put("POST /api/v1/hazards", REPORTERS);
+        MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("GET /supervision", ALL);
+        MATRIX.put("GET /supervision/hazards/{id}", ALL);
+        MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
+        MATRIX.put("POST /admin/supervision/sweep", ADMIN);
+        MATRIX.put("GET /api/v1/supervision/steps", ALL);
+        MATRIX.put("POST /api/v1/supervision/sweep", ADMIN);
     }
 
     /** Routes anyone may reach, logged in or not, and the framework's own. */
-    static final Set<String> OPEN = Set.of("GET /login", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+    static final Set<String> OPEN = Set.of("GET /login", "GET /public/listed", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
 
     @Autowired MockMvc mvc;
@@ -92,12 +113,53 @@ class PermissionMatrixTests {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Map<String, String> ids = new LinkedHashMap<>();
+    Long hazardId;
+    Long stepId;
+
+    String path(String pattern) {
+        String path = pattern;
+        if (path.contains("/hazards/{id}")) {
+            path = path.replace("{id}", String.valueOf(hazardId));
+        }
+        if (path.contains("/steps/{id}")) {
+            path = path.replace("{id}", String.valueOf(stepId));
+        }
+        for (var id : ids.entrySet()) {
+            path = path.replace(id.getKey(), id.getValue());
+        }
+        return path;
+    }
 
     @BeforeEach
     void pickRecordsEveryScopeReaches() {
         // the demo enterprise user's own enterprise lies in the county officer's county and the department officer's industries
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
+        ids.put("{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", "plan");
+        ids.put("{evidenceId}", "1");
+        // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
+        // with a supervision step, so every scope reaches them too
+        long enterprise = Long.parseLong(ids.get("{id}"));
+        hazardId = jdbc.sql("SELECT MIN(id) FROM hazard WHERE enterprise_id = :e").param("e", enterprise).query(Long.class).optional().orElse(null);
+        if (hazardId == null) {
+            jdbc.sql("""
+                    INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
+                                        county_id, deadline, reported_by, reported_at)
+                    SELECT 'YH-MATRIX', 'DEPT_INSPECTION', e.id, e.industry_code, 'matrix', 'MAJOR', 'ASSIGNED', r.department_id,
+                           e.county_id, CURRENT_DATE, 'test', CURRENT_TIMESTAMP
+                    FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
+                    WHERE e.id = :e""").param("e", enterprise).update();
+            hazardId = jdbc.sql("SELECT MIN(id) FROM hazard WHERE enterprise_id = :e").param("e", enterprise).query(Long.class).single();
+        }
+        stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).optional().orElse(null);
+        if (stepId == null) {
+            jdbc.sql("""
+                    INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason, department_id,
+                                                  county_id, hazard_deadline)
+                    SELECT id, 2, 'matrix', CURRENT_TIMESTAMP, 'test', 'escalation.reason.NOTICE.MAJOR', department_id, county_id,
+                           CURRENT_DATE FROM hazard WHERE id = :h""").param("h", hazardId).update();
+            stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).single();
+        }
     }
 
     Set<String> discovered() {
@@ -128,10 +190,7 @@ class PermissionMatrixTests {
         List<String> wrong = new ArrayList<>();
         for (var entry : MATRIX.entrySet()) {
             String[] parts = entry.getKey().split(" ", 2);
-            String path = parts[1];
-            for (var id : ids.entrySet()) {
-                path = path.replace(id.getKey(), id.getValue());
-            }
+            String path = path(parts[1]);
             for (Role role : Role.values()) {
                 int status = mvc.perform(request(HttpMethod.valueOf(parts[0]), path).with(as(accounts, username(role))).with(csrf())
                         .contentType("application/json").content("{}")).andReturn().getResponse().getStatus();

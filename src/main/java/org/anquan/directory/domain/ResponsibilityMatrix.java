@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.anquan.directory.Responsibility;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;

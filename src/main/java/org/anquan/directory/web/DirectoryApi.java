@@ -13,7 +13,7 @@ import org.anquan.directory.domain.EnterpriseQueries;
 import org.anquan.directory.domain.EnterpriseRow;
 import org.anquan.directory.domain.Enterprises;
 import org.anquan.directory.domain.Industry;
-import org.anquan.directory.domain.Responsibility;
+import org.anquan.directory.Responsibility;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;

@@ -63,7 +63,7 @@ class SecurityConfiguration {
         http
             .authorizeHttpRequests(a -> a
                 .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                        "/error", "/error/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        "/error", "/error/**", "/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.CITY_ADMIN.name())
                 .requestMatchers("/admin/**").hasRole(Role.CITY_ADMIN.name())
                 .anyRequest().authenticated())

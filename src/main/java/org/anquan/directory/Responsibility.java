@@ -1,4 +1,4 @@
-package org.anquan.directory.domain;
+package org.anquan.directory;
 
 import java.util.List;
 

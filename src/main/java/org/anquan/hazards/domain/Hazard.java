@@ -1,0 +1,283 @@
+package org.anquan.hazards.domain;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.anquan.shared.InvalidInputException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A hidden hazard and its lifecycle. It owns its transitions: each checks the current status and
+ * the rules, records who did it and why, and refuses with a clear reason otherwise.
+ *
+ * <pre>
+ * REPORTED ─verify→ VERIFIED ─assign→ ASSIGNED ─start→ RECTIFYING ─submit→ SUBMITTED ─accept→ CLOSED
+ *     └─reject→ REJECTED                                    ↑────── fail acceptance ──┘     │
+ *                                                           └──────────── reopen (回头看) ───┘
+ * </pre>
+ * Hazards found by the enterprise or by an inspector start at ASSIGNED: they are verified when found.
+ */
+@Table("hazard")
+public class Hazard {
+
+    @Id
+    private Long id;
+    private String code;
+    private HazardSource source;
+    private Long enterpriseId;
+    private String place;
+    private Double lon;
+    private Double lat;
+    private String industryCode;
+    private String categoryCode;
+    private String description;
+    private HazardGrade grade;
+    private HazardStatus status;
+    private long departmentId;
+    private long countyId;
+    private String routingOverride;
+    private LocalDate deadline;
+    private String responsiblePerson;
+    private String responsiblePhone;
+    private String reportedBy;
+    private OffsetDateTime reportedAt;
+    private OffsetDateTime closedAt;
+    private Long acceptedByDepartment;
+    private Long duplicateOf;
+    private String planMeasures;
+    private BigDecimal planFunds;
+    private LocalDate planDeadline;
+    private String planOwner;
+    private String planEmergency;
+    @Version
+    private Integer version;
+    @MappedCollection(idColumn = "hazard_id", keyColumn = "idx")
+    private List<HazardEvent> events = new ArrayList<>();
+
+    @PersistenceCreator
+    Hazard() {
+    }
+
+    /** What is known when a hazard is reported, routing already decided. */
+    public record Report(String code, HazardSource source, Long enterpriseId, String place, Double lon, Double lat,
+                         String industryCode, String categoryCode, String description, HazardGrade grade,
+                         long departmentId, long countyId, String routingOverride, LocalDate deadline,
+                         String responsiblePerson, String responsiblePhone) {
+    }
+
+    public static Hazard report(Report r, String actor, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        if (r.deadline() != null && r.deadline().isBefore(today)) {
+            throw new InvalidInputException(Map.of("deadline", "deadline.past"));
+        }
+        if (!r.source().external() && r.deadline() == null) {
+            throw new InvalidInputException(Map.of("deadline", "validation.required"));
+        }
+        Hazard h = new Hazard();
+        h.code = r.code();
+        h.source = r.source();
+        h.enterpriseId = r.enterpriseId();
+        h.place = r.place();
+        h.lon = r.lon();
+        h.lat = r.lat();
+        h.industryCode = r.industryCode();
+        h.categoryCode = r.categoryCode();
+        h.description = r.description();
+        h.grade = r.grade();
+        h.departmentId = r.departmentId();
+        h.countyId = r.countyId();
+        h.routingOverride = r.routingOverride();
+        h.deadline = r.deadline();
+        h.responsiblePerson = r.responsiblePerson();
+        h.responsiblePhone = r.responsiblePhone();
+        h.reportedBy = actor;
+        h.reportedAt = OffsetDateTime.now(clock);
+        h.status = r.source().external() ? HazardStatus.REPORTED : HazardStatus.ASSIGNED;
+        h.log(actor, "REPORT", null, h.status, r.routingOverride(), clock);
+        return h;
+    }
+
+    public void verify(String actor, Clock clock) {
+        require(HazardStatus.REPORTED);
+        move(HazardStatus.VERIFIED, actor, "VERIFY", null, clock);
+    }
+
+    /** Not a hazard, or the same as an earlier one. */
+    public void reject(String reason, Long duplicateOfId, String actor, Clock clock) {
+        require(HazardStatus.REPORTED);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(Map.of("reason", "validation.required"));
+        }
+        if (duplicateOfId != null && duplicateOfId.equals(id)) {
+            throw new InvalidInputException(Map.of("duplicateOf", "hazard.duplicate.self"));
+        }
+        duplicateOf = duplicateOfId;
+        move(HazardStatus.REJECTED, actor, duplicateOfId == null ? "REJECT" : "REJECT_DUPLICATE", reason, clock);
+    }
+
+    /** Sets who fixes it by when. */
+    public void assign(LocalDate newDeadline, String person, String phone, String actor, Clock clock) {
+        require(HazardStatus.VERIFIED);
+        setDeadline(newDeadline, clock);
+        responsiblePerson = person;
+        responsiblePhone = phone;
+        move(HazardStatus.ASSIGNED, actor, "ASSIGN", null, clock);
+    }
+
+    /** An officer moves the hazard to another department or county; the reason is kept. */
+    public void reroute(long newDepartment, long newCounty, String reason, String actor, Clock clock) {
+        if (status == HazardStatus.CLOSED || status == HazardStatus.REJECTED) {
+            throw new HazardRuleException("hazard.finished");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(Map.of("routingReason", "hazard.routing.reason.required"));
+        }
+        departmentId = newDepartment;
+        countyId = newCounty;
+        routingOverride = reason.trim();
+        log(actor, "REROUTE", status, status, reason, clock);
+    }
+
+    public void savePlan(RemediationPlan plan, String actor, Clock clock) {
+        if (grade != HazardGrade.MAJOR) {
+            throw new HazardRuleException("plan.only.major");
+        }
+        if (status == HazardStatus.CLOSED || status == HazardStatus.REJECTED) {
+            throw new HazardRuleException("hazard.finished");
+        }
+        if (plan.deadline() != null && plan.deadline().isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException(Map.of("planDeadline", "deadline.past"));
+        }
+        planMeasures = plan.measures();
+        planFunds = plan.funds();
+        planDeadline = plan.deadline();
+        planOwner = plan.owner();
+        planEmergency = plan.emergencyPlan();
+        log(actor, "PLAN", status, status, null, clock);
+    }
+
+    /** A major hazard starts only with its plan complete (五到位). */
+    public void startRectification(String actor, Clock clock) {
+        require(HazardStatus.ASSIGNED);
+        if (grade == HazardGrade.MAJOR) {
+            Map<String, String> missing = plan().problems(LocalDate.now(clock));
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(missing);
+            }
+        }
+        move(HazardStatus.RECTIFYING, actor, "START", null, clock);
+    }
+
+    public void submitForAcceptance(String note, int evidenceCount, String actor, Clock clock) {
+        require(HazardStatus.RECTIFYING);
+        if (evidenceCount == 0) {
+            throw new HazardRuleException("hazard.evidence.required");
+        }
+        move(HazardStatus.SUBMITTED, actor, "SUBMIT", note, clock);
+    }
+
+    /** Accepted and closed (销号). A major hazard closes only after acceptance on site. */
+    public void accept(boolean onSite, long acceptingDepartment, String note, String actor, Clock clock) {
+        require(HazardStatus.SUBMITTED);
+        if (grade == HazardGrade.MAJOR && !onSite) {
+            throw new HazardRuleException("hazard.accept.onsite.required");
+        }
+        acceptedByDepartment = acceptingDepartment;
+        closedAt = OffsetDateTime.now(clock);
+        move(HazardStatus.CLOSED, actor, onSite ? "ACCEPT_ON_SITE" : "ACCEPT", note, clock);
+    }
+
+    public void failAcceptance(String reason, String actor, Clock clock) {
+        require(HazardStatus.SUBMITTED);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(Map.of("reason", "validation.required"));
+        }
+        move(HazardStatus.RECTIFYING, actor, "ACCEPTANCE_FAILED", reason, clock);
+    }
+
+    /** A closed hazard found unfixed on re-inspection (回头看) goes back to rectification. */
+    public void reopen(String reason, LocalDate newDeadline, String actor, Clock clock) {
+        require(HazardStatus.CLOSED);
+        setDeadline(newDeadline, clock);
+        closedAt = null;
+        move(HazardStatus.RECTIFYING, actor, "REOPEN", reason, clock);
+    }
+
+    /** Refuses an edit made against an older version. */
+    public void checkVersion(Integer expected) {
+        if (expected != null && !expected.equals(version)) {
+            throw new OptimisticLockingFailureException("hazard " + id + " changed");
+        }
+    }
+
+    private void setDeadline(LocalDate d, Clock clock) {
+        if (d == null) {
+            throw new InvalidInputException(Map.of("deadline", "validation.required"));
+        }
+        if (d.isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException(Map.of("deadline", "deadline.past"));
+        }
+        deadline = d;
+    }
+
+    private void require(HazardStatus expected) {
+        if (status != expected) {
+            throw new HazardRuleException("hazard.transition.illegal", status.name(), expected.name());
+        }
+    }
+
+    private void move(HazardStatus to, String actor, String action, String note, Clock clock) {
+        HazardStatus from = status;
+        status = to;
+        log(actor, action, from, to, note, clock);
+    }
+
+    private void log(String actor, String action, HazardStatus from, HazardStatus to, String note, Clock clock) {
+        events.add(new HazardEvent(OffsetDateTime.now(clock), actor, action, from, to,
+                note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note));
+    }
+
+    public RemediationPlan plan() {
+        return new RemediationPlan(planMeasures, planFunds, planDeadline, planOwner, planEmergency);
+    }
+
+    /** Days left to the deadline; negative when overdue; null without deadline. */
+    public Long daysLeft(LocalDate today) {
+        return deadline == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+    }
+
+    public Long getId() { return id; }
+    public String getCode() { return code; }
+    public HazardSource getSource() { return source; }
+    public Long getEnterpriseId() { return enterpriseId; }
+    public String getPlace() { return place; }
+    public Double getLon() { return lon; }
+    public Double getLat() { return lat; }
+    public String getIndustryCode() { return industryCode; }
+    public String getCategoryCode() { return categoryCode; }
+    public String getDescription() { return description; }
+    public HazardGrade getGrade() { return grade; }
+    public HazardStatus getStatus() { return status; }
+    public long getDepartmentId() { return departmentId; }
+    public long getCountyId() { return countyId; }
+    public String getRoutingOverride() { return routingOverride; }
+    public LocalDate getDeadline() { return deadline; }
+    public String getResponsiblePerson() { return responsiblePerson; }
+    public String getResponsiblePhone() { return responsiblePhone; }
+    public String getReportedBy() { return reportedBy; }
+    public OffsetDateTime getReportedAt() { return reportedAt; }
+    public OffsetDateTime getClosedAt() { return closedAt; }
+    public Long getAcceptedByDepartment() { return acceptedByDepartment; }
+    public Long getDuplicateOf() { return duplicateOf; }
+    public Integer getVersion() { return version; }
+    public List<HazardEvent> getEvents() { return List.copyOf(events); }
+}

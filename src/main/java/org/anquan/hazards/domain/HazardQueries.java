@@ -1,0 +1,122 @@
+package org.anquan.hazards.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anquan.hazards.HazardSummary;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The register: filtered, scoped and paged, answered from the indexes (deferred join). */
+@Component
+public class HazardQueries {
+
+    private final JdbcClient jdbc;
+
+    HazardQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Where(String sql, Map<String, Object> params) {
+    }
+
+    public PageResult<HazardRow> page(HazardFilter f, DataScope scope, LocalDate today, int page, int size, Locale locale) {
+        Where w = where(f, scope, today);
+        long total = jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql()).params(w.params()).query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT h.id FROM hazard h " + w.sql() + " ORDER BY h.id DESC LIMIT :limit OFFSET :offset")
+                .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            return new PageResult<>(List.of(), page, size, total);
+        }
+        boolean en = "en".equals(locale.getLanguage());
+        List<HazardRow> rows = jdbc.sql("SELECT h.*, e.name AS enterprise_name, "
+                        + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
+                        + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
+                        + "FROM hazard h JOIN industry i ON i.code = h.industry_code JOIN department d ON d.id = h.department_id "
+                        + "JOIN region c ON c.id = h.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
+                        + "WHERE h.id IN (:ids) ORDER BY h.id DESC")
+                .param("ids", ids)
+                .query((rs, n) -> new HazardRow(rs.getLong("id"), rs.getString("code"), HazardSource.valueOf(rs.getString("source")),
+                        rs.getString("enterprise_name"), rs.getString("place"), rs.getString("industry_name"),
+                        rs.getString("description"), HazardGrade.valueOf(rs.getString("grade")),
+                        HazardStatus.valueOf(rs.getString("status")), rs.getString("department_name"),
+                        rs.getString("county_name"), rs.getObject("deadline", LocalDate.class),
+                        rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)))
+                .list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    public boolean inScope(long hazardId, DataScope scope) {
+        Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
+        return jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql() + " AND h.id = :hid").params(w.params())
+                .param("hid", hazardId).query(Long.class).single() > 0;
+    }
+
+    public HazardSummary summary(DataScope scope, LocalDate today) {
+        Where w = where(HazardFilter.NONE, scope, today);
+        return jdbc.sql("SELECT "
+                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') THEN 1 ELSE 0 END), 0) AS open_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.deadline < :today THEN 1 ELSE 0 END), 0) AS overdue_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.grade = 'MAJOR' THEN 1 ELSE 0 END), 0) AS major_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'SUBMITTED' THEN 1 ELSE 0 END), 0) AS submitted_count "
+                        + "FROM hazard h " + w.sql())
+                .params(w.params()).param("today", today)
+                .query((rs, n) -> new HazardSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+    }
+
+    Where where(HazardFilter f, DataScope scope, LocalDate today) {
+        StringBuilder sql = new StringBuilder("WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        switch (scope.kind()) {
+            case CITY -> { }
+            case REGION -> {
+                sql.append(" AND h.county_id = :scopeCounty");
+                p.put("scopeCounty", scope.id());
+            }
+            case DEPARTMENT -> {
+                sql.append(" AND h.department_id = :scopeDept");
+                p.put("scopeDept", scope.id());
+            }
+            case ENTERPRISE -> {
+                sql.append(" AND h.enterprise_id = :scopeEnt");
+                p.put("scopeEnt", scope.id());
+            }
+        }
+        if (f.countyId() != null) {
+            sql.append(" AND h.county_id = :county");
+            p.put("county", f.countyId());
+        }
+        if (f.departmentId() != null) {
+            sql.append(" AND h.department_id = :dept");
+            p.put("dept", f.departmentId());
+        }
+        if (f.status() != null) {
+            sql.append(" AND h.status = :status");
+            p.put("status", f.status().name());
+        }
+        if (f.grade() != null) {
+            sql.append(" AND h.grade = :grade");
+            p.put("grade", f.grade().name());
+        }
+        if (Boolean.TRUE.equals(f.overdue())) {
+            sql.append(" AND h.status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') AND h.deadline < :today");
+            p.put("today", today);
+        }
+        if (f.enterpriseId() != null) {
+            sql.append(" AND h.enterprise_id = :enterprise");
+            p.put("enterprise", f.enterpriseId());
+        }
+        if (f.text() != null) {
+            sql.append(" AND (h.code = :code OR h.description LIKE :text ESCAPE '\\')");
+            p.put("code", f.text().toUpperCase(Locale.ROOT));
+            p.put("text", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return new Where(sql.toString(), p);
+    }
+}

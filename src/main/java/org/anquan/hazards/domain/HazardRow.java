@@ -1,0 +1,19 @@
+package org.anquan.hazards.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One line of the hazard register. */
+public record HazardRow(long id, String code, HazardSource source, String enterpriseName, String place,
+                        String industryName, String description, HazardGrade grade, HazardStatus status,
+                        String departmentName, String countyName, LocalDate deadline, OffsetDateTime reportedAt,
+                        OffsetDateTime closedAt) {
+
+    public Long daysLeft(LocalDate today) {
+        return deadline == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+    }
+
+    public boolean overdue(LocalDate today) {
+        return status.open() && deadline != null && deadline.isBefore(today);
+    }
+}

@@ -1,0 +1,310 @@
+package org.anquan.hazards.domain;
+
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.anquan.directory.Directory;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Role;
+import org.anquan.shared.GeoPoint;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting hazards and acting on them, with the role and data scope of the acting user. Input is
+ * checked before anything is stored; every change is audited.
+ */
+@Service
+@Transactional
+public class HazardService {
+
+    private final HazardRepository repository;
+    private final HazardQueries queries;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    HazardService(HazardRepository repository, HazardQueries queries, Directory directory, JdbcClient jdbc,
+                  AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.queries = queries;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The actions a role may take; scope decides on which hazards. */
+    public enum Action {
+        VERIFY, REJECT, ASSIGN, REROUTE, PLAN, START, SUBMIT, ACCEPT, FAIL_ACCEPTANCE, EVIDENCE;
+
+        public boolean allowedFor(Role role) {
+            return switch (role) {
+                case CITY_ADMIN, COUNTY_OFFICER, DEPT_OFFICER -> true;
+                case ENTERPRISE_USER -> this == PLAN || this == START || this == SUBMIT || this == EVIDENCE;
+                default -> false;
+            };
+        }
+    }
+
+    public static boolean mayReport(CurrentUser user) {
+        return !user.role().readOnly() || user.role() == Role.DUTY_OFFICER;
+    }
+
+    @Transactional
+    public Hazard report(HazardInput in, CurrentUser user) {
+        if (!mayReport(user)) {
+            throw new AccessDeniedException("role may not report hazards");
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        HazardSource source = in.source();
+        Long enterpriseId = in.enterpriseId();
+        if (user.role() == Role.ENTERPRISE_USER) {
+            source = HazardSource.ENTERPRISE_SELF;
+            enterpriseId = user.enterpriseId();
+        }
+        if (source == null) {
+            errors.put("source", "validation.required");
+        }
+        Directory.EnterpriseRef enterprise = null;
+        if (enterpriseId != null) {
+            enterprise = directory.enterprise(enterpriseId).orElse(null);
+            if (enterprise == null) {
+                errors.put("enterpriseId", "hazard.enterprise.unknown");
+            }
+        } else if (blank(in.place())) {
+            errors.put("place", "hazard.place.required");
+        }
+        String industry = enterprise != null && blank(in.industryCode()) ? enterprise.industryCode() : in.industryCode();
+        if (blank(industry) || directory.industries().stream().noneMatch(i -> i.code().equals(industry))) {
+            errors.put("industryCode", "validation.required");
+        }
+        if (!blank(in.categoryCode()) && !categoryBelongs(in.categoryCode(), industry)) {
+            errors.put("categoryCode", "hazard.category.mismatch");
+        }
+        if (blank(in.description())) {
+            errors.put("description", "validation.required");
+        } else if (in.description().length() > 2000) {
+            errors.put("description", "validation.too.long");
+        }
+        if (in.grade() == null) {
+            errors.put("grade", "validation.required");
+        }
+        GeoPoint point = null;
+        if ((in.lon() == null) != (in.lat() == null)) {
+            errors.put("lon", "enterprise.location.both");
+        } else if (in.lon() != null) {
+            try {
+                point = new GeoPoint(in.lon(), in.lat());
+            } catch (IllegalArgumentException e) {
+                errors.put("lon", "enterprise.location.range");
+            }
+        }
+        if (in.deadline() != null && in.deadline().isBefore(LocalDate.now(clock))) {
+            errors.put("deadline", "deadline.past");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        GeoPoint located = point;
+        RoutingPolicy.Route route = RoutingPolicy.route(directory.responsibleFor(industry).leadDepartmentId(),
+                enterprise == null ? null : enterprise.countyId(),
+                located == null ? null : directory.countyAt(located).map(Directory.RegionRef::id).orElse(null));
+        String override = null;
+        if (in.overrideDepartmentId() != null || in.overrideCountyId() != null) {
+            if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER && user.role() != Role.DEPT_OFFICER) {
+                throw new AccessDeniedException("only officers override routing");
+            }
+            if (blank(in.routingReason())) {
+                throw new InvalidInputException(Map.of("routingReason", "hazard.routing.reason.required"));
+            }
+            route = new RoutingPolicy.Route(
+                    in.overrideDepartmentId() != null ? in.overrideDepartmentId() : route.departmentId(),
+                    in.overrideCountyId() != null ? in.overrideCountyId() : route.countyId());
+            override = in.routingReason().trim();
+        }
+        requireReachable(route, enterprise, user);
+        String code = String.format("YH%d-%07d", LocalDate.now(clock).getYear(),
+                jdbc.sql("SELECT nextval('hazard_code_seq')").query(Long.class).single());
+        Hazard h = Hazard.report(new Hazard.Report(code, source, enterprise == null ? null : enterprise.id(),
+                trim(in.place()), in.lon(), in.lat(), industry, blank(in.categoryCode()) ? null : in.categoryCode(),
+                in.description().trim(), in.grade(), route.departmentId(), route.countyId(), override, in.deadline(),
+                trim(in.responsiblePerson()), trim(in.responsiblePhone())), user.username(), clock);
+        Hazard saved = repository.save(h);
+        audit.record("CREATE", "hazard", saved.getId(), saved.getCode(), null, snapshot(saved));
+        return saved;
+    }
+
+    /** The hazard, if the user's scope reaches it; otherwise not found (and audited). */
+    public Hazard get(long id, CurrentUser user) {
+        Hazard h = repository.findById(id).orElseThrow(() -> new NotFoundException("hazard", id));
+        if (!queries.inScope(id, user.scope())) {
+            audit.recordAlone(user.username(), "SCOPE_DENIED", "hazard", id, "read outside data scope");
+            throw new NotFoundException("hazard", id);
+        }
+        return h;
+    }
+
+    public List<Evidence> evidence(long hazardId) {
+        return jdbc.sql("SELECT id, kind, filename, content_type, size_bytes, uploaded_by, uploaded_at FROM hazard_evidence "
+                        + "WHERE hazard_id = :h ORDER BY id")
+                .param("h", hazardId)
+                .query((rs, n) -> new Evidence(rs.getLong("id"), rs.getString("kind"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("uploaded_by"),
+                        rs.getObject("uploaded_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public record Evidence(long id, String kind, String filename, String contentType, int sizeBytes, String uploadedBy,
+                           OffsetDateTime uploadedAt) {
+    }
+
+    public record EvidenceFile(String filename, String contentType, byte[] content) {
+    }
+
+    public Optional<EvidenceFile> evidenceFile(long hazardId, long evidenceId, CurrentUser user) {
+        get(hazardId, user);
+        return jdbc.sql("SELECT filename, content_type, content FROM hazard_evidence WHERE id = :e AND hazard_id = :h")
+                .param("e", evidenceId).param("h", hazardId)
+                .query((rs, n) -> new EvidenceFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    @Transactional
+    public void addEvidence(long hazardId, String kind, String filename, byte[] bytes, Integer version, CurrentUser user) {
+        Hazard h = act(hazardId, version, Action.EVIDENCE, user, x -> { });
+        String type = EvidenceCheck.contentTypeOf(bytes);
+        String safeName = filename == null || filename.isBlank() ? "evidence" : filename.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        safeName = safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
+        String sha;
+        try {
+            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.sql("""
+                INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+                VALUES (:h, :k, :f, :t, :s, :sha, :c, :by, :at)""")
+                .param("h", h.getId()).param("k", "PHOTO".equals(kind) ? "PHOTO" : "EVIDENCE").param("f", safeName)
+                .param("t", type).param("s", bytes.length).param("sha", sha).param("c", bytes)
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update();
+        audit.record("UPLOAD", "hazard", hazardId, safeName + " " + sha, null, null);
+    }
+
+    public int evidenceCount(long hazardId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard_evidence WHERE hazard_id = :h AND kind = 'EVIDENCE'")
+                .param("h", hazardId).query(Integer.class).single();
+    }
+
+    public Hazard verify(long id, Integer version, CurrentUser u) {
+        return act(id, version, Action.VERIFY, u, h -> h.verify(u.username(), clock));
+    }
+
+    public Hazard reject(long id, Integer version, String reason, Long duplicateOf, CurrentUser u) {
+        if (duplicateOf != null && repository.findById(duplicateOf).isEmpty()) {
+            throw new InvalidInputException(Map.of("duplicateOf", "hazard.duplicate.unknown"));
+        }
+        return act(id, version, Action.REJECT, u, h -> h.reject(reason, duplicateOf, u.username(), clock));
+    }
+
+    public Hazard assign(long id, Integer version, LocalDate deadline, String person, String phone, CurrentUser u) {
+        return act(id, version, Action.ASSIGN, u, h -> h.assign(deadline, trim(person), trim(phone), u.username(), clock));
+    }
+
+    public Hazard reroute(long id, Integer version, long department, long county, String reason, CurrentUser u) {
+        if (directory.department(department).isEmpty() || directory.region(county).isEmpty()) {
+            throw new InvalidInputException(Map.of("routingReason", "hazard.routing.target.unknown"));
+        }
+        return act(id, version, Action.REROUTE, u, h -> h.reroute(department, county, reason, u.username(), clock));
+    }
+
+    public Hazard savePlan(long id, Integer version, RemediationPlan plan, CurrentUser u) {
+        return act(id, version, Action.PLAN, u, h -> h.savePlan(plan, u.username(), clock));
+    }
+
+    public Hazard start(long id, Integer version, CurrentUser u) {
+        return act(id, version, Action.START, u, h -> h.startRectification(u.username(), clock));
+    }
+
+    public Hazard submit(long id, Integer version, String note, CurrentUser u) {
+        return act(id, version, Action.SUBMIT, u, h -> h.submitForAcceptance(note, evidenceCount(id), u.username(), clock));
+    }
+
+    public Hazard accept(long id, Integer version, boolean onSite, String note, CurrentUser u) {
+        long department = u.departmentId() != null ? u.departmentId() : repository.findById(id).map(Hazard::getDepartmentId).orElse(0L);
+        return act(id, version, Action.ACCEPT, u, h -> h.accept(onSite, department, note, u.username(), clock));
+    }
+
+    public Hazard failAcceptance(long id, Integer version, String reason, CurrentUser u) {
+        return act(id, version, Action.FAIL_ACCEPTANCE, u, h -> h.failAcceptance(reason, u.username(), clock));
+    }
+
+    @Transactional
+    Hazard act(long id, Integer version, Action action, CurrentUser user, Consumer<Hazard> change) {
+        if (!action.allowedFor(user.role())) {
+            audit.recordAlone(user.username(), "ACTION_DENIED", "hazard", id, action.name());
+            throw new AccessDeniedException("role " + user.role() + " may not " + action);
+        }
+        Hazard h = get(id, user);
+        h.checkVersion(version);
+        Map<String, Object> before = snapshot(h);
+        change.accept(h);
+        Hazard saved = repository.save(h);
+        audit.record(action.name(), "hazard", id, saved.getCode(), before, snapshot(saved));
+        return saved;
+    }
+
+    /** A county officer reports only in its county; a department officer only for its department. */
+    private void requireReachable(RoutingPolicy.Route route, Directory.EnterpriseRef enterprise, CurrentUser user) {
+        DataScope scope = user.scope();
+        boolean ok = switch (scope.kind()) {
+            case CITY -> true;
+            case REGION -> scope.id().equals(route.countyId());
+            case DEPARTMENT -> scope.id().equals(route.departmentId());
+            case ENTERPRISE -> enterprise != null && scope.id().equals(enterprise.id());
+        };
+        if (!ok) {
+            throw new InvalidInputException(Map.of(scope.kind() == DataScope.Kind.DEPARTMENT ? "industryCode" : "lon",
+                    "enterprise.outside.scope"));
+        }
+    }
+
+    private boolean categoryBelongs(String category, String industry) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard_category WHERE code = :c AND industry_code = :i")
+                .param("c", category).param("i", industry).query(Long.class).single() > 0;
+    }
+
+    private static Map<String, Object> snapshot(Hazard h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", h.getStatus());
+        m.put("grade", h.getGrade());
+        m.put("departmentId", h.getDepartmentId());
+        m.put("countyId", h.getCountyId());
+        m.put("deadline", h.getDeadline());
+        m.put("responsiblePerson", h.getResponsiblePerson());
+        m.put("routingOverride", h.getRoutingOverride());
+        m.put("plan", h.plan());
+        return m;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}

@@ -1,0 +1,29 @@
+package org.anquan.hazards.domain;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+public enum HazardStatus {
+    REPORTED, VERIFIED, ASSIGNED, RECTIFYING, SUBMITTED, CLOSED, REJECTED;
+
+    /** Statuses in which the rectification clock runs and overdue work climbs the ladder. */
+    public static final Set<HazardStatus> OPEN = EnumSet.of(ASSIGNED, RECTIFYING, SUBMITTED);
+
+    public boolean open() {
+        return OPEN.contains(this);
+    }
+
+    public String messageKey() {
+        return "hazard.status." + name();
+    }
+
+    public String tag() {
+        return switch (this) {
+            case REPORTED, VERIFIED -> "tag-blue";
+            case ASSIGNED, RECTIFYING -> "tag-orange";
+            case SUBMITTED -> "tag-yellow";
+            case CLOSED -> "tag-green";
+            case REJECTED -> "tag-grey";
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.anquan.hazards.web;
+
+import java.util.Map;
+import org.anquan.hazards.domain.Hazard;
+import org.anquan.hazards.domain.HazardService;
+import org.anquan.hazards.domain.RemediationPlan;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Dispatches a named action from a page or the API to the service. */
+@Component
+class HazardActions {
+
+    private final HazardService service;
+
+    HazardActions(HazardService service) {
+        this.service = service;
+    }
+
+    Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {
+        return switch (action) {
+            case "verify" -> service.verify(id, f.version(), u);
+            case "reject" -> service.reject(id, f.version(), f.reason(), f.duplicateOf(), u);
+            case "assign" -> service.assign(id, f.version(), f.deadline(), f.person(), f.phone(), u);
+            case "reroute" -> {
+                if (f.departmentId() == null || f.countyId() == null) {
+                    throw new InvalidInputException(Map.of("routingReason", "hazard.routing.target.unknown"));
+                }
+                yield service.reroute(id, f.version(), f.departmentId(), f.countyId(), f.reason(), u);
+            }
+            case "plan" -> service.savePlan(id, f.version(), new RemediationPlan(f.planMeasures(), f.planFunds(),
+                    f.planDeadline(), f.planOwner(), f.planEmergency()), u);
+            case "start" -> service.start(id, f.version(), u);
+            case "submit" -> service.submit(id, f.version(), f.note(), u);
+            case "accept" -> service.accept(id, f.version(), Boolean.TRUE.equals(f.onSite()), f.note(), u);
+            case "fail" -> service.failAcceptance(id, f.version(), f.reason(), u);
+            default -> throw new NotFoundException("action", action);
+        };
+    }
+}

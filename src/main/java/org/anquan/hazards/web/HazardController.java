@@ -1,0 +1,197 @@
+package org.anquan.hazards.web;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.anquan.directory.Directory;
+import org.anquan.hazards.domain.Hazard;
+import org.anquan.hazards.domain.HazardFilter;
+import org.anquan.hazards.domain.HazardGrade;
+import org.anquan.hazards.domain.HazardInput;
+import org.anquan.hazards.domain.HazardQueries;
+import org.anquan.hazards.domain.HazardService;
+import org.anquan.hazards.domain.HazardSource;
+import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.PageResult;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class HazardController {
+
+    private final HazardService service;
+    private final HazardQueries queries;
+    private final HazardActions actions;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    HazardController(HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
+                     JdbcClient jdbc, Clock clock) {
+        this.service = service;
+        this.queries = queries;
+        this.actions = actions;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/hazards")
+    String list(@ModelAttribute("filter") HazardFilter filter, @RequestParam(defaultValue = "1") int page,
+                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("result", queries.page(filter, me.scope(), today, Math.max(page, 1), PageResult.clampSize(size), locale));
+        model.addAttribute("today", today);
+        model.addAttribute("mayReport", HazardService.mayReport(me));
+        if (htmx.isHtmxRequest() && !htmx.isBoosted()) {
+            return "hazards/list :: table";
+        }
+        reference(model);
+        return "hazards/list";
+    }
+
+    @GetMapping("/hazards/new")
+    String form(Model model) {
+        CurrentUser me = CurrentUsers.require();
+        if (!HazardService.mayReport(me)) {
+            throw new AccessDeniedException("read-only");
+        }
+        model.addAttribute("form", HazardInput.empty());
+        reference(model);
+        return "hazards/form";
+    }
+
+    @PostMapping("/hazards")
+    String report(@ModelAttribute("form") HazardInput form, BindingResult binding, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser me = CurrentUsers.require();
+        if (!binding.hasErrors()) {
+            try {
+                Hazard h = service.report(form, me);
+                redirect.addFlashAttribute("noticeKey", "hazard.reported");
+                return "redirect:/hazards/" + h.getId();
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            }
+        }
+        response.setStatus(422);
+        if (model.getAttribute("form") == null) {
+            model.addAttribute("form", HazardInput.empty());
+        }
+        reference(model);
+        return "hazards/form";
+    }
+
+    @GetMapping("/hazards/{id}")
+    String detail(@PathVariable long id, Model model, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        Hazard h = service.get(id, me);
+        model.addAttribute("h", h);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("enterprise", h.getEnterpriseId() == null ? null : directory.enterprise(h.getEnterpriseId()).orElse(null));
+        model.addAttribute("department", directory.department(h.getDepartmentId()).orElse(null));
+        model.addAttribute("county", directory.region(h.getCountyId()).orElse(null));
+        model.addAttribute("industry", directory.industries().stream().filter(i -> i.code().equals(h.getIndustryCode())).findFirst().orElse(null));
+        model.addAttribute("evidence", service.evidence(id));
+        model.addAttribute("may", new Permissions(me));
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
+        reference(model);
+        return "hazards/detail";
+    }
+
+    /** Which action buttons the page shows; the service checks again. */
+    record Permissions(CurrentUser user) {
+        public boolean to(String action) {
+            return HazardService.Action.valueOf(action).allowedFor(user.role());
+        }
+    }
+
+    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}")
+    String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
+               BindingResult binding, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("errorKey", "error.validation");
+            return "redirect:/hazards/" + id;
+        }
+        try {
+            actions.perform(id, action, form, me);
+            redirect.addFlashAttribute("noticeKey", "hazard.action.done." + action);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", "form.has.errors");
+            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("errorKey", "error.conflict");
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/hazards/" + id;
+    }
+
+    @PostMapping("/hazards/{id}/evidence")
+    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(defaultValue = "EVIDENCE") String kind, @RequestParam(required = false) Integer version,
+                  RedirectAttributes redirect) throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        try {
+            service.addEvidence(id, kind, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), version, me);
+            redirect.addFlashAttribute("noticeKey", "evidence.uploaded");
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("errorKey", "error.conflict");
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/hazards/" + id;
+    }
+
+    @GetMapping("/hazards/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
+        return service.evidenceFile(id, evidenceId, CurrentUsers.require())
+                .map(f -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(f.contentType()))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + f.filename() + "\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .cacheControl(CacheControl.noStore())
+                        .body(f.content()))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    private void reference(Model model) {
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("departments", directory.departments());
+        model.addAttribute("industries", directory.industries());
+        model.addAttribute("statuses", HazardStatus.values());
+        model.addAttribute("grades", HazardGrade.values());
+        model.addAttribute("sources", HazardSource.values());
+        model.addAttribute("categories", jdbc.sql("SELECT code, industry_code, name_zh, name_en, major FROM hazard_category ORDER BY industry_code, code")
+                .query().listOfRows());
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("jobs")
+package org.anquan.platform.jobs;

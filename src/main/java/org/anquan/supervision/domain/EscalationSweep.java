@@ -1,0 +1,122 @@
+package org.anquan.supervision.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.jobs.JobLocks;
+import org.anquan.supervision.EscalationSwept;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The escalation sweep: for every open hazard whose deadline has passed a threshold of its grade,
+ * creates the due step of the ladder, tells the owners through their inbox and audits it. A few
+ * set-based statements per level; a step that exists is never created again (NOT EXISTS, and a
+ * unique key as the last guard), and a database lock keeps two instances from sweeping together.
+ */
+@Service
+public class EscalationSweep {
+
+    static final String LOCK = "escalation-sweep";
+    private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
+    /** Escalation follows rectification: hazards being fixed, or that should be. */
+    static final String ESCALATING = "('ASSIGNED', 'RECTIFYING')";
+
+    private final JdbcClient jdbc;
+    private final EscalationProperties properties;
+    private final AuditTrail audit;
+    private final JobLocks locks;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    EscalationSweep(JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
+                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.audit = audit;
+        this.locks = locks;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Every night, and whenever an administrator asks. */
+    @Scheduled(cron = "${anquan.supervision.sweep-cron:0 15 1 * * *}")
+    void scheduled() {
+        run("system");
+    }
+
+    /** Runs the sweep unless another run holds the lock; empty then. */
+    public Optional<EscalationSwept> run(String actor) {
+        return locks.runExclusively(LOCK, Duration.ofMinutes(30), () -> tx.execute(s -> sweep(actor)));
+    }
+
+    EscalationSwept sweep(String actor) {
+        long started = System.nanoTime();
+        String runId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Integer> created = new LinkedHashMap<>();
+        for (EscalationLevel level : EscalationLevel.values()) {
+            int n = 0;
+            for (String grade : List.of("GENERAL", "MAJOR")) {
+                EscalationProperties.Thresholds t = properties.of(grade);
+                if (level == EscalationLevel.REMINDER && t.reminderDaysBefore() == 0) {
+                    continue;
+                }
+                String due = level == EscalationLevel.REMINDER
+                        ? "h.deadline >= :today AND h.deadline <= :until"
+                        : "h.deadline < :until";
+                LocalDate until = level == EscalationLevel.REMINDER
+                        ? today.plusDays(t.reminderDaysBefore())
+                        : today.minusDays(t.afterDays(level));
+                n += jdbc.sql("""
+                        INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
+                                                      department_id, county_id, hazard_deadline, answer_deadline)
+                        SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
+                        FROM hazard h
+                        WHERE h.status IN """ + ESCALATING + " AND h.grade = :grade AND " + due + """
+                          AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
+                        """)
+                        .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
+                        .param("reason", "escalation.reason." + level.name() + "." + grade)
+                        .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
+                        .param("grade", grade).param("today", today).param("until", until)
+                        .update();
+            }
+            created.put(level.name(), n);
+        }
+        int total = created.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > 0) {
+            for (String owner : List.of("department_id", "county_id")) {
+                jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
+                        + "SELECT s." + owner + ", s.hazard_id, s.id, 'inbox.escalation', s.created_at "
+                        + "FROM supervision_step s WHERE s.run_id = :run").param("run", runId).update();
+            }
+            List<AuditTrail.Change> changes = jdbc.sql("SELECT s.hazard_id, s.level FROM supervision_step s WHERE s.run_id = :run ORDER BY s.id")
+                    .param("run", runId)
+                    .query((rs, i) -> new AuditTrail.Change("ESCALATE", "hazard", rs.getLong(1),
+                            EscalationLevel.ofRank(rs.getInt(2)).name()))
+                    .list();
+            audit.recordAll(actor, changes);
+        }
+        EscalationSwept result = new EscalationSwept(runId, created, actor);
+        events.publishEvent(result);
+        log.info("Escalation sweep {} by {} created {} steps {} in {} ms", runId, actor, total, created,
+                (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+}

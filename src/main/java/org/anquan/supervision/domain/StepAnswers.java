@@ -1,0 +1,61 @@
+package org.anquan.supervision.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Role;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The responsible department or county answers a supervision notice. */
+@Service
+public class StepAnswers {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    StepAnswers(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void answer(long stepId, String answer, CurrentUser user) {
+        if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER && user.role() != Role.DEPT_OFFICER) {
+            throw new AccessDeniedException("only the responsible officers answer");
+        }
+        Map<String, Object> step = jdbc.sql("SELECT level, department_id, county_id, answer FROM supervision_step WHERE id = :id")
+                .param("id", stepId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("step", stepId));
+        DataScope scope = user.scope();
+        boolean reach = scope.isCity()
+                || (scope.kind() == DataScope.Kind.REGION && scope.id().equals(((Number) step.get("county_id")).longValue()))
+                || (scope.kind() == DataScope.Kind.DEPARTMENT && scope.id().equals(((Number) step.get("department_id")).longValue()));
+        if (!reach) {
+            throw new NotFoundException("step", stepId);
+        }
+        if (answer == null || answer.isBlank()) {
+            throw new InvalidInputException(Map.of("answer", "validation.required"));
+        }
+        if (answer.length() > 2000) {
+            throw new InvalidInputException(Map.of("answer", "validation.too.long"));
+        }
+        int n = jdbc.sql("UPDATE supervision_step SET answer = :a, answered_by = :by, answered_at = :at WHERE id = :id AND answer IS NULL")
+                .param("a", answer.trim()).param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("id", stepId)
+                .update();
+        if (n == 0) {
+            throw new BusinessException("step.already.answered");
+        }
+        audit.record("ANSWER", "supervision_step", stepId, answer.length() > 200 ? answer.substring(0, 200) : answer, null, null);
+    }
+}

@@ -1,0 +1,19 @@
+package org.anquan.supervision.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One step of the ladder as listed. */
+public record StepRow(long id, long hazardId, String hazardCode, String subject, String grade, EscalationLevel level,
+                      OffsetDateTime createdAt, String createdBy, String reason, String departmentName,
+                      String countyName, LocalDate hazardDeadline, LocalDate answerDeadline, String answer,
+                      String answeredBy, OffsetDateTime answeredAt) {
+
+    public long daysOverdueAt(LocalDate day) {
+        return java.time.temporal.ChronoUnit.DAYS.between(hazardDeadline, day);
+    }
+
+    public boolean awaitingAnswer() {
+        return level == EscalationLevel.NOTICE && answer == null;
+    }
+}

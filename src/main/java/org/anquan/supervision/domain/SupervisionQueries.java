@@ -1,0 +1,88 @@
+package org.anquan.supervision.domain;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+@Component
+public class SupervisionQueries {
+
+    private final JdbcClient jdbc;
+
+    SupervisionQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static String select(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        return "SELECT s.*, h.code AS hazard_code, COALESCE(e.name, h.place) AS subject, h.grade, "
+                + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
+                + "FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id JOIN department d ON d.id = s.department_id "
+                + "JOIN region c ON c.id = s.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id ";
+    }
+
+    public List<StepRow> forHazard(long hazardId, Locale locale) {
+        return jdbc.sql(select(locale) + "WHERE s.hazard_id = :h ORDER BY s.level").param("h", hazardId)
+                .query(SupervisionQueries::map).list();
+    }
+
+    public PageResult<StepRow> page(EscalationLevel level, Long countyId, Boolean awaitingAnswer, DataScope scope,
+                                    int page, int size, Locale locale) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        switch (scope.kind()) {
+            case CITY -> { }
+            case REGION -> { where.append(" AND s.county_id = :scope"); p.put("scope", scope.id()); }
+            case DEPARTMENT -> { where.append(" AND s.department_id = :scope"); p.put("scope", scope.id()); }
+            case ENTERPRISE -> { where.append(" AND h.enterprise_id = :scope"); p.put("scope", scope.id()); }
+        }
+        if (level != null) {
+            where.append(" AND s.level = :level");
+            p.put("level", level.rank());
+        }
+        if (countyId != null) {
+            where.append(" AND s.county_id = :county");
+            p.put("county", countyId);
+        }
+        if (Boolean.TRUE.equals(awaitingAnswer)) {
+            where.append(" AND s.level = 2 AND s.answer IS NULL");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id " + where)
+                .params(p).query(Long.class).single();
+        List<StepRow> rows = jdbc.sql(select(locale) + where + " ORDER BY s.id DESC LIMIT :l OFFSET :o").params(p)
+                .param("l", size).param("o", PageResult.offsetOf(page, size)).query(SupervisionQueries::map).list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    /** Hazards under listed supervision that are not yet closed: the public list. */
+    public List<StepRow> listedOpen(Locale locale) {
+        return jdbc.sql(select(locale) + "WHERE s.level = 3 AND h.status NOT IN ('CLOSED', 'REJECTED') ORDER BY s.created_at DESC LIMIT 500")
+                .query(SupervisionQueries::map).list();
+    }
+
+    public long unread(DataScope scope) {
+        return switch (scope.kind()) {
+            case REGION -> jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE county_id = :id AND read_at IS NULL")
+                    .param("id", scope.id()).query(Long.class).single();
+            case DEPARTMENT -> jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE department_id = :id AND read_at IS NULL")
+                    .param("id", scope.id()).query(Long.class).single();
+            default -> 0L;
+        };
+    }
+
+    static StepRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StepRow(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("hazard_code"), rs.getString("subject"),
+                rs.getString("grade"), EscalationLevel.ofRank(rs.getInt("level")),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("reason"),
+                rs.getString("department_name"), rs.getString("county_name"), rs.getObject("hazard_deadline", LocalDate.class),
+                rs.getObject("answer_deadline", LocalDate.class), rs.getString("answer"), rs.getString("answered_by"),
+                rs.getObject("answered_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,47 @@
+package org.anquan.supervision.web;
+
+import java.util.Locale;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.PageResult;
+import org.anquan.supervision.EscalationSwept;
+import org.anquan.supervision.domain.EscalationLevel;
+import org.anquan.supervision.domain.EscalationSweep;
+import org.anquan.supervision.domain.StepRow;
+import org.anquan.supervision.domain.SupervisionQueries;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/supervision")
+class SupervisionApi {
+
+    private final SupervisionQueries queries;
+    private final EscalationSweep sweep;
+
+    SupervisionApi(SupervisionQueries queries, EscalationSweep sweep) {
+        this.queries = queries;
+        this.sweep = sweep;
+    }
+
+    @GetMapping("/steps")
+    PageResult<StepRow> steps(@RequestParam(required = false) EscalationLevel level, @RequestParam(required = false) Long countyId,
+                              @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "1") int page,
+                              @RequestParam(required = false) Integer size, Locale locale) {
+        return queries.page(level, countyId, awaiting, CurrentUsers.require().scope(), Math.max(page, 1),
+                PageResult.clampSize(size), locale);
+    }
+
+    /** Runs the escalation sweep now; 409 while another run holds the lock. */
+    @PostMapping("/sweep")
+    @PreAuthorize("hasRole('CITY_ADMIN')")
+    ResponseEntity<EscalationSwept> runSweep() {
+        return sweep.run(CurrentUsers.require().username()).map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
+    }
+}

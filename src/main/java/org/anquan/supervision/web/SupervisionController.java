@@ -1,0 +1,102 @@
+package org.anquan.supervision.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.anquan.hazards.Hazards;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.anquan.directory.Directory;
+import org.anquan.supervision.domain.EscalationLevel;
+import org.anquan.supervision.domain.EscalationSweep;
+import org.anquan.supervision.domain.StepAnswers;
+import org.anquan.supervision.domain.SupervisionQueries;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class SupervisionController {
+
+    private final SupervisionQueries queries;
+    private final EscalationSweep sweep;
+    private final StepAnswers answers;
+    private final Hazards hazards;
+    private final Directory directory;
+    private final Clock clock;
+
+    SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers, Hazards hazards,
+                          Directory directory, Clock clock) {
+        this.queries = queries;
+        this.sweep = sweep;
+        this.answers = answers;
+        this.hazards = hazards;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/supervision")
+    String list(@RequestParam(required = false) EscalationLevel level, @RequestParam(required = false) Long countyId,
+                @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "1") int page,
+                Model model, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        model.addAttribute("result", queries.page(level, countyId, awaiting, me.scope(), Math.max(page, 1), 50, locale));
+        model.addAttribute("levels", EscalationLevel.values());
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("level", level);
+        model.addAttribute("countyId", countyId);
+        model.addAttribute("awaiting", awaiting);
+        model.addAttribute("today", LocalDate.now(clock));
+        return "supervision/list";
+    }
+
+    /** The ladder of one hazard, loaded into the hazard's page. */
+    @GetMapping("/supervision/hazards/{id}")
+    String forHazard(@PathVariable long id, Model model, Locale locale) {
+        if (!hazards.visible(id, CurrentUsers.require().scope())) {
+            throw new NotFoundException("hazard", id);
+        }
+        model.addAttribute("steps", queries.forHazard(id, locale));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "supervision/hazard-steps :: steps";
+    }
+
+    @PostMapping("/supervision/steps/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+        try {
+            answers.answer(id, answer, CurrentUsers.require());
+            redirect.addFlashAttribute("noticeKey", "step.answered");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/supervision?awaiting=true";
+    }
+
+    @PostMapping("/admin/supervision/sweep")
+    String runSweep(RedirectAttributes redirect) {
+        var result = sweep.run(CurrentUsers.require().username());
+        if (result.isPresent()) {
+            redirect.addFlashAttribute("sweep", result.get());
+        } else {
+            redirect.addFlashAttribute("errorKey", "sweep.busy");
+        }
+        return "redirect:/supervision";
+    }
+
+    /** 挂牌督办: hazards under listed supervision, published. Open to everyone. */
+    @GetMapping("/public/listed")
+    String listed(Model model, Locale locale) {
+        model.addAttribute("steps", queries.listedOpen(locale));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "supervision/listed";
+    }
+}

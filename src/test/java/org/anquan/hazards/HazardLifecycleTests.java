@@ -1,0 +1,172 @@
+package org.anquan.hazards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.anquan.hazards.domain.Hazard;
+import org.anquan.hazards.domain.HazardEvent;
+import org.anquan.hazards.domain.HazardGrade;
+import org.anquan.hazards.domain.HazardRuleException;
+import org.anquan.hazards.domain.HazardSource;
+import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.hazards.domain.RemediationPlan;
+import org.anquan.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class HazardLifecycleTests {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.now(CLOCK);
+    static final RemediationPlan FULL_PLAN = new RemediationPlan("停产整改", new BigDecimal("200000"), TODAY.plusDays(30),
+            "王强", "专项应急预案");
+
+    static Hazard hazard(HazardSource source, HazardGrade grade) {
+        return Hazard.report(new Hazard.Report("YH2026-0000001", source, 1L, null, null, null, "HAZ_CHEM", null, "描述",
+                grade, 3L, 4L, null, source.external() ? null : TODAY.plusDays(10), "李敏", null), "inspector", CLOCK);
+    }
+
+    static Hazard rectifying(HazardGrade grade) {
+        Hazard h = hazard(HazardSource.DEPT_INSPECTION, grade);
+        if (grade == HazardGrade.MAJOR) {
+            h.savePlan(FULL_PLAN, "enterprise", CLOCK);
+        }
+        h.startRectification("enterprise", CLOCK);
+        return h;
+    }
+
+    @ParameterizedTest(name = "a hazard from {0} starts {1}")
+    @CsvSource({"ENTERPRISE_SELF, ASSIGNED", "DEPT_INSPECTION, ASSIGNED", "REINSPECTION, ASSIGNED",
+            "CITIZEN, REPORTED", "REFERRAL, REPORTED", "SENSOR, REPORTED"})
+    void outsideSourcesAreVerifiedFirst(HazardSource source, HazardStatus start) {
+        assertThat(hazard(source, HazardGrade.GENERAL).getStatus()).isEqualTo(start);
+    }
+
+    @Test
+    void aGeneralHazardWalksFromReportToClosing() {
+        Hazard h = hazard(HazardSource.CITIZEN, HazardGrade.GENERAL);
+        h.verify("officer", CLOCK);
+        h.assign(TODAY.plusDays(7), "张伟", "13900000000", "officer", CLOCK);
+        h.startRectification("enterprise", CLOCK);
+        h.submitForAcceptance("已整改", 1, "enterprise", CLOCK);
+        h.accept(false, 3L, null, "officer", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
+        assertThat(h.getClosedAt()).isNotNull();
+        assertThat(h.getEvents()).extracting(HazardEvent::action)
+                .containsExactly("REPORT", "VERIFY", "ASSIGN", "START", "SUBMIT", "ACCEPT");
+    }
+
+    @Test
+    void aMajorHazardCannotStartWithoutAllFiveInPlace() {
+        Hazard h = hazard(HazardSource.DEPT_INSPECTION, HazardGrade.MAJOR);
+        h.savePlan(new RemediationPlan("停产整改", null, TODAY.plusDays(30), " ", null), "enterprise", CLOCK);
+        assertThatThrownBy(() -> h.startRectification("enterprise", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsOnlyKeys("planFunds", "planOwner", "planEmergency"));
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.ASSIGNED);
+        h.savePlan(FULL_PLAN, "enterprise", CLOCK);
+        h.startRectification("enterprise", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
+    }
+
+    @Test
+    void aMajorHazardClosesOnlyAfterOnSiteAcceptance() {
+        Hazard h = rectifying(HazardGrade.MAJOR);
+        h.submitForAcceptance(null, 2, "enterprise", CLOCK);
+        assertThatThrownBy(() -> h.accept(false, 3L, null, "officer", CLOCK)).hasMessage("hazard.accept.onsite.required");
+        h.accept(true, 3L, null, "officer", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
+    }
+
+    @Test
+    void failedAcceptanceGoesBackToRectification() {
+        Hazard h = rectifying(HazardGrade.GENERAL);
+        h.submitForAcceptance(null, 1, "enterprise", CLOCK);
+        assertThatThrownBy(() -> h.failAcceptance(" ", "officer", CLOCK)).isInstanceOf(InvalidInputException.class);
+        h.failAcceptance("护栏高度不够", "officer", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
+    }
+
+    @Test
+    void submittingWithoutEvidenceIsRefused() {
+        Hazard h = rectifying(HazardGrade.GENERAL);
+        assertThatThrownBy(() -> h.submitForAcceptance(null, 0, "enterprise", CLOCK)).hasMessage("hazard.evidence.required");
+    }
+
+    @Test
+    void aDuplicateIsRejectedWithALinkToTheOriginal() {
+        Hazard h = hazard(HazardSource.CITIZEN, HazardGrade.GENERAL);
+        h.reject("与YH2026-0000007重复", 7L, "officer", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.REJECTED);
+        assertThat(h.getDuplicateOf()).isEqualTo(7L);
+    }
+
+    @Test
+    void aDeadlineInThePastIsRefused() {
+        Hazard h = hazard(HazardSource.CITIZEN, HazardGrade.GENERAL);
+        h.verify("officer", CLOCK);
+        assertThatThrownBy(() -> h.assign(TODAY.minusDays(1), null, null, "officer", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("deadline", "deadline.past"));
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.VERIFIED);
+    }
+
+    @Test
+    void aClosedHazardFoundUnfixedIsReopened() {
+        Hazard h = rectifying(HazardGrade.GENERAL);
+        h.submitForAcceptance(null, 1, "enterprise", CLOCK);
+        h.accept(false, 3L, null, "officer", CLOCK);
+        h.reopen("回头看复查发现隐患反弹", TODAY.plusDays(5), "officer", CLOCK);
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
+        assertThat(h.getClosedAt()).isNull();
+    }
+
+    /** Every action from every status it does not belong to is refused, and the status stays. */
+    @ParameterizedTest(name = "from {0}")
+    @EnumSource(value = HazardStatus.class)
+    void illegalTransitionsAreRefused(HazardStatus from) {
+        Hazard h = at(from);
+        int legal = 0;
+        for (Runnable action : new Runnable[] {
+                () -> h.verify("x", CLOCK),
+                () -> h.reject("r", null, "x", CLOCK),
+                () -> h.assign(TODAY.plusDays(3), null, null, "x", CLOCK),
+                () -> h.startRectification("x", CLOCK),
+                () -> h.submitForAcceptance(null, 1, "x", CLOCK),
+                () -> h.accept(true, 1L, null, "x", CLOCK),
+                () -> h.failAcceptance("r", "x", CLOCK)}) {
+            HazardStatus before = h.getStatus();
+            try {
+                action.run();
+                legal++;
+                break;
+            } catch (HazardRuleException e) {
+                assertThat(e.getMessage()).isEqualTo("hazard.transition.illegal");
+                assertThat(h.getStatus()).isEqualTo(before);
+            }
+        }
+        assertThat(legal).isEqualTo(from == HazardStatus.CLOSED || from == HazardStatus.REJECTED ? 0 : 1);
+    }
+
+    static Hazard at(HazardStatus status) {
+        Hazard h = hazard(HazardSource.CITIZEN, HazardGrade.GENERAL);
+        if (status == HazardStatus.REPORTED) return h;
+        if (status == HazardStatus.REJECTED) { h.reject("不属实", null, "x", CLOCK); return h; }
+        h.verify("x", CLOCK);
+        if (status == HazardStatus.VERIFIED) return h;
+        h.assign(TODAY.plusDays(3), null, null, "x", CLOCK);
+        if (status == HazardStatus.ASSIGNED) return h;
+        h.startRectification("x", CLOCK);
+        if (status == HazardStatus.RECTIFYING) return h;
+        h.submitForAcceptance(null, 1, "x", CLOCK);
+        if (status == HazardStatus.SUBMITTED) return h;
+        h.accept(true, 1L, null, "x", CLOCK);
+        return h;
+    }
+}

@@ -1,0 +1,101 @@
+package org.anquan.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.anquan.IntegrationTest;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.supervision.domain.EscalationSweep;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The flow from an overdue hazard to supervision records, inbox messages and audit entries. */
+@IntegrationTest
+class EscalationSweepTests {
+
+    @Autowired EscalationSweep sweep;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuditTrail audit;
+
+    long hazard(String grade, String status, LocalDate deadline) {
+        jdbc.sql("""
+                INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
+                                    county_id, deadline, reported_by, reported_at)
+                SELECT 'T' || CAST(nextval('hazard_code_seq') AS VARCHAR), 'DEPT_INSPECTION', e.id, e.industry_code, 'sweep test',
+                       :grade, :status, r.department_id, e.county_id, :deadline, 'test', CURRENT_TIMESTAMP
+                FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
+                ORDER BY e.id LIMIT 1""")
+                .param("grade", grade).param("status", status).param("deadline", deadline).update();
+        return jdbc.sql("SELECT MAX(id) FROM hazard").query(Long.class).single();
+    }
+
+    List<Integer> levels(long hazardId) {
+        return jdbc.sql("SELECT level FROM supervision_step WHERE hazard_id = :h ORDER BY level").param("h", hazardId)
+                .query(Integer.class).list();
+    }
+
+    @Test
+    void anOverdueHazardGetsItsStepsInboxMessagesAndAuditEntries() {
+        LocalDate today = LocalDate.now();
+        long general20 = hazard("GENERAL", "RECTIFYING", today.minusDays(20));
+        long major2 = hazard("MAJOR", "ASSIGNED", today.minusDays(2));
+        long dueSoon = hazard("GENERAL", "ASSIGNED", today.plusDays(2));
+        long notYet = hazard("GENERAL", "ASSIGNED", today.plusDays(20));
+        long closed = hazard("GENERAL", "CLOSED", today.minusDays(90));
+        long auditBefore = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ESCALATE'").query(Long.class).single();
+
+        EscalationSwept result = sweep.run("tester").orElseThrow();
+
+        assertThat(levels(general20)).containsExactly(2, 3);
+        assertThat(levels(major2)).containsExactly(2, 3);
+        assertThat(levels(dueSoon)).containsExactly(1);
+        assertThat(levels(notYet)).isEmpty();
+        assertThat(levels(closed)).isEmpty();
+        long steps = jdbc.sql("SELECT COUNT(*) FROM supervision_step WHERE run_id = :r").param("r", result.runId()).query(Long.class).single();
+        assertThat(result.total()).isEqualTo(steps).isGreaterThanOrEqualTo(5);
+        // the department and the county of each step are told
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message m JOIN supervision_step s ON s.id = m.step_id WHERE s.run_id = :r")
+                .param("r", result.runId()).query(Long.class).single()).isEqualTo(2 * steps);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ESCALATE'").query(Long.class).single())
+                .isEqualTo(auditBefore + steps);
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aSecondRunChangesNothing() {
+        hazard("GENERAL", "RECTIFYING", LocalDate.now().minusDays(40));
+        sweep.run("tester");
+        long steps = jdbc.sql("SELECT COUNT(*) FROM supervision_step").query(Long.class).single();
+        long inbox = jdbc.sql("SELECT COUNT(*) FROM inbox_message").query(Long.class).single();
+
+        EscalationSwept again = sweep.run("tester").orElseThrow();
+
+        assertThat(again.total()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_step").query(Long.class).single()).isEqualTo(steps);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM inbox_message").query(Long.class).single()).isEqualTo(inbox);
+    }
+
+    @Test
+    void twoInstancesSweepingAtOnceNeverDoubleAStep() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            hazard(i % 2 == 0 ? "GENERAL" : "MAJOR", "RECTIFYING", LocalDate.now().minusDays(i + 1));
+        }
+        Callable<Optional<EscalationSwept>> run = () -> sweep.run("instance");
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(run);
+            var b = pool.submit(run);
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT hazard_id, level FROM supervision_step GROUP BY hazard_id, level HAVING COUNT(*) > 1) d")
+                .query(Long.class).single()).isZero();
+    }
+}
