@@ -46,6 +46,7 @@ class BrowserTests {
                 "--window-size=1280,900", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
     }
 
     @AfterAll
@@ -87,6 +88,87 @@ class BrowserTests {
         assertThat(driver.findElement(By.cssSelector("[data-test=total]")).getText()).startsWith("共 " + expected + " 条");
         assertThat(firstBefore).isNotBlank();
         screenshot("enterprises-county");
+    }
+
+    void open(String path) {
+        driver.get("http://localhost:" + port + path);
+    }
+
+    void setValue(String id, String value) {
+        WebElement el = driver.findElement(By.id(id));
+        if ("date".equals(el.getAttribute("type"))) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", el, value);
+        } else {
+            el.clear();
+            el.sendKeys(value);
+        }
+    }
+
+    void click(String dataTest) {
+        press(driver.findElement(By.cssSelector("[data-test=" + dataTest + "]")));
+    }
+
+    /** Scrolls the element to the middle of the window (clear of the sticky top bar) and clicks it. */
+    static void press(WebElement el) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", el);
+        el.click();
+    }
+
+    String status() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=hazard-status]"))).getText();
+    }
+
+    @Test
+    void aMajorHazardGoesFromReportToClosingAcrossThreeRoles() throws Exception {
+        long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
+        String deadline = java.time.LocalDate.now().plusDays(20).toString();
+
+        // the department officer reports a major hazard found on inspection
+        login("dept");
+        open("/hazards/new");
+        new Select(driver.findElement(By.id("source"))).selectByValue("DEPT_INSPECTION");
+        setValue("enterpriseId", String.valueOf(enterprise));
+        new Select(driver.findElement(By.id("grade"))).selectByValue("MAJOR");
+        setValue("description", "液氯储罐区有毒气体报警器失效，联锁未投用");
+        setValue("deadline", deadline);
+        press(driver.findElement(By.cssSelector("main form[action$='/hazards'] button[type=submit]")));
+        assertThat(status()).isEqualTo("已交办");
+        String hazardUrl = driver.getCurrentUrl();
+
+        // the enterprise puts the five in place, starts, shows the evidence and submits
+        login("enterprise");
+        driver.get(hazardUrl);
+        setValue("planMeasures", "更换报警器，恢复联锁，停用储罐区");
+        setValue("planFunds", "180000");
+        setValue("planDeadline", deadline);
+        setValue("planOwner", "王强");
+        setValue("planEmergency", "液氯泄漏专项应急预案");
+        click("save-plan");
+        status();
+        click("start");
+        assertThat(status()).isEqualTo("整改中");
+        java.nio.file.Path photo = Files.createTempFile("evidence", ".png");
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(img, "png", photo.toFile());
+        driver.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        press(driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")));
+        status();
+        click("submit");
+        assertThat(status()).isEqualTo("待验收");
+
+        // the county officer accepts it on site: 销号
+        login("county");
+        driver.get(hazardUrl);
+        press(driver.findElement(By.id("onSite")));
+        click("accept");
+        assertThat(status()).isEqualTo("已销号");
+        assertThat(driver.findElements(By.cssSelector("[data-test=event]"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.contains("dept") && t.contains("上报"))
+                .anyMatch(t -> t.contains("enterprise") && t.contains("提交验收"))
+                .anyMatch(t -> t.contains("county") && t.contains("现场验收销号"));
+        screenshot("hazard-closed");
+        Files.deleteIfExists(photo);
     }
 
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
