@@ -64,6 +64,11 @@ public class Directory {
                 e.getRegionId(), e.getCountyId()));
     }
 
+    public Optional<EnterpriseRef> enterpriseByCreditCode(String creditCode) {
+        return enterpriseRepository.findByCreditCode(creditCode).map(e -> new EnterpriseRef(e.getId(), e.getName(),
+                e.getIndustryCode(), e.getRegionId(), e.getCountyId()));
+    }
+
     public List<DepartmentRef> departments() {
         return matrix.departments().stream().map(d -> new DepartmentRef(d.id(), d.code(), d.name(), d.nameEn())).toList();
     }
@@ -78,6 +83,13 @@ public class Directory {
 
     public List<RegionRef> counties() {
         return regions.ofLevel(RegionLevel.COUNTY).stream().map(RegionRef::of).toList();
+    }
+
+    /** The city and its counties: the levels at which policies are adopted. */
+    public List<RegionRef> cityAndCounties() {
+        List<RegionRef> all = new java.util.ArrayList<>(regions.ofLevel(RegionLevel.CITY).stream().map(RegionRef::of).toList());
+        all.addAll(counties());
+        return all;
     }
 
     public Optional<RegionRef> region(long id) {

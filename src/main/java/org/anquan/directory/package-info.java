@@ -3,5 +3,5 @@
  * industries they supervise, enterprises and their responsible people, user accounts' scope.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory",
-        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web"})
+        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::files"})
 package org.anquan.directory;

@@ -2,8 +2,14 @@ package org.anquan.hazards;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.anquan.hazards.domain.HazardQueries;
+import org.anquan.hazards.domain.HazardRankings;
+import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.hazards.domain.HazardService;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of the hazard register. */
@@ -11,15 +17,45 @@ import org.springframework.stereotype.Service;
 public class Hazards {
 
     private final HazardQueries queries;
+    private final HazardRankings rankings;
+    private final HazardService service;
     private final Clock clock;
 
-    Hazards(HazardQueries queries, Clock clock) {
+    Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock) {
         this.queries = queries;
+        this.service = service;
+        this.rankings = rankings;
         this.clock = clock;
+    }
+
+    /** A closed hazard found unfixed on re-inspection goes back to rectification. */
+    public void reopen(long hazardId, String reason, LocalDate newDeadline, CurrentUser user) {
+        service.reopen(hazardId, reason, newDeadline, user);
     }
 
     public boolean visible(long hazardId, DataScope scope) {
         return queries.inScope(hazardId, scope);
+    }
+
+    /** The scope's county or department in this year's ranking; empty for other scopes or without hazards. */
+    public Optional<RankPosition> rankOf(DataScope scope) {
+        HazardRankings.By by = switch (scope.kind()) {
+            case REGION -> HazardRankings.By.COUNTY;
+            case DEPARTMENT -> HazardRankings.By.DEPARTMENT;
+            default -> null;
+        };
+        if (by == null) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<HazardRankings.Rank> ranks = rankings.rank(by, today.withDayOfYear(1), today, today, Locale.ROOT);
+        for (int i = 0; i < ranks.size(); i++) {
+            if (ranks.get(i).unitId() == scope.id()) {
+                HazardRankings.Rank r = ranks.get(i);
+                return Optional.of(new RankPosition(i + 1, ranks.size(), r.closureRatePercent(), r.overdue()));
+            }
+        }
+        return Optional.empty();
     }
 
     public HazardSummary summary(DataScope scope) {

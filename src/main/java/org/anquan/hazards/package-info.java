@@ -3,5 +3,5 @@
  * rectification by a deadline, acceptance and closing (销号), and the five-in-place plan of major hazards.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Hazards",
-        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "directory"})
+        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::documents", "platform::files", "directory"})
 package org.anquan.hazards;

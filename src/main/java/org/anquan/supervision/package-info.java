@@ -5,5 +5,5 @@
  * register; it reads hazards and writes only this module's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::jobs", "directory", "hazards"})
+        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::jobs", "platform::documents", "directory", "hazards"})
 package org.anquan.supervision;

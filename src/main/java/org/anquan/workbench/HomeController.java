@@ -35,6 +35,7 @@ class HomeController {
         model.addAttribute("today", today);
         model.addAttribute("hazards", hazards.summary(me.scope()));
         model.addAttribute("unread", supervision.unread(me.scope()));
+        model.addAttribute("rank", hazards.rankOf(me.scope()).orElse(null));
         return "home";
     }
 }

@@ -100,6 +100,23 @@ class PermissionMatrixTests {
         MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
         MATRIX.put("POST /admin/supervision/sweep", ADMIN);
         MATRIX.put("GET /api/v1/supervision/steps", ALL);
+        MATRIX.put("GET /hazards/rankings", ALL);
+        MATRIX.put("GET /hazards/ledger.xlsx", ALL);
+        MATRIX.put("GET /hazards/measures", ALL);
+        MATRIX.put("POST /hazards/measures", EDITORS);
+        MATRIX.put("GET /hazards/measures.xlsx", ALL);
+        MATRIX.put("GET /hazards/quarterly", ALL);
+        MATRIX.put("GET /hazards/import", EDITORS);
+        MATRIX.put("POST /hazards/import", EDITORS);
+        MATRIX.put("GET /hazards/import/template", ALL);
+        MATRIX.put("POST /hazards/quarterly", EnumSet.of(Role.ENTERPRISE_USER));
+        MATRIX.put("GET /api/v1/hazards/rankings", ALL);
+        MATRIX.put("GET /hazards/{id}/notice.docx", ALL);
+        MATRIX.put("GET /supervision/steps/{id}/notice.docx", ALL);
+        MATRIX.put("GET /supervision/reinspections", ALL);
+        MATRIX.put("GET /supervision/reinspections/{drawId}", ALL);
+        MATRIX.put("POST /admin/supervision/reinspections/draw", ADMIN);
+        MATRIX.put("POST /supervision/reinspections/{drawId}/items/{itemId}", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /api/v1/supervision/sweep", ADMIN);
     }
 
@@ -137,6 +154,8 @@ class PermissionMatrixTests {
         ids.put("{industry}", "HAZ_CHEM");
         ids.put("{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", "plan");
         ids.put("{evidenceId}", "1");
+        ids.put("{drawId}", "1");
+        ids.put("{itemId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
         // with a supervision step, so every scope reaches them too
         long enterprise = Long.parseLong(ids.get("{id}"));

@@ -1,6 +1,5 @@
 package org.anquan.directory.domain;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.BusinessException;
@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EnterpriseExcel {
 
-    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final long MAX_BYTES = Spreadsheets.MAX_BYTES;
     public static final int MAX_ROWS = 20_000;
     public static final int MAX_EXPORT = 200_000;
 
@@ -122,22 +122,10 @@ public class EnterpriseExcel {
 
     /** Checks the file as a whole; a file that fails is refused before any row is read. */
     public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale) {
-        if (bytes == null || bytes.length == 0) {
-            throw new BusinessException("import.empty");
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new BusinessException("import.too.large", MAX_BYTES / 1024 / 1024);
-        }
-        // an .xlsx file is a ZIP archive
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4) {
-            throw new BusinessException("import.not.xlsx");
-        }
         List<EnterpriseInputLine> lines;
-        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+        try (Workbook wb = Spreadsheets.open(bytes)) {
             lines = readRows(wb.getSheetAt(0), locale);
-        } catch (BusinessException e) {
-            throw e;
-        } catch (Exception | OutOfMemoryError e) {
+        } catch (IOException e) {
             throw new BusinessException("import.unreadable");
         }
         int imported = 0;
@@ -190,17 +178,11 @@ public class EnterpriseExcel {
         DataFormatter fmt = new DataFormatter(Locale.ROOT);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
-            if (row == null || isBlank(row, fmt)) {
+            if (row == null || Spreadsheets.isBlank(row)) {
                 continue;
             }
             int line = r + 1;
-            String formula = null;
-            for (Cell c : row) {
-                if (c.getCellType() == CellType.FORMULA) {
-                    formula = new org.apache.poi.ss.util.CellReference(c).formatAsString();
-                    break;
-                }
-            }
+            String formula = Spreadsheets.formulaCell(row);
             if (formula != null) {
                 out.add(new EnterpriseInputLine(line, null, messages.getMessage("import.formula", new Object[] {formula}, locale)));
                 continue;
@@ -240,15 +222,6 @@ public class EnterpriseExcel {
         }
         Cell extra = header.getCell(COLUMNS.size());
         return extra == null || fmt.formatCellValue(extra).isBlank();
-    }
-
-    private static boolean isBlank(Row row, DataFormatter fmt) {
-        for (Cell c : row) {
-            if (c.getCellType() != CellType.BLANK && !fmt.formatCellValue(c).isBlank()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static final class CellProblem extends RuntimeException {

@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Hazards of the demo city over the past months, in every status, some overdue, routed as the
@@ -47,10 +46,21 @@ public class DemoHazards implements ApplicationRunner {
 
     /**
      * Inserts {@code count} hazards at random enterprises, routed to the lead department of the
-     * enterprise's industry and its county, reported over the past 120 days.
+     * enterprise's industry and its county, reported over the past 120 days. Commits chunk by
+     * chunk, so a million rows never sit in one transaction.
      */
-    @Transactional
     public void generate(int count, Random random) {
+        generate(count, random, null);
+    }
+
+    /** Decides status and deadline of generated hazard number {@code serial}; null keeps the demo's random mix. */
+    public interface Shape {
+        String status(long serial);
+
+        LocalDate deadline(long serial, LocalDate today);
+    }
+
+    public void generate(int count, Random random, Shape shape) {
         List<Map<String, Object>> enterprises = jdbc.sql("""
                 SELECT e.id, e.industry_code, e.county_id, r.department_id
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
@@ -73,11 +83,12 @@ public class DemoHazards implements ApplicationRunner {
                 List<String> cats = categories.getOrDefault(industry, List.of());
                 String category = cats.isEmpty() ? null : cats.get(random.nextInt(cats.size()));
                 boolean major = random.nextInt(10) == 0;
-                String status = STATUSES[random.nextInt(STATUSES.length)];
+                String status = shape != null ? shape.status(serial) : STATUSES[random.nextInt(STATUSES.length)];
                 int age = random.nextInt(120);
                 OffsetDateTime reported = now.minusDays(age).minusMinutes(random.nextInt(600));
                 // deadlines from 30 days before today to 60 days after: some open hazards are overdue
-                LocalDate deadline = status.equals("REPORTED") ? null : today.plusDays(random.nextInt(90) - 30);
+                LocalDate deadline = shape != null ? shape.deadline(serial, today)
+                        : status.equals("REPORTED") ? null : today.plusDays(random.nextInt(90) - 30);
                 boolean planned = major && !status.equals("REPORTED") && !status.equals("ASSIGNED");
                 rows.add(new Object[] {String.format("YH%d-%07d", reported.getYear(), serial), "DEPT_INSPECTION",
                         e.get("id"), industry, category, major ? "重大隐患：" + (category == null ? "现场检查发现" : "按判定标准认定")

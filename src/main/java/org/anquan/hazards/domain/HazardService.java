@@ -50,7 +50,7 @@ public class HazardService {
 
     /** The actions a role may take; scope decides on which hazards. */
     public enum Action {
-        VERIFY, REJECT, ASSIGN, REROUTE, PLAN, START, SUBMIT, ACCEPT, FAIL_ACCEPTANCE, EVIDENCE;
+        VERIFY, REJECT, ASSIGN, REROUTE, PLAN, START, SUBMIT, ACCEPT, FAIL_ACCEPTANCE, EVIDENCE, REOPEN;
 
         public boolean allowedFor(Role role) {
             return switch (role) {
@@ -246,6 +246,11 @@ public class HazardService {
     public Hazard accept(long id, Integer version, boolean onSite, String note, CurrentUser u) {
         long department = u.departmentId() != null ? u.departmentId() : repository.findById(id).map(Hazard::getDepartmentId).orElse(0L);
         return act(id, version, Action.ACCEPT, u, h -> h.accept(onSite, department, note, u.username(), clock));
+    }
+
+    /** Re-inspection (回头看) found the closed hazard unfixed. */
+    public Hazard reopen(long id, String reason, LocalDate newDeadline, CurrentUser u) {
+        return act(id, null, Action.REOPEN, u, h -> h.reopen(reason, newDeadline, u.username(), clock));
     }
 
     public Hazard failAcceptance(long id, Integer version, String reason, CurrentUser u) {

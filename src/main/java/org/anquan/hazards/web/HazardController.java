@@ -46,10 +46,15 @@ class HazardController {
     private final HazardActions actions;
     private final Directory directory;
     private final JdbcClient jdbc;
+    private final org.anquan.platform.web.Messages messages;
+    private final org.anquan.hazards.domain.HazardLedger ledger;
     private final Clock clock;
 
     HazardController(HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
-                     JdbcClient jdbc, Clock clock) {
+                     JdbcClient jdbc, org.anquan.platform.web.Messages messages,
+                     org.anquan.hazards.domain.HazardLedger ledger, Clock clock) {
+        this.messages = messages;
+        this.ledger = ledger;
         this.service = service;
         this.queries = queries;
         this.actions = actions;
@@ -182,6 +187,53 @@ class HazardController {
                         .cacheControl(CacheControl.noStore())
                         .body(f.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** 问题隐患清单: the filtered register for a period as the printed ledger, stock and increment. */
+    @GetMapping("/hazards/ledger.xlsx")
+    void ledger(@ModelAttribute HazardFilter filter,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
+                HttpServletResponse response, Locale locale) throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate f = from == null ? today.withDayOfMonth(1) : from;
+        LocalDate t = to == null ? today : to;
+        if (t.isBefore(f)) {
+            throw new BusinessException("period.reversed");
+        }
+        String unit = switch (me.scope().kind()) {
+            case CITY -> messages.get("notice.supervision.office");
+            case REGION -> directory.region(me.scope().id()).map(Directory.RegionRef::name).orElse("");
+            case DEPARTMENT -> directory.department(me.scope().id()).map(d -> d.name(locale)).orElse("");
+            case ENTERPRISE -> directory.enterprise(me.scope().id()).map(Directory.EnterpriseRef::name).orElse("");
+        };
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazard-ledger-" + f + "-" + t + ".xlsx\"");
+        ledger.write(filter, me.scope(), unit, f, t, locale, response.getOutputStream());
+    }
+
+    /** 整改通知书 for the enterprise or place, as Word. */
+    @GetMapping("/hazards/{id}/notice.docx")
+    void notice(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
+        Hazard h = service.get(id, CurrentUsers.require());
+        if (h.getDeadline() == null) {
+            throw new BusinessException("notice.no.deadline");
+        }
+        String unit = h.getEnterpriseId() == null ? h.getPlace()
+                : directory.enterprise(h.getEnterpriseId()).map(Directory.EnterpriseRef::name).orElse("");
+        String office = directory.department(h.getDepartmentId()).map(d -> d.name(locale)).orElse("");
+        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.rectification.title"),
+                messages.get("notice.number", h.getCode()))
+                .to(unit)
+                .paragraph(messages.get("notice.rectification.found", h.getDescription()))
+                .paragraph(messages.get("notice.rectification.requirement",
+                        java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(h.getDeadline())))
+                .paragraph(messages.get(h.getGrade() == HazardGrade.MAJOR ? "notice.rectification.major" : "notice.rectification.general"))
+                .signedBy(office, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(LocalDate.now(clock)));
+        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rectification-" + h.getCode() + ".docx\"");
+        doc.write(response.getOutputStream());
     }
 
     private void reference(Model model) {

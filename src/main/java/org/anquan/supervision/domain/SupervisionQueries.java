@@ -28,6 +28,10 @@ public class SupervisionQueries {
                 + "JOIN region c ON c.id = s.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id ";
     }
 
+    public java.util.Optional<StepRow> step(long id, Locale locale) {
+        return jdbc.sql(select(locale) + "WHERE s.id = :id").param("id", id).query(SupervisionQueries::map).optional();
+    }
+
     public List<StepRow> forHazard(long hazardId, Locale locale) {
         return jdbc.sql(select(locale) + "WHERE s.hazard_id = :h ORDER BY s.level").param("h", hazardId)
                 .query(SupervisionQueries::map).list();

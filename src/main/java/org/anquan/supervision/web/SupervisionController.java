@@ -13,6 +13,7 @@ import org.anquan.directory.Directory;
 import org.anquan.supervision.domain.EscalationLevel;
 import org.anquan.supervision.domain.EscalationSweep;
 import org.anquan.supervision.domain.StepAnswers;
+import org.anquan.supervision.domain.StepRow;
 import org.anquan.supervision.domain.SupervisionQueries;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +31,12 @@ class SupervisionController {
     private final StepAnswers answers;
     private final Hazards hazards;
     private final Directory directory;
+    private final org.anquan.platform.web.Messages messages;
     private final Clock clock;
 
     SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers, Hazards hazards,
-                          Directory directory, Clock clock) {
+                          Directory directory, org.anquan.platform.web.Messages messages, Clock clock) {
+        this.messages = messages;
         this.queries = queries;
         this.sweep = sweep;
         this.answers = answers;
@@ -66,6 +69,29 @@ class SupervisionController {
         model.addAttribute("steps", queries.forHazard(id, locale));
         model.addAttribute("today", LocalDate.now(clock));
         return "supervision/hazard-steps :: steps";
+    }
+
+    /** 督办通知书 to the responsible department, as Word. */
+    @GetMapping("/supervision/steps/{id}/notice.docx")
+    void notice(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response, Locale locale) throws java.io.IOException {
+        StepRow step = queries.step(id, locale).orElseThrow(() -> new NotFoundException("step", id));
+        if (!hazards.visible(step.hazardId(), CurrentUsers.require().scope())) {
+            throw new NotFoundException("step", id);
+        }
+        LocalDate today = LocalDate.now(clock);
+        var iso = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.supervision.title"),
+                messages.get("notice.number", step.hazardCode() + "-" + step.level().rank()))
+                .to(step.departmentName() + "、" + step.countyName())
+                .paragraph(messages.get("notice.supervision.body", step.hazardCode(), step.subject(),
+                        iso.format(step.hazardDeadline()), step.daysOverdueAt(today)))
+                .paragraph(messages.get(step.reason()))
+                .paragraph(messages.get("notice.supervision.requirement",
+                        iso.format(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
+                .signedBy(messages.get("notice.supervision.office"), iso.format(step.createdAt().toLocalDate()));
+        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        response.setHeader("Content-Disposition", "attachment; filename=\"supervision-" + step.hazardCode() + "-" + step.level().rank() + ".docx\"");
+        doc.write(response.getOutputStream());
     }
 
     @PostMapping("/supervision/steps/{id}/answer")

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Hazard register at 1,000,000 hazards and the escalation sweep. Usage: bench/hazards.sh [h2|postgres]
+# Prints lines starting with BENCH. On postgres it uses (and empties) the database anquan_test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db="${1:-h2}"
+profile=()
+[ "$db" = postgres ] && profile=(-Ppostgres)
+rm -rf target/bench
+./mvnw -q -B -ntp "${profile[@]}" test -Dtest=HazardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+  2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }

@@ -1,0 +1,99 @@
+package org.anquan.hazards.domain;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.anquan.platform.security.DataScope;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The problem-and-hazard list (问题隐患清单) as the ledger officials print: title, reporting unit,
+ * period, the hazards open at the start of the period (存量) and those found in it (增量), and a
+ * signature line.
+ */
+@Component
+public class HazardLedger {
+
+    public static final int MAX_ROWS = 200_000;
+
+    private final JdbcClient jdbc;
+    private final HazardQueries queries;
+    private final MessageSource messages;
+
+    HazardLedger(JdbcClient jdbc, HazardQueries queries, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    public void write(HazardFilter filter, DataScope scope, String unit, LocalDate from, LocalDate to, Locale locale,
+                      OutputStream out) throws IOException {
+        HazardQueries.Where w = queries.where(filter, scope, to.plusDays(1));
+        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.ofHours(8));
+        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8));
+        boolean en = "en".equals(locale.getLanguage());
+        String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "department", "county",
+                "deadline", "status", "closed"};
+        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
+            Sheet sheet = wb.createSheet(msg("ledger.sheet", locale));
+            Row title = sheet.createRow(0);
+            title.createCell(0).setCellValue(msg("ledger.title", locale));
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.length - 1));
+            sheet.createRow(1).createCell(0).setCellValue(msg("ledger.unit", locale, unit));
+            sheet.createRow(2).createCell(0).setCellValue(msg("ledger.period", locale, day.format(from), day.format(to)));
+            Row h = sheet.createRow(3);
+            for (int i = 0; i < headers.length; i++) {
+                h.createCell(i).setCellValue(msg("ledger.col." + headers[i], locale));
+            }
+            int[] r = {4};
+            long[] counts = new long[2];
+            jdbc.sql("SELECT h.*, COALESCE(e.name, h.place) AS subject, " + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
+                            + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
+                            + "FROM hazard h JOIN industry i ON i.code = h.industry_code JOIN department d ON d.id = h.department_id "
+                            + "JOIN region c ON c.id = h.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
+                            + w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
+                            + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) "
+                            + "ORDER BY h.reported_at, h.id LIMIT " + MAX_ROWS)
+                    .params(w.params()).param("start", start).param("end", end)
+                    .query(rs -> {
+                        boolean increment = !rs.getObject("reported_at", OffsetDateTime.class).isBefore(start);
+                        counts[increment ? 1 : 0]++;
+                        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+                        OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+                        String[] v = {String.valueOf(r[0] - 3), rs.getString("code"),
+                                msg(increment ? "ledger.increment" : "ledger.stock", locale), rs.getString("subject"),
+                                rs.getString("industry_name"), rs.getString("description"),
+                                msg("hazard.grade." + rs.getString("grade"), locale), rs.getString("department_name"),
+                                rs.getString("county_name"), deadline == null ? "" : day.format(deadline),
+                                msg("hazard.status." + rs.getString("status"), locale),
+                                closed == null ? "" : day.format(closed.atZoneSameInstant(ZoneOffset.ofHours(8)).toLocalDate())};
+                        Row row = sheet.createRow(r[0]++);
+                        for (int i = 0; i < v.length; i++) {
+                            row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
+                        }
+                    });
+            Row total = sheet.createRow(r[0]++);
+            total.createCell(0).setCellValue(msg("ledger.total", locale, counts[0], counts[1]));
+            r[0]++;
+            sheet.createRow(r[0]).createCell(0).setCellValue(msg("ledger.signature", locale));
+            wb.write(out);
+            wb.dispose();
+        }
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, key, locale);
+    }
+}

@@ -1,0 +1,63 @@
+package org.anquan.hazards.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.anquan.hazards.domain.HazardImport;
+import org.anquan.hazards.domain.HazardService;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.BusinessException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Import of an inspection campaign's hazards from Excel, with per-row errors. */
+@Controller
+class HazardImportController {
+
+    private final HazardImport importer;
+
+    HazardImportController(HazardImport importer) {
+        this.importer = importer;
+    }
+
+    private static CurrentUser officer() {
+        CurrentUser me = CurrentUsers.require();
+        if (!HazardService.Action.VERIFY.allowedFor(me.role())) {
+            throw new AccessDeniedException("officers import inspection results");
+        }
+        return me;
+    }
+
+    @GetMapping("/hazards/import")
+    String page() {
+        officer();
+        return "hazards/import";
+    }
+
+    @GetMapping("/hazards/import/template")
+    void template(Locale locale, HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=hazard-template.xlsx");
+        importer.writeTemplate(response.getOutputStream(), locale);
+    }
+
+    @PostMapping("/hazards/import")
+    String upload(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
+                  HttpServletResponse response) throws IOException {
+        CurrentUser me = officer();
+        try {
+            model.addAttribute("result", importer.importFile(file == null ? null : file.getBytes(), me, locale));
+        } catch (BusinessException e) {
+            response.setStatus(422);
+            model.addAttribute("errorKey", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+        }
+        return "hazards/import";
+    }
+}

@@ -1,0 +1,87 @@
+package org.anquan.hazards.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.anquan.directory.Directory;
+import org.anquan.hazards.domain.Measures;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Messages;
+import org.anquan.shared.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 制度措施清单: list, record, export. */
+@Controller
+class MeasureController {
+
+    private final Measures measures;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+    private final Messages messages;
+
+    MeasureController(Measures measures, Directory directory, JdbcClient jdbc, Messages messages) {
+        this.measures = measures;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @GetMapping("/hazards/measures")
+    String list(Model model, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        model.addAttribute("measures", measures.list(me.scope(), locale));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Measures.MeasureInput.empty());
+        }
+        reference(model);
+        return "hazards/measures";
+    }
+
+    @PostMapping("/hazards/measures")
+    String create(@ModelAttribute("form") Measures.MeasureInput form, BindingResult binding, Model model, Locale locale,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        CurrentUser me = CurrentUsers.require();
+        if (!binding.hasErrors()) {
+            try {
+                measures.create(form, me);
+                redirect.addFlashAttribute("noticeKey", "saved");
+                return "redirect:/hazards/measures";
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("measures", measures.list(me.scope(), locale));
+        reference(model);
+        return "hazards/measures";
+    }
+
+    @GetMapping("/hazards/measures.xlsx")
+    void export(HttpServletResponse response, Locale locale) throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        String unit = switch (me.scope().kind()) {
+            case REGION -> directory.region(me.scope().id()).map(Directory.RegionRef::name).orElse("");
+            case DEPARTMENT -> directory.department(me.scope().id()).map(d -> d.name(locale)).orElse("");
+            default -> messages.get("notice.supervision.office");
+        };
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"measures.xlsx\"");
+        measures.export(me.scope(), unit, locale, response.getOutputStream());
+    }
+
+    private void reference(Model model) {
+        model.addAttribute("industries", directory.industries());
+        model.addAttribute("regions", directory.cityAndCounties());
+        model.addAttribute("departments", directory.departments());
+        model.addAttribute("categories", jdbc.sql("SELECT code, name_zh, name_en FROM hazard_category ORDER BY industry_code, code")
+                .query().listOfRows());
+    }
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("documents")
+package org.anquan.platform.documents;

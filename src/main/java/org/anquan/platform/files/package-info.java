@@ -1,0 +1,2 @@
+@org.springframework.modulith.NamedInterface("files")
+package org.anquan.platform.files;

@@ -1,0 +1,200 @@
+package org.anquan.supervision.domain;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.anquan.directory.Directory;
+import org.anquan.hazards.Hazards;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.jobs.JobLocks;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Role;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 回头看: the monthly draw of closed hazards per county, and the re-inspection result. A failure
+ * reopens the hazard and is counted against the department that accepted it.
+ */
+@Service
+public class Reinspections {
+
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final Hazards hazards;
+    private final ReinspectionProperties properties;
+    private final AuditTrail audit;
+    private final JobLocks locks;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Reinspections(JdbcClient jdbc, Directory directory, Hazards hazards, ReinspectionProperties properties, AuditTrail audit,
+                  JobLocks locks, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.hazards = hazards;
+        this.properties = properties;
+        this.audit = audit;
+        this.locks = locks;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public record Draw(long id, String period, long countyId, String countyName, long seed, double share, int population,
+                       int drawn, int failed, OffsetDateTime drawnAt) {
+    }
+
+    public record Item(long id, long hazardId, String hazardCode, String subject, String result, String note,
+                       String inspectedBy) {
+    }
+
+    /** On the 2nd of each month: draw last month's closed hazards in every county. */
+    @Scheduled(cron = "${anquan.supervision.reinspection-cron:0 30 2 2 * *}")
+    void scheduled() {
+        drawMonth(YearMonth.now(clock).minusMonths(1), "system");
+    }
+
+    /** Draws the month for every county not drawn yet; returns how many draws were made. */
+    public Optional<Integer> drawMonth(YearMonth month, String actor) {
+        return locks.runExclusively("reinspection-draw", Duration.ofMinutes(10), () -> tx.execute(s -> {
+            int made = 0;
+            for (Directory.RegionRef county : directory.counties()) {
+                if (draw(month, county.id(), SEEDS.nextLong(), actor)) {
+                    made++;
+                }
+            }
+            return made;
+        }));
+    }
+
+    /** One county's draw with a given seed; false when the month was drawn already. */
+    boolean draw(YearMonth month, long countyId, long seed, String actor) {
+        String period = month.toString();
+        if (jdbc.sql("SELECT COUNT(*) FROM reinspection_draw WHERE period = :p AND county_id = :c")
+                .param("p", period).param("c", countyId).query(Long.class).single() > 0) {
+            return false;
+        }
+        List<Long> population = jdbc.sql("""
+                SELECT id FROM hazard WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to
+                ORDER BY id""")
+                .param("c", countyId)
+                .param("from", month.atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("to", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .query(Long.class).list();
+        List<Long> sample = ReinspectionSample.draw(population, properties.share(), seed);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by)
+                VALUES (:p, :c, :seed, :share, :n, :at, :by)""")
+                .param("p", period).param("c", countyId).param("seed", seed)
+                .param("share", java.math.BigDecimal.valueOf(properties.share())).param("n", population.size())
+                .param("at", OffsetDateTime.now(clock)).param("by", actor).update(keys, "id");
+        long drawId = keys.getKeyAs(Number.class).longValue();
+        for (Long hazardId : sample) {
+            jdbc.sql("""
+                    INSERT INTO reinspection_item (draw_id, hazard_id, accepted_by_department)
+                    SELECT :d, id, accepted_by_department FROM hazard WHERE id = :h""")
+                    .param("d", drawId).param("h", hazardId).update();
+        }
+        audit.record("DRAW", "reinspection_draw", drawId, period + " county " + countyId + ": " + sample.size() + "/"
+                + population.size() + " seed " + seed, null, null);
+        return true;
+    }
+
+    /** Draws again from a stored draw's seed: the same hazards, as long as the population is unchanged. */
+    public List<Long> replay(long drawId) {
+        Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share FROM reinspection_draw WHERE id = :id")
+                .param("id", drawId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("draw", drawId));
+        YearMonth month = YearMonth.parse((String) d.get("period"));
+        List<Long> population = jdbc.sql("""
+                SELECT id FROM hazard WHERE county_id = :c AND closed_at >= :from AND closed_at < :to
+                   OR id IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)
+                ORDER BY id""")
+                .param("c", ((Number) d.get("county_id")).longValue())
+                .param("from", month.atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("to", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("d", drawId).query(Long.class).list();
+        return ReinspectionSample.draw(population, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
+    }
+
+    public List<Draw> draws(DataScope scope) {
+        boolean county = scope.kind() == DataScope.Kind.REGION;
+        return jdbc.sql("""
+                SELECT d.*, r.name AS county_name,
+                       (SELECT COUNT(*) FROM reinspection_item i WHERE i.draw_id = d.id) AS drawn,
+                       (SELECT COUNT(*) FROM reinspection_item i WHERE i.draw_id = d.id AND i.result = 'FAIL') AS failed
+                FROM reinspection_draw d JOIN region r ON r.id = d.county_id
+                WHERE (:county = FALSE OR d.county_id = :countyId) ORDER BY d.period DESC, r.code LIMIT 120""")
+                .param("county", county).param("countyId", county ? scope.id() : 0L)
+                .query((rs, n) -> new Draw(rs.getLong("id"), rs.getString("period"), rs.getLong("county_id"),
+                        rs.getString("county_name"), rs.getLong("seed"), rs.getDouble("share"), rs.getInt("population"),
+                        rs.getInt("drawn"), rs.getInt("failed"), rs.getObject("drawn_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public List<Item> items(long drawId) {
+        return jdbc.sql("""
+                SELECT i.*, h.code, COALESCE(e.name, h.place) AS subject FROM reinspection_item i
+                JOIN hazard h ON h.id = i.hazard_id LEFT JOIN enterprise e ON e.id = h.enterprise_id
+                WHERE i.draw_id = :d ORDER BY i.hazard_id""").param("d", drawId)
+                .query((rs, n) -> new Item(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("code"), rs.getString("subject"),
+                        rs.getString("result"), rs.getString("note"), rs.getString("inspected_by")))
+                .list();
+    }
+
+    /** Failed re-inspections per accepting department: what counts against it. */
+    public Map<Long, Long> failuresByDepartment() {
+        Map<Long, Long> m = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT accepted_by_department, COUNT(*) FROM reinspection_item WHERE result = 'FAIL' AND accepted_by_department IS NOT NULL "
+                + "GROUP BY accepted_by_department ORDER BY COUNT(*) DESC")
+                .query(rs -> { m.put(rs.getLong(1), rs.getLong(2)); });
+        return m;
+    }
+
+    /** Records the result; a failure reopens the hazard with a new deadline. */
+    @Transactional
+    public void record(long itemId, boolean passed, String note, LocalDate newDeadline, CurrentUser user) {
+        if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER) {
+            throw new AccessDeniedException("re-inspection results are recorded by the city office or the county");
+        }
+        Map<String, Object> item = jdbc.sql("""
+                SELECT i.hazard_id, i.result, d.county_id FROM reinspection_item i JOIN reinspection_draw d ON d.id = i.draw_id
+                WHERE i.id = :id""").param("id", itemId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
+        if (user.role() == Role.COUNTY_OFFICER && !user.regionId().equals(((Number) item.get("county_id")).longValue())) {
+            throw new NotFoundException("reinspection_item", itemId);
+        }
+        if (item.get("result") != null) {
+            throw new BusinessException("reinspection.already.recorded");
+        }
+        if (!passed && (note == null || note.isBlank())) {
+            throw new InvalidInputException(Map.of("note", "validation.required"));
+        }
+        long hazardId = ((Number) item.get("hazard_id")).longValue();
+        if (!passed) {
+            hazards.reopen(hazardId, "回头看：" + note.trim(), newDeadline, user);
+        }
+        jdbc.sql("UPDATE reinspection_item SET result = :r, note = :n, inspected_by = :by, inspected_at = :at WHERE id = :id")
+                .param("r", passed ? "PASS" : "FAIL").param("n", note == null || note.isBlank() ? null : note.trim())
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("id", itemId).update();
+        audit.record("REINSPECT", "hazard", hazardId, passed ? "PASS" : "FAIL", null, null);
+    }
+}

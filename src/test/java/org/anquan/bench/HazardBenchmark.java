@@ -1,0 +1,96 @@
+package org.anquan.bench;
+
+import static org.anquan.WebTestSupport.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.anquan.IntegrationTest;
+import org.anquan.hazards.demo.DemoHazards;
+import org.anquan.hazards.domain.HazardFilter;
+import org.anquan.hazards.domain.HazardGrade;
+import org.anquan.hazards.domain.HazardQueries;
+import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.DataScope;
+import org.anquan.supervision.EscalationSwept;
+import org.anquan.supervision.domain.EscalationSweep;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The hazard register at 1,000,000 hazards and the escalation sweep over 200,000 open hazards of
+ * which 20,000 are overdue. Not part of the test suite; run {@code bench/hazards.sh [postgres]}.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "spring.datasource.url=${bench.h2.url:jdbc:h2:file:./target/bench/anquan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;CACHE_SIZE=131072}")
+class HazardBenchmark {
+
+    static final int TOTAL = Integer.getInteger("bench.hazards", 1_000_000);
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired DemoHazards generator;
+    @Autowired HazardQueries queries;
+    @Autowired EscalationSweep sweep;
+
+    @Test
+    void registerAndSweepAtOneMillion() throws Exception {
+        long have = jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single();
+        long t = System.nanoTime();
+        // 200,000 open (every fifth), due in a month; 20,000 of them (every fiftieth) overdue by 20 days
+        generator.generate((int) (TOTAL - have), new Random(11), new DemoHazards.Shape() {
+            public String status(long serial) {
+                return serial % 5 != 0 ? "CLOSED" : serial % 10 == 0 ? "RECTIFYING" : "ASSIGNED";
+            }
+
+            public LocalDate deadline(long serial, LocalDate today) {
+                return serial % 50 == 0 ? today.minusDays(20) : today.plusDays(30);
+            }
+        });
+        System.out.printf("BENCH generated %d hazards in %d ms%n", TOTAL - have, (System.nanoTime() - t) / 1_000_000);
+        LocalDate today = LocalDate.now();
+        jdbc.sql("DELETE FROM inbox_message").update();
+        jdbc.sql("DELETE FROM supervision_step").update();
+        // the demo's own hazards keep their random mix: give them deadlines that do not escalate
+        jdbc.sql("UPDATE hazard SET deadline = :later WHERE reported_by = 'demo' AND id <= 1000 AND status <> 'REPORTED'")
+                .param("later", today.plusDays(30)).update();
+        jdbc.sql("ANALYZE").update();
+        long open = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status IN ('ASSIGNED', 'RECTIFYING')").query(Long.class).single();
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status IN ('ASSIGNED', 'RECTIFYING') AND deadline < :d")
+                .param("d", today).query(Long.class).single();
+        System.out.printf("BENCH database: %d hazards, %d open, %d overdue, on %s%n",
+                jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single(), open, overdue, System.getProperty("spring.profiles.active"));
+
+        List<Long> counties = jdbc.sql("SELECT id FROM region WHERE region_level = 'COUNTY'").query(Long.class).list();
+        HazardStatus[] statuses = {HazardStatus.ASSIGNED, HazardStatus.RECTIFYING, HazardStatus.CLOSED};
+        var admin = as(accounts, "admin");
+        System.gc();
+        BenchmarkSupport.measure("register page: county + status + grade (server side)", 100, 300, i -> {
+            int status = mvc.perform(get("/hazards").param("countyId", String.valueOf(counties.get(i % counties.size())))
+                    .param("status", statuses[i % 3].name()).param("grade", i % 2 == 0 ? "MAJOR" : "GENERAL")
+                    .header("HX-Request", "true").with(admin)).andReturn().getResponse().getStatus();
+            if (status != 200) {
+                throw new IllegalStateException("answered " + status);
+            }
+        });
+        BenchmarkSupport.measure("same filter, the register's SQL through JDBC", 100, 300, i -> queries.page(
+                new HazardFilter(counties.get(i % counties.size()), null, statuses[i % 3], i % 2 == 0 ? HazardGrade.MAJOR : HazardGrade.GENERAL,
+                        null, null, null), DataScope.CITY, today, 1, 20, Locale.ROOT));
+        BenchmarkSupport.measure("register page: county officer, overdue only", 50, 200, i -> mvc.perform(get("/hazards")
+                .param("overdue", "true").param("page", String.valueOf(1 + i % 5)).with(as(accounts, "county"))));
+
+        t = System.nanoTime();
+        EscalationSwept first = sweep.run("bench").orElseThrow();
+        System.out.printf("BENCH sweep, first run: %d steps %s in %d ms%n", first.total(), first.stepsByLevel(), (System.nanoTime() - t) / 1_000_000);
+        t = System.nanoTime();
+        EscalationSwept second = sweep.run("bench").orElseThrow();
+        System.out.printf("BENCH sweep, second run: %d steps in %d ms%n", second.total(), (System.nanoTime() - t) / 1_000_000);
+    }
+}
