@@ -3,9 +3,13 @@ package org.anquan.shared;
 import java.util.List;
 
 /** One page of a filtered list, with what a pager needs. Pages count from 1. */
-public record PageResult<T>(List<T> items, int page, int size, long total) {
+public record PageResult<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
 
     public static final int MAX_SIZE = 200;
+
+    public PageResult(List<T> items, int page, int size, long total) {
+        this(items, page, size, total, false);
+    }
 
     public int totalPages() {
         return total == 0 ? 1 : (int) ((total + size - 1) / size);

@@ -105,6 +105,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/measures", ALL);
         MATRIX.put("POST /hazards/measures", EDITORS);
         MATRIX.put("GET /hazards/measures.xlsx", ALL);
+        MATRIX.put("GET /api/v1/hazards/measures", ALL);
         MATRIX.put("GET /hazards/quarterly", ALL);
         MATRIX.put("GET /hazards/import", EDITORS);
         MATRIX.put("POST /hazards/import", EDITORS);

@@ -25,9 +25,10 @@ class EscalationSweepTests {
     long hazard(String grade, String status, LocalDate deadline) {
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
-                                    county_id, deadline, reported_by, reported_at)
+                                    county_id, deadline, open_deadline, reported_by, reported_at)
                 SELECT 'T' || CAST(nextval('hazard_code_seq') AS VARCHAR), 'DEPT_INSPECTION', e.id, e.industry_code, 'sweep test',
-                       :grade, :status, r.department_id, e.county_id, :deadline, 'test', CURRENT_TIMESTAMP
+                       :grade, :status, r.department_id, e.county_id, :deadline,
+                       CASE WHEN :status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') THEN :deadline END, 'test', CURRENT_TIMESTAMP
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 1""")
                 .param("grade", grade).param("status", status).param("deadline", deadline).update();

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "anquan.demo.enabled", havingValue = "true")
 public class DemoHazards implements ApplicationRunner {
 
+    private static final java.util.Set<String> OPEN = java.util.Set.of("ASSIGNED", "RECTIFYING", "SUBMITTED");
     private static final String[] STATUSES = {"REPORTED", "ASSIGNED", "RECTIFYING", "RECTIFYING", "SUBMITTED", "CLOSED", "CLOSED", "CLOSED"};
 
     private final JdbcClient jdbc;
@@ -97,14 +98,15 @@ public class DemoHazards implements ApplicationRunner {
                         status.equals("CLOSED") ? reported.plusDays(5 + random.nextInt(20)) : null,
                         status.equals("CLOSED") ? e.get("department_id") : null,
                         planned ? "停产整改，更换失效设备，完善管理制度" : null, planned ? new java.math.BigDecimal(50_000 + random.nextInt(500_000)) : null,
-                        planned ? deadline : null, planned ? "企业主要负责人" : null, planned ? "已制定专项应急预案并组织演练" : null});
+                        planned ? deadline : null, planned ? "企业主要负责人" : null, planned ? "已制定专项应急预案并组织演练" : null,
+                        OPEN.contains(status) ? deadline : null});
             }
             batch.batchUpdate("""
                     INSERT INTO hazard (code, source, enterprise_id, industry_code, category_code, description, grade, status,
                                         department_id, county_id, deadline, responsible_person, reported_by, reported_at,
                                         closed_at, accepted_by_department, plan_measures, plan_funds, plan_deadline, plan_owner,
-                                        plan_emergency)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                        plan_emergency, open_deadline)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         }
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM hazard").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE hazard_code_seq RESTART WITH " + (last + 1)).update();

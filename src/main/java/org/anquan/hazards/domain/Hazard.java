@@ -46,6 +46,8 @@ public class Hazard {
     private long countyId;
     private String routingOverride;
     private LocalDate deadline;
+    /** The deadline while the hazard is open (assigned, rectifying, submitted); null otherwise. */
+    private LocalDate openDeadline;
     private String responsiblePerson;
     private String responsiblePhone;
     private String reportedBy;
@@ -102,6 +104,7 @@ public class Hazard {
         h.reportedBy = actor;
         h.reportedAt = OffsetDateTime.now(clock);
         h.status = r.source().external() ? HazardStatus.REPORTED : HazardStatus.ASSIGNED;
+        h.openDeadline = h.status.open() ? h.deadline : null;
         h.log(actor, "REPORT", null, h.status, r.routingOverride(), clock);
         return h;
     }
@@ -227,6 +230,7 @@ public class Hazard {
             throw new InvalidInputException(Map.of("deadline", "deadline.past"));
         }
         deadline = d;
+        openDeadline = status != null && status.open() ? d : null;
     }
 
     private void require(HazardStatus expected) {
@@ -238,6 +242,7 @@ public class Hazard {
     private void move(HazardStatus to, String actor, String action, String note, Clock clock) {
         HazardStatus from = status;
         status = to;
+        openDeadline = status.open() ? deadline : null;
         log(actor, action, from, to, note, clock);
     }
 
@@ -271,6 +276,7 @@ public class Hazard {
     public long getCountyId() { return countyId; }
     public String getRoutingOverride() { return routingOverride; }
     public LocalDate getDeadline() { return deadline; }
+    public LocalDate getOpenDeadline() { return openDeadline; }
     public String getResponsiblePerson() { return responsiblePerson; }
     public String getResponsiblePhone() { return responsiblePhone; }
     public String getReportedBy() { return reportedBy; }

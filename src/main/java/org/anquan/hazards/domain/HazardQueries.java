@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class HazardQueries {
 
+    /** The register counts exactly up to this many rows. */
+    static final int COUNT_CAP = 10_000;
+
     private final JdbcClient jdbc;
 
     HazardQueries(JdbcClient jdbc) {
@@ -27,12 +30,18 @@ public class HazardQueries {
 
     public PageResult<HazardRow> page(HazardFilter f, DataScope scope, LocalDate today, int page, int size, Locale locale) {
         Where w = where(f, scope, today);
-        long total = jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql()).params(w.params()).query(Long.class).single();
+        // counting a million rows exactly costs more than it tells: beyond the cap the pager says "more than"
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM hazard h " + w.sql() + " LIMIT :cap) x").params(w.params())
+                .param("cap", COUNT_CAP + 1).query(Long.class).single();
+        boolean capped = total > COUNT_CAP;
+        if (capped) {
+            total = COUNT_CAP;
+        }
         List<Long> ids = jdbc.sql("SELECT h.id FROM hazard h " + w.sql() + " ORDER BY h.id DESC LIMIT :limit OFFSET :offset")
                 .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
                 .query(Long.class).list();
         if (ids.isEmpty()) {
-            return new PageResult<>(List.of(), page, size, total);
+            return new PageResult<>(List.of(), page, size, total, capped);
         }
         boolean en = "en".equals(locale.getLanguage());
         List<HazardRow> rows = jdbc.sql("SELECT h.*, e.name AS enterprise_name, "
@@ -49,7 +58,7 @@ public class HazardQueries {
                         rs.getString("county_name"), rs.getObject("deadline", LocalDate.class),
                         rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)))
                 .list();
-        return new PageResult<>(rows, page, size, total);
+        return new PageResult<>(rows, page, size, total, capped);
     }
 
     public boolean inScope(long hazardId, DataScope scope) {
@@ -62,7 +71,7 @@ public class HazardQueries {
         Where w = where(HazardFilter.NONE, scope, today);
         return jdbc.sql("SELECT "
                         + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') THEN 1 ELSE 0 END), 0) AS open_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.deadline < :today THEN 1 ELSE 0 END), 0) AS overdue_count, "
+                        + "COALESCE(SUM(CASE WHEN h.open_deadline < :today THEN 1 ELSE 0 END), 0) AS overdue_count, "
                         + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.grade = 'MAJOR' THEN 1 ELSE 0 END), 0) AS major_count, "
                         + "COALESCE(SUM(CASE WHEN h.status = 'SUBMITTED' THEN 1 ELSE 0 END), 0) AS submitted_count "
                         + "FROM hazard h " + w.sql())
@@ -105,7 +114,7 @@ public class HazardQueries {
             p.put("grade", f.grade().name());
         }
         if (Boolean.TRUE.equals(f.overdue())) {
-            sql.append(" AND h.status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') AND h.deadline < :today");
+            sql.append(" AND h.open_deadline < :today");
             p.put("today", today);
         }
         if (f.enterpriseId() != null) {

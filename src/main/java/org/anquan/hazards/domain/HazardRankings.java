@@ -46,7 +46,7 @@ public class HazardRankings {
         String name = by == By.COUNTY ? "u.name" : (en ? "COALESCE(u.name_en, u.name)" : "u.name");
         List<Rank> ranks = jdbc.sql("SELECT h." + unit + " AS unit_id, " + name + " AS unit, COUNT(*) AS found, "
                         + "SUM(CASE WHEN h.status = 'CLOSED' THEN 1 ELSE 0 END) AS closed, "
-                        + "SUM(CASE WHEN h.status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') AND h.deadline < :today THEN 1 ELSE 0 END) AS overdue, "
+                        + "SUM(CASE WHEN h.open_deadline < :today THEN 1 ELSE 0 END) AS overdue, "
                         + "AVG(CASE WHEN h.status = 'CLOSED' THEN (EXTRACT(EPOCH FROM h.closed_at) - EXTRACT(EPOCH FROM h.reported_at)) / 86400.0 END) AS mean_days "
                         + "FROM hazard h JOIN " + join + " "
                         + "WHERE h.reported_at >= :from AND h.reported_at < :to AND h.status <> 'REJECTED' "

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.anquan.directory.Directory;
+import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -36,10 +37,12 @@ public class HazardService {
     private final Directory directory;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     HazardService(HazardRepository repository, HazardQueries queries, Directory directory, JdbcClient jdbc,
-                  AuditTrail audit, Clock clock) {
+                  AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.repository = repository;
         this.queries = queries;
         this.directory = directory;
@@ -146,6 +149,8 @@ public class HazardService {
                 trim(in.responsiblePerson()), trim(in.responsiblePhone())), user.username(), clock);
         Hazard saved = repository.save(h);
         audit.record("CREATE", "hazard", saved.getId(), saved.getCode(), null, snapshot(saved));
+        events.publishEvent(new HazardReported(saved.getId(), saved.getCode(), saved.getGrade().name(),
+                saved.getDepartmentId(), saved.getCountyId()));
         return saved;
     }
 

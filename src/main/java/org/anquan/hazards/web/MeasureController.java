@@ -64,6 +64,12 @@ class MeasureController {
         return "hazards/measures";
     }
 
+    @GetMapping("/api/v1/hazards/measures")
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.List<Measures.MeasureRow> json(Locale locale) {
+        return measures.list(CurrentUsers.require().scope(), locale);
+    }
+
     @GetMapping("/hazards/measures.xlsx")
     void export(HttpServletResponse response, Locale locale) throws IOException {
         CurrentUser me = CurrentUsers.require();

@@ -78,8 +78,8 @@ public class EscalationSweep {
                     continue;
                 }
                 String due = level == EscalationLevel.REMINDER
-                        ? "h.deadline >= :today AND h.deadline <= :until"
-                        : "h.deadline < :until";
+                        ? "h.open_deadline >= :today AND h.open_deadline <= :until"
+                        : "h.open_deadline < :until";
                 LocalDate until = level == EscalationLevel.REMINDER
                         ? today.plusDays(t.reminderDaysBefore())
                         : today.minusDays(t.afterDays(level));
