@@ -91,16 +91,6 @@ public class Enterprises {
         return new Saved(id, c.warnings());
     }
 
-    /** Validates input as the import does, without writing: field → message key. */
-    public Map<String, String> problems(EnterpriseInput in) {
-        try {
-            check(in, null);
-            return Map.of();
-        } catch (InvalidInputException e) {
-            return e.fieldErrors();
-        }
-    }
-
     private void requireEditor(CurrentUser user) {
         if (!mayEdit(user)) {
             throw new AccessDeniedException("role " + user.role() + " may not edit enterprises");

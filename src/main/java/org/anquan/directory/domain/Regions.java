@@ -47,12 +47,6 @@ public class Regions {
                 .query(Regions::map).list();
     }
 
-    public List<Region> subtree(long id) {
-        Region root = get(id);
-        return jdbc.sql("SELECT * FROM region WHERE path LIKE :p ORDER BY path").param("p", root.path() + "%")
-                .query(Regions::map).list();
-    }
-
     /** The deepest region whose boundary contains the point. */
     public Optional<Region> locate(GeoPoint p) {
         return all().stream().filter(r -> r.contains(p)).max(Comparator.comparingInt(Region::depth));

@@ -12,12 +12,4 @@ public record CurrentUser(long accountId, String username, String displayName, R
             case ENTERPRISE_USER -> new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId);
         };
     }
-
-    public boolean is(Role r) {
-        return role == r;
-    }
-
-    public boolean canWrite() {
-        return !role.readOnly();
-    }
 }
