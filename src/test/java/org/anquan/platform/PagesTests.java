@@ -94,6 +94,24 @@ class PagesTests {
     }
 
     @Test
+    void everyScriptAndStyleSheetATemplateLoadsIsServed() throws Exception {
+        java.util.regex.Pattern asset = java.util.regex.Pattern.compile("@\\{(/(?:webjars|js|css)/[^}]+)}");
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (var f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                var m = asset.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    paths.add(m.group(1));
+                }
+            }
+        }
+        assertThat(paths).contains("/webjars/echarts/echarts.min.js", "/webjars/htmx.org/dist/htmx.min.js");
+        for (String path : paths) {
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() throws Exception {
         MvcResult r = mvc.perform(get("/login")).andReturn();
         assertThat(r.getResponse().getHeader("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
