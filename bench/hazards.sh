@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${1:-h2}"
-profile=()
+profile=(-Danquan.test.db=bench-h2)
 [ "$db" = postgres ] && profile=(-Ppostgres)
 rm -rf target/bench
 ./mvnw -q -B -ntp "${profile[@]}" test -Dtest=HazardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \

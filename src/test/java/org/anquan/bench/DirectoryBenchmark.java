@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * {@code bench/directory.sh} (H2 file database) or {@code bench/directory.sh postgres}.
  */
 @IntegrationTest
-@TestPropertySource(properties = "spring.datasource.url=${bench.h2.url:jdbc:h2:file:./target/bench/anquan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CASE_INSENSITIVE_IDENTIFIERS=TRUE;CACHE_SIZE=262144}")
+@TestPropertySource(properties = "anquan.hazards.register-first-window=4096")
 class DirectoryBenchmark {
 
     static final int TARGET = Integer.getInteger("bench.enterprises", 100_000);

@@ -20,9 +20,12 @@ public class HazardQueries {
     static final int COUNT_CAP = 10_000;
 
     private final JdbcClient jdbc;
+    private final long firstWindow;
 
-    HazardQueries(JdbcClient jdbc) {
+    HazardQueries(JdbcClient jdbc,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
         this.jdbc = jdbc;
+        this.firstWindow = Math.max(firstWindow, 1);
     }
 
     record Where(String sql, Map<String, Object> params) {
@@ -37,9 +40,7 @@ public class HazardQueries {
         if (capped) {
             total = COUNT_CAP;
         }
-        List<Long> ids = jdbc.sql("SELECT h.id FROM hazard h " + w.sql() + " ORDER BY h.id DESC LIMIT :limit OFFSET :offset")
-                .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
-                .query(Long.class).list();
+        List<Long> ids = pageIds(w, page, size);
         if (ids.isEmpty()) {
             return new PageResult<>(List.of(), page, size, total, capped);
         }
@@ -59,6 +60,29 @@ public class HazardQueries {
                         rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)))
                 .list();
         return new PageResult<>(rows, page, size, total, capped);
+    }
+
+    /**
+     * The ids of one page, newest first, looked for in a window of the newest ids that grows until it
+     * holds the page: the newest matches are found without sorting every match of a broad filter.
+     * The page is exact: it is taken from a window only when the window holds all matches before it.
+     */
+    List<Long> pageIds(Where w, int page, int size) {
+        long offset = PageResult.offsetOf(page, size);
+        Long maxId = jdbc.sql("SELECT MAX(id) FROM hazard").query(Long.class).optional().orElse(null);
+        if (maxId == null) {
+            return List.of();
+        }
+        for (long window = firstWindow; ; window *= 16) {
+            long floor = maxId - window;
+            String range = floor > 0 ? " AND h.id > :floor" : "";
+            List<Long> ids = jdbc.sql("SELECT h.id FROM hazard h " + w.sql() + range + " ORDER BY h.id DESC LIMIT :limit OFFSET :offset")
+                    .params(w.params()).param("floor", floor).param("limit", size).param("offset", offset)
+                    .query(Long.class).list();
+            if (ids.size() == size || floor <= 0) {
+                return ids;
+            }
+        }
     }
 
     public boolean inScope(long hazardId, DataScope scope) {
