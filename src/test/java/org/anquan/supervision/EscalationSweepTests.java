@@ -21,6 +21,7 @@ class EscalationSweepTests {
     @Autowired EscalationSweep sweep;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
+    @Autowired org.anquan.platform.jobs.TableStatistics statistics;
 
     long hazard(String grade, String status, LocalDate deadline) {
         jdbc.sql("""
@@ -65,6 +66,13 @@ class EscalationSweepTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ESCALATE'").query(Long.class).single())
                 .isEqualTo(auditBefore + steps);
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void tableStatisticsCanBeRefreshedOnThisDatabase() {
+        statistics.refresh("supervision_step", "inbox_message");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.refresh("user_account; DROP TABLE hazard"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,12 +38,15 @@ public class EscalationSweep {
     private final EscalationProperties properties;
     private final AuditTrail audit;
     private final JobLocks locks;
+    private final org.anquan.platform.jobs.TableStatistics statistics;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     EscalationSweep(JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
-                    ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+                    org.anquan.platform.jobs.TableStatistics statistics, ApplicationEventPublisher events,
+                    TransactionTemplate tx, Clock clock) {
+        this.statistics = statistics;
         this.jdbc = jdbc;
         this.properties = properties;
         this.audit = audit;
@@ -112,6 +115,9 @@ public class EscalationSweep {
                             EscalationLevel.ofRank(rs.getInt(2)).name()))
                     .list();
             audit.recordAll(actor, changes);
+            if (total >= 1000) {
+                statistics.refresh("supervision_step", "inbox_message");
+            }
         }
         EscalationSwept result = new EscalationSwept(runId, created, actor);
         events.publishEvent(result);
