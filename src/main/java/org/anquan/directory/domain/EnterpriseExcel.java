@@ -2,9 +2,6 @@ package org.anquan.directory.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -175,7 +171,6 @@ public class EnterpriseExcel {
             regionByName.putIfAbsent(r.name(), r.id());
         }
         List<EnterpriseInputLine> out = new ArrayList<>();
-        DataFormatter fmt = new DataFormatter(Locale.ROOT);
         for (int r = 1; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
             if (row == null || Spreadsheets.isBlank(row)) {
@@ -188,22 +183,24 @@ public class EnterpriseExcel {
                 continue;
             }
             try {
-                String industry = text(row, 2, fmt);
-                String region = text(row, 3, fmt);
+                String industry = Spreadsheets.text(row, 2);
+                String region = Spreadsheets.text(row, 3);
                 List<EnterpriseInput.LicenceInput> licences = new ArrayList<>();
-                if (text(row, 13, fmt) != null || text(row, 14, fmt) != null || text(row, 15, fmt) != null) {
-                    licences.add(new EnterpriseInput.LicenceInput(text(row, 13, fmt), text(row, 14, fmt), null, date(row.getCell(15), fmt)));
+                if (Spreadsheets.text(row, 13) != null || Spreadsheets.text(row, 14) != null || Spreadsheets.text(row, 15) != null) {
+                    licences.add(new EnterpriseInput.LicenceInput(Spreadsheets.text(row, 13), Spreadsheets.text(row, 14), null, Spreadsheets.date(row, 15)));
                 }
-                EnterpriseInput in = new EnterpriseInput(text(row, 0, fmt), text(row, 1, fmt),
+                EnterpriseInput in = new EnterpriseInput(Spreadsheets.text(row, 0), Spreadsheets.text(row, 1),
                         industry == null ? null : industryByName.getOrDefault(industry, industry),
-                        region == null ? null : regionByName.get(region), text(row, 4, fmt),
-                        number(row, 5, fmt), number(row, 6, fmt),
-                        enumOf(EnterpriseScale.class, text(row, 7, fmt), locale),
-                        enumOf(EnterpriseStatus.class, text(row, 8, fmt), locale),
-                        text(row, 9, fmt), text(row, 10, fmt), text(row, 11, fmt), text(row, 12, fmt), licences, null);
+                        region == null ? null : regionByName.get(region), Spreadsheets.text(row, 4),
+                        Spreadsheets.number(row, 5), Spreadsheets.number(row, 6),
+                        enumOf(EnterpriseScale.class, Spreadsheets.text(row, 7), locale),
+                        enumOf(EnterpriseStatus.class, Spreadsheets.text(row, 8), locale),
+                        Spreadsheets.text(row, 9), Spreadsheets.text(row, 10), Spreadsheets.text(row, 11), Spreadsheets.text(row, 12), licences, null);
                 out.add(new EnterpriseInputLine(line, in, null));
             } catch (CellProblem p) {
                 out.add(new EnterpriseInputLine(line, null, messages.getMessage(p.key, new Object[] {p.column}, locale)));
+            } catch (BusinessException e) {
+                out.add(new EnterpriseInputLine(line, null, messages.getMessage(e.messageKey(), e.args(), locale)));
             }
         }
         return out;
@@ -232,45 +229,6 @@ public class EnterpriseExcel {
             super(key, null, false, false);
             this.key = key;
             this.column = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
-        }
-    }
-
-    private static String text(Row row, int col, DataFormatter fmt) {
-        Cell c = row.getCell(col);
-        if (c == null) {
-            return null;
-        }
-        String v = fmt.formatCellValue(c).trim();
-        return v.isEmpty() ? null : v;
-    }
-
-    private static Double number(Row row, int col, DataFormatter fmt) {
-        String v = text(row, col, fmt);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Double.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new CellProblem("import.cell.number", col);
-        }
-    }
-
-    private static LocalDate date(Cell c, DataFormatter fmt) {
-        if (c == null || c.getCellType() == CellType.BLANK) {
-            return null;
-        }
-        if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
-            return c.getLocalDateTimeCellValue().toLocalDate();
-        }
-        String v = fmt.formatCellValue(c).trim();
-        if (v.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("yyyy-M-d"));
-        } catch (DateTimeParseException e) {
-            throw new CellProblem("import.cell.date", c.getColumnIndex());
         }
     }
 

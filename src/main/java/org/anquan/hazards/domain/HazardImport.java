@@ -2,9 +2,6 @@ package org.anquan.hazards.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +12,6 @@ import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -158,40 +152,9 @@ public class HazardImport {
         if (grade != null && g == null) {
             throw new BusinessException("import.hazard.grade.invalid", grade);
         }
-        return new HazardInput(HazardSource.DEPT_INSPECTION, enterpriseId, Spreadsheets.text(row, 1), number(row, 2),
-                number(row, 3), industry, Spreadsheets.text(row, 5), Spreadsheets.text(row, 6), g, date(row, 8),
+        return new HazardInput(HazardSource.DEPT_INSPECTION, enterpriseId, Spreadsheets.text(row, 1), Spreadsheets.number(row, 2),
+                Spreadsheets.number(row, 3), industry, Spreadsheets.text(row, 5), Spreadsheets.text(row, 6), g, Spreadsheets.date(row, 8),
                 Spreadsheets.text(row, 9), Spreadsheets.text(row, 10), null, null, null);
-    }
-
-    private static Double number(Row row, int col) {
-        String v = Spreadsheets.text(row, col);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Double.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw new BusinessException("import.cell.number", Spreadsheets.columnName(col));
-        }
-    }
-
-    private static LocalDate date(Row row, int col) {
-        Cell c = row.getCell(col);
-        if (c == null || c.getCellType() == CellType.BLANK) {
-            return null;
-        }
-        if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
-            return c.getLocalDateTimeCellValue().toLocalDate();
-        }
-        String v = Spreadsheets.text(row, col);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("yyyy-M-d"));
-        } catch (DateTimeParseException e) {
-            throw new BusinessException("import.cell.date", Spreadsheets.columnName(col));
-        }
     }
 
     private String describe(Map<String, String> fieldErrors, Locale locale) {

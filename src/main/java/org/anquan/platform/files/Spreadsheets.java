@@ -1,11 +1,15 @@
 package org.anquan.platform.files;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.anquan.shared.BusinessException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
@@ -60,6 +64,39 @@ public final class Spreadsheets {
         }
         String v = FORMAT.formatCellValue(c).trim();
         return v.isEmpty() ? null : v;
+    }
+
+    /** The cell as a number; null when empty; refused with the column name when it is not one. */
+    public static Double number(Row row, int col) {
+        String v = text(row, col);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw new BusinessException("import.cell.number", columnName(col));
+        }
+    }
+
+    /** The cell as a date (a date cell, or text like 2027-06-30 or 2027/6/30); null when empty. */
+    public static LocalDate date(Row row, int col) {
+        Cell c = row.getCell(col);
+        if (c == null || c.getCellType() == CellType.BLANK) {
+            return null;
+        }
+        if (c.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(c)) {
+            return c.getLocalDateTimeCellValue().toLocalDate();
+        }
+        String v = text(row, col);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("yyyy-M-d"));
+        } catch (DateTimeParseException e) {
+            throw new BusinessException("import.cell.date", columnName(col));
+        }
     }
 
     public static boolean isBlank(Row row) {
