@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db="${1:-h2}"
 profile=(-Danquan.test.db=bench-h2)
-[ "$db" = postgres ] && profile=(-Ppostgres)
+if [ "$db" = postgres ]; then profile=(-Ppostgres); bench/pg-test-db.sh; fi
 rm -rf target/bench
 ./mvnw -q -B -ntp "${profile[@]}" test -Dtest=HazardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }

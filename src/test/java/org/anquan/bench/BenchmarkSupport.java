@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Latency samples and their percentiles, printed as one line a measurement. */
 final class BenchmarkSupport {
@@ -20,6 +21,22 @@ final class BenchmarkSupport {
         public String toString() {
             return String.format(Locale.ROOT, "%-58s n=%4d  p50=%7.2f ms  p95=%7.2f ms  max=%7.2f ms", name, n, p50, p95, max);
         }
+    }
+
+    /**
+     * After a bulk load: what autovacuum does on a production PostgreSQL within a minute or two
+     * (statistics and the visibility map that lets index-only scans skip the heap; this machine
+     * runs PostgreSQL with autovacuum off), and fresh statistics on H2.
+     */
+    static void settle(JdbcClient jdbc) {
+        String product = jdbc.sql("SELECT 1").query((rs, n) -> {
+            try {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).single();
+        jdbc.sql(product.toLowerCase(Locale.ROOT).contains("postgres") ? "VACUUM ANALYZE" : "ANALYZE").update();
     }
 
     static Figures measure(String name, int warmup, int n, Call call) throws Exception {

@@ -39,7 +39,7 @@ class DirectoryBenchmark {
             city.generateEnterprises((int) (TARGET - have), new Random(42));
             System.out.printf("BENCH generated %d enterprises in %d ms%n", TARGET - have, (System.nanoTime() - t) / 1_000_000);
         }
-        jdbc.sql("ANALYZE").update();
+        BenchmarkSupport.settle(jdbc);
         String db = jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single() + " enterprises on "
                 + System.getProperty("spring.profiles.active");
         System.out.println("BENCH database: " + db);

@@ -62,7 +62,7 @@ class HazardBenchmark {
         jdbc.sql("UPDATE hazard SET deadline = :later, open_deadline = CASE WHEN open_deadline IS NULL THEN NULL ELSE :later END "
                         + "WHERE id <= 240")
                 .param("later", today.plusDays(30)).update();
-        jdbc.sql("ANALYZE").update();
+        BenchmarkSupport.settle(jdbc);
         long open = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status IN ('ASSIGNED', 'RECTIFYING')").query(Long.class).single();
         long overdue = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status IN ('ASSIGNED', 'RECTIFYING') AND open_deadline < :d")
                 .param("d", today).query(Long.class).single();

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EnterpriseSearchTests {
 
     @Autowired EnterpriseQueries queries;
+    @Autowired EnterpriseSearchIndex searchIndex;
     @Autowired JdbcClient jdbc;
 
     long scanCount(String text) {
@@ -33,6 +34,21 @@ class EnterpriseSearchTests {
         var page = queries.page(new EnterpriseFilter(null, null, null, text, null), DataScope.CITY, 1, 200, Locale.ROOT);
         assertThat(page.total()).isEqualTo(scanCount(text));
         assertThat(page.items()).allSatisfy(r -> assertThat((r.name() + " " + r.address()).toLowerCase(Locale.ROOT)).contains(text));
+    }
+
+    @Test
+    void theNarrowestTwoBigramsDecideHowTheListIsNarrowed() {
+        // the tests cap the id list at 50 enterprises; the demo city has 360, all 有限公司 or similar
+        assertThat(searchIndex.plan("不存在的企业名")).isInstanceOf(EnterpriseSearchIndex.Nothing.class);
+        assertThat(searchIndex.plan("号")).isInstanceOf(EnterpriseSearchIndex.Scan.class);
+        String rare = jdbc.sql("SELECT term FROM enterprise_term GROUP BY term HAVING COUNT(*) BETWEEN 2 AND 50 ORDER BY term LIMIT 1")
+                .query(String.class).single();
+        var ids = (EnterpriseSearchIndex.Ids) searchIndex.plan(rare);
+        assertThat(ids.ids()).hasSize(jdbc.sql("SELECT COUNT(*) FROM enterprise_term WHERE term = :t").param("t", rare)
+                .query(Long.class).single().intValue());
+        String common = jdbc.sql("SELECT term FROM enterprise_term GROUP BY term HAVING COUNT(*) > 60 ORDER BY COUNT(*) DESC, term LIMIT 1")
+                .query(String.class).single();
+        assertThat(searchIndex.plan(common)).isEqualTo(new EnterpriseSearchIndex.Candidates(java.util.List.of(common)));
     }
 
     @Test

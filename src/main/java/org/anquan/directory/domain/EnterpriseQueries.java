@@ -145,6 +145,9 @@ public class EnterpriseQueries {
                 EnterpriseSearchIndex.Plan plan = searchIndex.plan(lower);
                 if (plan instanceof EnterpriseSearchIndex.Nothing) {
                     sql.append(" AND 1 = 0");
+                } else if (plan instanceof EnterpriseSearchIndex.Ids c) {
+                    sql.append(" AND e.id IN (:candidates)");
+                    p.put("candidates", c.ids());
                 } else if (plan instanceof EnterpriseSearchIndex.Candidates c) {
                     sql.append(" AND e.id IN (SELECT t1.enterprise_id FROM enterprise_term t1");
                     if (c.terms().size() > 1) {

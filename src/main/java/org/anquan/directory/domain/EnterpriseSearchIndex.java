@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
  * A bigram index over enterprise names and addresses. A text query is narrowed to the
  * enterprises holding its two rarest bigrams, found by index, and only those are matched with
  * LIKE; a query of one character, or of bigrams so common that the index would not narrow it,
- * falls back to the scan.
+ * falls back to the scan. When the narrowed set is small its ids are read first and handed to
+ * the list query as values, so that no planner can prefer scanning every name.
  */
 @Component
 public class EnterpriseSearchIndex {
@@ -24,10 +26,14 @@ public class EnterpriseSearchIndex {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
+    /** Up to this many candidates are passed to the list query as ids. */
+    private final int candidateIds;
 
-    EnterpriseSearchIndex(JdbcClient jdbc, JdbcTemplate batch) {
+    EnterpriseSearchIndex(JdbcClient jdbc, JdbcTemplate batch,
+                          @Value("${anquan.directory.search-candidate-ids:1000}") int candidateIds) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.candidateIds = candidateIds;
     }
 
     /** The distinct bigrams (by code point) of a text, skipping pairs that touch white space. */
@@ -71,8 +77,12 @@ public class EnterpriseSearchIndex {
     public record Nothing() implements Plan {
     }
 
-    /** Only enterprises holding these (one or two) bigrams can match. */
+    /** Only enterprises holding these (one or two) bigrams can match; too many to list. */
     public record Candidates(List<String> terms) implements Plan {
+    }
+
+    /** Only these enterprises can match. */
+    public record Ids(List<Long> ids) implements Plan {
     }
 
     public Plan plan(String lowerQuery) {
@@ -91,6 +101,26 @@ public class EnterpriseSearchIndex {
         }
         List<String> rarest = byPostings.entrySet().stream().filter(e -> e.getKey() <= USEFUL_POSTINGS)
                 .flatMap(e -> e.getValue().stream()).limit(2).toList();
-        return rarest.isEmpty() ? new Scan() : new Candidates(rarest);
+        if (rarest.isEmpty()) {
+            return new Scan();
+        }
+        List<Long> ids = candidates(rarest);
+        if (ids.isEmpty()) {
+            return new Nothing();
+        }
+        return ids.size() > candidateIds ? new Candidates(rarest) : new Ids(ids);
+    }
+
+    /** The enterprises holding all the terms, at most one more than the ids the list query takes. */
+    private List<Long> candidates(List<String> terms) {
+        String sql = terms.size() == 1
+                ? "SELECT enterprise_id FROM enterprise_term WHERE term = :a LIMIT :cap"
+                : "SELECT t1.enterprise_id FROM enterprise_term t1 JOIN enterprise_term t2 "
+                        + "ON t2.enterprise_id = t1.enterprise_id AND t2.term = :b WHERE t1.term = :a LIMIT :cap";
+        var query = jdbc.sql(sql).param("a", terms.get(0)).param("cap", candidateIds + 1);
+        if (terms.size() > 1) {
+            query = query.param("b", terms.get(1));
+        }
+        return query.query(Long.class).list();
     }
 }
