@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.supervision.domain.EscalationLevel;
+import org.anquan.supervision.domain.EscalationPolicy;
+import org.anquan.supervision.domain.EscalationProperties;
 import org.anquan.supervision.domain.EscalationSweep;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,7 @@ class EscalationSweepTests {
     @Autowired EscalationSweep sweep;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
+    @Autowired EscalationProperties properties;
     @Autowired org.anquan.platform.jobs.TableStatistics statistics;
 
     long hazard(String grade, String status, LocalDate deadline) {
@@ -66,6 +70,29 @@ class EscalationSweepTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ESCALATE'").query(Long.class).single())
                 .isEqualTo(auditBefore + steps);
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theSweepCreatesExactlyTheStepsThePolicyNamesOnEitherSideOfEveryThreshold() {
+        LocalDate today = LocalDate.now();
+        java.util.Map<Long, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        for (String grade : List.of("GENERAL", "MAJOR")) {
+            EscalationProperties.Thresholds t = properties.of(grade);
+            java.util.Set<Integer> days = new java.util.TreeSet<>();
+            for (EscalationLevel level : EscalationLevel.values()) {
+                int edge = t.afterDays(level);
+                days.addAll(List.of(edge - 1, edge, edge + 1));
+            }
+            days.add(-t.reminderDaysBefore() - 1);
+            for (int overdue : days) {
+                long id = hazard(grade, "RECTIFYING", today.minusDays(overdue));
+                expected.put(id, EscalationPolicy.due(t, overdue).stream().map(EscalationLevel::rank).toList());
+            }
+        }
+
+        sweep.run("tester").orElseThrow();
+
+        expected.forEach((id, levels) -> assertThat(levels(id)).as("hazard %d", id).isEqualTo(levels));
     }
 
     @Test
