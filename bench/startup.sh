@@ -2,7 +2,7 @@
 # Start-up to ready on the embedded default. Builds the jar, then measures the seconds from launch
 # until /actuator/health/readiness answers UP:
 #   1. plain jar, empty database (the demo city is loaded before ready)
-#   2. plain jar, existing database
+#   2. plain jar, existing database, and with the C1 compiler only, as ./mvnw spring-boot:run runs it
 #   3. extracted jar with a class-data-sharing archive (the recommended way to run in production)
 #   4. the same with the C1 compiler only (-XX:TieredStopAtLevel=1)
 set -euo pipefail
@@ -31,6 +31,7 @@ measure() { # label, then the java command line
 
 measure "plain jar, empty database + demo city" java -jar "$jar"
 measure "plain jar, existing database" java -jar "$jar"
+measure "plain jar + C1 only (as ./mvnw spring-boot:run)" java -XX:TieredStopAtLevel=1 -jar "$jar"
 java -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
 app="$work/app/$(basename "$jar")"
 (cd "$work" && java -XX:ArchiveClassesAtExit="$work/app/anquan.jsa" -Dspring.context.exit=onRefresh -jar "$app" \

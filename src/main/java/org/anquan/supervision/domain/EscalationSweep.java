@@ -23,10 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The escalation sweep: for every open hazard whose deadline has passed a threshold of its grade,
  * creates the due steps of the ladder, tells the owners through their inbox and audits it. One
- * set-based statement creates the steps of every level (each candidate hazard is read once); a
- * step that exists is never created again (the unique key on hazard and level, with ON CONFLICT DO
- * NOTHING, which also keeps the cost linear when the step table starts empty), and a database lock
- * keeps two instances from sweeping together.
+ * set-based statement per level and grade; a step that exists is never created again (NOT EXISTS,
+ * and a unique key as the last guard), and a database lock keeps two instances from sweeping
+ * together.
  */
 @Service
 public class EscalationSweep {
@@ -74,58 +73,36 @@ public class EscalationSweep {
         String runId = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        // one row per (grade, level): the window of open_deadline in which the level is due
-        StringBuilder rungs = new StringBuilder();
-        Map<String, Object> params = new LinkedHashMap<>();
-        LocalDate horizon = today;
-        int row = 0;
-        for (String grade : List.of("GENERAL", "MAJOR")) {
-            EscalationProperties.Thresholds t = properties.of(grade);
-            for (EscalationLevel level : EscalationLevel.values()) {
+        Map<String, Integer> created = new LinkedHashMap<>();
+        for (EscalationLevel level : EscalationLevel.values()) {
+            int n = 0;
+            for (String grade : List.of("GENERAL", "MAJOR")) {
+                EscalationProperties.Thresholds t = properties.of(grade);
                 if (level == EscalationLevel.REMINDER && t.reminderDaysBefore() == 0) {
                     continue;
                 }
-                // reminder: deadline from today to the last day of the warning; otherwise: overdue long enough
-                LocalDate from = level == EscalationLevel.REMINDER ? today : null;
-                LocalDate before = level == EscalationLevel.REMINDER
-                        ? today.plusDays(t.reminderDaysBefore() + 1L)
+                String due = level == EscalationLevel.REMINDER
+                        ? "h.open_deadline >= :today AND h.open_deadline <= :until"
+                        : "h.open_deadline < :until";
+                LocalDate until = level == EscalationLevel.REMINDER
+                        ? today.plusDays(t.reminderDaysBefore())
                         : today.minusDays(t.afterDays(level));
-                horizon = before.isAfter(horizon) ? before : horizon;
-                rungs.append(row == 0 ? "" : ", ").append("(CAST(:level").append(row).append(" AS INT), CAST(:grade")
-                        .append(row).append(" AS VARCHAR(10)), CAST(:from").append(row).append(" AS DATE), CAST(:before")
-                        .append(row).append(" AS DATE), CAST(:reason").append(row).append(" AS VARCHAR(300)), CAST(:answerBy")
-                        .append(row).append(" AS DATE))");
-                params.put("level" + row, level.rank());
-                params.put("grade" + row, grade);
-                params.put("from" + row, from);
-                params.put("before" + row, before);
-                params.put("reason" + row, "escalation.reason." + level.name() + "." + grade);
-                params.put("answerBy" + row, level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null);
-                row++;
+                n += statistics.withIndexScans(() -> jdbc.sql("""
+                        INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
+                                                      department_id, county_id, hazard_deadline, answer_deadline)
+                        SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
+                        FROM hazard h
+                        WHERE h.status IN """ + ESCALATING + " AND h.grade = :grade AND " + due + """
+                          AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
+                        """)
+                        .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
+                        .param("reason", "escalation.reason." + level.name() + "." + grade)
+                        .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
+                        .param("grade", grade).param("today", today).param("until", until)
+                        .update());
             }
+            created.put(level.name(), n);
         }
-        // one statement reads each candidate hazard once and creates every step now due for it
-        jdbc.sql("""
-                INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
-                                              department_id, county_id, hazard_deadline, answer_deadline)
-                SELECT h.id, l.level, :run, :now, :actor, l.reason, h.department_id, h.county_id, h.deadline, l.answer_by
-                FROM hazard h
-                JOIN (VALUES """ + rungs + """
-                ) AS l (level, grade, due_from, due_before, reason, answer_by)
-                  ON h.grade = l.grade AND h.open_deadline < l.due_before
-                 AND (l.due_from IS NULL OR h.open_deadline >= l.due_from)
-                WHERE h.status IN """ + ESCALATING + """
-                  AND h.grade IN ('GENERAL', 'MAJOR') AND h.open_deadline < :horizon
-                ON CONFLICT DO NOTHING
-                """)
-                .params(params).param("run", runId).param("now", now).param("actor", actor).param("horizon", horizon)
-                .update();
-        Map<String, Integer> created = new LinkedHashMap<>();
-        for (EscalationLevel level : EscalationLevel.values()) {
-            created.put(level.name(), 0);
-        }
-        jdbc.sql("SELECT level, COUNT(*) FROM supervision_step WHERE run_id = :run GROUP BY level").param("run", runId)
-                .query((rs, i) -> created.put(EscalationLevel.ofRank(rs.getInt(1)).name(), rs.getInt(2))).list();
         int total = created.values().stream().mapToInt(Integer::intValue).sum();
         long stepsDone = System.nanoTime();
         long inboxDone = stepsDone;
