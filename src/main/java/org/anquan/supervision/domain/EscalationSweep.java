@@ -65,73 +65,88 @@ public class EscalationSweep {
 
     /** Runs the sweep unless another run holds the lock; empty then. */
     public Optional<EscalationSwept> run(String actor) {
-        return locks.runExclusively(LOCK, Duration.ofMinutes(30), () -> tx.execute(s -> sweep(actor)));
+        return locks.runExclusively(LOCK, Duration.ofMinutes(30), () -> sweep(actor));
     }
 
+    /**
+     * One transaction per level, each holding the level's steps with their inbox messages and
+     * audit entries: a run stopped half-way keeps whole levels, and the next run creates the rest.
+     */
     EscalationSwept sweep(String actor) {
         long started = System.nanoTime();
         String runId = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, Integer> created = new LinkedHashMap<>();
+        long[] phases = new long[3];
         for (EscalationLevel level : EscalationLevel.values()) {
-            int n = 0;
-            for (String grade : List.of("GENERAL", "MAJOR")) {
-                EscalationProperties.Thresholds t = properties.of(grade);
-                if (level == EscalationLevel.REMINDER && t.reminderDaysBefore() == 0) {
-                    continue;
-                }
-                String due = level == EscalationLevel.REMINDER
-                        ? "h.open_deadline >= :today AND h.open_deadline <= :until"
-                        : "h.open_deadline < :until";
-                LocalDate until = level == EscalationLevel.REMINDER
-                        ? today.plusDays(t.reminderDaysBefore())
-                        : today.minusDays(t.afterDays(level));
-                n += statistics.withIndexScans(() -> jdbc.sql("""
-                        INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
-                                                      department_id, county_id, hazard_deadline, answer_deadline)
-                        SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
-                        FROM hazard h
-                        WHERE h.status IN """ + ESCALATING + " AND h.grade = :grade AND " + due + """
-                          AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
-                        """)
-                        .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
-                        .param("reason", "escalation.reason." + level.name() + "." + grade)
-                        .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
-                        .param("grade", grade).param("today", today).param("until", until)
-                        .update());
-            }
-            created.put(level.name(), n);
+            created.put(level.name(), tx.execute(s -> sweepLevel(level, runId, actor, today, now, phases)));
         }
         int total = created.values().stream().mapToInt(Integer::intValue).sum();
-        long stepsDone = System.nanoTime();
-        long inboxDone = stepsDone;
-        long auditDone = stepsDone;
-        if (total > 0) {
-            for (String owner : List.of("department_id", "county_id")) {
-                jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
-                        + "SELECT s." + owner + ", s.hazard_id, s.id, 'inbox.escalation', s.created_at "
-                        + "FROM supervision_step s WHERE s.run_id = :run").param("run", runId).update();
-            }
-            inboxDone = System.nanoTime();
-            List<AuditTrail.Change> changes = jdbc.sql("SELECT s.hazard_id, s.level FROM supervision_step s WHERE s.run_id = :run ORDER BY s.id")
-                    .param("run", runId)
-                    .query((rs, i) -> new AuditTrail.Change("ESCALATE", "hazard", rs.getLong(1),
-                            EscalationLevel.ofRank(rs.getInt(2)).name()))
-                    .list();
-            audit.recordAll(actor, changes);
-            auditDone = System.nanoTime();
-            if (total >= 1000) {
-                statistics.refresh("supervision_step", "inbox_message");
-            }
+        long levelsDone = System.nanoTime();
+        if (total >= 1000) {
+            statistics.refresh("supervision_step", "inbox_message");
         }
         EscalationSwept result = new EscalationSwept(runId, created, actor);
-        events.publishEvent(result);
+        tx.executeWithoutResult(s -> events.publishEvent(result));
         long done = System.nanoTime();
-        log.info("Escalation sweep {} by {} created {} steps {} in {} ms (steps {}, inbox {}, audit {}, statistics and event {} ms)",
-                runId, actor, total, created, millis(started, done), millis(started, stepsDone),
-                millis(stepsDone, inboxDone), millis(inboxDone, auditDone), millis(auditDone, done));
+        log.info("Escalation sweep {} by {} created {} steps {} in {} ms (steps {}, inbox {}, audit {}, commits {}, statistics and event {} ms)",
+                runId, actor, total, created, millis(started, done), phases[0] / 1_000_000, phases[1] / 1_000_000,
+                phases[2] / 1_000_000, (levelsDone - started - phases[0] - phases[1] - phases[2]) / 1_000_000,
+                millis(levelsDone, done));
         return result;
+    }
+
+    private int sweepLevel(EscalationLevel level, String runId, String actor, LocalDate today, OffsetDateTime now,
+                           long[] phases) {
+        long t0 = System.nanoTime();
+        int n = 0;
+        for (String grade : List.of("GENERAL", "MAJOR")) {
+            EscalationProperties.Thresholds t = properties.of(grade);
+            if (level == EscalationLevel.REMINDER && t.reminderDaysBefore() == 0) {
+                continue;
+            }
+            String due = level == EscalationLevel.REMINDER
+                    ? "h.open_deadline >= :today AND h.open_deadline <= :until"
+                    : "h.open_deadline < :until";
+            LocalDate until = level == EscalationLevel.REMINDER
+                    ? today.plusDays(t.reminderDaysBefore())
+                    : today.minusDays(t.afterDays(level));
+            n += statistics.withIndexScans(() -> jdbc.sql("""
+                    INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
+                                                  department_id, county_id, hazard_deadline, answer_deadline)
+                    SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
+                    FROM hazard h
+                    WHERE h.status IN """ + ESCALATING + " AND h.grade = :grade AND " + due + """
+                      AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
+                    """)
+                    .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
+                    .param("reason", "escalation.reason." + level.name() + "." + grade)
+                    .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
+                    .param("grade", grade).param("today", today).param("until", until)
+                    .update());
+        }
+        long t1 = System.nanoTime();
+        phases[0] += t1 - t0;
+        if (n == 0) {
+            return 0;
+        }
+        for (String owner : List.of("department_id", "county_id")) {
+            jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
+                    + "SELECT s." + owner + ", s.hazard_id, s.id, 'inbox.escalation', s.created_at "
+                    + "FROM supervision_step s WHERE s.run_id = :run AND s.level = :level")
+                    .param("run", runId).param("level", level.rank()).update();
+        }
+        long t2 = System.nanoTime();
+        phases[1] += t2 - t1;
+        List<AuditTrail.Change> changes = jdbc.sql(
+                        "SELECT s.hazard_id FROM supervision_step s WHERE s.run_id = :run AND s.level = :level ORDER BY s.id")
+                .param("run", runId).param("level", level.rank())
+                .query((rs, i) -> new AuditTrail.Change("ESCALATE", "hazard", rs.getLong(1), level.name()))
+                .list();
+        audit.recordAll(actor, changes);
+        phases[2] += System.nanoTime() - t2;
+        return n;
     }
 
     private static long millis(long from, long to) {
