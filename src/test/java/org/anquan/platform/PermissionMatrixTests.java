@@ -99,6 +99,9 @@ class PermissionMatrixTests {
         MATRIX.put("GET /supervision/hazards/{id}", ALL);
         MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
         MATRIX.put("POST /admin/supervision/sweep", ADMIN);
+        MATRIX.put("GET /inbox", ALL);
+        MATRIX.put("POST /inbox/{messageId}/read", EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER));
+        MATRIX.put("POST /inbox/read-all", EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER));
         MATRIX.put("GET /api/v1/supervision/steps", ALL);
         MATRIX.put("GET /hazards/rankings", ALL);
         MATRIX.put("GET /hazards/ledger.xlsx", ALL);
@@ -157,6 +160,7 @@ class PermissionMatrixTests {
         ids.put("{evidenceId}", "1");
         ids.put("{drawId}", "1");
         ids.put("{itemId}", "1");
+        ids.put("{messageId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
         // with a supervision step, so every scope reaches them too
         long enterprise = Long.parseLong(ids.get("{id}"));

@@ -1,0 +1,101 @@
+package org.anquan.supervision.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.NotFoundException;
+import org.anquan.shared.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inbox of a responsible department or county: escalation steps and major hazards addressed
+ * to it. Officers of that department or county read it and mark messages read; other roles have
+ * no inbox.
+ */
+@Service
+public class Inbox {
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Inbox(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Whether the scope receives messages: a county or a department. */
+    public static boolean hasInbox(DataScope scope) {
+        return scope.kind() == DataScope.Kind.REGION || scope.kind() == DataScope.Kind.DEPARTMENT;
+    }
+
+    private static String owner(DataScope scope) {
+        return scope.kind() == DataScope.Kind.REGION ? "m.county_id" : "m.department_id";
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<InboxRow> page(DataScope scope, boolean unreadOnly, int page, int size) {
+        if (!hasInbox(scope)) {
+            return new PageResult<>(List.of(), page, size, 0);
+        }
+        String where = "WHERE " + owner(scope) + " = :owner" + (unreadOnly ? " AND m.read_at IS NULL" : "");
+        long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m " + where).param("owner", scope.id())
+                .query(Long.class).single();
+        List<InboxRow> rows = jdbc.sql("""
+                        SELECT m.id, m.message_key, m.created_at, m.read_at, m.hazard_id, h.code,
+                               COALESCE(e.name, h.place) AS subject, s.level
+                        FROM inbox_message m
+                        JOIN hazard h ON h.id = m.hazard_id
+                        LEFT JOIN enterprise e ON e.id = h.enterprise_id
+                        LEFT JOIN supervision_step s ON s.id = m.step_id
+                        """ + where + " ORDER BY m.id DESC LIMIT :limit OFFSET :offset")
+                .param("owner", scope.id()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                .query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("message_key"),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class),
+                        rs.getLong("hazard_id"), rs.getString("code"), rs.getString("subject"),
+                        rs.getObject("level") == null ? null : EscalationLevel.ofRank(rs.getInt("level"))))
+                .list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    /** Marks one message of the user's inbox read; a message of another inbox is not found. */
+    @Transactional
+    public void markRead(long messageId, CurrentUser user) {
+        DataScope scope = requireInbox(user);
+        Long id = jdbc.sql("SELECT m.id FROM inbox_message m WHERE m.id = :id AND " + owner(scope) + " = :owner")
+                .param("id", messageId).param("owner", scope.id()).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("inbox_message", messageId));
+        int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE id = :id AND read_at IS NULL")
+                .param("at", OffsetDateTime.now(clock)).param("id", id).update();
+        if (n > 0) {
+            audit.record("READ", "inbox_message", id, null, null, null);
+        }
+    }
+
+    /** Marks every unread message of the user's inbox read; returns how many. */
+    @Transactional
+    public int markAllRead(CurrentUser user) {
+        DataScope scope = requireInbox(user);
+        String column = scope.kind() == DataScope.Kind.REGION ? "county_id" : "department_id";
+        int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE " + column + " = :owner AND read_at IS NULL")
+                .param("at", OffsetDateTime.now(clock)).param("owner", scope.id()).update();
+        if (n > 0) {
+            audit.record("READ_ALL", "inbox", scope.kind() + ":" + scope.id(), n + " messages", null, null);
+        }
+        return n;
+    }
+
+    private static DataScope requireInbox(CurrentUser user) {
+        if (!hasInbox(user.scope()) || user.role().readOnly()) {
+            throw new AccessDeniedException("only the officers of a department or county have an inbox");
+        }
+        return user.scope();
+    }
+}
