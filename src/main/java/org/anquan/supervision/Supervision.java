@@ -1,21 +1,21 @@
 package org.anquan.supervision;
 
 import org.anquan.platform.security.DataScope;
-import org.anquan.supervision.domain.SupervisionQueries;
+import org.anquan.supervision.domain.Inbox;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of supervision. */
 @Service
 public class Supervision {
 
-    private final SupervisionQueries queries;
+    private final Inbox inbox;
 
-    Supervision(SupervisionQueries queries) {
-        this.queries = queries;
+    Supervision(Inbox inbox) {
+        this.inbox = inbox;
     }
 
     /** Unread inbox messages of the scope's department or county. */
     public long unread(DataScope scope) {
-        return queries.unread(scope);
+        return inbox.unread(scope);
     }
 }

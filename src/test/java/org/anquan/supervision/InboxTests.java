@@ -96,6 +96,20 @@ class InboxTests {
     }
 
     @Test
+    void theHomePageCountsTheUnreadMessagesOfTheOfficersInbox() throws Exception {
+        message(county);
+        long unread = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE county_id = :c AND read_at IS NULL").param("c", county)
+                .query(Long.class).single();
+        mvc.perform(get("/").with(as(accounts, "county")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"inbox\">" + unread + "<")));
+
+        mvc.perform(post("/inbox/read-all").with(as(accounts, "county")).with(csrf()));
+
+        mvc.perform(get("/").with(as(accounts, "county")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"inbox\">0<")));
+    }
+
+    @Test
     void rolesWithoutAnInboxAreToldSoAndCannotMarkAnything() throws Exception {
         long mine = message(county);
         mvc.perform(get("/inbox").with(as(accounts, "leader")))

@@ -40,6 +40,16 @@ public class Inbox {
         return scope.kind() == DataScope.Kind.REGION ? "m.county_id" : "m.department_id";
     }
 
+    /** Unread messages of the scope's county or department; none for other scopes. */
+    @Transactional(readOnly = true)
+    public long unread(DataScope scope) {
+        if (!hasInbox(scope)) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_message m WHERE " + owner(scope) + " = :owner AND m.read_at IS NULL")
+                .param("owner", scope.id()).query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public PageResult<InboxRow> page(DataScope scope, boolean unreadOnly, int page, int size) {
         if (!hasInbox(scope)) {

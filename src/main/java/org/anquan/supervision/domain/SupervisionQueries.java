@@ -71,16 +71,6 @@ public class SupervisionQueries {
                 .query(SupervisionQueries::map).list();
     }
 
-    public long unread(DataScope scope) {
-        return switch (scope.kind()) {
-            case REGION -> jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE county_id = :id AND read_at IS NULL")
-                    .param("id", scope.id()).query(Long.class).single();
-            case DEPARTMENT -> jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE department_id = :id AND read_at IS NULL")
-                    .param("id", scope.id()).query(Long.class).single();
-            default -> 0L;
-        };
-    }
-
     static StepRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StepRow(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("hazard_code"), rs.getString("subject"),
                 rs.getString("grade"), EscalationLevel.ofRank(rs.getInt("level")),
