@@ -99,6 +99,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /supervision/hazards/{id}", ALL);
         MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
         MATRIX.put("POST /admin/supervision/sweep", ADMIN);
+        MATRIX.put("POST /admin/supervision/steps/{id}/outcome", ADMIN);
         MATRIX.put("GET /inbox", ALL);
         MATRIX.put("POST /inbox/{messageId}/read", EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER));
         MATRIX.put("POST /inbox/read-all", EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER));

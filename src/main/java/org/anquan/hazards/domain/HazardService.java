@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.anquan.directory.Directory;
+import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -250,7 +251,9 @@ public class HazardService {
 
     public Hazard accept(long id, Integer version, boolean onSite, String note, CurrentUser u) {
         long department = u.departmentId() != null ? u.departmentId() : repository.findById(id).map(Hazard::getDepartmentId).orElse(0L);
-        return act(id, version, Action.ACCEPT, u, h -> h.accept(onSite, department, note, u.username(), clock));
+        Hazard closed = act(id, version, Action.ACCEPT, u, h -> h.accept(onSite, department, note, u.username(), clock));
+        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
+        return closed;
     }
 
     /** Re-inspection (回头看) found the closed hazard unfixed. */

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 public record StepRow(long id, long hazardId, String hazardCode, String subject, String grade, EscalationLevel level,
                       OffsetDateTime createdAt, String createdBy, String reason, String departmentName,
                       String countyName, LocalDate hazardDeadline, LocalDate answerDeadline, String answer,
-                      String answeredBy, OffsetDateTime answeredAt) {
+                      String answeredBy, OffsetDateTime answeredAt, StepOutcome outcomeKind, String outcome,
+                      OffsetDateTime outcomeAt, String outcomeBy) {
 
     public long daysOverdueAt(LocalDate day) {
         return java.time.temporal.ChronoUnit.DAYS.between(hazardDeadline, day);

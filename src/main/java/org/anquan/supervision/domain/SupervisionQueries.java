@@ -77,6 +77,8 @@ public class SupervisionQueries {
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("reason"),
                 rs.getString("department_name"), rs.getString("county_name"), rs.getObject("hazard_deadline", LocalDate.class),
                 rs.getObject("answer_deadline", LocalDate.class), rs.getString("answer"), rs.getString("answered_by"),
-                rs.getObject("answered_at", OffsetDateTime.class));
+                rs.getObject("answered_at", OffsetDateTime.class),
+                rs.getString("outcome_kind") == null ? null : StepOutcome.valueOf(rs.getString("outcome_kind")),
+                rs.getString("outcome"), rs.getObject("outcome_at", OffsetDateTime.class), rs.getString("outcome_by"));
     }
 }

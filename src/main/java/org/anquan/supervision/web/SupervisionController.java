@@ -29,13 +29,16 @@ class SupervisionController {
     private final SupervisionQueries queries;
     private final EscalationSweep sweep;
     private final StepAnswers answers;
+    private final org.anquan.supervision.domain.StepOutcomes outcomes;
     private final Hazards hazards;
     private final Directory directory;
     private final org.anquan.platform.web.Messages messages;
     private final Clock clock;
 
-    SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers, Hazards hazards,
-                          Directory directory, org.anquan.platform.web.Messages messages, Clock clock) {
+    SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers,
+                          org.anquan.supervision.domain.StepOutcomes outcomes, Hazards hazards, Directory directory,
+                          org.anquan.platform.web.Messages messages, Clock clock) {
+        this.outcomes = outcomes;
         this.messages = messages;
         this.queries = queries;
         this.sweep = sweep;
@@ -52,6 +55,8 @@ class SupervisionController {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("result", queries.page(level, countyId, awaiting, me.scope(), Math.max(page, 1), 50, locale));
         model.addAttribute("levels", EscalationLevel.values());
+        model.addAttribute("outcomeKinds", java.util.List.of(org.anquan.supervision.domain.StepOutcome.INTERVIEWED,
+                org.anquan.supervision.domain.StepOutcome.TRANSFERRED, org.anquan.supervision.domain.StepOutcome.OTHER));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("level", level);
         model.addAttribute("countyId", countyId);
@@ -105,6 +110,29 @@ class SupervisionController {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/supervision?awaiting=true";
+    }
+
+    /** The city office records how a step ended: an interview held, a case transferred. */
+    @PostMapping("/admin/supervision/steps/{id}/outcome")
+    String outcome(@PathVariable long id, @RequestParam(required = false) String kind,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            outcomes.record(id, parseOutcome(kind), note, CurrentUsers.require());
+            redirect.addFlashAttribute("noticeKey", "step.outcome.recorded");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/supervision";
+    }
+
+    private static org.anquan.supervision.domain.StepOutcome parseOutcome(String kind) {
+        try {
+            return kind == null ? null : org.anquan.supervision.domain.StepOutcome.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/admin/supervision/sweep")
