@@ -16,7 +16,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,10 +37,10 @@ public class HazardImport {
     private final HazardService service;
     private final Directory directory;
     private final AuditTrail audit;
-    private final MessageSource messages;
+    private final org.anquan.platform.web.Messages messages;
     private final TransactionTemplate perRow;
 
-    HazardImport(HazardService service, Directory directory, AuditTrail audit, MessageSource messages,
+    HazardImport(HazardService service, Directory directory, AuditTrail audit, org.anquan.platform.web.Messages messages,
                  PlatformTransactionManager tx) {
         this.service = service;
         this.directory = directory;
@@ -59,10 +58,10 @@ public class HazardImport {
 
     public void writeTemplate(OutputStream out, Locale locale) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet sheet = wb.createSheet(msg("import.hazard.sheet", locale));
+            Sheet sheet = wb.createSheet(messages.inLocale("import.hazard.sheet", locale));
             Row h = sheet.createRow(0);
             for (int i = 0; i < COLUMNS.size(); i++) {
-                h.createCell(i).setCellValue(msg("import.hazard.col." + COLUMNS.get(i), locale));
+                h.createCell(i).setCellValue(messages.inLocale("import.hazard.col." + COLUMNS.get(i), locale));
                 sheet.setColumnWidth(i, 18 * 256);
             }
             wb.write(out);
@@ -79,11 +78,11 @@ public class HazardImport {
             Row header = sheet.getRow(0);
             for (int i = 0; i < COLUMNS.size(); i++) {
                 String v = header == null ? null : Spreadsheets.text(header, i);
-                String zh = messages.getMessage("import.hazard.col." + COLUMNS.get(i), null, Locale.SIMPLIFIED_CHINESE);
-                String en = messages.getMessage("import.hazard.col." + COLUMNS.get(i), null, Locale.ENGLISH);
+                String zh = messages.inLocale("import.hazard.col." + COLUMNS.get(i), Locale.SIMPLIFIED_CHINESE);
+                String en = messages.inLocale("import.hazard.col." + COLUMNS.get(i), Locale.ENGLISH);
                 if (v == null || !(v.equals(zh) || v.equalsIgnoreCase(en))) {
                     throw new BusinessException("import.wrong.columns", String.join("、",
-                            COLUMNS.stream().map(c -> msg("import.hazard.col." + c, locale)).toList()));
+                            COLUMNS.stream().map(c -> messages.inLocale("import.hazard.col." + c, locale)).toList()));
                 }
             }
             if (sheet.getLastRowNum() > MAX_ROWS) {
@@ -96,13 +95,13 @@ public class HazardImport {
                 }
                 String formula = Spreadsheets.formulaCell(row);
                 if (formula != null) {
-                    lines.add(new Object[] {r + 1, null, msg("import.formula", locale, formula)});
+                    lines.add(new Object[] {r + 1, null, messages.inLocale("import.formula", locale, formula)});
                     continue;
                 }
                 try {
                     lines.add(new Object[] {r + 1, input(row), null});
                 } catch (BusinessException e) {
-                    lines.add(new Object[] {r + 1, null, msg(e.messageKey(), locale, e.args())});
+                    lines.add(new Object[] {r + 1, null, messages.inLocale(e.messageKey(), locale, e.args())});
                 }
             }
         } catch (IOException e) {
@@ -122,7 +121,7 @@ public class HazardImport {
             } catch (InvalidInputException e) {
                 errors.add(new RowError(n, describe(e.fieldErrors(), locale)));
             } catch (RuntimeException e) {
-                errors.add(new RowError(n, msg("import.row.failed", locale)));
+                errors.add(new RowError(n, messages.inLocale("import.row.failed", locale)));
             }
         }
         audit.record("IMPORT", "hazard", null, imported + " imported, " + errors.size() + " rejected", null, null);
@@ -159,11 +158,8 @@ public class HazardImport {
 
     private String describe(Map<String, String> fieldErrors, Locale locale) {
         List<String> parts = new ArrayList<>();
-        fieldErrors.forEach((field, key) -> parts.add(msg("import.hazard.field." + field, locale) + ": " + msg(key, locale)));
+        fieldErrors.forEach((field, key) -> parts.add(messages.inLocale("import.hazard.field." + field, locale) + ": " + messages.inLocale(key, locale)));
         return String.join("; ", parts);
     }
 
-    private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args.length == 0 ? null : args, key, locale);
-    }
 }

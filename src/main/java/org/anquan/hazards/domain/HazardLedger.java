@@ -13,7 +13,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +28,9 @@ public class HazardLedger {
 
     private final JdbcClient jdbc;
     private final HazardQueries queries;
-    private final MessageSource messages;
+    private final org.anquan.platform.web.Messages messages;
 
-    HazardLedger(JdbcClient jdbc, HazardQueries queries, MessageSource messages) {
+    HazardLedger(JdbcClient jdbc, HazardQueries queries, org.anquan.platform.web.Messages messages) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.messages = messages;
@@ -47,15 +46,15 @@ public class HazardLedger {
                 "deadline", "status", "closed"};
         DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
-            Sheet sheet = wb.createSheet(msg("ledger.sheet", locale));
+            Sheet sheet = wb.createSheet(messages.inLocale("ledger.sheet", locale));
             Row title = sheet.createRow(0);
-            title.createCell(0).setCellValue(msg("ledger.title", locale));
+            title.createCell(0).setCellValue(messages.inLocale("ledger.title", locale));
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.length - 1));
-            sheet.createRow(1).createCell(0).setCellValue(msg("ledger.unit", locale, unit));
-            sheet.createRow(2).createCell(0).setCellValue(msg("ledger.period", locale, day.format(from), day.format(to)));
+            sheet.createRow(1).createCell(0).setCellValue(messages.inLocale("ledger.unit", locale, unit));
+            sheet.createRow(2).createCell(0).setCellValue(messages.inLocale("ledger.period", locale, day.format(from), day.format(to)));
             Row h = sheet.createRow(3);
             for (int i = 0; i < headers.length; i++) {
-                h.createCell(i).setCellValue(msg("ledger.col." + headers[i], locale));
+                h.createCell(i).setCellValue(messages.inLocale("ledger.col." + headers[i], locale));
             }
             int[] r = {4};
             long[] counts = new long[2];
@@ -73,11 +72,11 @@ public class HazardLedger {
                         LocalDate deadline = rs.getObject("deadline", LocalDate.class);
                         OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
                         String[] v = {String.valueOf(r[0] - 3), rs.getString("code"),
-                                msg(increment ? "ledger.increment" : "ledger.stock", locale), rs.getString("subject"),
+                                messages.inLocale(increment ? "ledger.increment" : "ledger.stock", locale), rs.getString("subject"),
                                 rs.getString("industry_name"), rs.getString("description"),
-                                msg("hazard.grade." + rs.getString("grade"), locale), rs.getString("department_name"),
+                                messages.inLocale("hazard.grade." + rs.getString("grade"), locale), rs.getString("department_name"),
                                 rs.getString("county_name"), deadline == null ? "" : day.format(deadline),
-                                msg("hazard.status." + rs.getString("status"), locale),
+                                messages.inLocale("hazard.status." + rs.getString("status"), locale),
                                 closed == null ? "" : day.format(closed.atZoneSameInstant(ZoneOffset.ofHours(8)).toLocalDate())};
                         Row row = sheet.createRow(r[0]++);
                         for (int i = 0; i < v.length; i++) {
@@ -85,15 +84,12 @@ public class HazardLedger {
                         }
                     });
             Row total = sheet.createRow(r[0]++);
-            total.createCell(0).setCellValue(msg("ledger.total", locale, counts[0], counts[1]));
+            total.createCell(0).setCellValue(messages.inLocale("ledger.total", locale, counts[0], counts[1]));
             r[0]++;
-            sheet.createRow(r[0]).createCell(0).setCellValue(msg("ledger.signature", locale));
+            sheet.createRow(r[0]).createCell(0).setCellValue(messages.inLocale("ledger.signature", locale));
             wb.write(out);
             wb.dispose();
         }
     }
 
-    private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args.length == 0 ? null : args, key, locale);
-    }
 }

@@ -19,7 +19,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,10 +31,10 @@ public class Measures {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final MessageSource messages;
+    private final org.anquan.platform.web.Messages messages;
     private final Clock clock;
 
-    Measures(JdbcClient jdbc, AuditTrail audit, MessageSource messages, Clock clock) {
+    Measures(JdbcClient jdbc, AuditTrail audit, org.anquan.platform.web.Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.messages = messages;
@@ -136,13 +135,13 @@ public class Measures {
 
     public void export(DataScope scope, String unit, Locale locale, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet sheet = wb.createSheet(msg("measures.title", locale));
-            sheet.createRow(0).createCell(0).setCellValue(msg("measures.title", locale));
-            sheet.createRow(1).createCell(0).setCellValue(msg("ledger.unit", locale, unit));
+            Sheet sheet = wb.createSheet(messages.inLocale("measures.title", locale));
+            sheet.createRow(0).createCell(0).setCellValue(messages.inLocale("measures.title", locale));
+            sheet.createRow(1).createCell(0).setCellValue(messages.inLocale("ledger.unit", locale, unit));
             String[] cols = {"no", "industry", "category", "region", "title", "content", "department", "adopted", "hazards"};
             Row h = sheet.createRow(2);
             for (int i = 0; i < cols.length; i++) {
-                h.createCell(i).setCellValue(msg("measures.col." + cols[i], locale));
+                h.createCell(i).setCellValue(messages.inLocale("measures.col." + cols[i], locale));
             }
             int r = 3;
             for (MeasureRow m : list(scope, locale)) {
@@ -153,14 +152,11 @@ public class Measures {
                     row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
                 }
             }
-            sheet.createRow(r + 1).createCell(0).setCellValue(msg("ledger.signature", locale));
+            sheet.createRow(r + 1).createCell(0).setCellValue(messages.inLocale("ledger.signature", locale));
             wb.write(out);
         }
     }
 
-    private String msg(String key, Locale locale, Object... args) {
-        return messages.getMessage(key, args.length == 0 ? null : args, key, locale);
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -16,7 +16,12 @@ public class Messages {
     }
 
     public String get(String key, Object... args) {
-        return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return inLocale(key, LocaleContextHolder.getLocale(), args);
+    }
+
+    /** In a given language (exports and imports that name their language); the key itself when unknown. */
+    public String inLocale(String key, java.util.Locale locale, Object... args) {
+        return source.getMessage(key, args.length == 0 ? null : args, key, locale);
     }
 
     public String of(BusinessException e) {
