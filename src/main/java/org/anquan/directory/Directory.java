@@ -60,13 +60,28 @@ public class Directory {
     }
 
     public Optional<EnterpriseRef> enterprise(long id) {
-        return enterpriseRepository.findById(id).map(e -> new EnterpriseRef(e.getId(), e.getName(), e.getIndustryCode(),
-                e.getRegionId(), e.getCountyId()));
+        return enterpriseRepository.findById(id).map(Directory::ref);
     }
 
     public Optional<EnterpriseRef> enterpriseByCreditCode(String creditCode) {
-        return enterpriseRepository.findByCreditCode(creditCode).map(e -> new EnterpriseRef(e.getId(), e.getName(),
-                e.getIndustryCode(), e.getRegionId(), e.getCountyId()));
+        return enterpriseRepository.findByCreditCode(creditCode).map(Directory::ref);
+    }
+
+    private static EnterpriseRef ref(org.anquan.directory.domain.Enterprise e) {
+        return new EnterpriseRef(e.getId(), e.getName(), e.getIndustryCode(), e.getRegionId(), e.getCountyId());
+    }
+
+    /**
+     * The name of the unit a scope stands for (its county or township, department or enterprise), as
+     * printed on ledgers; empty for the city, which the caller names.
+     */
+    public Optional<String> unitName(DataScope scope, java.util.Locale locale) {
+        return switch (scope.kind()) {
+            case CITY -> Optional.empty();
+            case REGION -> region(scope.id()).map(RegionRef::name);
+            case DEPARTMENT -> department(scope.id()).map(d -> d.name(locale));
+            case ENTERPRISE -> enterprise(scope.id()).map(EnterpriseRef::name);
+        };
     }
 
     public List<DepartmentRef> departments() {

@@ -202,12 +202,7 @@ class HazardController {
         if (t.isBefore(f)) {
             throw new BusinessException("period.reversed");
         }
-        String unit = switch (me.scope().kind()) {
-            case CITY -> messages.get("notice.supervision.office");
-            case REGION -> directory.region(me.scope().id()).map(Directory.RegionRef::name).orElse("");
-            case DEPARTMENT -> directory.department(me.scope().id()).map(d -> d.name(locale)).orElse("");
-            case ENTERPRISE -> directory.enterprise(me.scope().id()).map(Directory.EnterpriseRef::name).orElse("");
-        };
+        String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazard-ledger-" + f + "-" + t + ".xlsx\"");
         ledger.write(filter, me.scope(), unit, f, t, locale, response.getOutputStream());

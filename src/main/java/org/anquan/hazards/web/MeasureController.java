@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.Measures;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
@@ -73,11 +74,9 @@ class MeasureController {
     @GetMapping("/hazards/measures.xlsx")
     void export(HttpServletResponse response, Locale locale) throws IOException {
         CurrentUser me = CurrentUsers.require();
-        String unit = switch (me.scope().kind()) {
-            case REGION -> directory.region(me.scope().id()).map(Directory.RegionRef::name).orElse("");
-            case DEPARTMENT -> directory.department(me.scope().id()).map(d -> d.name(locale)).orElse("");
-            default -> messages.get("notice.supervision.office");
-        };
+        String office = messages.get("notice.supervision.office");
+        // an enterprise user sees the city's measures: the city office is their unit
+        String unit = me.scope().kind() == DataScope.Kind.ENTERPRISE ? office : directory.unitName(me.scope(), locale).orElse(office);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"measures.xlsx\"");
         measures.export(me.scope(), unit, locale, response.getOutputStream());

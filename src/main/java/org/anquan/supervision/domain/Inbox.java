@@ -36,8 +36,9 @@ public class Inbox {
         return scope.kind() == DataScope.Kind.REGION || scope.kind() == DataScope.Kind.DEPARTMENT;
     }
 
+    /** The column addressing a message to the scope's county or department. */
     private static String owner(DataScope scope) {
-        return scope.kind() == DataScope.Kind.REGION ? "m.county_id" : "m.department_id";
+        return scope.kind() == DataScope.Kind.REGION ? "county_id" : "department_id";
     }
 
     /** Unread messages of the scope's county or department; none for other scopes. */
@@ -46,7 +47,7 @@ public class Inbox {
         if (!hasInbox(scope)) {
             return 0;
         }
-        return jdbc.sql("SELECT COUNT(*) FROM inbox_message m WHERE " + owner(scope) + " = :owner AND m.read_at IS NULL")
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE " + owner(scope) + " = :owner AND read_at IS NULL")
                 .param("owner", scope.id()).query(Long.class).single();
     }
 
@@ -55,7 +56,7 @@ public class Inbox {
         if (!hasInbox(scope)) {
             return new PageResult<>(List.of(), page, size, 0);
         }
-        String where = "WHERE " + owner(scope) + " = :owner" + (unreadOnly ? " AND m.read_at IS NULL" : "");
+        String where = "WHERE m." + owner(scope) + " = :owner" + (unreadOnly ? " AND m.read_at IS NULL" : "");
         long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m " + where).param("owner", scope.id())
                 .query(Long.class).single();
         List<InboxRow> rows = jdbc.sql("""
@@ -79,7 +80,7 @@ public class Inbox {
     @Transactional
     public void markRead(long messageId, CurrentUser user) {
         DataScope scope = requireInbox(user);
-        Long id = jdbc.sql("SELECT m.id FROM inbox_message m WHERE m.id = :id AND " + owner(scope) + " = :owner")
+        Long id = jdbc.sql("SELECT id FROM inbox_message WHERE id = :id AND " + owner(scope) + " = :owner")
                 .param("id", messageId).param("owner", scope.id()).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("inbox_message", messageId));
         int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE id = :id AND read_at IS NULL")
@@ -93,8 +94,7 @@ public class Inbox {
     @Transactional
     public int markAllRead(CurrentUser user) {
         DataScope scope = requireInbox(user);
-        String column = scope.kind() == DataScope.Kind.REGION ? "county_id" : "department_id";
-        int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE " + column + " = :owner AND read_at IS NULL")
+        int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE " + owner(scope) + " = :owner AND read_at IS NULL")
                 .param("at", OffsetDateTime.now(clock)).param("owner", scope.id()).update();
         if (n > 0) {
             audit.record("READ_ALL", "inbox", scope.kind() + ":" + scope.id(), n + " messages", null, null);
