@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class BrowserTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver driver;
@@ -122,7 +124,7 @@ class BrowserTests {
     @Test
     void aMajorHazardGoesFromReportToClosingAcrossThreeRoles() throws Exception {
         long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
-        String deadline = java.time.LocalDate.now().plusDays(20).toString();
+        String deadline = java.time.LocalDate.now(clock).plusDays(20).toString();
 
         // the department officer reports a major hazard found on inspection
         login("dept");

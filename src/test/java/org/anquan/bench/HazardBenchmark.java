@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestPropertySource(properties = "anquan.hazards.register-first-window=4096")
 class HazardBenchmark {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     static final int TOTAL = Integer.getInteger("bench.hazards", 1_000_000);
 
     @Autowired MockMvc mvc;
@@ -55,7 +57,7 @@ class HazardBenchmark {
             }
         });
         System.out.printf("BENCH generated %d hazards in %d ms%n", TOTAL - have, (System.nanoTime() - t) / 1_000_000);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         jdbc.sql("DELETE FROM inbox_message").update();
         jdbc.sql("DELETE FROM supervision_step").update();
         // the demo's own hazards keep their random mix: give them deadlines that do not escalate

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class DocumentsAndRankingsTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
@@ -63,7 +65,7 @@ class DocumentsAndRankingsTests {
         String json = mvc.perform(get("/api/v1/hazards/rankings").with(as(accounts, "leader"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         long found = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status <> 'REJECTED' AND reported_at >= :from")
-                .param("from", java.time.LocalDate.now().withDayOfYear(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(8)))
+                .param("from", org.anquan.shared.CityTime.startOf(java.time.LocalDate.now(clock).withDayOfYear(1), clock))
                 .query(Long.class).single();
         var counties = new tools.jackson.databind.ObjectMapper().readTree(json).get("counties");
         long sum = 0;
@@ -87,9 +89,10 @@ class DocumentsAndRankingsTests {
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, reported_by, reported_at, closed_at)
                 SELECT 'L' || CAST(nextval('hazard_code_seq') AS VARCHAR), 'DEPT_INSPECTION', e.id, e.industry_code, :d, 'GENERAL',
-                       :s, r.department_id, e.county_id, CURRENT_DATE, 'test', :rep, :closed
+                       :s, r.department_id, e.county_id, :today, 'test', :rep, :closed
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 1""").param("d", description).param("s", status).param("rep", reported).param("closed", closed)
+                .param("today", java.time.LocalDate.now(clock))
                 .update();
         return jdbc.sql("SELECT MAX(id) FROM hazard").query(Long.class).single();
     }

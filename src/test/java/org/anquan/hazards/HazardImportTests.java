@@ -23,6 +23,8 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class HazardImportTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired HazardImport importer;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
@@ -60,13 +62,13 @@ class HazardImportTests {
     @Test
     void validRowsAreReportedAndRoutedAndBadRowsListedByLine() throws Exception {
         String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE industry_code = 'HAZ_CHEM' ORDER BY id LIMIT 1").query(String.class).single();
-        String deadline = LocalDate.now().plusDays(20).toString();
+        String deadline = LocalDate.now(clock).plusDays(20).toString();
         XSSFWorkbook wb = template();
         Sheet s = wb.getSheetAt(0);
         row(s, 1, code, null, null, null, null, "HC_STORAGE_MIXED", "氧化剂与可燃物混存", "一般", deadline, "李敏", "13900000000");
         row(s, 2, null, "清河县北关镇路口", "118.22", "30.32", "道路运输", null, "信号灯损坏", "一般", deadline);
         row(s, 3, "91999999999999999X", null, null, null, null, null, "不存在的企业", "一般", deadline);
-        row(s, 4, code, null, null, null, null, null, "期限已过", "一般", LocalDate.now().minusDays(3).toString());
+        row(s, 4, code, null, null, null, null, null, "期限已过", "一般", LocalDate.now(clock).minusDays(3).toString());
         row(s, 5, code, null, null, null, null, null, "等级写错", "很大", deadline);
         long before = count();
 

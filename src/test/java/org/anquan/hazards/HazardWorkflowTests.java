@@ -35,6 +35,8 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class HazardWorkflowTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired MockMvc mvc;
     @Autowired HazardService service;
     @Autowired Accounts accounts;
@@ -50,7 +52,7 @@ class HazardWorkflowTests {
 
     Hazard reportAtOwnEnterprise(HazardGrade grade) {
         return service.report(new HazardInput(HazardSource.DEPT_INSPECTION, ownEnterprise(), null, null, null, null, null,
-                "储罐区可燃气体报警器失效", grade, LocalDate.now().plusDays(10), "李敏", null, null, null, null), user("dept"));
+                "储罐区可燃气体报警器失效", grade, LocalDate.now(clock).plusDays(10), "李敏", null, null, null, null), user("dept"));
     }
 
     static byte[] png() throws Exception {
@@ -94,7 +96,7 @@ class HazardWorkflowTests {
     void aDeadlineInThePastIsAFieldErrorOnTheForm() throws Exception {
         MvcResult r = mvc.perform(post("/hazards").with(as(accounts, "dept")).with(csrf())
                 .param("source", "DEPT_INSPECTION").param("enterpriseId", String.valueOf(ownEnterprise()))
-                .param("description", "测试").param("grade", "GENERAL").param("deadline", LocalDate.now().minusDays(1).toString()))
+                .param("description", "测试").param("grade", "GENERAL").param("deadline", LocalDate.now(clock).minusDays(1).toString()))
                 .andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
         assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("期限不能早于今天");
@@ -103,7 +105,7 @@ class HazardWorkflowTests {
     @Test
     void anOverrideNeedsAReason() {
         assertThatThrownBy(() -> service.report(new HazardInput(HazardSource.DEPT_INSPECTION, ownEnterprise(), null, null, null, null,
-                null, "x", HazardGrade.GENERAL, LocalDate.now().plusDays(3), null, null, 1L, null, " "), user("admin")))
+                null, "x", HazardGrade.GENERAL, LocalDate.now(clock).plusDays(3), null, null, 1L, null, " "), user("admin")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("routingReason"));
     }
 

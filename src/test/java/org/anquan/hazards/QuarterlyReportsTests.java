@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class QuarterlyReportsTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired QuarterlyReports reports;
     @Autowired Accounts accounts;
     @Autowired MockMvc mvc;
@@ -50,8 +52,8 @@ class QuarterlyReportsTests {
 
     @Test
     void aQuarterThatHasNotEndedOrAMissingSignatureIsRefused() {
-        int year = LocalDate.now().getYear();
-        int current = (LocalDate.now().getMonthValue() - 1) / 3 + 1;
+        int year = LocalDate.now(clock).getYear();
+        int current = (LocalDate.now(clock).getMonthValue() - 1) / 3 + 1;
         assertThatThrownBy(() -> reports.file(year, current, new QuarterlyReports.Figures(0, 0, 0, 0), BigDecimal.ZERO, "王强",
                 user("enterprise"))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsEntry("quarter", "quarterly.quarter.notEnded"));

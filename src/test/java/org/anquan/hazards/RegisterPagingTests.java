@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RegisterPagingTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired HazardQueries queries;
     @Autowired JdbcClient jdbc;
 
@@ -29,7 +31,7 @@ class RegisterPagingTests {
             "RECTIFYING, MAJOR, 1, 20", "SUBMITTED, -, 1, 200", "-, -, 99, 20", "REJECTED, MAJOR, 1, 20"})
     void pagesAreThoseOfAPlainSort(HazardStatus status, HazardGrade grade, int page, int size) {
         var result = queries.page(new HazardFilter(null, null, status, grade, null, null, null), DataScope.CITY,
-                LocalDate.now(), page, size, Locale.ROOT);
+                LocalDate.now(clock), page, size, Locale.ROOT);
         List<Long> expected = jdbc.sql("SELECT id FROM hazard WHERE (CAST(:s AS VARCHAR) IS NULL OR status = :s) "
                         + "AND (CAST(:g AS VARCHAR) IS NULL OR grade = :g) ORDER BY id DESC LIMIT :l OFFSET :o")
                 .param("s", status == null ? null : status.name()).param("g", grade == null ? null : grade.name())

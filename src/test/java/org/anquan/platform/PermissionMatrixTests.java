@@ -132,6 +132,7 @@ class PermissionMatrixTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Map<String, String> ids = new LinkedHashMap<>();
@@ -171,9 +172,9 @@ class PermissionMatrixTests {
                     INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                         county_id, deadline, reported_by, reported_at)
                     SELECT 'YH-MATRIX', 'DEPT_INSPECTION', e.id, e.industry_code, 'matrix', 'MAJOR', 'ASSIGNED', r.department_id,
-                           e.county_id, CURRENT_DATE, 'test', CURRENT_TIMESTAMP
+                           e.county_id, :today, 'test', CURRENT_TIMESTAMP
                     FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
-                    WHERE e.id = :e""").param("e", enterprise).update();
+                    WHERE e.id = :e""").param("e", enterprise).param("today", java.time.LocalDate.now(clock)).update();
             hazardId = jdbc.sql("SELECT MIN(id) FROM hazard WHERE enterprise_id = :e").param("e", enterprise).query(Long.class).single();
         }
         stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).optional().orElse(null);
@@ -182,7 +183,8 @@ class PermissionMatrixTests {
                     INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason, department_id,
                                                   county_id, hazard_deadline)
                     SELECT id, 2, 'matrix', CURRENT_TIMESTAMP, 'test', 'escalation.reason.NOTICE.MAJOR', department_id, county_id,
-                           CURRENT_DATE FROM hazard WHERE id = :h""").param("h", hazardId).update();
+                           :today FROM hazard WHERE id = :h""").param("h", hazardId)
+                    .param("today", java.time.LocalDate.now(clock)).update();
             stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).single();
         }
     }

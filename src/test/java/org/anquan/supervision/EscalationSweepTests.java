@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class EscalationSweepTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired EscalationSweep sweep;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
@@ -47,7 +49,7 @@ class EscalationSweepTests {
 
     @Test
     void anOverdueHazardGetsItsStepsInboxMessagesAndAuditEntries() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         long general20 = hazard("GENERAL", "RECTIFYING", today.minusDays(20));
         long major2 = hazard("MAJOR", "ASSIGNED", today.minusDays(2));
         long dueSoon = hazard("GENERAL", "ASSIGNED", today.plusDays(2));
@@ -74,7 +76,7 @@ class EscalationSweepTests {
 
     @Test
     void theSweepCreatesExactlyTheStepsThePolicyNamesOnEitherSideOfEveryThreshold() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         java.util.Map<Long, List<Integer>> expected = new java.util.LinkedHashMap<>();
         for (String grade : List.of("GENERAL", "MAJOR")) {
             EscalationProperties.Thresholds t = properties.of(grade);
@@ -104,7 +106,7 @@ class EscalationSweepTests {
 
     @Test
     void aSecondRunChangesNothing() {
-        hazard("GENERAL", "RECTIFYING", LocalDate.now().minusDays(40));
+        hazard("GENERAL", "RECTIFYING", LocalDate.now(clock).minusDays(40));
         sweep.run("tester");
         long steps = jdbc.sql("SELECT COUNT(*) FROM supervision_step").query(Long.class).single();
         long inbox = jdbc.sql("SELECT COUNT(*) FROM inbox_message").query(Long.class).single();
@@ -119,7 +121,7 @@ class EscalationSweepTests {
     @Test
     void twoInstancesSweepingAtOnceNeverDoubleAStep() throws Exception {
         for (int i = 0; i < 30; i++) {
-            hazard(i % 2 == 0 ? "GENERAL" : "MAJOR", "RECTIFYING", LocalDate.now().minusDays(i + 1));
+            hazard(i % 2 == 0 ? "GENERAL" : "MAJOR", "RECTIFYING", LocalDate.now(clock).minusDays(i + 1));
         }
         Callable<Optional<EscalationSwept>> run = () -> sweep.run("instance");
         var pool = Executors.newFixedThreadPool(2);

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class MajorHazardNoticeTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired HazardService hazards;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
@@ -33,7 +35,7 @@ class MajorHazardNoticeTests {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
         var user = accounts.principalOf(accounts.findByUsername("dept").orElseThrow().id()).user();
         return hazards.report(new HazardInput(HazardSource.DEPT_INSPECTION, enterprise, null, null, null, null, null,
-                "事件流测试", grade, LocalDate.now().plusDays(5), null, null, null, null, null), user);
+                "事件流测试", grade, LocalDate.now(clock).plusDays(5), null, null, null, null, null), user);
     }
 
     @Test

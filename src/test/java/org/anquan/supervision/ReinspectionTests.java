@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ReinspectionTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired Reinspections reinspections;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
@@ -28,7 +30,7 @@ class ReinspectionTests {
 
     /** 25 hazards of the county officer's county closed in a month long past, accepted by their lead department. */
     YearMonth closedMonth(int monthsAgo) {
-        YearMonth month = YearMonth.now().minusMonths(monthsAgo);
+        YearMonth month = YearMonth.now(clock).minusMonths(monthsAgo);
         long county = accounts.findByUsername("county").orElseThrow().regionId();
         for (int i = 0; i < 25; i++) {
             jdbc.sql("""
@@ -72,9 +74,9 @@ class ReinspectionTests {
                 .query(Long.class).single();
         long before = reinspections.failuresByDepartment().getOrDefault(department, 0L);
 
-        assertThatThrownBy(() -> reinspections.record(item.id(), false, " ", LocalDate.now().plusDays(10), user("county")))
+        assertThatThrownBy(() -> reinspections.record(item.id(), false, " ", LocalDate.now(clock).plusDays(10), user("county")))
                 .isInstanceOf(InvalidInputException.class);
-        reinspections.record(item.id(), false, "防护栏再次缺失", LocalDate.now().plusDays(10), user("county"));
+        reinspections.record(item.id(), false, "防护栏再次缺失", LocalDate.now(clock).plusDays(10), user("county"));
 
         assertThat(jdbc.sql("SELECT status FROM hazard WHERE id = :h").param("h", item.hazardId()).query(String.class).single())
                 .isEqualTo("RECTIFYING");

@@ -34,6 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class StepOutcomeTests {
 
+    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+
     @Autowired MockMvc mvc;
     @Autowired HazardService hazards;
     @Autowired Accounts accounts;
@@ -46,7 +48,7 @@ class StepOutcomeTests {
     Hazard reported() {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
         return hazards.report(new HazardInput(HazardSource.DEPT_INSPECTION, enterprise, null, null, null, null, null,
-                "督办结果测试", HazardGrade.GENERAL, LocalDate.now().plusDays(10), null, null, null, null, null), user("dept"));
+                "督办结果测试", HazardGrade.GENERAL, LocalDate.now(clock).plusDays(10), null, null, null, null, null), user("dept"));
     }
 
     long stepOf(long hazardId) {

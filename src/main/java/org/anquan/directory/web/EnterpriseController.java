@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.anquan.directory.domain.Enterprise;
@@ -45,9 +46,12 @@ class EnterpriseController {
     private final Regions regions;
     private final ResponsibilityMatrix matrix;
     private final AuditTrail audit;
+    private final Clock clock;
 
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
-                         ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit) {
+                         ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
+                         Clock clock) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.queries = queries;
         this.excel = excel;
@@ -82,7 +86,7 @@ class EnterpriseController {
         var resp = matrix.lookup(e.getIndustryCode());
         model.addAttribute("lead", resp.leadDepartmentId() == null ? null : matrix.department(resp.leadDepartmentId()).orElse(null));
         model.addAttribute("co", resp.coDepartmentIds().stream().map(d -> matrix.department(d).orElse(null)).toList());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("history", audit.historyOf("enterprise", id));
         model.addAttribute("mayEdit", enterprises.mayEdit(me));
         return "directory/enterprise";
@@ -156,7 +160,7 @@ class EnterpriseController {
         CurrentUser me = CurrentUsers.require();
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("enterprises-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8));
+                + URLEncoder.encode("enterprises-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8));
         audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
         excel.export(filter, me.scope(), locale, response.getOutputStream());
     }

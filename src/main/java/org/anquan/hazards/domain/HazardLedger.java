@@ -2,12 +2,13 @@ package org.anquan.hazards.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,9 +30,11 @@ public class HazardLedger {
     private final JdbcClient jdbc;
     private final HazardQueries queries;
     private final org.anquan.platform.web.Messages messages;
+    private final Clock clock;
 
-    HazardLedger(JdbcClient jdbc, HazardQueries queries, org.anquan.platform.web.Messages messages) {
+    HazardLedger(JdbcClient jdbc, HazardQueries queries, org.anquan.platform.web.Messages messages, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.queries = queries;
         this.messages = messages;
     }
@@ -39,8 +42,8 @@ public class HazardLedger {
     public void write(HazardFilter filter, DataScope scope, String unit, LocalDate from, LocalDate to, Locale locale,
                       OutputStream out) throws IOException {
         HazardQueries.Where w = queries.where(filter, scope, to.plusDays(1));
-        OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.ofHours(8));
-        OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8));
+        OffsetDateTime start = CityTime.startOf(from, clock);
+        OffsetDateTime end = CityTime.endOf(to, clock);
         boolean en = "en".equals(locale.getLanguage());
         String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "department", "county",
                 "deadline", "status", "closed"};
@@ -77,7 +80,7 @@ public class HazardLedger {
                                 messages.inLocale("hazard.grade." + rs.getString("grade"), locale), rs.getString("department_name"),
                                 rs.getString("county_name"), deadline == null ? "" : day.format(deadline),
                                 messages.inLocale("hazard.status." + rs.getString("status"), locale),
-                                closed == null ? "" : day.format(closed.atZoneSameInstant(ZoneOffset.ofHours(8)).toLocalDate())};
+                                closed == null ? "" : day.format(CityTime.dayOf(closed, clock))};
                         Row row = sheet.createRow(r[0]++);
                         for (int i = 0; i < v.length; i++) {
                             row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);

@@ -1,10 +1,11 @@
 package org.anquan.hazards.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.anquan.shared.CityTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class HazardRankings {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    HazardRankings(JdbcClient jdbc) {
+    HazardRankings(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public record Rank(long unitId, String unit, long found, long closed, long overdue, Double meanDaysToClose) {
@@ -52,8 +55,8 @@ public class HazardRankings {
                         + "WHERE h.reported_at >= :from AND h.reported_at < :to AND h.status <> 'REJECTED' "
                         + "GROUP BY h." + unit + ", " + name)
                 .param("today", today)
-                .param("from", from.atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
-                .param("to", to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("from", CityTime.startOf(from, clock))
+                .param("to", CityTime.endOf(to, clock))
                 .query((rs, n) -> new Rank(rs.getLong("unit_id"), rs.getString("unit"), rs.getLong("found"), rs.getLong("closed"),
                         rs.getLong("overdue"), rs.getObject("mean_days") == null ? null : rs.getDouble("mean_days")))
                 .list();

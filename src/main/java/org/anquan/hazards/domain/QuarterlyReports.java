@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,8 +66,8 @@ public class QuarterlyReports {
     /** The enterprise's numbers for the quarter as the register has them, to prefill the form. */
     public Figures fromRegister(long enterpriseId, int year, int quarter) {
         LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
-        OffsetDateTime from = first.atStartOfDay().atOffset(ZoneOffset.ofHours(8));
-        OffsetDateTime to = first.plusMonths(3).atStartOfDay().atOffset(ZoneOffset.ofHours(8));
+        OffsetDateTime from = CityTime.startOf(first, clock);
+        OffsetDateTime to = CityTime.startOf(first.plusMonths(3), clock);
         return jdbc.sql("""
                 SELECT
                   COALESCE(SUM(CASE WHEN grade = 'GENERAL' AND reported_at >= :f AND reported_at < :t THEN 1 ELSE 0 END), 0),

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -141,8 +142,8 @@ public class AuditTrail {
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, AuditQuery q) {
         return spec.param("actor", blankToNull(q.actor())).param("action", blankToNull(q.action()))
                 .param("type", blankToNull(q.entityType())).param("eid", blankToNull(q.entityId()))
-                .param("from", q.from() == null ? null : q.from().atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
-                .param("to", q.to() == null ? null : q.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)));
+                .param("from", q.from() == null ? null : CityTime.startOf(q.from(), clock))
+                .param("to", q.to() == null ? null : CityTime.endOf(q.to(), clock));
     }
 
     /** Walks the whole chain in order and reports the first record that does not match. */

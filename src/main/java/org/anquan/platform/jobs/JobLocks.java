@@ -1,7 +1,7 @@
 package org.anquan.platform.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
 public class JobLocks {
 
     private final LockingTaskExecutor executor;
+    private final Clock clock;
 
-    JobLocks(DataSource dataSource) {
+    JobLocks(DataSource dataSource, Clock clock) {
+        this.clock = clock;
         this.executor = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
@@ -33,7 +35,7 @@ public class JobLocks {
     public <T> Optional<T> runExclusively(String name, Duration atMost, Supplier<T> job) {
         try {
             LockingTaskExecutor.TaskResult<T> result = executor.executeWithLock(job::get,
-                    new LockConfiguration(Instant.now(), name, atMost, Duration.ZERO));
+                    new LockConfiguration(clock.instant(), name, atMost, Duration.ZERO));
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {
             throw e;

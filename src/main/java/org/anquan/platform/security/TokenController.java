@@ -14,15 +14,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TokenController {
 
     private final ApiTokens tokens;
+    private final java.time.Clock clock;
 
-    TokenController(ApiTokens tokens) {
+    TokenController(ApiTokens tokens, java.time.Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/tokens")
     String list(Model model) {
         model.addAttribute("tokens", tokens.list());
-        model.addAttribute("now", java.time.OffsetDateTime.now());
+        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
         return "admin/tokens";
     }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,8 +95,8 @@ public class Reinspections {
                 SELECT id FROM hazard WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to
                 ORDER BY id""")
                 .param("c", countyId)
-                .param("from", month.atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
-                .param("to", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("from", CityTime.startOf(month.atDay(1), clock))
+                .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .query(Long.class).list();
         List<Long> sample = ReinspectionSample.draw(population, properties.share(), seed);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -129,8 +129,8 @@ public class Reinspections {
                    OR id IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)
                 ORDER BY id""")
                 .param("c", ((Number) d.get("county_id")).longValue())
-                .param("from", month.atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
-                .param("to", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                .param("from", CityTime.startOf(month.atDay(1), clock))
+                .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .param("d", drawId).query(Long.class).list();
         return ReinspectionSample.draw(population, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
     }

@@ -93,7 +93,7 @@ class SupervisionController {
                 .paragraph(messages.get(step.reason()))
                 .paragraph(messages.get("notice.supervision.requirement",
                         iso.format(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
-                .signedBy(messages.get("notice.supervision.office"), iso.format(step.createdAt().toLocalDate()));
+                .signedBy(messages.get("notice.supervision.office"), iso.format(org.anquan.shared.CityTime.dayOf(step.createdAt(), clock)));
         response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         response.setHeader("Content-Disposition", "attachment; filename=\"supervision-" + step.hazardCode() + "-" + step.level().rank() + ".docx\"");
         doc.write(response.getOutputStream());
