@@ -236,6 +236,35 @@ class PermissionMatrixTests {
         assertThat(wrong).isEmpty();
     }
 
+    /** Each lifecycle action → the roles that may take it (scope and state decide the rest). */
+    static final Map<String, Set<Role>> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        for (String officersOnly : List.of("verify", "reject", "assign", "reroute", "accept", "fail")) {
+            ACTIONS.put(officersOnly, EDITORS);
+        }
+        for (String rectification : List.of("plan", "start", "submit")) {
+            ACTIONS.put(rectification, ACTORS);
+        }
+    }
+
+    @Test
+    void everyLifecycleActionIsRefusedExactlyToTheRolesWithoutIt() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : ACTIONS.entrySet()) {
+            for (Role role : Role.values()) {
+                int status = mvc.perform(request(HttpMethod.POST, "/api/v1/hazards/" + hazardId + "/actions/" + entry.getKey())
+                        .with(as(accounts, username(role))).with(csrf()).contentType("application/json").content("{}"))
+                        .andReturn().getResponse().getStatus();
+                boolean allowed = entry.getValue().contains(role);
+                if (allowed == (status == 403) || status >= 500) {
+                    wrong.add(entry.getKey() + " as " + role + " → " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     static String username(Role role) {
         return org.anquan.WebTestSupport.DEMO_USERS.get(role.name());
     }

@@ -1,6 +1,7 @@
 package org.anquan.directory.domain;
 
 import java.time.Clock;
+import org.anquan.platform.security.Permission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.regex.Pattern;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
@@ -63,7 +63,7 @@ public class Enterprises {
     }
 
     public boolean mayEdit(CurrentUser user) {
-        return user.role() == Role.CITY_ADMIN || user.role() == Role.COUNTY_OFFICER || user.role() == Role.DEPT_OFFICER;
+        return user.may(Permission.ENTERPRISE_EDIT);
     }
 
     @Transactional
@@ -93,7 +93,7 @@ public class Enterprises {
 
     private void requireEditor(CurrentUser user) {
         if (!mayEdit(user)) {
-            throw new AccessDeniedException("role " + user.role() + " may not edit enterprises");
+            throw new AccessDeniedException(user.username() + " may not edit enterprises");
         }
     }
 

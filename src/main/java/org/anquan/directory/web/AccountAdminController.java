@@ -47,7 +47,7 @@ class AccountAdminController {
 
     @GetMapping("/admin/accounts/new")
     String createForm(Model model) {
-        model.addAttribute("form", new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null));
+        model.addAttribute("form", AccountForm.blank());
         return form(model, null);
     }
 
@@ -108,8 +108,7 @@ class AccountAdminController {
     }
 
     private void checkEnterprise(AccountForm form) {
-        if (form.role() == Role.ENTERPRISE_USER && form.enterpriseId() != null
-                && !enterprises.inScope(form.enterpriseId(), DataScope.CITY)) {
+        if (form.scopedEnterpriseId() != null && !enterprises.inScope(form.scopedEnterpriseId(), DataScope.CITY)) {
             throw new BusinessException("account.scope.enterprise");
         }
     }
@@ -121,7 +120,7 @@ class AccountAdminController {
         model.addAttribute("departments", reference.departments());
         if (!(model.getAttribute("form") instanceof AccountForm)) {
             // the request could not even be bound (e.g. an unknown role): show an empty form with the errors
-            model.addAttribute("form", new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null));
+            model.addAttribute("form", AccountForm.blank());
         }
         Long enterpriseId = ((AccountForm) model.getAttribute("form")).enterpriseId();
         model.addAttribute("enterpriseName", enterpriseId == null ? null

@@ -1,6 +1,7 @@
 package org.anquan.hazards.domain;
 
 import java.io.IOException;
+import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ public class HazardImport {
     }
 
     public Result importFile(byte[] bytes, CurrentUser user, Locale locale) {
-        if (!HazardService.Action.VERIFY.allowedFor(user.role())) {
+        if (!user.may(Permission.HAZARD_IMPORT)) {
             throw new AccessDeniedException("officers import inspection results");
         }
         List<Object[]> lines = new ArrayList<>();

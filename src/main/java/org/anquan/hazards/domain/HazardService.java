@@ -1,6 +1,7 @@
 package org.anquan.hazards.domain;
 
 import java.security.MessageDigest;
+import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +17,6 @@ import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
@@ -54,19 +54,33 @@ public class HazardService {
 
     /** The actions a role may take; scope decides on which hazards. */
     public enum Action {
-        VERIFY, REJECT, ASSIGN, REROUTE, PLAN, START, SUBMIT, ACCEPT, FAIL_ACCEPTANCE, EVIDENCE, REOPEN;
+        VERIFY(Permission.HAZARD_VERIFY), REJECT(Permission.HAZARD_VERIFY), ASSIGN(Permission.HAZARD_ASSIGN),
+        REROUTE(Permission.HAZARD_ROUTE), PLAN(Permission.HAZARD_RECTIFY), START(Permission.HAZARD_RECTIFY),
+        SUBMIT(Permission.HAZARD_RECTIFY), ACCEPT(Permission.HAZARD_ACCEPT), FAIL_ACCEPTANCE(Permission.HAZARD_ACCEPT),
+        EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN);
 
-        public boolean allowedFor(Role role) {
-            return switch (role) {
-                case CITY_ADMIN, COUNTY_OFFICER, DEPT_OFFICER -> true;
-                case ENTERPRISE_USER -> this == PLAN || this == START || this == SUBMIT || this == EVIDENCE;
-                default -> false;
-            };
+        private final Permission permission;
+
+        Action(Permission permission) {
+            this.permission = permission;
+        }
+
+        public Permission permission() {
+            return permission;
+        }
+
+        public boolean allowedFor(CurrentUser user) {
+            return user.may(permission);
+        }
+
+        /** The action a URL names: {@code fail} is a failed acceptance, the rest by their names. */
+        public static Action ofPath(String path) {
+            return "fail".equals(path) ? FAIL_ACCEPTANCE : valueOf(path.toUpperCase(java.util.Locale.ROOT));
         }
     }
 
     public static boolean mayReport(CurrentUser user) {
-        return !user.role().readOnly() || user.role() == Role.DUTY_OFFICER;
+        return user.may(Permission.HAZARD_REPORT);
     }
 
     @Transactional
@@ -77,7 +91,8 @@ public class HazardService {
         Map<String, String> errors = new LinkedHashMap<>();
         HazardSource source = in.source();
         Long enterpriseId = in.enterpriseId();
-        if (user.role() == Role.ENTERPRISE_USER) {
+        if (user.scope().kind() == DataScope.Kind.ENTERPRISE) {
+            // an enterprise reports what it found itself, at itself
             source = HazardSource.ENTERPRISE_SELF;
             enterpriseId = user.enterpriseId();
         }
@@ -130,9 +145,7 @@ public class HazardService {
                 located == null ? null : directory.countyAt(located).map(Directory.RegionRef::id).orElse(null));
         String override = null;
         if (in.overrideDepartmentId() != null || in.overrideCountyId() != null) {
-            if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER && user.role() != Role.DEPT_OFFICER) {
-                throw new AccessDeniedException("only officers override routing");
-            }
+            user.require(Permission.HAZARD_ROUTE);
             if (blank(in.routingReason())) {
                 throw new InvalidInputException(Map.of("routingReason", "hazard.routing.reason.required"));
             }
@@ -265,12 +278,17 @@ public class HazardService {
         return act(id, version, Action.FAIL_ACCEPTANCE, u, h -> h.failAcceptance(reason, u.username(), clock));
     }
 
+    /** Refuses (403, audited) an action the user's role may not take, before anything else is looked at. */
+    public void authorize(long id, Action action, CurrentUser user) {
+        if (!action.allowedFor(user)) {
+            audit.recordAlone(user.username(), "ACTION_DENIED", "hazard", id, action.name());
+            throw new AccessDeniedException(user.username() + " may not " + action);
+        }
+    }
+
     @Transactional
     Hazard act(long id, Integer version, Action action, CurrentUser user, Consumer<Hazard> change) {
-        if (!action.allowedFor(user.role())) {
-            audit.recordAlone(user.username(), "ACTION_DENIED", "hazard", id, action.name());
-            throw new AccessDeniedException("role " + user.role() + " may not " + action);
-        }
+        authorize(id, action, user);
         Hazard h = get(id, user);
         h.checkVersion(version);
         Map<String, Object> before = snapshot(h);

@@ -1,6 +1,7 @@
 package org.anquan.hazards.domain;
 
 import java.io.IOException;
+import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -54,9 +54,7 @@ public class Measures {
 
     @Transactional
     public long create(MeasureInput in, CurrentUser user) {
-        if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER && user.role() != Role.DEPT_OFFICER) {
-            throw new AccessDeniedException("officers record measures");
-        }
+        user.require(Permission.MEASURE_EDIT);
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(in.industryCode())) errors.put("industryCode", "validation.required");
         if (in.regionId() == null) errors.put("regionId", "validation.required");

@@ -1,6 +1,7 @@
 package org.anquan.hazards.domain;
 
 import java.math.BigDecimal;
+import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
@@ -81,9 +81,7 @@ public class QuarterlyReports {
 
     @Transactional
     public Filing file(int year, int quarter, Figures figures, BigDecimal funds, String principalSigned, CurrentUser user) {
-        if (user.role() != Role.ENTERPRISE_USER) {
-            throw new AccessDeniedException("enterprises file their own statistics");
-        }
+        user.require(Permission.QUARTERLY_FILE);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
         if (quarter < 1 || quarter > 4 || year < 2000 || year > today.getYear()) {

@@ -19,7 +19,13 @@ class HazardActions {
         this.service = service;
     }
 
+    /** Authorization comes before validation: a role without the action learns nothing from its input. */
+    void authorize(long id, String action, CurrentUser u) {
+        service.authorize(id, HazardService.Action.ofPath(action), u);
+    }
+
     Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {
+        authorize(id, action, u);
         return switch (action) {
             case "verify" -> service.verify(id, f.version(), u);
             case "reject" -> service.reject(id, f.version(), f.reason(), f.duplicateOf(), u);

@@ -132,7 +132,7 @@ class HazardController {
     /** Which action buttons the page shows; the service checks again. */
     record Permissions(CurrentUser user) {
         public boolean to(String action) {
-            return HazardService.Action.valueOf(action).allowedFor(user.role());
+            return HazardService.Action.valueOf(action).allowedFor(user);
         }
     }
 
@@ -140,6 +140,7 @@ class HazardController {
     String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
                BindingResult binding, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
+        actions.authorize(id, action, me);
         if (binding.hasErrors()) {
             redirect.addFlashAttribute("errorKey", "error.validation");
             return "redirect:/hazards/" + id;

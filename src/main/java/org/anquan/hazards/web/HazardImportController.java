@@ -1,6 +1,7 @@
 package org.anquan.hazards.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.anquan.platform.security.Permission;
 import java.io.IOException;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardImport;
@@ -28,7 +29,7 @@ class HazardImportController {
 
     private static CurrentUser officer() {
         CurrentUser me = CurrentUsers.require();
-        if (!HazardService.Action.VERIFY.allowedFor(me.role())) {
+        if (!me.may(Permission.HAZARD_IMPORT)) {
             throw new AccessDeniedException("officers import inspection results");
         }
         return me;

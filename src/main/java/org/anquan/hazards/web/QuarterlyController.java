@@ -1,11 +1,11 @@
 package org.anquan.hazards.web;
 
 import java.math.BigDecimal;
+import org.anquan.platform.security.Permission;
 import java.util.Map;
 import org.anquan.hazards.domain.QuarterlyReports;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -33,7 +33,7 @@ class QuarterlyController {
         model.addAttribute("year", last[0]);
         model.addAttribute("quarter", last[1]);
         model.addAttribute("due", QuarterlyReports.dueOn(last[0], last[1], reports.dueDay()));
-        if (me.role() == Role.ENTERPRISE_USER) {
+        if (me.may(Permission.QUARTERLY_FILE)) {
             model.addAttribute("prefill", reports.fromRegister(me.enterpriseId(), last[0], last[1]));
         }
         if (!model.containsAttribute("fieldErrors")) {

@@ -17,4 +17,14 @@ public record AccountForm(
         String password,
         boolean enabled,
         Integer version) {
+
+    /** An empty form for a new account: a county officer, enabled. */
+    public static AccountForm blank() {
+        return new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null);
+    }
+
+    /** The enterprise this form scopes the account to, when its role is bounded by one. */
+    public Long scopedEnterpriseId() {
+        return role != null && role.scopeKind() == DataScope.Kind.ENTERPRISE ? enterpriseId : null;
+    }
 }

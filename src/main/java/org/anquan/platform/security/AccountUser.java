@@ -1,5 +1,6 @@
 package org.anquan.platform.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -34,7 +35,12 @@ public final class AccountUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(user.role().authority()));
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(user.role().authority()));
+        for (Permission p : AccessPolicy.permissionsOf(user.role())) {
+            authorities.add(new SimpleGrantedAuthority(p.authority()));
+        }
+        return authorities;
     }
 
     @Override

@@ -185,11 +185,11 @@ public class Accounts {
     }
 
     private static void checkScope(AccountForm f) {
-        switch (f.role()) {
-            case COUNTY_OFFICER -> require(f.regionId(), "account.scope.region");
-            case DEPT_OFFICER -> require(f.departmentId(), "account.scope.department");
-            case ENTERPRISE_USER -> require(f.enterpriseId(), "account.scope.enterprise");
-            default -> { }
+        switch (f.role().scopeKind()) {
+            case REGION -> require(f.regionId(), "account.scope.region");
+            case DEPARTMENT -> require(f.departmentId(), "account.scope.department");
+            case ENTERPRISE -> require(f.enterpriseId(), "account.scope.enterprise");
+            case CITY -> { }
         }
     }
 
@@ -201,15 +201,15 @@ public class Accounts {
 
     // Only the scope the role uses is stored, so a stale id never widens or narrows access.
     private static Long scopeRegion(AccountForm f) {
-        return f.role() == Role.COUNTY_OFFICER ? f.regionId() : null;
+        return f.role().scopeKind() == DataScope.Kind.REGION ? f.regionId() : null;
     }
 
     private static Long scopeDepartment(AccountForm f) {
-        return f.role() == Role.DEPT_OFFICER ? f.departmentId() : null;
+        return f.role().scopeKind() == DataScope.Kind.DEPARTMENT ? f.departmentId() : null;
     }
 
     private static Long scopeEnterprise(AccountForm f) {
-        return f.role() == Role.ENTERPRISE_USER ? f.enterpriseId() : null;
+        return f.role().scopeKind() == DataScope.Kind.ENTERPRISE ? f.enterpriseId() : null;
     }
 
     private static Map<String, Object> snapshot(Account a) {

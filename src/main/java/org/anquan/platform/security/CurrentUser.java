@@ -1,15 +1,30 @@
 package org.anquan.platform.security;
 
+import org.springframework.security.access.AccessDeniedException;
+
 /** Who is acting, as the rest of the system needs to know it. */
 public record CurrentUser(long accountId, String username, String displayName, Role role,
                           Long regionId, Long departmentId, Long enterpriseId) {
 
+    /** The records this user may see: the role says by what they are bounded, the account by which one. */
     public DataScope scope() {
-        return switch (role) {
-            case CITY_ADMIN, DUTY_OFFICER, LEADER, DISCIPLINE -> DataScope.CITY;
-            case COUNTY_OFFICER -> new DataScope(DataScope.Kind.REGION, regionId);
-            case DEPT_OFFICER -> new DataScope(DataScope.Kind.DEPARTMENT, departmentId);
-            case ENTERPRISE_USER -> new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId);
+        return switch (role.scopeKind()) {
+            case CITY -> DataScope.CITY;
+            case REGION -> new DataScope(DataScope.Kind.REGION, regionId);
+            case DEPARTMENT -> new DataScope(DataScope.Kind.DEPARTMENT, departmentId);
+            case ENTERPRISE -> new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId);
         };
+    }
+
+    /** Whether the role table grants this user the permission. */
+    public boolean may(Permission permission) {
+        return AccessPolicy.allows(role, permission);
+    }
+
+    /** Refuses (403) unless the role table grants this user the permission. */
+    public void require(Permission permission) {
+        if (!may(permission)) {
+            throw new AccessDeniedException(username + " lacks " + permission);
+        }
     }
 }

@@ -1,39 +1,36 @@
 package org.anquan.platform.security;
 
 /**
- * What a person does in the system. The role decides which screens and actions are open; the
+ * What a person does in the system. The role decides what the account may do, through the one
+ * table of {@link AccessPolicy}, and by what its records are bounded ({@link #scopeKind()}); the
  * account's region, department or enterprise decides which records (see {@link DataScope}).
+ * Code outside this package asks for a {@link Permission}, never for a role.
  */
 public enum Role {
     /** 市安委办 administrator: everything, city-wide. */
-    CITY_ADMIN(true, false),
+    CITY_ADMIN(DataScope.Kind.CITY),
     /** Officer of an industry department: the industries the department supervises. */
-    DEPT_OFFICER(false, false),
+    DEPT_OFFICER(DataScope.Kind.DEPARTMENT),
     /** Officer of a county or district: that region and everything under it. */
-    COUNTY_OFFICER(false, false),
+    COUNTY_OFFICER(DataScope.Kind.REGION),
     /** Safety manager of one enterprise: that enterprise only. */
-    ENTERPRISE_USER(false, false),
-    /** Duty officer on the 24-hour roster: city-wide, reads the directory. */
-    DUTY_OFFICER(true, true),
+    ENTERPRISE_USER(DataScope.Kind.ENTERPRISE),
+    /** Duty officer on the 24-hour roster: city-wide, reads and records reports by phone. */
+    DUTY_OFFICER(DataScope.Kind.CITY),
     /** Leader: city-wide, read-only. */
-    LEADER(true, true),
+    LEADER(DataScope.Kind.CITY),
     /** Discipline-inspection viewer: city-wide, read-only. */
-    DISCIPLINE(true, true);
+    DISCIPLINE(DataScope.Kind.CITY);
 
-    private final boolean cityWide;
-    private final boolean readOnly;
+    private final DataScope.Kind scopeKind;
 
-    Role(boolean cityWide, boolean readOnly) {
-        this.cityWide = cityWide;
-        this.readOnly = readOnly;
+    Role(DataScope.Kind scopeKind) {
+        this.scopeKind = scopeKind;
     }
 
-    public boolean cityWide() {
-        return cityWide;
-    }
-
-    public boolean readOnly() {
-        return readOnly;
+    /** What bounds the records of an account with this role. */
+    public DataScope.Kind scopeKind() {
+        return scopeKind;
     }
 
     public String authority() {

@@ -1,6 +1,7 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
+import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.anquan.platform.audit.AuditTrail;
@@ -103,7 +104,7 @@ public class Inbox {
     }
 
     private static DataScope requireInbox(CurrentUser user) {
-        if (!hasInbox(user.scope()) || user.role().readOnly()) {
+        if (!hasInbox(user.scope()) || !user.may(Permission.INBOX_USE)) {
             throw new AccessDeniedException("only the officers of a department or county have an inbox");
         }
         return user.scope();

@@ -1,6 +1,7 @@
 package org.anquan.supervision.domain;
 
 import java.security.SecureRandom;
+import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.jobs.JobLocks;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
@@ -172,14 +172,12 @@ public class Reinspections {
     /** Records the result; a failure reopens the hazard with a new deadline. */
     @Transactional
     public void record(long itemId, boolean passed, String note, LocalDate newDeadline, CurrentUser user) {
-        if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER) {
-            throw new AccessDeniedException("re-inspection results are recorded by the city office or the county");
-        }
+        user.require(Permission.REINSPECTION_RECORD);
         Map<String, Object> item = jdbc.sql("""
                 SELECT i.hazard_id, i.result, d.county_id FROM reinspection_item i JOIN reinspection_draw d ON d.id = i.draw_id
                 WHERE i.id = :id""").param("id", itemId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
-        if (user.role() == Role.COUNTY_OFFICER && !user.regionId().equals(((Number) item.get("county_id")).longValue())) {
+        if (user.scope().kind() == DataScope.Kind.REGION && !user.scope().id().equals(((Number) item.get("county_id")).longValue())) {
             throw new NotFoundException("reinspection_item", itemId);
         }
         if (item.get("result") != null) {

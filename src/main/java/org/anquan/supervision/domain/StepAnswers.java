@@ -1,12 +1,12 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
+import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
@@ -31,9 +31,7 @@ public class StepAnswers {
 
     @Transactional
     public void answer(long stepId, String answer, CurrentUser user) {
-        if (user.role() != Role.CITY_ADMIN && user.role() != Role.COUNTY_OFFICER && user.role() != Role.DEPT_OFFICER) {
-            throw new AccessDeniedException("only the responsible officers answer");
-        }
+        user.require(Permission.SUPERVISION_ANSWER);
         Map<String, Object> step = jdbc.sql("SELECT level, department_id, county_id, answer FROM supervision_step WHERE id = :id")
                 .param("id", stepId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("step", stepId));

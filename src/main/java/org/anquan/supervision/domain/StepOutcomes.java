@@ -1,12 +1,12 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
+import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
@@ -44,9 +44,7 @@ public class StepOutcomes {
 
     @Transactional
     public void record(long stepId, StepOutcome kind, String note, CurrentUser user) {
-        if (user.role() != Role.CITY_ADMIN) {
-            throw new AccessDeniedException("the city office records outcomes");
-        }
+        user.require(Permission.SUPERVISION_OUTCOME);
         if (jdbc.sql("SELECT COUNT(*) FROM supervision_step WHERE id = :id").param("id", stepId).query(Long.class).single() == 0) {
             throw new NotFoundException("step", stepId);
         }

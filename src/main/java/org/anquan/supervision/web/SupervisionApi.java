@@ -39,7 +39,7 @@ class SupervisionApi {
 
     /** Runs the escalation sweep now; 409 while another run holds the lock. */
     @PostMapping("/sweep")
-    @PreAuthorize("hasRole('CITY_ADMIN')")
+    @PreAuthorize("hasAuthority('SUPERVISION_SWEEP')")
     ResponseEntity<EscalationSwept> runSweep() {
         return sweep.run(CurrentUsers.require().username()).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());

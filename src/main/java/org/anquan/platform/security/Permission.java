@@ -1,0 +1,58 @@
+package org.anquan.platform.security;
+
+/**
+ * What an account may do. Reading needs no permission: every role reads what its data scope
+ * holds. Which roles hold which permission is the one table in {@link AccessPolicy}; code checks
+ * a permission ({@link CurrentUser#may}, {@link CurrentUser#require}, {@code hasAuthority} with its name),
+ * never a role.
+ */
+public enum Permission {
+    /** Register, edit and import enterprises in scope. */
+    ENTERPRISE_EDIT,
+    /** Regions' responsible persons and the responsibility matrix. */
+    DIRECTORY_ADMIN,
+    /** Accounts: create, edit, disable, reset passwords. */
+    ACCOUNT_ADMIN,
+    /** API tokens: issue and revoke. */
+    TOKEN_ADMIN,
+    /** Read and verify the audit trail. */
+    AUDIT_READ,
+    /** Metrics for Prometheus. */
+    METRICS_READ,
+    /** Report a hazard (an enterprise user for its own enterprise only). */
+    HAZARD_REPORT,
+    /** Route a hazard elsewhere than the matrix says, with a reason: at report time or later (改派). */
+    HAZARD_ROUTE,
+    /** Verify a reported hazard, or reject it (不予受理). */
+    HAZARD_VERIFY,
+    /** Assign a verified hazard with its deadline and responsible person (交办). */
+    HAZARD_ASSIGN,
+    /** Keep the plan, start rectification, add evidence, submit for acceptance. */
+    HAZARD_RECTIFY,
+    /** Accept and close (验收销号), or send back. */
+    HAZARD_ACCEPT,
+    /** Reopen a closed hazard after a failed re-inspection. */
+    HAZARD_REOPEN,
+    /** Import inspection findings from Excel. */
+    HAZARD_IMPORT,
+    /** Record institutional measures. */
+    MEASURE_EDIT,
+    /** File the enterprise's quarterly statistics. */
+    QUARTERLY_FILE,
+    /** Run the escalation sweep by hand. */
+    SUPERVISION_SWEEP,
+    /** Answer a supervision notice. */
+    SUPERVISION_ANSWER,
+    /** Record the outcome of a supervision step (interview held, case transferred). */
+    SUPERVISION_OUTCOME,
+    /** Draw the monthly re-inspection sample (回头看). */
+    REINSPECTION_DRAW,
+    /** Record a re-inspection result. */
+    REINSPECTION_RECORD,
+    /** Read and mark the unit's inbox (督办消息). */
+    INBOX_USE;
+
+    public String authority() {
+        return name();
+    }
+}
