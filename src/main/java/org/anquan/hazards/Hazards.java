@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.anquan.hazards.domain.HazardQueries;
 import org.anquan.hazards.domain.HazardRankings;
+import org.anquan.hazards.domain.HazardStatus;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.hazards.domain.HazardService;
@@ -26,6 +27,14 @@ public class Hazards {
         this.service = service;
         this.rankings = rankings;
         this.clock = clock;
+    }
+
+    /**
+     * The statuses (as stored) in which an overdue hazard climbs the escalation ladder: the one
+     * definition, which the supervision sweep applies to {@code hazards_hazard_view}.
+     */
+    public static List<String> escalatingStatuses() {
+        return HazardStatus.ESCALATING.stream().map(Enum::name).sorted().toList();
     }
 
     /** A closed hazard found unfixed on re-inspection goes back to rectification. */

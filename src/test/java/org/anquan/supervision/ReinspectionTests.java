@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
@@ -40,7 +39,7 @@ class ReinspectionTests {
                            'GENERAL', 'CLOSED', r.department_id, e.county_id, :deadline, 'test', :closed, :closed, r.department_id
                     FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                     WHERE e.county_id = :c ORDER BY e.id LIMIT 1""")
-                    .param("deadline", month.atDay(10)).param("closed", month.atDay(12).atStartOfDay().atOffset(ZoneOffset.ofHours(8)))
+                    .param("deadline", month.atDay(10)).param("closed", org.anquan.shared.CityTime.startOf(month.atDay(12), clock))
                     .param("c", county).update();
         }
         return month;
@@ -58,7 +57,7 @@ class ReinspectionTests {
         assertThat(draw.population()).isEqualTo(25);
         assertThat(draw.drawn()).isEqualTo(3);
         assertThat(reinspections.replay(draw.id()))
-                .containsExactlyElementsOf(reinspections.items(draw.id()).stream().map(Reinspections.Item::hazardId).toList());
+                .containsExactlyElementsOf(reinspections.items(draw.id(), user("admin").scope()).stream().map(Reinspections.Item::hazardId).toList());
     }
 
     @Test
@@ -69,7 +68,7 @@ class ReinspectionTests {
         var draw = reinspections.draws(user("county").scope()).stream().filter(d -> d.period().equals(month.toString()))
                 .findFirst().orElseThrow();
         assertThat(draw.countyId()).isEqualTo(county);
-        var item = reinspections.items(draw.id()).get(0);
+        var item = reinspections.items(draw.id(), user("county").scope()).get(0);
         long department = jdbc.sql("SELECT accepted_by_department FROM hazard WHERE id = :h").param("h", item.hazardId())
                 .query(Long.class).single();
         long before = reinspections.failuresByDepartment().getOrDefault(department, 0L);
@@ -81,5 +80,26 @@ class ReinspectionTests {
         assertThat(jdbc.sql("SELECT status FROM hazard WHERE id = :h").param("h", item.hazardId()).query(String.class).single())
                 .isEqualTo("RECTIFYING");
         assertThat(reinspections.failuresByDepartment().get(department)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aDrawShowsEachViewerOnlyTheHazardsItsScopeHolds() {
+        YearMonth month = closedMonth(16);
+        long county = accounts.findByUsername("county").orElseThrow().regionId();
+        reinspections.drawMonth(month, "tester");
+        var draw = reinspections.draws(user("admin").scope()).stream()
+                .filter(d -> d.period().equals(month.toString()) && d.countyId() == county).findFirst().orElseThrow();
+        assertThat(reinspections.items(draw.id(), user("admin").scope())).hasSize(3);
+
+        long otherCounty = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'COUNTY' AND id <> :c").param("c", county)
+                .query(Long.class).single();
+        var elsewhere = new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION, otherCounty);
+        assertThat(reinspections.draws(elsewhere)).noneMatch(d -> d.id() == draw.id());
+        assertThat(reinspections.items(draw.id(), elsewhere)).isEmpty();
+
+        long someoneElse = jdbc.sql("SELECT MIN(id) FROM enterprise WHERE id NOT IN (SELECT enterprise_id FROM hazard h JOIN "
+                + "reinspection_item i ON i.hazard_id = h.id WHERE i.draw_id = :d)").param("d", draw.id()).query(Long.class).single();
+        var enterprise = new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.ENTERPRISE, someoneElse);
+        assertThat(reinspections.items(draw.id(), enterprise)).as("another enterprise's hazard codes and names").isEmpty();
     }
 }

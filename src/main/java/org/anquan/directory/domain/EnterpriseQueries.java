@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,11 +26,17 @@ public class EnterpriseQueries {
             LEFT JOIN region c ON c.id = r.parent_id AND r.region_level = 'TOWNSHIP'
             """;
 
+    /** The enterprise table's columns for each dimension of a data scope. */
+    static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
+            .enterprise("e.id");
+
     private final JdbcClient jdbc;
     private final EnterpriseSearchIndex searchIndex;
+    private final ScopeFilter scopes;
 
-    EnterpriseQueries(JdbcClient jdbc, EnterpriseSearchIndex searchIndex) {
+    EnterpriseQueries(JdbcClient jdbc, EnterpriseSearchIndex searchIndex, ScopeFilter scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.searchIndex = searchIndex;
     }
 
@@ -106,24 +113,12 @@ public class EnterpriseQueries {
     }
 
     private Where where(EnterpriseFilter f, DataScope scope) {
-        StringBuilder sql = new StringBuilder("WHERE 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        switch (scope.kind()) {
-            case CITY -> { }
-            case REGION -> {
-                if (!appendRegion(scope.id(), "scopeRegion", sql, p)) {
-                    return Where.EMPTY;
-                }
-            }
-            case DEPARTMENT -> {
-                sql.append(" AND e.industry_code IN (SELECT industry_code FROM responsibility WHERE department_id = :scopeDept)");
-                p.put("scopeDept", scope.id());
-            }
-            case ENTERPRISE -> {
-                sql.append(" AND e.id = :scopeEnt");
-                p.put("scopeEnt", scope.id());
-            }
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        if (visible.matchesNothing()) {
+            return Where.EMPTY;
         }
+        StringBuilder sql = new StringBuilder("WHERE 1 = 1").append(visible.and());
+        Map<String, Object> p = new HashMap<>(visible.params());
         if (f.regionId() != null && !appendRegion(f.regionId(), "region", sql, p)) {
             return Where.EMPTY;
         }

@@ -1,5 +1,6 @@
 package org.anquan.directory.domain;
 
+import org.anquan.directory.ScopeFilter;
 import java.time.Clock;
 import org.anquan.platform.security.Permission;
 import java.util.ArrayList;
@@ -33,9 +34,11 @@ public class Enterprises {
     private final EnterpriseSearchIndex searchIndex;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScopeFilter scopes;
 
     Enterprises(EnterpriseRepository repository, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
-                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock) {
+                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.searchIndex = searchIndex;
         this.repository = repository;
         this.queries = queries;
@@ -100,13 +103,8 @@ public class Enterprises {
     /** A county officer registers only inside its county; a department officer only its industries. */
     private void requireWithinScope(EnterpriseDetails d, CurrentUser user) {
         DataScope scope = user.scope();
-        boolean ok = switch (scope.kind()) {
-            case CITY -> true;
-            case REGION -> regions.get(scope.id()).isAncestorOrSelfOf(d.regionPath());
-            case DEPARTMENT -> matrix.industriesOf(scope.id()).contains(d.industryCode());
-            case ENTERPRISE -> false;
-        };
-        if (!ok) {
+        var subject = new ScopeFilter.Subject(d.countyId(), null, d.industryCode(), null);
+        if (!scopes.reaches(scope, subject, ScopeFilter.Mode.ACT)) {
             throw new InvalidInputException(Map.of(scope.kind() == DataScope.Kind.DEPARTMENT ? "industryCode" : "regionId",
                     "enterprise.outside.scope"));
         }

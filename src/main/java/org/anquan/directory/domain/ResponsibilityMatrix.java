@@ -86,6 +86,12 @@ public class ResponsibilityMatrix {
                 .param("d", departmentId).query(String.class).list();
     }
 
+    /** The industries a department leads. */
+    public List<String> ledIndustriesOf(long departmentId) {
+        return jdbc.sql("SELECT industry_code FROM responsibility WHERE department_id = :d AND lead = TRUE ORDER BY industry_code")
+                .param("d", departmentId).query(String.class).list();
+    }
+
     /** Replaces the row of one industry. The lead is required and cannot also be a co-supervisor. */
     @Transactional
     public void assign(String industryCode, Long leadDepartmentId, Collection<Long> coDepartmentIds) {

@@ -40,7 +40,7 @@ public class DemoHazards implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single() == 0
-                && jdbc.sql("SELECT COUNT(*) FROM enterprise").query(Long.class).single() > 0) {
+                && jdbc.sql("SELECT COUNT(*) FROM directory_enterprise_view").query(Long.class).single() > 0) {
             generate(240, new Random(2026));
         }
     }
@@ -64,7 +64,7 @@ public class DemoHazards implements ApplicationRunner {
     public void generate(int count, Random random, Shape shape) {
         List<Map<String, Object>> enterprises = jdbc.sql("""
                 SELECT e.id, e.industry_code, e.county_id, r.department_id
-                FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
+                FROM directory_enterprise_view e JOIN directory_responsibility_view r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 5000""").query().listOfRows();
         Map<String, List<String>> categories = new java.util.HashMap<>();
         jdbc.sql("SELECT code, industry_code FROM hazard_category").query(rs -> {

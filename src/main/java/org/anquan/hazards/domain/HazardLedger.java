@@ -63,8 +63,8 @@ public class HazardLedger {
             long[] counts = new long[2];
             jdbc.sql("SELECT h.*, COALESCE(e.name, h.place) AS subject, " + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
                             + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
-                            + "FROM hazard h JOIN industry i ON i.code = h.industry_code JOIN department d ON d.id = h.department_id "
-                            + "JOIN region c ON c.id = h.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
+                            + "FROM hazard h JOIN directory_industry_view i ON i.code = h.industry_code JOIN directory_department_view d ON d.id = h.department_id "
+                            + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
                             + w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
                             + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) "
                             + "ORDER BY h.reported_at, h.id LIMIT " + MAX_ROWS)

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.HazardSummary;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
@@ -19,12 +20,18 @@ public class HazardQueries {
     /** The register counts exactly up to this many rows. */
     static final int COUNT_CAP = 10_000;
 
+    /** The hazard table's columns for each dimension of a data scope. */
+    static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("h.county_id").department("h.department_id")
+            .industry("h.industry_code").enterprise("h.enterprise_id");
+
     private final JdbcClient jdbc;
+    private final ScopeFilter scopes;
     private final long firstWindow;
 
-    HazardQueries(JdbcClient jdbc,
+    HazardQueries(JdbcClient jdbc, ScopeFilter scopes,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
         this.firstWindow = Math.max(firstWindow, 1);
     }
 
@@ -48,8 +55,8 @@ public class HazardQueries {
         List<HazardRow> rows = jdbc.sql("SELECT h.*, e.name AS enterprise_name, "
                         + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
                         + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
-                        + "FROM hazard h JOIN industry i ON i.code = h.industry_code JOIN department d ON d.id = h.department_id "
-                        + "JOIN region c ON c.id = h.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id "
+                        + "FROM hazard h JOIN directory_industry_view i ON i.code = h.industry_code JOIN directory_department_view d ON d.id = h.department_id "
+                        + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
                         + "WHERE h.id IN (:ids) ORDER BY h.id DESC")
                 .param("ids", ids)
                 .query((rs, n) -> new HazardRow(rs.getLong("id"), rs.getString("code"), HazardSource.valueOf(rs.getString("source")),
@@ -85,8 +92,13 @@ public class HazardQueries {
         }
     }
 
+    /** Whether the scope may read the hazard. */
     public boolean inScope(long hazardId, DataScope scope) {
-        Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
+        return inScope(hazardId, scope, ScopeFilter.Mode.READ);
+    }
+
+    public boolean inScope(long hazardId, DataScope scope, ScopeFilter.Mode mode) {
+        Where w = where(HazardFilter.NONE, scopes.render(scope, SCOPE, mode));
         return jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql() + " AND h.id = :hid").params(w.params())
                 .param("hid", hazardId).query(Long.class).single() > 0;
     }
@@ -104,23 +116,16 @@ public class HazardQueries {
     }
 
     Where where(HazardFilter f, DataScope scope, LocalDate today) {
-        StringBuilder sql = new StringBuilder("WHERE 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        switch (scope.kind()) {
-            case CITY -> { }
-            case REGION -> {
-                sql.append(" AND h.county_id = :scopeCounty");
-                p.put("scopeCounty", scope.id());
-            }
-            case DEPARTMENT -> {
-                sql.append(" AND h.department_id = :scopeDept");
-                p.put("scopeDept", scope.id());
-            }
-            case ENTERPRISE -> {
-                sql.append(" AND h.enterprise_id = :scopeEnt");
-                p.put("scopeEnt", scope.id());
-            }
-        }
+        return where(f, scopes.read(scope, SCOPE), today);
+    }
+
+    private Where where(HazardFilter f, ScopeFilter.Predicate scope) {
+        return where(f, scope, LocalDate.MIN);
+    }
+
+    private Where where(HazardFilter f, ScopeFilter.Predicate scope, LocalDate today) {
+        StringBuilder sql = new StringBuilder("WHERE 1 = 1").append(scope.and());
+        Map<String, Object> p = new HashMap<>(scope.params());
         if (f.countyId() != null) {
             sql.append(" AND h.county_id = :county");
             p.put("county", f.countyId());

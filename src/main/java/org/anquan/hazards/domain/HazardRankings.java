@@ -44,8 +44,8 @@ public class HazardRankings {
         boolean en = "en".equals(locale.getLanguage());
         String unit = by == By.COUNTY ? "county_id" : "department_id";
         String join = by == By.COUNTY
-                ? "region u ON u.id = h.county_id"
-                : "department u ON u.id = h.department_id";
+                ? "directory_region_view u ON u.id = h.county_id"
+                : "directory_department_view u ON u.id = h.department_id";
         String name = by == By.COUNTY ? "u.name" : (en ? "COALESCE(u.name_en, u.name)" : "u.name");
         List<Rank> ranks = jdbc.sql("SELECT h." + unit + " AS unit_id, " + name + " AS unit, COUNT(*) AS found, "
                         + "SUM(CASE WHEN h.status = 'CLOSED' THEN 1 ELSE 0 END) AS closed, "

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.anquan.directory.Directory;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
@@ -36,13 +37,15 @@ public class HazardService {
     private final HazardRepository repository;
     private final HazardQueries queries;
     private final Directory directory;
+    private final ScopeFilter scopes;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
-    HazardService(HazardRepository repository, HazardQueries queries, Directory directory, JdbcClient jdbc,
-                  AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    HazardService(HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
+                  JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.scopes = scopes;
         this.events = events;
         this.repository = repository;
         this.queries = queries;
@@ -290,6 +293,11 @@ public class HazardService {
     Hazard act(long id, Integer version, Action action, CurrentUser user, Consumer<Hazard> change) {
         authorize(id, action, user);
         Hazard h = get(id, user);
+        if (!queries.inScope(id, user.scope(), ScopeFilter.Mode.ACT)) {
+            // readable (a co-supervising department) but not this unit's to act on
+            audit.recordAlone(user.username(), "SCOPE_DENIED", "hazard", id, "act outside data scope: " + action.name());
+            throw new AccessDeniedException(user.username() + " may read but not act on hazard " + id);
+        }
         h.checkVersion(version);
         Map<String, Object> before = snapshot(h);
         change.accept(h);
@@ -301,13 +309,8 @@ public class HazardService {
     /** A county officer reports only in its county; a department officer only for its department. */
     private void requireReachable(RoutingPolicy.Route route, Directory.EnterpriseRef enterprise, CurrentUser user) {
         DataScope scope = user.scope();
-        boolean ok = switch (scope.kind()) {
-            case CITY -> true;
-            case REGION -> scope.id().equals(route.countyId());
-            case DEPARTMENT -> scope.id().equals(route.departmentId());
-            case ENTERPRISE -> enterprise != null && scope.id().equals(enterprise.id());
-        };
-        if (!ok) {
+        var subject = new ScopeFilter.Subject(route.countyId(), route.departmentId(), null, enterprise == null ? null : enterprise.id());
+        if (!scopes.reaches(scope, subject, ScopeFilter.Mode.ACT)) {
             throw new InvalidInputException(Map.of(scope.kind() == DataScope.Kind.DEPARTMENT ? "industryCode" : "lon",
                     "enterprise.outside.scope"));
         }

@@ -9,6 +9,12 @@ public enum HazardStatus {
     /** Statuses in which the rectification clock runs and overdue work climbs the ladder. */
     public static final Set<HazardStatus> OPEN = EnumSet.of(ASSIGNED, RECTIFYING, SUBMITTED);
 
+    /**
+     * Statuses in which an overdue hazard climbs the supervision ladder: the work waits on the
+     * rectifying unit. A submitted hazard waits on its acceptance instead, and does not climb.
+     */
+    public static final Set<HazardStatus> ESCALATING = EnumSet.of(ASSIGNED, RECTIFYING);
+
     public boolean open() {
         return OPEN.contains(this);
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.CellType;
@@ -33,8 +34,14 @@ public class Measures {
     private final AuditTrail audit;
     private final org.anquan.platform.web.Messages messages;
     private final Clock clock;
+    private final ScopeFilter scopes;
 
-    Measures(JdbcClient jdbc, AuditTrail audit, org.anquan.platform.web.Messages messages, Clock clock) {
+    /** A measure's columns for each dimension of a data scope: its region (the city or a county), department, industry. */
+    static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("m.region_id").department("m.department_id")
+            .industry("m.industry_code");
+
+    Measures(JdbcClient jdbc, AuditTrail audit, org.anquan.platform.web.Messages messages, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.messages = messages;
@@ -65,11 +72,9 @@ public class Measures {
         if (in.departmentId() == null) errors.put("departmentId", "validation.required");
         if (in.adoptedOn() == null) errors.put("adoptedOn", "validation.required");
         else if (in.adoptedOn().isAfter(LocalDate.now(clock))) errors.put("adoptedOn", "measure.adopted.future");
-        if (user.scope().kind() == DataScope.Kind.REGION && in.regionId() != null && !user.scope().id().equals(in.regionId())) {
-            errors.put("regionId", "enterprise.outside.scope");
-        }
-        if (user.scope().kind() == DataScope.Kind.DEPARTMENT && in.departmentId() != null && !user.scope().id().equals(in.departmentId())) {
-            errors.put("departmentId", "enterprise.outside.scope");
+        if (in.regionId() != null && in.departmentId() != null && !scopes.reaches(user.scope(),
+                new ScopeFilter.Subject(in.regionId(), in.departmentId(), in.industryCode(), null), ScopeFilter.Mode.ACT)) {
+            errors.put(user.scope().kind() == DataScope.Kind.DEPARTMENT ? "departmentId" : "regionId", "enterprise.outside.scope");
         }
         List<Long> hazardIds = new ArrayList<>();
         if (!blank(in.hazardCodes())) {
@@ -105,18 +110,15 @@ public class Measures {
 
     public List<MeasureRow> list(DataScope scope, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        String where = switch (scope.kind()) {
-            case REGION -> "WHERE m.region_id = :s";
-            case DEPARTMENT -> "WHERE m.department_id = :s";
-            default -> "WHERE 1 = 1";
-        };
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        String where = "WHERE 1 = 1" + visible.and();
         List<MeasureRow> rows = jdbc.sql("SELECT m.*, " + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
                         + (en ? "hc.name_en" : "hc.name_zh") + " AS category_name, r.name AS region_name, "
                         + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name FROM measure m "
-                        + "JOIN industry i ON i.code = m.industry_code LEFT JOIN hazard_category hc ON hc.code = m.category_code "
-                        + "JOIN region r ON r.id = m.region_id JOIN department d ON d.id = m.department_id "
+                        + "JOIN directory_industry_view i ON i.code = m.industry_code LEFT JOIN hazard_category hc ON hc.code = m.category_code "
+                        + "JOIN directory_region_view r ON r.id = m.region_id JOIN directory_department_view d ON d.id = m.department_id "
                         + where + " ORDER BY m.adopted_on DESC, m.id DESC LIMIT 1000")
-                .param("s", scope.id() == null ? 0L : scope.id())
+                .params(visible.params())
                 .query((rs, n) -> new MeasureRow(rs.getLong("id"), rs.getString("industry_name"), rs.getString("category_name"),
                         rs.getString("region_name"), rs.getString("title"), rs.getString("content"), rs.getString("department_name"),
                         rs.getObject("adopted_on", LocalDate.class), null))

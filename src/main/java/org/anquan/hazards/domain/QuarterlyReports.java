@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
@@ -40,8 +41,14 @@ public class QuarterlyReports {
     private final AuditTrail audit;
     private final Properties properties;
     private final Clock clock;
+    private final ScopeFilter scopes;
 
-    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock) {
+    /** A filing's columns for each dimension of a data scope, through its enterprise. */
+    static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
+            .enterprise("q.enterprise_id");
+
+    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.properties = properties;
@@ -123,15 +130,11 @@ public class QuarterlyReports {
     }
 
     public List<Filing> filings(DataScope scope) {
-        String where = switch (scope.kind()) {
-            case CITY -> "WHERE 1 = 1";
-            case REGION -> "WHERE e.county_id = :s";
-            case DEPARTMENT -> "WHERE e.industry_code IN (SELECT industry_code FROM responsibility WHERE department_id = :s)";
-            case ENTERPRISE -> "WHERE q.enterprise_id = :s";
-        };
-        return jdbc.sql("SELECT q.*, e.name FROM quarterly_report q JOIN enterprise e ON e.id = q.enterprise_id " + where
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        String where = "WHERE 1 = 1" + visible.and();
+        return jdbc.sql("SELECT q.*, e.name FROM quarterly_report q JOIN directory_enterprise_view e ON e.id = q.enterprise_id " + where
                         + " ORDER BY q.report_year DESC, q.quarter DESC, q.filed_at DESC LIMIT 500")
-                .param("s", scope.id() == null ? 0L : scope.id())
+                .params(visible.params())
                 .query((rs, n) -> new Filing(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
                         rs.getInt("report_year"), rs.getInt("quarter"),
                         new Figures(rs.getInt("found_general"), rs.getInt("found_major"), rs.getInt("rectified_general"),

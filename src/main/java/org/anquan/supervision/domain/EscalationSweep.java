@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.jobs.JobLocks;
 import org.anquan.supervision.EscalationSwept;
@@ -32,8 +33,6 @@ public class EscalationSweep {
 
     static final String LOCK = "escalation-sweep";
     private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
-    /** Escalation follows rectification: hazards being fixed, or that should be. */
-    static final String ESCALATING = "('ASSIGNED', 'RECTIFYING')";
 
     private final JdbcClient jdbc;
     private final EscalationProperties properties;
@@ -116,14 +115,15 @@ public class EscalationSweep {
                     INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
                                                   department_id, county_id, hazard_deadline, answer_deadline)
                     SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
-                    FROM hazard h
-                    WHERE h.status IN """ + ESCALATING + " AND h.grade = :grade AND " + due + """
+                    FROM hazards_hazard_view h
+                    WHERE h.status IN (:escalating) AND h.grade = :grade AND\s""" + due + """
                       AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
                     """)
                     .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
                     .param("reason", "escalation.reason." + level.name() + "." + grade)
                     .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
                     .param("grade", grade).param("today", today).param("until", until)
+                    .param("escalating", Hazards.escalatingStatuses())
                     .update());
         }
         long t1 = System.nanoTime();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -25,8 +26,13 @@ public class Inbox {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScopeFilter scopes;
 
-    Inbox(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    /** A message is addressed to a county or to a department. */
+    static final ScopeFilter.Columns OWNER = ScopeFilter.Columns.of().county("m.county_id").department("m.department_id");
+
+    Inbox(JdbcClient jdbc, AuditTrail audit, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -37,9 +43,9 @@ public class Inbox {
         return scope.kind() == DataScope.Kind.REGION || scope.kind() == DataScope.Kind.DEPARTMENT;
     }
 
-    /** The column addressing a message to the scope's county or department. */
-    private static String owner(DataScope scope) {
-        return scope.kind() == DataScope.Kind.REGION ? "county_id" : "department_id";
+    /** The messages addressed to the scope's county or department. */
+    private ScopeFilter.Predicate owner(DataScope scope) {
+        return scopes.act(scope, OWNER);
     }
 
     /** Unread messages of the scope's county or department; none for other scopes. */
@@ -48,8 +54,9 @@ public class Inbox {
         if (!hasInbox(scope)) {
             return 0;
         }
-        return jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE " + owner(scope) + " = :owner AND read_at IS NULL")
-                .param("owner", scope.id()).query(Long.class).single();
+        ScopeFilter.Predicate owner = owner(scope);
+        return jdbc.sql("SELECT COUNT(*) FROM inbox_message m WHERE m.read_at IS NULL" + owner.and())
+                .params(owner.params()).query(Long.class).single();
     }
 
     @Transactional(readOnly = true)
@@ -57,18 +64,19 @@ public class Inbox {
         if (!hasInbox(scope)) {
             return new PageResult<>(List.of(), page, size, 0);
         }
-        String where = "WHERE m." + owner(scope) + " = :owner" + (unreadOnly ? " AND m.read_at IS NULL" : "");
-        long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m " + where).param("owner", scope.id())
+        ScopeFilter.Predicate owner = owner(scope);
+        String where = "WHERE 1 = 1" + owner.and() + (unreadOnly ? " AND m.read_at IS NULL" : "");
+        long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m " + where).params(owner.params())
                 .query(Long.class).single();
         List<InboxRow> rows = jdbc.sql("""
                         SELECT m.id, m.message_key, m.created_at, m.read_at, m.hazard_id, h.code,
                                COALESCE(e.name, h.place) AS subject, s.level
                         FROM inbox_message m
-                        JOIN hazard h ON h.id = m.hazard_id
-                        LEFT JOIN enterprise e ON e.id = h.enterprise_id
+                        JOIN hazards_hazard_view h ON h.id = m.hazard_id
+                        LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id
                         LEFT JOIN supervision_step s ON s.id = m.step_id
                         """ + where + " ORDER BY m.id DESC LIMIT :limit OFFSET :offset")
-                .param("owner", scope.id()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                .params(owner.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
                 .query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("message_key"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class),
                         rs.getLong("hazard_id"), rs.getString("code"), rs.getString("subject"),
@@ -81,8 +89,9 @@ public class Inbox {
     @Transactional
     public void markRead(long messageId, CurrentUser user) {
         DataScope scope = requireInbox(user);
-        Long id = jdbc.sql("SELECT id FROM inbox_message WHERE id = :id AND " + owner(scope) + " = :owner")
-                .param("id", messageId).param("owner", scope.id()).query(Long.class).optional()
+        ScopeFilter.Predicate owner = owner(scope);
+        Long id = jdbc.sql("SELECT m.id FROM inbox_message m WHERE m.id = :id" + owner.and())
+                .param("id", messageId).params(owner.params()).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("inbox_message", messageId));
         int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE id = :id AND read_at IS NULL")
                 .param("at", OffsetDateTime.now(clock)).param("id", id).update();
@@ -95,15 +104,16 @@ public class Inbox {
     @Transactional
     public int markAllRead(CurrentUser user) {
         DataScope scope = requireInbox(user);
-        int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE " + owner(scope) + " = :owner AND read_at IS NULL")
-                .param("at", OffsetDateTime.now(clock)).param("owner", scope.id()).update();
+        ScopeFilter.Predicate owner = owner(scope);
+        int n = jdbc.sql("UPDATE inbox_message m SET read_at = :at WHERE m.read_at IS NULL" + owner.and())
+                .param("at", OffsetDateTime.now(clock)).params(owner.params()).update();
         if (n > 0) {
             audit.record("READ_ALL", "inbox", scope.kind() + ":" + scope.id(), n + " messages", null, null);
         }
         return n;
     }
 
-    private static DataScope requireInbox(CurrentUser user) {
+    private DataScope requireInbox(CurrentUser user) {
         if (!hasInbox(user.scope()) || !user.may(Permission.INBOX_USE)) {
             throw new AccessDeniedException("only the officers of a department or county have an inbox");
         }

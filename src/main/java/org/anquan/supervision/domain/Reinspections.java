@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.Directory;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.jobs.JobLocks;
@@ -44,9 +45,16 @@ public class Reinspections {
     private final JobLocks locks;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ScopeFilter scopes;
+
+    /** A draw's own column (its county), and a drawn hazard's columns, for each dimension of a data scope. */
+    static final ScopeFilter.Columns DRAW_SCOPE = ScopeFilter.Columns.of().county("d.county_id");
+    static final ScopeFilter.Columns HAZARD_SCOPE = ScopeFilter.Columns.of().county("h.county_id").department("h.department_id")
+            .industry("h.industry_code").enterprise("h.enterprise_id");
 
     Reinspections(JdbcClient jdbc, Directory directory, Hazards hazards, ReinspectionProperties properties, AuditTrail audit,
-                  JobLocks locks, TransactionTemplate tx, Clock clock) {
+                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.directory = directory;
         this.hazards = hazards;
@@ -92,7 +100,7 @@ public class Reinspections {
             return false;
         }
         List<Long> population = jdbc.sql("""
-                SELECT id FROM hazard WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to
+                SELECT id FROM hazards_hazard_view WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to
                 ORDER BY id""")
                 .param("c", countyId)
                 .param("from", CityTime.startOf(month.atDay(1), clock))
@@ -110,7 +118,7 @@ public class Reinspections {
         for (Long hazardId : sample) {
             jdbc.sql("""
                     INSERT INTO reinspection_item (draw_id, hazard_id, accepted_by_department)
-                    SELECT :d, id, accepted_by_department FROM hazard WHERE id = :h""")
+                    SELECT :d, id, accepted_by_department FROM hazards_hazard_view WHERE id = :h""")
                     .param("d", drawId).param("h", hazardId).update();
         }
         audit.record("DRAW", "reinspection_draw", drawId, period + " county " + countyId + ": " + sample.size() + "/"
@@ -125,7 +133,7 @@ public class Reinspections {
                 .orElseThrow(() -> new NotFoundException("draw", drawId));
         YearMonth month = YearMonth.parse((String) d.get("period"));
         List<Long> population = jdbc.sql("""
-                SELECT id FROM hazard WHERE county_id = :c AND closed_at >= :from AND closed_at < :to
+                SELECT id FROM hazards_hazard_view WHERE county_id = :c AND closed_at >= :from AND closed_at < :to
                    OR id IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)
                 ORDER BY id""")
                 .param("c", ((Number) d.get("county_id")).longValue())
@@ -135,26 +143,31 @@ public class Reinspections {
         return ReinspectionSample.draw(population, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
     }
 
+    /** The draws of the scope's county, or those holding a hazard the scope may read. */
     public List<Draw> draws(DataScope scope) {
-        boolean county = scope.kind() == DataScope.Kind.REGION;
+        ScopeFilter.Predicate own = scopes.read(scope, DRAW_SCOPE);
+        ScopeFilter.Predicate drawn = scopes.read(scope, HAZARD_SCOPE);
         return jdbc.sql("""
                 SELECT d.*, r.name AS county_name,
                        (SELECT COUNT(*) FROM reinspection_item i WHERE i.draw_id = d.id) AS drawn,
                        (SELECT COUNT(*) FROM reinspection_item i WHERE i.draw_id = d.id AND i.result = 'FAIL') AS failed
-                FROM reinspection_draw d JOIN region r ON r.id = d.county_id
-                WHERE (:county = FALSE OR d.county_id = :countyId) ORDER BY d.period DESC, r.code LIMIT 120""")
-                .param("county", county).param("countyId", county ? scope.id() : 0L)
+                FROM reinspection_draw d JOIN directory_region_view r ON r.id = d.county_id
+                WHERE """ + "(" + own.sql() + " OR d.id IN (SELECT i.draw_id FROM reinspection_item i "
+                        + "JOIN hazards_hazard_view h ON h.id = i.hazard_id WHERE " + drawn.sql() + ")) ORDER BY d.period DESC, r.code LIMIT 120")
+                .params(own.params()).params(drawn.params())
                 .query((rs, n) -> new Draw(rs.getLong("id"), rs.getString("period"), rs.getLong("county_id"),
                         rs.getString("county_name"), rs.getLong("seed"), rs.getDouble("share"), rs.getInt("population"),
                         rs.getInt("drawn"), rs.getInt("failed"), rs.getObject("drawn_at", OffsetDateTime.class)))
                 .list();
     }
 
-    public List<Item> items(long drawId) {
+    /** The items of a draw that the scope may read: a viewer sees only hazards its scope holds. */
+    public List<Item> items(long drawId, DataScope scope) {
+        ScopeFilter.Predicate visible = scopes.read(scope, HAZARD_SCOPE);
         return jdbc.sql("""
                 SELECT i.*, h.code, COALESCE(e.name, h.place) AS subject FROM reinspection_item i
-                JOIN hazard h ON h.id = i.hazard_id LEFT JOIN enterprise e ON e.id = h.enterprise_id
-                WHERE i.draw_id = :d ORDER BY i.hazard_id""").param("d", drawId)
+                JOIN hazards_hazard_view h ON h.id = i.hazard_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id
+                WHERE i.draw_id = :d""" + visible.and() + " ORDER BY i.hazard_id").param("d", drawId).params(visible.params())
                 .query((rs, n) -> new Item(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("code"), rs.getString("subject"),
                         rs.getString("result"), rs.getString("note"), rs.getString("inspected_by")))
                 .list();
@@ -177,7 +190,9 @@ public class Reinspections {
                 SELECT i.hazard_id, i.result, d.county_id FROM reinspection_item i JOIN reinspection_draw d ON d.id = i.draw_id
                 WHERE i.id = :id""").param("id", itemId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
-        if (user.scope().kind() == DataScope.Kind.REGION && !user.scope().id().equals(((Number) item.get("county_id")).longValue())) {
+        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(((Number) item.get("county_id")).longValue(), null, null, null),
+                ScopeFilter.Mode.ACT)) {
+            audit.recordAlone(user.username(), "SCOPE_DENIED", "reinspection_item", itemId, "record outside data scope");
             throw new NotFoundException("reinspection_item", itemId);
         }
         if (item.get("result") != null) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
@@ -22,8 +23,10 @@ public class StepAnswers {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ScopeFilter scopes;
 
-    StepAnswers(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    StepAnswers(JdbcClient jdbc, AuditTrail audit, Clock clock, ScopeFilter scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -36,10 +39,10 @@ public class StepAnswers {
                 .param("id", stepId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("step", stepId));
         DataScope scope = user.scope();
-        boolean reach = scope.isCity()
-                || (scope.kind() == DataScope.Kind.REGION && scope.id().equals(((Number) step.get("county_id")).longValue()))
-                || (scope.kind() == DataScope.Kind.DEPARTMENT && scope.id().equals(((Number) step.get("department_id")).longValue()));
-        if (!reach) {
+        var subject = new ScopeFilter.Subject(((Number) step.get("county_id")).longValue(),
+                ((Number) step.get("department_id")).longValue(), null, null);
+        if (!scopes.reaches(scope, subject, ScopeFilter.Mode.ACT)) {
+            audit.recordAlone(user.username(), "SCOPE_DENIED", "supervision_step", stepId, "answer outside data scope");
             throw new NotFoundException("step", stepId);
         }
         if (answer == null || answer.isBlank()) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,18 +15,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupervisionQueries {
 
-    private final JdbcClient jdbc;
+    /** A step's columns for each dimension of a data scope: its county and department, its hazard's industry and enterprise. */
+    static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("s.county_id").department("s.department_id")
+            .industry("h.industry_code").enterprise("h.enterprise_id");
 
-    SupervisionQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ScopeFilter scopes;
+
+    SupervisionQueries(JdbcClient jdbc, ScopeFilter scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     private static String select(Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return "SELECT s.*, h.code AS hazard_code, COALESCE(e.name, h.place) AS subject, h.grade, "
                 + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
-                + "FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id JOIN department d ON d.id = s.department_id "
-                + "JOIN region c ON c.id = s.county_id LEFT JOIN enterprise e ON e.id = h.enterprise_id ";
+                + "FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id JOIN directory_department_view d ON d.id = s.department_id "
+                + "JOIN directory_region_view c ON c.id = s.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id ";
     }
 
     public java.util.Optional<StepRow> step(long id, Locale locale) {
@@ -39,14 +46,9 @@ public class SupervisionQueries {
 
     public PageResult<StepRow> page(EscalationLevel level, Long countyId, Boolean awaitingAnswer, DataScope scope,
                                     int page, int size, Locale locale) {
-        StringBuilder where = new StringBuilder("WHERE 1 = 1");
-        Map<String, Object> p = new HashMap<>();
-        switch (scope.kind()) {
-            case CITY -> { }
-            case REGION -> { where.append(" AND s.county_id = :scope"); p.put("scope", scope.id()); }
-            case DEPARTMENT -> { where.append(" AND s.department_id = :scope"); p.put("scope", scope.id()); }
-            case ENTERPRISE -> { where.append(" AND h.enterprise_id = :scope"); p.put("scope", scope.id()); }
-        }
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        StringBuilder where = new StringBuilder("WHERE 1 = 1").append(visible.and());
+        Map<String, Object> p = new HashMap<>(visible.params());
         if (level != null) {
             where.append(" AND s.level = :level");
             p.put("level", level.rank());
@@ -58,7 +60,7 @@ public class SupervisionQueries {
         if (Boolean.TRUE.equals(awaitingAnswer)) {
             where.append(" AND s.level = 2 AND s.answer IS NULL");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id " + where)
+        long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id " + where)
                 .params(p).query(Long.class).single();
         List<StepRow> rows = jdbc.sql(select(locale) + where + " ORDER BY s.id DESC LIMIT :l OFFSET :o").params(p)
                 .param("l", size).param("o", PageResult.offsetOf(page, size)).query(SupervisionQueries::map).list();

@@ -52,7 +52,7 @@ class ReinspectionController {
         var draw = reinspections.draws(me.scope()).stream().filter(d -> d.id() == drawId).findFirst()
                 .orElseThrow(() -> new org.anquan.shared.NotFoundException("draw", drawId));
         model.addAttribute("draw", draw);
-        model.addAttribute("items", reinspections.items(drawId));
+        model.addAttribute("items", reinspections.items(drawId, me.scope()));
         model.addAttribute("replay", reinspections.replay(drawId));
         model.addAttribute("defaultDeadline", LocalDate.now(clock).plusDays(15));
         return "supervision/reinspection";
