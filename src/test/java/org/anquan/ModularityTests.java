@@ -2,7 +2,6 @@ package org.anquan;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
@@ -11,10 +10,5 @@ class ModularityTests {
     @Test
     void modulesOnlyUseEachOthersPublicFaces() {
         MODULES.verify();
-    }
-
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

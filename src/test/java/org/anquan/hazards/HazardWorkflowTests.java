@@ -154,7 +154,8 @@ class HazardWorkflowTests {
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn();
         assertThat(r.getFlashMap().get("fieldErrors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsKeys("planMeasures", "planFunds", "planDeadline", "planOwner", "planEmergency");
-        String page = mvc.perform(get("/hazards/" + h.getId()).with(as(accounts, "enterprise")).flashAttrs(r.getFlashMap()))
+        // the redirect's flash attributes wait in the shared session store: follow it with the session cookie
+        String page = mvc.perform(get("/hazards/" + h.getId()).with(as(accounts, "enterprise")).cookie(r.getResponse().getCookie("SESSION")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("须落实整改资金").contains("须制定应急预案");
         assertThat(service.get(h.getId(), user("admin")).getStatus()).isEqualTo(HazardStatus.ASSIGNED);

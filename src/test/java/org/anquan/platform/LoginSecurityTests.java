@@ -99,9 +99,11 @@ class LoginSecurityTests {
         createAccount("must-change");
         long id = accounts.findByUsername("must-change").orElseThrow().id();
         accounts.resetPassword(id, "Temporary#2026");
-        var session = mvc.perform(formLogin().user("must-change").password("Temporary#2026")).andReturn().getRequest().getSession();
+        // sessions live in the shared store: the browser carries only its cookie
+        var session = mvc.perform(formLogin().user("must-change").password("Temporary#2026")).andReturn().getResponse()
+                .getCookie("SESSION");
         MvcResult home = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
-                .session((org.springframework.mock.web.MockHttpSession) session)).andReturn();
+                .cookie(session)).andReturn();
         assertThat(home.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
     }
 }

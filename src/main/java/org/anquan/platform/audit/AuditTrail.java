@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.anquan.platform.security.CurrentUsers;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +37,20 @@ public class AuditTrail {
     private final org.springframework.jdbc.core.JdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
+    private final Actor actor;
 
-    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, Clock clock) {
+    /**
+     * Who is acting, as the security layer knows it: the trail is told, it does not ask the security
+     * package (which itself audits logins), so the two never depend on each other in a loop.
+     */
+    @FunctionalInterface
+    public interface Actor {
+        /** The name written into the record: the user name, or "system" for jobs and start-up. */
+        String name();
+    }
+
+    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, Clock clock, Actor actor) {
+        this.actor = actor;
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -49,7 +60,7 @@ public class AuditTrail {
     /** Records a change by the current user. {@code before} and {@code after} are serialised to JSON. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String entityType, Object entityId, String summary, Object before, Object after) {
-        append(CurrentUsers.actorName(), action, entityType, entityId, summary, before, after);
+        append(actor.name(), action, entityType, entityId, summary, before, after);
     }
 
     /** Records an event in a transaction of its own (logins, failed logins: nothing else to join). */

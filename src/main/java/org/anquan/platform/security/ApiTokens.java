@@ -47,7 +47,7 @@ public class ApiTokens {
         }
     }
 
-    public record Issued(long id, String token) {
+    public record Issued(long id, String token) implements java.io.Serializable {
     }
 
     /** Issues a token for the account; returns the clear token, which is not stored. */

@@ -1,10 +1,11 @@
 package org.anquan.platform.security;
 
+import java.io.Serializable;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Who is acting, as the rest of the system needs to know it. */
+/** Who is acting, as the rest of the system needs to know it. Kept in the shared session store, hence serializable. */
 public record CurrentUser(long accountId, String username, String displayName, Role role,
-                          Long regionId, Long departmentId, Long enterpriseId) {
+                          Long regionId, Long departmentId, Long enterpriseId) implements Serializable {
 
     /** The records this user may see: the role says by what they are bounded, the account by which one. */
     public DataScope scope() {

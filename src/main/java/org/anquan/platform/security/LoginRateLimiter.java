@@ -1,12 +1,14 @@
 package org.anquan.platform.security;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Fixed-window rate limit per client address, for public endpoints (login, and later the citizen
- * portal). Per instance; behind a load balancer each instance limits on its own.
+ * portal), counted in the shared database: behind a load balancer every instance sees the same
+ * count, so spreading attempts over instances gains nothing.
  */
 public class LoginRateLimiter {
 
@@ -18,21 +20,44 @@ public class LoginRateLimiter {
     }
 
     private final int perMinute;
+    private final JdbcClient jdbc;
     private final Clock clock;
-    private final ConcurrentHashMap<String, long[]> windows = new ConcurrentHashMap<>();
 
-    public LoginRateLimiter(int perMinute, Clock clock) {
+    public LoginRateLimiter(int perMinute, JdbcClient jdbc, Clock clock) {
         this.perMinute = perMinute;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** True when the call is allowed, counting it. */
     public boolean tryAcquire(String key) {
+        String k = key.length() > 100 ? key.substring(0, 100) : key;
         long minute = clock.millis() / 60_000;
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
+        return count(k, minute) <= perMinute;
+    }
+
+    private int count(String key, long minute) {
+        for (int attempt = 0; ; attempt++) {
+            // both SET expressions read the row as it was: a new minute starts again at one
+            int updated = jdbc.sql("""
+                    UPDATE login_window SET attempts = CASE WHEN window_minute = :m THEN attempts + 1 ELSE 1 END,
+                                            window_minute = :m
+                    WHERE client_key = :k""").param("m", minute).param("k", key).update();
+            if (updated == 0) {
+                try {
+                    jdbc.sql("INSERT INTO login_window (client_key, window_minute, attempts) VALUES (:k, :m, 1)")
+                            .param("k", key).param("m", minute).update();
+                    jdbc.sql("DELETE FROM login_window WHERE window_minute < :old").param("old", minute - 1).update();
+                    return 1;
+                } catch (DuplicateKeyException raced) {
+                    if (attempt > 2) {
+                        throw raced;
+                    }
+                    continue; // another instance inserted the row first: count on it
+                }
+            }
+            return jdbc.sql("SELECT attempts FROM login_window WHERE client_key = :k").param("k", key)
+                    .query(Integer.class).single();
         }
-        long[] w = windows.compute(key, (k, v) -> v == null || v[0] != minute ? new long[] {minute, 1} : new long[] {minute, v[1] + 1});
-        return w[1] <= perMinute;
     }
 }

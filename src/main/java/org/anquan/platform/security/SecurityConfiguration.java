@@ -49,8 +49,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, Clock clock) {
-        return new LoginRateLimiter(props.perMinute(), clock);
+    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+        return new LoginRateLimiter(props.perMinute(), jdbc, clock);
     }
 
     @Bean
