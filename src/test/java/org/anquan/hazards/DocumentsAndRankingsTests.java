@@ -85,6 +85,7 @@ class DocumentsAndRankingsTests {
     }
 
     long hazardAt(String status, java.time.OffsetDateTime reported, java.time.OffsetDateTime closed, String description) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, reported_by, reported_at, closed_at)
@@ -93,8 +94,8 @@ class DocumentsAndRankingsTests {
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 1""").param("d", description).param("s", status).param("rep", reported).param("closed", closed)
                 .param("today", java.time.LocalDate.now(clock))
-                .update();
-        return jdbc.sql("SELECT MAX(id) FROM hazard").query(Long.class).single();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     @Test

@@ -51,8 +51,8 @@ class HazardWorkflowTests {
     }
 
     Hazard reportAtOwnEnterprise(HazardGrade grade) {
-        return service.report(new HazardInput(HazardSource.DEPT_INSPECTION, ownEnterprise(), null, null, null, null, null,
-                "储罐区可燃气体报警器失效", grade, LocalDate.now(clock).plusDays(10), "李敏", null, null, null, null), user("dept"));
+        return service.report(HazardReports.atEnterprise(ownEnterprise()).grade(grade).due(LocalDate.now(clock).plusDays(10))
+                .responsible("李敏").input(), user("dept"));
     }
 
     static byte[] png() throws Exception {
@@ -76,8 +76,8 @@ class HazardWorkflowTests {
 
     @Test
     void aPlaceWithoutEnterpriseIsRoutedByItsLocation() {
-        Hazard h = service.report(new HazardInput(HazardSource.CITIZEN, null, "南湖县白沙镇国道路口护栏缺失", 118.43, 30.35,
-                "ROAD_TRANSPORT", "RT_ROAD_DEFECT", "护栏缺失约20米", HazardGrade.GENERAL, null, null, null, null, null, null), user("admin"));
+        Hazard h = service.report(HazardReports.atPlace("南湖县白沙镇国道路口护栏缺失", 118.43, 30.35, "ROAD_TRANSPORT")
+                .category("RT_ROAD_DEFECT").described("护栏缺失约20米").input(), user("admin"));
         String county = jdbc.sql("SELECT name FROM region WHERE id = :id").param("id", h.getCountyId()).query(String.class).single();
         assertThat(county).isEqualTo("南湖县");
         assertThat(h.getStatus()).isEqualTo(HazardStatus.REPORTED);
@@ -86,8 +86,7 @@ class HazardWorkflowTests {
     @Test
     void aPlaceOutsideTheCityCannotBeRoutedAndNothingIsStored() {
         long before = jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single();
-        assertThatThrownBy(() -> service.report(new HazardInput(HazardSource.CITIZEN, null, "外地", 120.0, 31.0, "ROAD_TRANSPORT",
-                null, "x", HazardGrade.GENERAL, null, null, null, null, null, null), user("admin")))
+        assertThatThrownBy(() -> service.report(HazardReports.atPlace("外地", 120.0, 31.0, "ROAD_TRANSPORT").input(), user("admin")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("lon", "hazard.routing.no.county"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single()).isEqualTo(before);
     }
@@ -104,8 +103,8 @@ class HazardWorkflowTests {
 
     @Test
     void anOverrideNeedsAReason() {
-        assertThatThrownBy(() -> service.report(new HazardInput(HazardSource.DEPT_INSPECTION, ownEnterprise(), null, null, null, null,
-                null, "x", HazardGrade.GENERAL, LocalDate.now(clock).plusDays(3), null, null, 1L, null, " "), user("admin")))
+        assertThatThrownBy(() -> service.report(HazardReports.atEnterprise(ownEnterprise()).due(LocalDate.now(clock).plusDays(3))
+                .routedTo(1L, " ").input(), user("admin")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("routingReason"));
     }
 
@@ -126,8 +125,8 @@ class HazardWorkflowTests {
     @Test
     void aDepartmentOfficerCannotActOnAnotherDepartmentsHazard() throws Exception {
         // a road defect goes to the transport bureau, not to the emergency bureau of the "dept" account
-        Hazard h = service.report(new HazardInput(HazardSource.CITIZEN, null, "平安城关街道路面塌陷", 118.02, 30.02,
-                "ROAD_TRANSPORT", null, "路面塌陷", HazardGrade.GENERAL, null, null, null, null, null, null), user("admin"));
+        Hazard h = service.report(HazardReports.atPlace("平安城关街道路面塌陷", 118.02, 30.02, "ROAD_TRANSPORT")
+                .described("路面塌陷").input(), user("admin"));
         int status = mvc.perform(post("/hazards/" + h.getId() + "/verify").with(as(accounts, "dept")).with(csrf()))
                 .andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(404);

@@ -30,6 +30,7 @@ class EscalationSweepTests {
     @Autowired org.anquan.platform.jobs.TableStatistics statistics;
 
     long hazard(String grade, String status, LocalDate deadline) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, open_deadline, reported_by, reported_at)
@@ -38,8 +39,8 @@ class EscalationSweepTests {
                        CASE WHEN :status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') THEN :deadline END, 'test', CURRENT_TIMESTAMP
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 1""")
-                .param("grade", grade).param("status", status).param("deadline", deadline).update();
-        return jdbc.sql("SELECT MAX(id) FROM hazard").query(Long.class).single();
+                .param("grade", grade).param("status", status).param("deadline", deadline).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     List<Integer> levels(long hazardId) {

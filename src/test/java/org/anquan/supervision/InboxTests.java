@@ -39,9 +39,10 @@ class InboxTests {
     }
 
     long message(long countyId) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO inbox_message (county_id, hazard_id, message_key, created_at) "
-                + "VALUES (:c, :h, 'inbox.major.reported', CURRENT_TIMESTAMP)").param("c", countyId).param("h", hazard).update();
-        return jdbc.sql("SELECT MAX(id) FROM inbox_message").query(Long.class).single();
+                + "VALUES (:c, :h, 'inbox.major.reported', CURRENT_TIMESTAMP)").param("c", countyId).param("h", hazard).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     boolean read(long messageId) {

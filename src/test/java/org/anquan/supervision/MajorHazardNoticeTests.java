@@ -34,8 +34,8 @@ class MajorHazardNoticeTests {
     Hazard report(HazardGrade grade) {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
         var user = accounts.principalOf(accounts.findByUsername("dept").orElseThrow().id()).user();
-        return hazards.report(new HazardInput(HazardSource.DEPT_INSPECTION, enterprise, null, null, null, null, null,
-                "事件流测试", grade, LocalDate.now(clock).plusDays(5), null, null, null, null, null), user);
+        return hazards.report(org.anquan.hazards.HazardReports.atEnterprise(enterprise).described("事件流测试").grade(grade)
+                .due(LocalDate.now(clock).plusDays(5)).input(), user);
     }
 
     @Test

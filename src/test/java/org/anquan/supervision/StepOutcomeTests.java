@@ -47,8 +47,8 @@ class StepOutcomeTests {
 
     Hazard reported() {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
-        return hazards.report(new HazardInput(HazardSource.DEPT_INSPECTION, enterprise, null, null, null, null, null,
-                "督办结果测试", HazardGrade.GENERAL, LocalDate.now(clock).plusDays(10), null, null, null, null, null), user("dept"));
+        return hazards.report(org.anquan.hazards.HazardReports.atEnterprise(enterprise).described("督办结果测试")
+                .due(LocalDate.now(clock).plusDays(10)).input(), user("dept"));
     }
 
     long stepOf(long hazardId) {
