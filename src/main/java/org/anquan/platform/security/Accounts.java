@@ -28,9 +28,12 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final Clock clock;
+    private final AccountSessions sessions;
     private final LockoutProperties lockout;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, LockoutProperties lockout) {
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, LockoutProperties lockout,
+             AccountSessions sessions) {
+        this.sessions = sessions;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -112,7 +115,14 @@ public class Accounts {
         if (changed == 0) {
             throw new BusinessException("error.conflict");
         }
-        audit.record("UPDATE", "account", id, before.username(), snapshot(before), snapshot(find(id).orElseThrow()));
+        Account after = find(id).orElseThrow();
+        audit.record("UPDATE", "account", id, before.username(), snapshot(before), snapshot(after));
+        if (before.role() != after.role() || !java.util.Objects.equals(before.regionId(), after.regionId())
+                || !java.util.Objects.equals(before.departmentId(), after.departmentId())
+                || !java.util.Objects.equals(before.enterpriseId(), after.enterpriseId()) || before.enabled() != after.enabled()) {
+            // what the account may do or see changed: no session keeps the old answer
+            sessions.endAll(before.username());
+        }
     }
 
     /** Administrator sets a new password; the owner must change it at next login. */
@@ -124,6 +134,7 @@ public class Accounts {
                         + "locked_until = NULL, version = version + 1 WHERE id = :id")
                 .param("p", encoder.encode(newPassword)).param("id", id).update();
         audit.record("RESET_PASSWORD", "account", id, a.username(), null, null);
+        sessions.endAll(a.username());
     }
 
     /** The owner changes the password, proving the old one. */
