@@ -21,4 +21,28 @@ class PasswordPolicyTests {
     void tenCharactersFromThreeClasses(String password, boolean acceptable) {
         assertThat(PasswordPolicy.acceptable(password)).isEqualTo(acceptable);
     }
+
+    @ParameterizedTest(name = "{0} is common: {1}")
+    @CsvSource({
+            "Password123, true",        // the classic, three classes and eleven characters
+            "P@ssw0rd2026!, true",      // the same word behind letter substitutions
+            "2026Qwerty!!, true",       // a keyboard walk between digits and symbols
+            "Woaini@1314, true",        // pinyin favourites count too
+            "Anquan@2026, false",       // the demo password: a word with a year, not on the list
+            "Correct#Horse9, false",
+    })
+    void commonPasswordsAndTheirDressedUpFormsAreRefused(String password, boolean common) {
+        assertThat(PasswordPolicy.common(password)).isEqualTo(common);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPasswordContainingTheUserNameOrTheDisplayNameIsRefusedWithItsOwnMessage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Zhangwei#2026x", "zhangwei", "张伟"))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("password.contains.name"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Password123", "someone", "某人"))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("password.common"));
+        PasswordPolicy.check("Correct#Horse9", "zhangwei", "张伟");
+    }
 }

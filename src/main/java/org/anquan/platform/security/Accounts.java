@@ -79,7 +79,7 @@ public class Accounts {
     @Transactional
     public long create(AccountForm f, boolean mustChangePassword) {
         checkScope(f);
-        PasswordPolicy.check(f.password());
+        PasswordPolicy.check(f.password(), f.username(), f.displayName());
         if (findByUsername(f.username()).isPresent()) {
             throw new BusinessException("account.username.taken", f.username());
         }
@@ -128,8 +128,8 @@ public class Accounts {
     /** Administrator sets a new password; the owner must change it at next login. */
     @Transactional
     public void resetPassword(long id, String newPassword) {
-        PasswordPolicy.check(newPassword);
         Account a = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        PasswordPolicy.check(newPassword, a.username(), a.displayName());
         jdbc.sql("UPDATE user_account SET password_hash = :p, must_change_password = TRUE, failed_attempts = 0, "
                         + "locked_until = NULL, version = version + 1 WHERE id = :id")
                 .param("p", encoder.encode(newPassword)).param("id", id).update();
@@ -145,7 +145,8 @@ public class Accounts {
         if (!encoder.matches(oldPassword == null ? "" : oldPassword, hash)) {
             throw new BusinessException("password.old.wrong");
         }
-        PasswordPolicy.check(newPassword);
+        Account a = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        PasswordPolicy.check(newPassword, a.username(), a.displayName());
         if (encoder.matches(newPassword, hash)) {
             throw new BusinessException("password.same");
         }
