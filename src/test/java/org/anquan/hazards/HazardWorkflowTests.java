@@ -185,6 +185,29 @@ class HazardWorkflowTests {
     }
 
     @Test
+    void evidenceIsStoredUnderTheExtensionOfItsRealTypeAndServedUnderASafeName() throws Exception {
+        Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
+        // a PNG that claims to be a JPEG, with a name that would break a quoted header
+        mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
+                .file(new MockMultipartFile("file", "整改后\"照片\r\n.jpg", "image/jpeg", png()))
+                .with(as(accounts, "enterprise")).with(csrf()));
+        var stored = service.evidence(h.getId()).get(0);
+        assertThat(stored.filename()).endsWith(".png").startsWith("整改后").doesNotContain("\"").doesNotContain("\r");
+        String disposition = mvc.perform(get("/hazards/" + h.getId() + "/evidence/" + stored.id()).with(as(accounts, "county")))
+                .andReturn().getResponse().getHeader("Content-Disposition");
+        // an ASCII fallback for old clients, and the real name as RFC 6266 filename*
+        assertThat(disposition).startsWith("inline; filename=\"").contains("filename*=UTF-8''%E6%95%B4%E6%94%B9").endsWith(".png");
+    }
+
+    @Test
+    void theLedgerDownloadsUnderAChineseName() throws Exception {
+        String disposition = mvc.perform(get("/hazards/ledger.xlsx").with(as(accounts, "county"))).andReturn().getResponse()
+                .getHeader("Content-Disposition");
+        assertThat(java.net.URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
+                .startsWith("问题隐患清单-").endsWith(".xlsx");
+    }
+
+    @Test
     void theRegisterFiltersInPlaceWithHtmxAndTheApiAgrees() throws Exception {
         reportAtOwnEnterprise(HazardGrade.MAJOR);
         String html = mvc.perform(get("/hazards").param("grade", "MAJOR").header("HX-Request", "true").with(as(accounts, "county")))

@@ -1,5 +1,6 @@
 package org.anquan.directory.web;
 
+import org.anquan.platform.web.Downloads;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -39,6 +40,7 @@ class EnterpriseController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private final Downloads downloads;
     private final Enterprises enterprises;
     private final EnterpriseQueries queries;
     private final EnterpriseExcel excel;
@@ -50,7 +52,8 @@ class EnterpriseController {
 
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
                          ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
-                         Clock clock) {
+                         Clock clock, Downloads downloads) {
+        this.downloads = downloads;
         this.clock = clock;
         this.enterprises = enterprises;
         this.queries = queries;
@@ -158,9 +161,7 @@ class EnterpriseController {
     @GetMapping("/enterprises/export")
     void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response) throws IOException {
         CurrentUser me = CurrentUsers.require();
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode("enterprises-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8));
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprises", LocalDate.now(clock).toString());
         audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
         excel.export(filter, me.scope(), locale, response.getOutputStream());
     }
@@ -173,8 +174,7 @@ class EnterpriseController {
 
     @GetMapping("/enterprises/import/template")
     void template(Locale locale, HttpServletResponse response) throws IOException {
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=enterprise-template.xlsx");
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprise.template");
         excel.writeTemplate(response.getOutputStream(), locale);
     }
 

@@ -209,7 +209,10 @@ public class HazardService {
     public void addEvidence(long hazardId, String kind, String filename, byte[] bytes, Integer version, CurrentUser user) {
         Hazard h = act(hazardId, version, Action.EVIDENCE, user, x -> { });
         String type = EvidenceCheck.contentTypeOf(bytes);
-        String safeName = filename == null || filename.isBlank() ? "evidence" : filename.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        // the name a person gave, without its extension; the extension is the one of the type the bytes have
+        String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        String safeName = (base.isBlank() ? "evidence" : base.substring(0, Math.min(base.length(), 100)))
+                + ("image/jpeg".equals(type) ? ".jpg" : ".png");
         safeName = safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
         String sha;
         try {

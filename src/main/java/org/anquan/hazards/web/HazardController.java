@@ -1,5 +1,6 @@
 package org.anquan.hazards.web;
 
+import org.anquan.platform.web.Downloads;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HazardController {
 
+    private final Downloads downloads;
     private final HazardService service;
     private final HazardQueries queries;
     private final HazardActions actions;
@@ -52,7 +54,8 @@ class HazardController {
 
     HazardController(HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
                      JdbcClient jdbc, org.anquan.platform.web.Messages messages,
-                     org.anquan.hazards.domain.HazardLedger ledger, Clock clock) {
+                     org.anquan.hazards.domain.HazardLedger ledger, Clock clock, Downloads downloads) {
+        this.downloads = downloads;
         this.messages = messages;
         this.ledger = ledger;
         this.service = service;
@@ -183,7 +186,7 @@ class HazardController {
         return service.evidenceFile(id, evidenceId, CurrentUsers.require())
                 .map(f -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(f.contentType()))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + f.filename() + "\"")
+                        .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.inline(f.filename()))
                         .header("X-Content-Type-Options", "nosniff")
                         .cacheControl(CacheControl.noStore())
                         .body(f.content()))
@@ -204,8 +207,7 @@ class HazardController {
             throw new BusinessException("period.reversed");
         }
         String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hazard-ledger-" + f + "-" + t + ".xlsx\"");
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.ledger", f, t);
         ledger.write(filter, me.scope(), unit, f, t, locale, response.getOutputStream());
     }
 
@@ -227,8 +229,7 @@ class HazardController {
                         java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(h.getDeadline())))
                 .paragraph(messages.get(h.getGrade() == HazardGrade.MAJOR ? "notice.rectification.major" : "notice.rectification.general"))
                 .signedBy(office, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(LocalDate.now(clock)));
-        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rectification-" + h.getCode() + ".docx\"");
+        downloads.attach(response, Downloads.DOCX, ".docx", "download.rectification", h.getCode());
         doc.write(response.getOutputStream());
     }
 

@@ -1,5 +1,6 @@
 package org.anquan.hazards.web;
 
+import org.anquan.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import org.anquan.platform.security.Permission;
 import java.io.IOException;
@@ -21,9 +22,11 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class HazardImportController {
 
+    private final Downloads downloads;
     private final HazardImport importer;
 
-    HazardImportController(HazardImport importer) {
+    HazardImportController(HazardImport importer, Downloads downloads) {
+        this.downloads = downloads;
         this.importer = importer;
     }
 
@@ -43,8 +46,7 @@ class HazardImportController {
 
     @GetMapping("/hazards/import/template")
     void template(Locale locale, HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=hazard-template.xlsx");
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.hazard.template");
         importer.writeTemplate(response.getOutputStream(), locale);
     }
 

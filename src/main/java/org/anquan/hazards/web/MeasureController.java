@@ -1,5 +1,6 @@
 package org.anquan.hazards.web;
 
+import org.anquan.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
@@ -23,12 +24,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MeasureController {
 
+    private final Downloads downloads;
     private final Measures measures;
     private final Directory directory;
     private final JdbcClient jdbc;
     private final Messages messages;
 
-    MeasureController(Measures measures, Directory directory, JdbcClient jdbc, Messages messages) {
+    MeasureController(Measures measures, Directory directory, JdbcClient jdbc, Messages messages, Downloads downloads) {
+        this.downloads = downloads;
         this.measures = measures;
         this.directory = directory;
         this.jdbc = jdbc;
@@ -77,8 +80,7 @@ class MeasureController {
         String office = messages.get("notice.supervision.office");
         // an enterprise user sees the city's measures: the city office is their unit
         String unit = me.scope().kind() == DataScope.Kind.ENTERPRISE ? office : directory.unitName(me.scope(), locale).orElse(office);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"measures.xlsx\"");
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.measures");
         measures.export(me.scope(), unit, locale, response.getOutputStream());
     }
 

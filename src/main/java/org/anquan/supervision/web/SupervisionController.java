@@ -1,5 +1,6 @@
 package org.anquan.supervision.web;
 
+import org.anquan.platform.web.Downloads;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SupervisionController {
 
+    private final Downloads downloads;
     private final SupervisionQueries queries;
     private final EscalationSweep sweep;
     private final StepAnswers answers;
@@ -37,7 +39,8 @@ class SupervisionController {
 
     SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers,
                           org.anquan.supervision.domain.StepOutcomes outcomes, Hazards hazards, Directory directory,
-                          org.anquan.platform.web.Messages messages, Clock clock) {
+                          org.anquan.platform.web.Messages messages, Clock clock, Downloads downloads) {
+        this.downloads = downloads;
         this.outcomes = outcomes;
         this.messages = messages;
         this.queries = queries;
@@ -94,8 +97,7 @@ class SupervisionController {
                 .paragraph(messages.get("notice.supervision.requirement",
                         iso.format(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
                 .signedBy(messages.get("notice.supervision.office"), iso.format(org.anquan.shared.CityTime.dayOf(step.createdAt(), clock)));
-        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader("Content-Disposition", "attachment; filename=\"supervision-" + step.hazardCode() + "-" + step.level().rank() + ".docx\"");
+        downloads.attach(response, Downloads.DOCX, ".docx", "download.supervision", step.hazardCode(), step.level().rank());
         doc.write(response.getOutputStream());
     }
 
