@@ -63,6 +63,10 @@ public final class HttpBrowser {
         return send(request(path, headers).GET());
     }
 
+    public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** The value of the Set-Cookie header for the session, attributes included, if the response set one. */
     public static Optional<String> sessionCookieHeader(HttpResponse<?> r) {
         return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).reduce((a, b) -> b);

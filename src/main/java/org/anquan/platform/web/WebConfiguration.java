@@ -14,6 +14,16 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    /** First of all filters, before the session store and security read anything of the request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:11MB}")
+            org.springframework.util.unit.DataSize limit, Messages messages, tools.jackson.databind.json.JsonMapper json) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new UploadLimitFilter(limit, messages, json));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("anquan-lang");
