@@ -111,9 +111,9 @@ class HazardWorkflowTests {
     @Test
     void anEnterpriseUserCannotAcceptItsOwnHazard() throws Exception {
         Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
-        service.start(h.getId(), null, user("enterprise"));
-        service.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), null, user("enterprise"));
-        Hazard submitted = service.submit(h.getId(), null, "已整改", user("enterprise"));
+        Hazard started = service.start(h.getId(), h.getVersion(), user("enterprise"));
+        service.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
+        Hazard submitted = service.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
         assertThatThrownBy(() -> service.accept(h.getId(), submitted.getVersion(), true, null, user("enterprise")))
                 .isInstanceOf(AccessDeniedException.class);
         int status = mvc.perform(post("/hazards/" + h.getId() + "/accept").param("onSite", "true")
@@ -170,12 +170,13 @@ class HazardWorkflowTests {
         for (var c : new Object[][] {{script, "evidence.not.image"}, {polyglot, "evidence.polyglot"},
                 {fakeJpeg, "evidence.not.image"}, {huge, "evidence.too.large"}}) {
             MvcResult r = mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
-                    .file(new MockMultipartFile("file", "x.png", "image/png", (byte[]) c[0]))
+                    .file(new MockMultipartFile("file", "x.png", "image/png", (byte[]) c[0])).param("version", String.valueOf(h.getVersion()))
                     .with(as(accounts, "enterprise")).with(csrf())).andReturn();
             assertThat(r.getFlashMap().get("errorKey")).isEqualTo(c[1]);
         }
         assertThat(service.evidence(h.getId())).isEmpty();
         mvc.perform(multipart("/hazards/" + h.getId() + "/evidence").file(new MockMultipartFile("file", "ok.png", "image/png", png()))
+                .param("version", String.valueOf(h.getVersion()))
                 .with(as(accounts, "enterprise")).with(csrf()));
         assertThat(service.evidence(h.getId())).hasSize(1);
         MvcResult served = mvc.perform(get("/hazards/" + h.getId() + "/evidence/" + service.evidence(h.getId()).get(0).id())
@@ -189,7 +190,7 @@ class HazardWorkflowTests {
         Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
         // a PNG that claims to be a JPEG, with a name that would break a quoted header
         mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
-                .file(new MockMultipartFile("file", "整改后\"照片\r\n.jpg", "image/jpeg", png()))
+                .file(new MockMultipartFile("file", "整改后\"照片\r\n.jpg", "image/jpeg", png())).param("version", String.valueOf(h.getVersion()))
                 .with(as(accounts, "enterprise")).with(csrf()));
         var stored = service.evidence(h.getId()).get(0);
         assertThat(stored.filename()).endsWith(".png").startsWith("整改后").doesNotContain("\"").doesNotContain("\r");
@@ -197,6 +198,36 @@ class HazardWorkflowTests {
                 .andReturn().getResponse().getHeader("Content-Disposition");
         // an ASCII fallback for old clients, and the real name as RFC 6266 filename*
         assertThat(disposition).startsWith("inline; filename=\"").contains("filename*=UTF-8''%E6%95%B4%E6%94%B9").endsWith(".png");
+    }
+
+    @Test
+    void aLifecycleActionWithoutTheVersionItReadIsRefusedAndAStaleOneConflicts() throws Exception {
+        Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
+        int missing = mvc.perform(post("/api/v1/hazards/" + h.getId() + "/actions/start").with(as(accounts, "enterprise"))
+                .with(csrf()).contentType("application/json").content("{}")).andReturn().getResponse().getStatus();
+        assertThat(missing).isEqualTo(400);
+        int stale = mvc.perform(post("/api/v1/hazards/" + h.getId() + "/actions/start").with(as(accounts, "enterprise"))
+                .with(csrf()).contentType("application/json").content("{\"version\": " + (h.getVersion() + 7) + "}"))
+                .andReturn().getResponse().getStatus();
+        assertThat(stale).isEqualTo(409);
+        assertThat(service.get(h.getId(), user("admin")).getStatus()).isEqualTo(HazardStatus.ASSIGNED);
+        MvcResult page = mvc.perform(post("/hazards/" + h.getId() + "/start").with(as(accounts, "enterprise")).with(csrf()))
+                .andReturn();
+        assertThat(page.getFlashMap().get("fieldErrors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsKey("version");
+    }
+
+    @Test
+    void aPictureDeclaringTooManyPixelsIsRefusedBeforeItIsDecoded() throws Exception {
+        Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
+        // a PNG header declaring 20000 x 20000 pixels, with almost nothing behind it
+        byte[] bomb = png();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(20000).putInt(20000);
+        MvcResult r = mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
+                .file(new MockMultipartFile("file", "big.png", "image/png", bomb)).param("version", String.valueOf(h.getVersion()))
+                .with(as(accounts, "enterprise")).with(csrf())).andReturn();
+        assertThat(r.getFlashMap().get("errorKey")).isEqualTo("evidence.too.many.pixels");
+        assertThat(service.evidence(h.getId())).isEmpty();
     }
 
     @Test

@@ -75,9 +75,9 @@ class StepOutcomeTests {
     void whenTheHazardIsAcceptedAndClosedItsStepsEndAsRectified() throws Exception {
         Hazard h = reported();
         long step = stepOf(h.getId());
-        hazards.start(h.getId(), null, user("enterprise"));
-        hazards.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), null, user("enterprise"));
-        Hazard submitted = hazards.submit(h.getId(), null, "已整改", user("enterprise"));
+        Hazard started = hazards.start(h.getId(), h.getVersion(), user("enterprise"));
+        hazards.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
+        Hazard submitted = hazards.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
 
         hazards.accept(h.getId(), submitted.getVersion(), true, null, user("dept"));
 

@@ -87,7 +87,10 @@ public class Enterprises {
         Checked c = check(in, id);
         requireWithinScope(c.details(), user);
         var before = e.details();
-        e.update(c.details(), in.version() == null ? -1 : in.version(), clock);
+        if (in.version() == null) {
+            throw new InvalidInputException(Map.of("version", "version.required"));
+        }
+        e.update(c.details(), in.version(), clock);
         repository.save(e);
         searchIndex.reindex(id, e.getSearchText());
         audit.record("UPDATE", "enterprise", id, e.getName(), before, e.details());

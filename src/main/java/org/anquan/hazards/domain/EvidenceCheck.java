@@ -20,8 +20,8 @@ public final class EvidenceCheck {
     private EvidenceCheck() {
     }
 
-    /** Returns the content type the bytes really have, or refuses the file. */
-    public static String contentTypeOf(byte[] bytes) {
+    /** Returns the content type the bytes really have, or refuses the file; images of at most {@code maxPixels}. */
+    public static String contentTypeOf(byte[] bytes, long maxPixels) {
         if (bytes == null || bytes.length == 0) {
             throw new BusinessException("evidence.empty");
         }
@@ -45,6 +45,7 @@ public final class EvidenceCheck {
             }
         }
         try {
+            checkDimensions(bytes, maxPixels);
             if (ImageIO.read(new ByteArrayInputStream(bytes)) == null) {
                 throw new BusinessException("evidence.not.image");
             }
@@ -55,5 +56,29 @@ public final class EvidenceCheck {
             throw new BusinessException("evidence.not.image");
         }
         return type;
+    }
+
+    /**
+     * Reads the width and height the image declares, without decoding it: a small file may declare
+     * a picture that would take gigabytes to decode.
+     */
+    static void checkDimensions(byte[] bytes, long maxPixels) throws IOException {
+        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BusinessException("evidence.not.image");
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw new BusinessException("evidence.too.many.pixels", reader.getWidth(0), reader.getHeight(0),
+                            maxPixels / 1_000_000);
+                }
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 }

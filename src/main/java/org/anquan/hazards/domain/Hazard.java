@@ -216,8 +216,12 @@ public class Hazard {
     }
 
     /** Refuses an edit made against an older version. */
+    /** Every change names the version it was made on: absent is refused (400), stale is a conflict (409). */
     public void checkVersion(Integer expected) {
-        if (expected != null && !expected.equals(version)) {
+        if (expected == null) {
+            throw new InvalidInputException(Map.of("version", "version.required"));
+        }
+        if (!expected.equals(version)) {
             throw new OptimisticLockingFailureException("hazard " + id + " changed");
         }
     }

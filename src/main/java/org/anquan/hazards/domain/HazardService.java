@@ -38,13 +38,19 @@ public class HazardService {
     private final HazardQueries queries;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final long maxEvidencePixels;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     HazardService(HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
-                  JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+                  JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
+                  org.springframework.transaction.support.TransactionTemplate tx,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels) {
+        this.tx = tx;
+        this.maxEvidencePixels = maxEvidencePixels;
         this.scopes = scopes;
         this.events = events;
         this.repository = repository;
@@ -205,10 +211,14 @@ public class HazardService {
                 .query((rs, n) -> new EvidenceFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
-    @Transactional
+    /**
+     * The file is checked and decoded before any transaction starts or lock is taken: a large
+     * picture keeps no other writer waiting. Then the hazard, the file and its audit entry are stored
+     * in one short transaction.
+     */
     public void addEvidence(long hazardId, String kind, String filename, byte[] bytes, Integer version, CurrentUser user) {
-        Hazard h = act(hazardId, version, Action.EVIDENCE, user, x -> { });
-        String type = EvidenceCheck.contentTypeOf(bytes);
+        authorize(hazardId, Action.EVIDENCE, user);
+        String type = EvidenceCheck.contentTypeOf(bytes, maxEvidencePixels);
         // the name a person gave, without its extension; the extension is the one of the type the bytes have
         String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
         String safeName = (base.isBlank() ? "evidence" : base.substring(0, Math.min(base.length(), 100)))
@@ -220,13 +230,19 @@ public class HazardService {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        String name = safeName;
+        tx.executeWithoutResult(status -> storeEvidence(act(hazardId, version, Action.EVIDENCE, user, x -> { }), kind, name, type,
+                bytes, sha, user));
+    }
+
+    private void storeEvidence(Hazard h, String kind, String safeName, String type, byte[] bytes, String sha, CurrentUser user) {
         jdbc.sql("""
                 INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 VALUES (:h, :k, :f, :t, :s, :sha, :c, :by, :at)""")
                 .param("h", h.getId()).param("k", "PHOTO".equals(kind) ? "PHOTO" : "EVIDENCE").param("f", safeName)
                 .param("t", type).param("s", bytes.length).param("sha", sha).param("c", bytes)
                 .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update();
-        audit.record("UPLOAD", "hazard", hazardId, safeName + " " + sha, null, null);
+        audit.record("UPLOAD", "hazard", h.getId(), safeName + " " + sha, null, null);
     }
 
     public int evidenceCount(long hazardId) {
@@ -277,7 +293,9 @@ public class HazardService {
 
     /** Re-inspection (回头看) found the closed hazard unfixed. */
     public Hazard reopen(long id, String reason, LocalDate newDeadline, CurrentUser u) {
-        return act(id, null, Action.REOPEN, u, h -> h.reopen(reason, newDeadline, u.username(), clock));
+        // decided on the re-inspection item, not on a page the user read: the change applies to the hazard as it is now
+        int current = repository.findById(id).orElseThrow(() -> new NotFoundException("hazard", id)).getVersion();
+        return act(id, current, Action.REOPEN, u, h -> h.reopen(reason, newDeadline, u.username(), clock));
     }
 
     public Hazard failAcceptance(long id, Integer version, String reason, CurrentUser u) {

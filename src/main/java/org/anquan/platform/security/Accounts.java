@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.anquan.shared.InvalidInputException;
 import java.util.Optional;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
@@ -101,6 +102,9 @@ public class Accounts {
 
     @Transactional
     public void update(long id, AccountForm f) {
+        if (f.version() == null) {
+            throw new InvalidInputException(Map.of("version", "version.required"));
+        }
         checkScope(f);
         Account before = find(id).orElseThrow(() -> new NotFoundException("account", id));
         int changed = jdbc.sql("""
@@ -110,7 +114,7 @@ public class Accounts {
                 """)
                 .param("d", f.displayName()).param("ph", f.phone()).param("r", f.role().name())
                 .param("reg", scopeRegion(f)).param("dep", scopeDepartment(f)).param("ent", scopeEnterprise(f))
-                .param("en", f.enabled()).param("id", id).param("v", f.version() == null ? before.version() : f.version())
+                .param("en", f.enabled()).param("id", id).param("v", f.version())
                 .update();
         if (changed == 0) {
             throw new BusinessException("error.conflict");

@@ -43,4 +43,13 @@ class PageExceptionHandler {
         model.addAttribute("reason", messages.get("error.conflict"));
         return "error/rule";
     }
+
+    /** Input a page should have checked and did not: the first field's message, 400, never a 500. */
+    @ExceptionHandler(org.anquan.shared.InvalidInputException.class)
+    String invalid(org.anquan.shared.InvalidInputException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("reason", e.fieldErrors().values().stream().findFirst().map(messages::get)
+                .orElseGet(() -> messages.get("error.validation")));
+        return "error/rule";
+    }
 }
