@@ -137,4 +137,38 @@ class EscalationSweepTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT hazard_id, level FROM supervision_step GROUP BY hazard_id, level HAVING COUNT(*) > 1) d")
                 .query(Long.class).single()).isZero();
     }
+
+    @Autowired org.anquan.platform.jobs.JobLocks locks;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired org.anquan.platform.security.Accounts accounts;
+
+    /** The sweep's lock as an instance that died in the middle of a sweep left it. */
+    void lockLeftBy(String instance, java.time.Instant until) {
+        jdbc.sql("DELETE FROM shedlock WHERE name = 'escalation-sweep'").update();
+        jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES ('escalation-sweep', :u, :a, :b)")
+                .param("u", java.time.LocalDateTime.ofInstant(until, java.time.ZoneOffset.UTC))
+                .param("a", java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).param("b", instance).update();
+    }
+
+    @Test
+    void aRunLeasesItsLockForAMinuteAndExtendsItOnlyWhileItRuns() {
+        var held = locks.runExclusively("lease-probe", () -> locks.holder("lease-probe")).orElseThrow().orElseThrow();
+        assertThat(held.until()).isAfter(clock.instant()).isBefore(clock.instant().plusSeconds(65));
+        assertThat(locks.holder("lease-probe")).as("released when the run ends").isEmpty();
+    }
+
+    @Test
+    void aSweepLeftHalfWayByAnInstanceThatDiedIsRefusedWithWhoHoldsItUntilWhenThenRunsOnceTheLeaseLapses() throws Exception {
+        lockLeftBy("node-b", clock.instant().plusSeconds(50));
+        assertThat(sweep.run("tester")).isEmpty();
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/supervision/sweep")
+                .with(org.anquan.WebTestSupport.as(accounts, "admin"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .header("Accept-Language", "zh-CN")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(409);
+        assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"sweep.busy\"").contains("node-b");
+
+        lockLeftBy("node-b", clock.instant().minusSeconds(1));
+        assertThat(sweep.run("tester")).isPresent();
+    }
 }

@@ -62,9 +62,20 @@ public class EscalationSweep {
         run("system");
     }
 
+    /**
+     * Why a sweep cannot start now, as a message key and its arguments: which instance runs one and
+     * when its lock lapses unless that run goes on (the time in the city's zone).
+     */
+    public Object[] busyReason() {
+        return locks.holder(LOCK)
+                .map(h -> new Object[] {h.lockedBy(), java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                        .format(h.until().atZone(clock.getZone()))})
+                .orElseGet(() -> new Object[] {"?", "—"});
+    }
+
     /** Runs the sweep unless another run holds the lock; empty then. */
     public Optional<EscalationSwept> run(String actor) {
-        return locks.runExclusively(LOCK, Duration.ofMinutes(30), () -> sweep(actor));
+        return locks.runExclusively(LOCK, () -> sweep(actor));
     }
 
     /**

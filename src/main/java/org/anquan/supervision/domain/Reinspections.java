@@ -81,7 +81,7 @@ public class Reinspections {
 
     /** Draws the month for every county not drawn yet; returns how many draws were made. */
     public Optional<Integer> drawMonth(YearMonth month, String actor) {
-        return locks.runExclusively("reinspection-draw", Duration.ofMinutes(10), () -> tx.execute(s -> {
+        return locks.runExclusively("reinspection-draw", () -> tx.execute(s -> {
             int made = 0;
             for (Directory.RegionRef county : directory.counties()) {
                 if (draw(month, county.id(), SEEDS.nextLong(), actor)) {

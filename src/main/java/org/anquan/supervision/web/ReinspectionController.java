@@ -72,7 +72,7 @@ class ReinspectionController {
             return "redirect:/supervision/reinspections";
         }
         var made = reinspections.drawMonth(ym, CurrentUsers.require().username());
-        redirect.addFlashAttribute("noticeKey", made.isPresent() ? "reinspection.drawn" : "sweep.busy");
+        redirect.addFlashAttribute("noticeKey", made.isPresent() ? "reinspection.drawn" : "reinspection.busy");
         return "redirect:/supervision/reinspections";
     }
 

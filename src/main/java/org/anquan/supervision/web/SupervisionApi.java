@@ -3,7 +3,6 @@ package org.anquan.supervision.web;
 import java.util.Locale;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.shared.PageResult;
-import org.anquan.supervision.EscalationSwept;
 import org.anquan.supervision.domain.EscalationLevel;
 import org.anquan.supervision.domain.EscalationSweep;
 import org.anquan.supervision.domain.StepRow;
@@ -23,8 +22,10 @@ class SupervisionApi {
 
     private final SupervisionQueries queries;
     private final EscalationSweep sweep;
+    private final org.anquan.platform.web.Messages messages;
 
-    SupervisionApi(SupervisionQueries queries, EscalationSweep sweep) {
+    SupervisionApi(SupervisionQueries queries, EscalationSweep sweep, org.anquan.platform.web.Messages messages) {
+        this.messages = messages;
         this.queries = queries;
         this.sweep = sweep;
     }
@@ -40,8 +41,13 @@ class SupervisionApi {
     /** Runs the escalation sweep now; 409 while another run holds the lock. */
     @PostMapping("/sweep")
     @PreAuthorize("hasAuthority('SUPERVISION_SWEEP')")
-    ResponseEntity<EscalationSwept> runSweep() {
-        return sweep.run(CurrentUsers.require().username()).map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
+    ResponseEntity<?> runSweep() {
+        return sweep.run(CurrentUsers.require().username()).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> {
+                    var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                            messages.get("sweep.busy", sweep.busyReason()));
+                    problem.setProperty("code", "sweep.busy");
+                    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+                });
     }
 }

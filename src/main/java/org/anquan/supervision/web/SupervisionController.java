@@ -144,6 +144,7 @@ class SupervisionController {
             redirect.addFlashAttribute("sweep", result.get());
         } else {
             redirect.addFlashAttribute("errorKey", "sweep.busy");
+            redirect.addFlashAttribute("errorArgs", sweep.busyReason());
         }
         return "redirect:/supervision";
     }
