@@ -59,8 +59,7 @@ public class Enterprises {
     public Enterprise get(long id, CurrentUser user) {
         Enterprise e = repository.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         if (!queries.inScope(id, user.scope())) {
-            audit.recordAlone(user.username(), "SCOPE_DENIED", "enterprise", id, "read outside data scope");
-            throw new NotFoundException("enterprise", id);
+            throw new org.anquan.shared.ScopeDeniedException("enterprise", id);
         }
         return e;
     }

@@ -42,8 +42,7 @@ class RegionController {
         var me = CurrentUsers.require();
         Region r = regions.get(id);
         if (me.scope().kind() == DataScope.Kind.REGION && !regions.get(me.scope().id()).isAncestorOrSelfOf(r.path())) {
-            audit.recordAlone(me.username(), "SCOPE_DENIED", "region", id, "read outside data scope");
-            throw new NotFoundException("region", id);
+            throw new org.anquan.shared.ScopeDeniedException("region", id);
         }
         model.addAttribute("region", r);
         model.addAttribute("parent", r.parentId() == null ? null : regions.get(r.parentId()));

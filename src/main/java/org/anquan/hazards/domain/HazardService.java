@@ -181,8 +181,7 @@ public class HazardService {
     public Hazard get(long id, CurrentUser user) {
         Hazard h = repository.findById(id).orElseThrow(() -> new NotFoundException("hazard", id));
         if (!queries.inScope(id, user.scope())) {
-            audit.recordAlone(user.username(), "SCOPE_DENIED", "hazard", id, "read outside data scope");
-            throw new NotFoundException("hazard", id);
+            throw new org.anquan.shared.ScopeDeniedException("hazard", id);
         }
         return h;
     }

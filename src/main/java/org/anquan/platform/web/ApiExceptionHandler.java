@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ApiExceptionHandler {
 
     private final Messages messages;
+    private final ScopeDenials scopeDenials;
 
-    ApiExceptionHandler(Messages messages) {
+    ApiExceptionHandler(Messages messages, ScopeDenials scopeDenials) {
         this.messages = messages;
+        this.scopeDenials = scopeDenials;
     }
 
     @ExceptionHandler(BusinessException.class)
@@ -35,6 +37,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
+        scopeDenials.recordIfDenied(e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.get("error.404.text"));
     }
 

@@ -19,13 +19,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PageExceptionHandler {
 
     private final Messages messages;
+    private final ScopeDenials scopeDenials;
 
-    PageExceptionHandler(Messages messages) {
+    PageExceptionHandler(Messages messages, ScopeDenials scopeDenials) {
         this.messages = messages;
+        this.scopeDenials = scopeDenials;
     }
 
     @ExceptionHandler(NotFoundException.class)
-    String notFound(HttpServletResponse response) {
+    String notFound(NotFoundException e, HttpServletResponse response) {
+        scopeDenials.recordIfDenied(e);
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         return "error/404";
     }

@@ -92,7 +92,7 @@ public class Inbox {
         ScopeFilter.Predicate owner = owner(scope);
         Long id = jdbc.sql("SELECT m.id FROM inbox_message m WHERE m.id = :id" + owner.and())
                 .param("id", messageId).params(owner.params()).query(Long.class).optional()
-                .orElseThrow(() -> new NotFoundException("inbox_message", messageId));
+                .orElseThrow(() -> missing(messageId));
         int n = jdbc.sql("UPDATE inbox_message SET read_at = :at WHERE id = :id AND read_at IS NULL")
                 .param("at", OffsetDateTime.now(clock)).param("id", id).update();
         if (n > 0) {
@@ -111,6 +111,14 @@ public class Inbox {
             audit.record("READ_ALL", "inbox", scope.kind() + ":" + scope.id(), n + " messages", null, null);
         }
         return n;
+    }
+
+    /** Another inbox's message is refused like one that does not exist, and recorded as such. */
+    private RuntimeException missing(long messageId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE id = :id").param("id", messageId)
+                .query(Long.class).single() > 0;
+        return exists ? new org.anquan.shared.ScopeDeniedException("inbox_message", messageId)
+                : new NotFoundException("inbox_message", messageId);
     }
 
     private DataScope requireInbox(CurrentUser user) {

@@ -126,6 +126,10 @@ public class Reinspections {
         return true;
     }
 
+    public boolean exists(long drawId) {
+        return jdbc.sql("SELECT COUNT(*) FROM reinspection_draw WHERE id = :id").param("id", drawId).query(Long.class).single() > 0;
+    }
+
     /** Draws again from a stored draw's seed: the same hazards, as long as the population is unchanged. */
     public List<Long> replay(long drawId) {
         Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share FROM reinspection_draw WHERE id = :id")
@@ -192,8 +196,7 @@ public class Reinspections {
                 .orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(((Number) item.get("county_id")).longValue(), null, null, null),
                 ScopeFilter.Mode.ACT)) {
-            audit.recordAlone(user.username(), "SCOPE_DENIED", "reinspection_item", itemId, "record outside data scope");
-            throw new NotFoundException("reinspection_item", itemId);
+            throw new org.anquan.shared.ScopeDeniedException("reinspection_item", itemId);
         }
         if (item.get("result") != null) {
             throw new BusinessException("reinspection.already.recorded");

@@ -42,8 +42,7 @@ public class StepAnswers {
         var subject = new ScopeFilter.Subject(((Number) step.get("county_id")).longValue(),
                 ((Number) step.get("department_id")).longValue(), null, null);
         if (!scopes.reaches(scope, subject, ScopeFilter.Mode.ACT)) {
-            audit.recordAlone(user.username(), "SCOPE_DENIED", "supervision_step", stepId, "answer outside data scope");
-            throw new NotFoundException("step", stepId);
+            throw new org.anquan.shared.ScopeDeniedException("supervision_step", stepId);
         }
         if (answer == null || answer.isBlank()) {
             throw new InvalidInputException(Map.of("answer", "validation.required"));

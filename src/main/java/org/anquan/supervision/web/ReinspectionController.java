@@ -50,7 +50,8 @@ class ReinspectionController {
     String draw(@PathVariable long drawId, Model model) {
         CurrentUser me = CurrentUsers.require();
         var draw = reinspections.draws(me.scope()).stream().filter(d -> d.id() == drawId).findFirst()
-                .orElseThrow(() -> new org.anquan.shared.NotFoundException("draw", drawId));
+                .orElseThrow(() -> reinspections.exists(drawId) ? new org.anquan.shared.ScopeDeniedException("reinspection_draw", drawId)
+                        : new org.anquan.shared.NotFoundException("draw", drawId));
         model.addAttribute("draw", draw);
         model.addAttribute("items", reinspections.items(drawId, me.scope()));
         model.addAttribute("replay", reinspections.replay(drawId));

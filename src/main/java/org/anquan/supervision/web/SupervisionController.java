@@ -72,7 +72,7 @@ class SupervisionController {
     @GetMapping("/supervision/hazards/{id}")
     String forHazard(@PathVariable long id, Model model, Locale locale) {
         if (!hazards.visible(id, CurrentUsers.require().scope())) {
-            throw new NotFoundException("hazard", id);
+            throw new org.anquan.shared.ScopeDeniedException("hazard", id);
         }
         model.addAttribute("steps", queries.forHazard(id, locale));
         model.addAttribute("today", LocalDate.now(clock));
@@ -84,7 +84,7 @@ class SupervisionController {
     void notice(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response, Locale locale) throws java.io.IOException {
         StepRow step = queries.step(id, locale).orElseThrow(() -> new NotFoundException("step", id));
         if (!hazards.visible(step.hazardId(), CurrentUsers.require().scope())) {
-            throw new NotFoundException("step", id);
+            throw new org.anquan.shared.ScopeDeniedException("supervision_step", id);
         }
         LocalDate today = LocalDate.now(clock);
         var iso = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
