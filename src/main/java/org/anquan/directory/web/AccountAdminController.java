@@ -28,8 +28,13 @@ class AccountAdminController {
     private final Accounts accounts;
     private final ReferenceData reference;
     private final EnterpriseQueries enterprises;
+    private final org.anquan.directory.domain.Regions regions;
+    private final org.anquan.directory.domain.ResponsibilityMatrix matrix;
 
-    AccountAdminController(Accounts accounts, ReferenceData reference, EnterpriseQueries enterprises) {
+    AccountAdminController(Accounts accounts, ReferenceData reference, EnterpriseQueries enterprises,
+                           org.anquan.directory.domain.Regions regions, org.anquan.directory.domain.ResponsibilityMatrix matrix) {
+        this.regions = regions;
+        this.matrix = matrix;
         this.accounts = accounts;
         this.reference = reference;
         this.enterprises = enterprises;
@@ -56,7 +61,7 @@ class AccountAdminController {
                   RedirectAttributes redirect, HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
-                checkEnterprise(form);
+                checkScopeUnit(form);
                 long id = accounts.create(form, true);
                 redirect.addFlashAttribute("noticeKey", "saved");
                 return "redirect:/admin/accounts/" + id;
@@ -82,7 +87,7 @@ class AccountAdminController {
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
         if (!binding.hasErrors()) {
             try {
-                checkEnterprise(form);
+                checkScopeUnit(form);
                 accounts.update(id, form);
                 redirect.addFlashAttribute("noticeKey", "saved");
                 return "redirect:/admin/accounts/" + id;
@@ -107,9 +112,29 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
-    private void checkEnterprise(AccountForm form) {
-        if (form.scopedEnterpriseId() != null && !enterprises.inScope(form.scopedEnterpriseId(), DataScope.CITY)) {
-            throw new BusinessException("account.scope.enterprise");
+    /** The unit an account is scoped to exists, and is of the kind its role is bounded by: a county, a department, an enterprise. */
+    private void checkScopeUnit(AccountForm form) {
+        if (form.role() == null) {
+            return;
+        }
+        switch (form.role().scopeKind()) {
+            case REGION -> {
+                if (form.regionId() != null && regions.find(form.regionId())
+                        .filter(r -> r.level() == org.anquan.directory.domain.RegionLevel.COUNTY).isEmpty()) {
+                    throw new BusinessException("account.scope.region.unknown");
+                }
+            }
+            case DEPARTMENT -> {
+                if (form.departmentId() != null && matrix.department(form.departmentId()).isEmpty()) {
+                    throw new BusinessException("account.scope.department.unknown");
+                }
+            }
+            case ENTERPRISE -> {
+                if (form.scopedEnterpriseId() != null && !enterprises.inScope(form.scopedEnterpriseId(), DataScope.CITY)) {
+                    throw new BusinessException("account.scope.enterprise");
+                }
+            }
+            case CITY -> { }
         }
     }
 

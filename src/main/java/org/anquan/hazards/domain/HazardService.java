@@ -254,7 +254,9 @@ public class HazardService {
     }
 
     public Hazard reject(long id, Integer version, String reason, Long duplicateOf, CurrentUser u) {
-        if (duplicateOf != null && repository.findById(duplicateOf).isEmpty()) {
+        authorize(id, Action.REJECT, u);
+        // one answer for a hazard that does not exist and one the user may not see: no id is revealed
+        if (duplicateOf != null && (repository.findById(duplicateOf).isEmpty() || !queries.inScope(duplicateOf, u.scope()))) {
             throw new InvalidInputException(Map.of("duplicateOf", "hazard.duplicate.unknown"));
         }
         return act(id, version, Action.REJECT, u, h -> h.reject(reason, duplicateOf, u.username(), clock));

@@ -76,11 +76,22 @@ public class Measures {
                 new ScopeFilter.Subject(in.regionId(), in.departmentId(), in.industryCode(), null), ScopeFilter.Mode.ACT)) {
             errors.put(user.scope().kind() == DataScope.Kind.DEPARTMENT ? "departmentId" : "regionId", "enterprise.outside.scope");
         }
+        if (in.departmentId() != null && jdbc.sql("SELECT COUNT(*) FROM directory_department_view WHERE id = :d")
+                .param("d", in.departmentId()).query(Long.class).single() == 0) {
+            errors.put("departmentId", "measure.department.unknown");
+        }
+        if (in.regionId() != null && jdbc.sql("SELECT COUNT(*) FROM directory_region_view WHERE id = :r AND region_level IN ('CITY', 'COUNTY')")
+                .param("r", in.regionId()).query(Long.class).single() == 0) {
+            errors.put("regionId", "measure.region.unknown");
+        }
         List<Long> hazardIds = new ArrayList<>();
         if (!blank(in.hazardCodes())) {
             for (String code : in.hazardCodes().split("[,，\\s]+")) {
                 if (code.isBlank()) continue;
-                Long id = jdbc.sql("SELECT id FROM hazard WHERE code = :c").param("c", code.trim().toUpperCase(Locale.ROOT))
+                // only a hazard the user may see can be linked; another county's code is as unknown as a made-up one
+                ScopeFilter.Predicate visible = scopes.read(user.scope(), HazardQueries.SCOPE);
+                Long id = jdbc.sql("SELECT h.id FROM hazard h WHERE h.code = :c" + visible.and())
+                        .param("c", code.trim().toUpperCase(Locale.ROOT)).params(visible.params())
                         .query(Long.class).optional().orElse(null);
                 if (id == null) {
                     errors.put("hazardCodes", "measure.hazard.unknown");
