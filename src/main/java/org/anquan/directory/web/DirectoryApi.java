@@ -112,6 +112,7 @@ class DirectoryApi {
     }
 
     @PostMapping("/enterprises")
+    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.ENTERPRISE_EDIT)
     ResponseEntity<SaveResult> create(@RequestBody EnterpriseInput input) {
         Enterprises.Saved saved = enterprises.create(input, CurrentUsers.require());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + saved.id()))
@@ -119,6 +120,7 @@ class DirectoryApi {
     }
 
     @PutMapping("/enterprises/{id}")
+    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.ENTERPRISE_EDIT)
     SaveResult update(@PathVariable long id, @RequestBody EnterpriseInput input) {
         Enterprises.Saved saved = enterprises.update(id, input, CurrentUsers.require());
         return new SaveResult(saved.id(), saved.warningKeys());

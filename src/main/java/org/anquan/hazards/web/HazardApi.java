@@ -71,6 +71,7 @@ class HazardApi {
     }
 
     @PostMapping
+    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.HAZARD_REPORT)
     @Operation(summary = "Report a hazard; it is routed to the responsible department and county")
     ResponseEntity<HazardView> report(@RequestBody HazardInput input) {
         Hazard h = service.report(input, CurrentUsers.require());

@@ -56,7 +56,10 @@ public class JobLocks implements DisposableBean {
         this.executor = new DefaultLockingTaskExecutor(new KeepAliveLockProvider(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .usingDbTime()
+                        // times in UTC from each instance's clock, the same on every database (the database's
+                        // own "now" is UTC on PostgreSQL but the session's zone on H2); leases of a minute
+                        // leave ample room for the seconds by which synchronised clocks differ
+                        .withTimeZone(java.util.TimeZone.getTimeZone("UTC"))
                         .build()), keepAlive));
     }
 
@@ -73,7 +76,7 @@ public class JobLocks implements DisposableBean {
         }
     }
 
-    /** Who holds the job's lock now, if anyone (the lock's times are the database's, in UTC). */
+    /** Who holds the job's lock now, if anyone (the lock's times are stored in UTC). */
     public Optional<Holder> holder(String name) {
         return jdbc.sql("SELECT locked_by, lock_until FROM shedlock WHERE name = :n").param("n", name)
                 .query((rs, i) -> new Holder(rs.getString(1), rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)))

@@ -16,8 +16,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
     private final Accounts accounts;
+    private final ApiProblems problems;
 
-    ApiTokenAuthenticationFilter(ApiTokens tokens, Accounts accounts) {
+    ApiTokenAuthenticationFilter(ApiTokens tokens, Accounts accounts, ApiProblems problems) {
+        this.problems = problems;
         this.tokens = tokens;
         this.accounts = accounts;
     }
@@ -38,10 +40,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         Long accountId = tokens.authenticate(token);
         AccountUser user = accountId == null ? null : accounts.loadPrincipal(accountId);
         if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"status\":401,\"error\":\"invalid_token\"}");
+            problems.write(request, response, org.springframework.http.HttpStatus.UNAUTHORIZED, "token.invalid", "error.401");
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

@@ -55,7 +55,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Accounts accounts,
-                                            LoginRateLimiter limiter) throws Exception {
+                                            LoginRateLimiter limiter, org.springframework.context.MessageSource messageSource,
+                                            tools.jackson.databind.json.JsonMapper json) throws Exception {
+        ApiProblems problems = new ApiProblems(messageSource, json);
         var failure = new ExceptionMappingAuthenticationFailureHandler();
         failure.setDefaultFailureUrl("/login?error");
         failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
@@ -79,25 +81,22 @@ class SecurityConfiguration {
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
             .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-            .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+            .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> unauthenticated(req, res, problems))
+                .accessDeniedHandler(problems.accessDenied()))
             .headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(fo -> fo.deny()))
-            .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems), UsernamePasswordAuthenticationFilter.class)
             .addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new MustChangePasswordFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
-    private static void unauthenticated(HttpServletRequest req, HttpServletResponse res,
-                                        org.springframework.security.core.AuthenticationException ex)
+    private static void unauthenticated(HttpServletRequest req, HttpServletResponse res, ApiProblems problems)
             throws java.io.IOException {
-        String path = req.getRequestURI().substring(req.getContextPath().length());
-        if (path.startsWith("/api/") || path.startsWith("/actuator/")) {
-            res.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            res.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            res.getWriter().write("{\"status\":401,\"error\":\"unauthorized\"}");
+        if (ApiProblems.isApi(req)) {
+            problems.write(req, res, org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated", "error.401");
         } else if ("true".equals(req.getHeader("HX-Request"))) {
             // an htmx call after the session expired: make the browser go to the login page
             res.setHeader("HX-Redirect", req.getContextPath() + "/login");

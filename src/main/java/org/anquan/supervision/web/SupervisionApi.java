@@ -9,7 +9,6 @@ import org.anquan.supervision.domain.StepRow;
 import org.anquan.supervision.domain.SupervisionQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +39,7 @@ class SupervisionApi {
 
     /** Runs the escalation sweep now; 409 while another run holds the lock. */
     @PostMapping("/sweep")
-    @PreAuthorize("hasAuthority('SUPERVISION_SWEEP')")
+    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.SUPERVISION_SWEEP)
     ResponseEntity<?> runSweep() {
         return sweep.run(CurrentUsers.require().username()).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
