@@ -3,6 +3,7 @@ package org.anquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
+import java.util.List;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.AccountForm;
 import org.anquan.platform.security.Accounts;
@@ -50,17 +51,76 @@ class LoginSecurityTests {
         assertThat(audited("login-ok", "LOGIN")).isEqualTo(1);
     }
 
+    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String address, String username,
+                                                                                           String password) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                .param("username", username).param("password", password)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
+    }
+
+    /** A sign-in from a given address. */
+    String loginFrom(String address, String username, String password) throws Exception {
+        MvcResult r = mvc.perform(signIn(address, username, password)).andReturn();
+        return r.getResponse().getRedirectedUrl() != null ? r.getResponse().getRedirectedUrl() : r.getResponse().getHeader("Location");
+    }
+
     @Test
-    void fiveFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-        createAccount("login-lock");
-        for (int i = 0; i < 4; i++) {
-            assertThat(login("login-lock", "wrong-" + i)).isEqualTo("/login?error");
+    void repeatedFailuresSlowDownThatAddressOnlyAndTheOwnerStillSignsInFromElsewhere() throws Exception {
+        createAccount("login-slow");
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginFrom("198.51.100.20", "login-slow", "wrong-" + i)).isEqualTo("/login?error");
         }
-        assertThat(login("login-lock", "wrong-5")).isEqualTo("/login?error");
-        assertThat(login("login-lock", PASSWORD)).isEqualTo("/login?locked");
-        assertThat(audited("login-lock", "LOGIN_FAILED")).isEqualTo(5);
-        assertThat(audited("login-lock", "LOGIN_LOCKED")).isEqualTo(1);
-        assertThat(accounts.findByUsername("login-lock").orElseThrow().lockedUntil()).isNotNull();
+        // from the guessing address even the right password is not checked now
+        assertThat(loginFrom("198.51.100.20", "login-slow", PASSWORD)).isEqualTo("/login?throttled");
+        // the owner, elsewhere, is not locked out
+        assertThat(loginFrom("203.0.113.30", "login-slow", PASSWORD)).isEqualTo("/");
+        assertThat(accounts.findByUsername("login-slow").orElseThrow().lockedUntil()).isNull();
+        assertThat(audited("login-slow", "LOGIN_FAILED")).isEqualTo(5);
+    }
+
+    @Test
+    void anUnknownUserNameIsAnsweredExactlyLikeAKnownOne() throws Exception {
+        createAccount("login-known");
+        List<String> known = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            known.add(loginFrom("198.51.100.21", "login-known", "wrong-" + i));
+            unknown.add(loginFrom("198.51.100.21", "login-nobody-" + "x", "wrong-" + i));
+        }
+        assertThat(unknown).isEqualTo(known).contains("/login?throttled");
+    }
+
+    @Test
+    void aThrottledClientAskingForJsonGets429WithRetryAfter() throws Exception {
+        createAccount("login-json");
+        for (int i = 0; i < 5; i++) {
+            loginFrom("198.51.100.22", "login-json", "wrong-" + i);
+        }
+        var r = mvc.perform(signIn("198.51.100.22", "login-json", PASSWORD).accept(org.springframework.http.MediaType.APPLICATION_JSON))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(429);
+        assertThat(Long.parseLong(r.getHeader("Retry-After"))).isBetween(1L, 60L);
+        assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"login.throttled\"");
+    }
+
+    @Test
+    void guessesOfTheOldPasswordWhenChangingItCountToo() {
+        createAccount("login-change");
+        long id = accounts.findByUsername("login-change").orElseThrow().id();
+        for (int i = 0; i < 5; i++) {
+            int n = i;
+            assertThatThrownBy(() -> accounts.changeOwnPassword(id, "wrong-" + n, "Another#Horse10", "198.51.100.23"))
+                    .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("password.old.wrong"));
+        }
+        assertThatThrownBy(() -> accounts.changeOwnPassword(id, PASSWORD, "Another#Horse10", "198.51.100.23"))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("login.throttled.minutes"));
+        // the same address may not sign in either
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_throttle WHERE user_key = 'login-change' AND blocked_until IS NOT NULL")
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package org.anquan.platform.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User accounts: creation, roles and scope, passwords, and the lockout after failed logins. */
+/** User accounts: creation, roles and scope, passwords, and the count of failed sign-ins. */
 @Service
 public class Accounts {
 
@@ -30,25 +28,18 @@ public class Accounts {
     private final AuditTrail audit;
     private final Clock clock;
     private final AccountSessions sessions;
-    private final LockoutProperties lockout;
+    private final LoginThrottle throttle;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, LockoutProperties lockout,
+    Accounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, Clock clock, LoginThrottle throttle,
              AccountSessions sessions) {
+        this.throttle = throttle;
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
-        this.lockout = lockout;
     }
 
-    @ConfigurationProperties("anquan.security.lockout")
-    public record LockoutProperties(int maxFailures, Duration duration) {
-        public LockoutProperties {
-            if (maxFailures <= 0) maxFailures = 5;
-            if (duration == null) duration = Duration.ofMinutes(15);
-        }
-    }
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM user_account").query(Long.class).single();
@@ -141,15 +132,23 @@ public class Accounts {
         sessions.endAll(a.username());
     }
 
-    /** The owner changes the password, proving the old one. */
+    /**
+     * The owner changes the password, proving the old one. Wrong old passwords count like failed
+     * sign-ins of the same account from the same address.
+     */
     @Transactional
-    public void changeOwnPassword(long id, String oldPassword, String newPassword) {
+    public void changeOwnPassword(long id, String oldPassword, String newPassword, String client) {
+        Account a = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        throttle.waitFor(a.username(), client).ifPresent(wait -> {
+            throw new BusinessException("login.throttled.minutes", Math.max(1, (wait.toSeconds() + 59) / 60));
+        });
         String hash = jdbc.sql("SELECT password_hash FROM user_account WHERE id = :id").param("id", id)
                 .query(String.class).single();
         if (!encoder.matches(oldPassword == null ? "" : oldPassword, hash)) {
+            throttle.failed(a.username(), client);
             throw new BusinessException("password.old.wrong");
         }
-        Account a = find(id).orElseThrow(() -> new NotFoundException("account", id));
+        throttle.succeeded(a.username(), client);
         PasswordPolicy.check(newPassword, a.username(), a.displayName());
         if (encoder.matches(newPassword, hash)) {
             throw new BusinessException("password.same");
@@ -186,12 +185,9 @@ public class Accounts {
     /** Counts a failed login; the account locks for the configured time after the configured failures. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void recordFailure(String username) {
+        // counted for the administrator's information; failures never lock the account (see LoginThrottle)
         jdbc.sql("UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE username = :u")
                 .param("u", username).update();
-        jdbc.sql("UPDATE user_account SET locked_until = :until, failed_attempts = 0 "
-                        + "WHERE username = :u AND failed_attempts >= :max")
-                .param("until", OffsetDateTime.now(clock).plus(lockout.duration()))
-                .param("u", username).param("max", lockout.maxFailures()).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -3,19 +3,20 @@ package org.anquan.platform.security;
 import org.anquan.platform.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
-/** Writes logins, failed logins and lockouts to the audit trail and keeps the failure count. */
+/** Writes sign-ins and failed sign-ins to the audit trail, and counts failures for the throttle. */
 @Component
 class AuthenticationAuditor {
 
     private final Accounts accounts;
     private final AuditTrail audit;
+    private final LoginThrottle throttle;
 
-    AuthenticationAuditor(Accounts accounts, AuditTrail audit) {
+    AuthenticationAuditor(Accounts accounts, AuditTrail audit, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.audit = audit;
     }
@@ -24,6 +25,7 @@ class AuthenticationAuditor {
     void onSuccess(AuthenticationSuccessEvent event) {
         String name = event.getAuthentication().getName();
         accounts.recordSuccess(name);
+        clientOf(event.getAuthentication()).ifPresent(client -> throttle.succeeded(name, client));
         audit.recordAlone(name, "LOGIN", "account", null, null);
     }
 
@@ -31,12 +33,14 @@ class AuthenticationAuditor {
     void onBadCredentials(AuthenticationFailureBadCredentialsEvent event) {
         String name = safeName(event.getAuthentication().getName());
         accounts.recordFailure(name);
+        clientOf(event.getAuthentication()).ifPresent(client -> throttle.failed(name, client));
         audit.recordAlone(name, "LOGIN_FAILED", "account", null, "bad credentials");
     }
 
-    @EventListener
-    void onLocked(AuthenticationFailureLockedEvent event) {
-        audit.recordAlone(safeName(event.getAuthentication().getName()), "LOGIN_LOCKED", "account", null, "account locked");
+    /** The address a sign-in came from, as the form login records it (API tokens have none). */
+    private static java.util.Optional<String> clientOf(org.springframework.security.core.Authentication auth) {
+        return auth.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails d
+                ? java.util.Optional.ofNullable(d.getRemoteAddress()) : java.util.Optional.empty();
     }
 
     @EventListener

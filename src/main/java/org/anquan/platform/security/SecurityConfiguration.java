@@ -3,12 +3,10 @@ package org.anquan.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -16,13 +14,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties({Accounts.LockoutProperties.class, LoginRateLimiter.Properties.class})
+@EnableConfigurationProperties({LoginThrottle.Properties.class, LoginRateLimiter.Properties.class})
 class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -55,12 +52,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Accounts accounts,
-                                            LoginRateLimiter limiter, org.springframework.context.MessageSource messageSource,
+                                            LoginRateLimiter limiter, LoginThrottle throttle,
+                                            org.springframework.context.MessageSource messageSource,
                                             tools.jackson.databind.json.JsonMapper json) throws Exception {
         ApiProblems problems = new ApiProblems(messageSource, json);
-        var failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        // every failed sign-in answers the same, whether the name exists or not
+        var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
 
         http
             .authorizeHttpRequests(a -> a
@@ -88,7 +85,7 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(fo -> fo.deny()))
             .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, accounts, problems), UsernamePasswordAuthenticationFilter.class)
-            .addFilterBefore(new LoginRateLimitFilter(limiter), UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginRateLimitFilter(limiter, throttle, problems), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new MustChangePasswordFilter(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }

@@ -43,7 +43,7 @@ class PasswordController {
             if (newPassword == null || !newPassword.equals(confirmPassword)) {
                 throw new BusinessException("password.mismatch");
             }
-            accounts.changeOwnPassword(id, oldPassword, newPassword);
+            accounts.changeOwnPassword(id, oldPassword, newPassword, request.getRemoteAddr());
         } catch (BusinessException e) {
             model.addAttribute("error", messages.of(e));
             response.setStatus(422);
