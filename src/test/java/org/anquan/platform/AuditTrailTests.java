@@ -48,9 +48,9 @@ class AuditTrailTests {
         } finally {
             jdbc.sql("""
                     INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, before_state,
-                                           after_state, remote_addr, prev_hash, hash)
+                                           after_state, remote_addr, prev_hash, hash, key_id)
                     VALUES (:id, :occurred_at, :actor, :action, :entity_type, :entity_id, :summary, :before_state,
-                            :after_state, :remote_addr, :prev_hash, :hash)""").params(saved).update();
+                            :after_state, :remote_addr, :prev_hash, :hash, :key_id)""").params(saved).update();
         }
         assertThat(trail.verify().intact()).isTrue();
     }

@@ -69,6 +69,9 @@ class PermissionMatrixTests {
         MATRIX.put("POST /admin/accounts/{id}/password", ADMIN);
         MATRIX.put("GET /admin/audit", ADMIN);
         MATRIX.put("POST /admin/audit/verify", ADMIN);
+        MATRIX.put("POST /admin/audit/checkpoint", ADMIN);
+        MATRIX.put("GET /admin/audit/checkpoint.json", ADMIN);
+        MATRIX.put("POST /admin/audit/checkpoint/verify", ADMIN);
         MATRIX.put("GET /admin/tokens", ADMIN);
         MATRIX.put("POST /admin/tokens", ADMIN);
         MATRIX.put("POST /admin/tokens/{id}/revoke", ADMIN);

@@ -15,9 +15,61 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditController {
 
     private final AuditTrail trail;
+    private final AuditCheckpoints checkpoints;
+    private final tools.jackson.databind.json.JsonMapper json;
+    private final java.time.Clock clock;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, AuditCheckpoints checkpoints, tools.jackson.databind.json.JsonMapper json,
+                    java.time.Clock clock) {
         this.trail = trail;
+        this.checkpoints = checkpoints;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Signs the chain's head now. */
+    @PostMapping("/admin/audit/checkpoint")
+    String checkpoint(RedirectAttributes redirect) {
+        var cp = checkpoints.make();
+        redirect.addFlashAttribute("noticeKey", "audit.checkpoint.made");
+        redirect.addFlashAttribute("checkpoint", cp.lastId());
+        return "redirect:/admin/audit";
+    }
+
+    /** The newest signed checkpoint, to keep apart from the database. */
+    @GetMapping("/admin/audit/checkpoint.json")
+    org.springframework.http.ResponseEntity<String> download(java.util.Locale locale) {
+        var cp = checkpoints.latest();
+        String name = ("en".equals(locale.getLanguage()) ? "audit-checkpoint-" : "审计检查点-")
+                + java.time.LocalDate.now(clock) + "-" + cp.lastId() + ".json";
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(json.writeValueAsString(cp));
+    }
+
+    /** Checks a kept checkpoint against the chain as it is now. */
+    @PostMapping("/admin/audit/checkpoint/verify")
+    String verifyCheckpoint(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+                            RedirectAttributes redirect) {
+        AuditCheckpoints.Checkpoint cp;
+        try {
+            if (file == null || file.isEmpty() || file.getSize() > 64 * 1024) {
+                throw new IllegalArgumentException("no checkpoint");
+            }
+            cp = json.readValue(file.getBytes(), AuditCheckpoints.Checkpoint.class);
+            if (cp.lastHash() == null || cp.createdAt() == null || cp.keyId() == null || cp.signature() == null) {
+                throw new IllegalArgumentException("incomplete checkpoint");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            redirect.addFlashAttribute("errorKey", "audit.checkpoint.unreadable");
+            return "redirect:/admin/audit";
+        }
+        var check = checkpoints.check(cp);
+        redirect.addFlashAttribute("checkpointCheck", check);
+        redirect.addFlashAttribute("checkpointId", cp.lastId());
+        return "redirect:/admin/audit";
     }
 
     @GetMapping("/admin/audit")

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.anquan.shared.CityTime;
@@ -23,9 +24,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Append-only, hash-chained record of who changed what. Each record carries the hash of the one
- * before it; the head row is locked while appending, so instances sharing a database never fork
- * the chain. A record joins the caller's transaction: when a change rolls back, so does its record.
+ * Append-only, hash-chained record of who changed what. Each record carries the seal of the one
+ * before it; a seal is an HMAC under a key kept outside the database ({@link AuditKeys}), so whoever
+ * can write the database still cannot rewrite a record and re-seal the rest. The head row is locked
+ * while appending, so instances sharing a database never fork the chain. A record joins the
+ * caller's transaction: when a change rolls back, so does its record.
  */
 @Service
 public class AuditTrail {
@@ -38,6 +41,7 @@ public class AuditTrail {
     private final JsonMapper json;
     private final Clock clock;
     private final Actor actor;
+    private final AuditKeys keys;
 
     /**
      * Who is acting, as the security layer knows it: the trail is told, it does not ask the security
@@ -49,7 +53,9 @@ public class AuditTrail {
         String name();
     }
 
-    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, Clock clock, Actor actor) {
+    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, Clock clock, Actor actor,
+               AuditKeys keys) {
+        this.keys = keys;
         this.actor = actor;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -77,17 +83,17 @@ public class AuditTrail {
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         AuditEntry e = new AuditEntry(id, at, truncate(actor, 64), action, entityType,
                 entityId == null ? null : truncate(entityId.toString(), 64), truncate(summary, 500),
-                toJson(before), toJson(after), remoteAddr(), head.lastHash(), null);
-        String hash = hashOf(e);
+                toJson(before), toJson(after), remoteAddr(), head.lastHash(), null, keys.currentId());
+        String hash = seal(e).orElseThrow();
         jdbc.sql("""
                 INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary,
-                                       before_state, after_state, remote_addr, prev_hash, hash)
-                VALUES (:id, :at, :actor, :action, :type, :eid, :summary, :before, :after, :addr, :prev, :hash)
+                                       before_state, after_state, remote_addr, prev_hash, hash, key_id)
+                VALUES (:id, :at, :actor, :action, :type, :eid, :summary, :before, :after, :addr, :prev, :hash, :key)
                 """)
                 .param("id", id).param("at", at).param("actor", e.actor()).param("action", action)
                 .param("type", entityType).param("eid", e.entityId()).param("summary", e.summary())
                 .param("before", e.beforeState()).param("after", e.afterState()).param("addr", e.remoteAddr())
-                .param("prev", e.prevHash()).param("hash", hash)
+                .param("prev", e.prevHash()).param("hash", hash).param("key", e.keyId())
                 .update();
         jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1")
                 .param("id", id).param("hash", hash).update();
@@ -116,13 +122,13 @@ public class AuditTrail {
             id++;
             AuditEntry e = new AuditEntry(id, at, truncate(actor, 64), c.action(), c.entityType(),
                     c.entityId() == null ? null : truncate(c.entityId().toString(), 64), truncate(c.summary(), 500),
-                    null, null, null, prev, null);
-            String hash = hashOf(e);
-            rows.add(new Object[] {id, at, e.actor(), e.action(), e.entityType(), e.entityId(), e.summary(), prev, hash});
+                    null, null, null, prev, null, keys.currentId());
+            String hash = seal(e).orElseThrow();
+            rows.add(new Object[] {id, at, e.actor(), e.action(), e.entityType(), e.entityId(), e.summary(), prev, hash, e.keyId()});
             prev = hash;
         }
-        batch.batchUpdate("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, prev_hash, hash) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        batch.batchUpdate("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, prev_hash, hash, key_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.sql("UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1")
                 .param("id", id).param("hash", prev).update();
     }
@@ -157,9 +163,14 @@ public class AuditTrail {
                 .param("to", q.to() == null ? null : CityTime.endOf(q.to(), clock));
     }
 
-    /** Walks the whole chain in order and reports the first record that does not match. */
+    /**
+     * Walks the whole chain in order and reports the first record that does not match: a changed,
+     * removed or re-sealed record, a key that is not configured, or an unkeyed record after the
+     * chain became keyed.
+     */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
+        java.util.concurrent.atomic.AtomicBoolean keyed = new java.util.concurrent.atomic.AtomicBoolean();
         AtomicReference<String> prev = new AtomicReference<>(GENESIS);
         AtomicLong expectedId = new AtomicLong(1);
         AtomicLong checked = new AtomicLong();
@@ -172,7 +183,9 @@ public class AuditTrail {
             checked.incrementAndGet();
             boolean ok = e.id() == expectedId.get()
                     && Objects.equals(e.prevHash(), prev.get())
-                    && Objects.equals(e.hash(), hashOf(e));
+                    && !(keyed.get() && e.keyId() == null)
+                    && seal(e).map(s -> s.equals(e.hash())).orElse(false);
+            keyed.compareAndSet(false, e.keyId() != null);
             if (!ok) {
                 broken.set(e.id());
             }
@@ -190,15 +203,19 @@ public class AuditTrail {
         return new AuditVerification(checked.get(), broken.get());
     }
 
-    static String hashOf(AuditEntry e) {
+    /** The record's seal: the HMAC of its content under its key, or the plain SHA-256 of a record written before keys. */
+    Optional<String> seal(AuditEntry e) {
         String canonical = String.join("\u001f",
                 Long.toString(e.id()),
                 Long.toString(e.occurredAt().toInstant().toEpochMilli()),
                 e.actor(), e.action(), nz(e.entityType()), nz(e.entityId()), nz(e.summary()),
                 nz(e.beforeState()), nz(e.afterState()), nz(e.remoteAddr()), e.prevHash());
+        if (e.keyId() != null) {
+            return keys.seal(e.keyId(), canonical);
+        }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
@@ -209,7 +226,7 @@ public class AuditTrail {
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
                 rs.getString("entity_id"), rs.getString("summary"), rs.getString("before_state"),
                 rs.getString("after_state"), rs.getString("remote_addr"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getString("key_id"));
     }
 
     private String toJson(Object o) {

@@ -57,7 +57,7 @@ public class EscalationSweep {
     }
 
     /** Every night, and whenever an administrator asks. */
-    @Scheduled(cron = "${anquan.supervision.sweep-cron:0 15 1 * * *}")
+    @Scheduled(cron = "${anquan.supervision.sweep-cron:0 15 1 * * *}", zone = "${anquan.time-zone}")
     void scheduled() {
         run("system");
     }

@@ -74,7 +74,7 @@ public class Reinspections {
     }
 
     /** On the 2nd of each month: draw last month's closed hazards in every county. */
-    @Scheduled(cron = "${anquan.supervision.reinspection-cron:0 30 2 2 * *}")
+    @Scheduled(cron = "${anquan.supervision.reinspection-cron:0 30 2 2 * *}", zone = "${anquan.time-zone}")
     void scheduled() {
         drawMonth(YearMonth.now(clock).minusMonths(1), "system");
     }
