@@ -72,7 +72,7 @@ class HazardImportTests {
         row(s, 5, code, null, null, null, null, null, "等级写错", "很大", deadline);
         long before = count();
 
-        var result = importer.importFile(bytes(wb), user("admin"), Locale.SIMPLIFIED_CHINESE);
+        var result = importer.importFile(bytes(wb), "检查.xlsx", user("admin"), Locale.SIMPLIFIED_CHINESE);
 
         assertThat(result.imported()).isEqualTo(2);
         assertThat(count()).isEqualTo(before + 2);
@@ -90,14 +90,58 @@ class HazardImportTests {
         XSSFWorkbook wb = new XSSFWorkbook();
         row(wb.createSheet(), 0, "编号", "描述");
         long before = count();
-        assertThatThrownBy(() -> importer.importFile(bytes(wb), user("admin"), Locale.ROOT)).hasMessage("import.wrong.columns");
-        assertThatThrownBy(() -> importer.importFile("garbage".getBytes(), user("admin"), Locale.ROOT)).hasMessage("import.not.xlsx");
+        assertThatThrownBy(() -> importer.importFile(bytes(wb), "x.xlsx", user("admin"), Locale.ROOT)).hasMessage("import.wrong.columns");
+        assertThatThrownBy(() -> importer.importFile("garbage".getBytes(), "x.xlsx", user("admin"), Locale.ROOT)).hasMessage("import.not.xlsx");
         assertThat(count()).isEqualTo(before);
     }
 
     @Test
     void anEnterpriseCannotImportInspectionFindings() {
-        assertThatThrownBy(() -> importer.importFile(new byte[] {1}, user("enterprise"), Locale.ROOT)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> importer.importFile(null, user("admin"), Locale.ROOT)).isInstanceOf(BusinessException.class);
+        assertThatThrownBy(() -> importer.importFile(new byte[] {1}, "x.xlsx", user("enterprise"), Locale.ROOT)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> importer.importFile(null, null, user("admin"), Locale.ROOT)).isInstanceOf(BusinessException.class);
+    }
+
+    XSSFWorkbook findings(String description) throws Exception {
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE industry_code = 'HAZ_CHEM' ORDER BY id LIMIT 1").query(String.class).single();
+        XSSFWorkbook wb = template();
+        row(wb.getSheetAt(0), 1, code, null, null, null, null, null, description, "一般", LocalDate.now(clock).plusDays(20).toString());
+        row(wb.getSheetAt(0), 2, code, null, null, null, null, null, description + "（二）", "一般", LocalDate.now(clock).plusDays(20).toString());
+        return wb;
+    }
+
+    long withDescription(String description) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard WHERE description LIKE :d").param("d", description + "%").query(Long.class).single();
+    }
+
+    @Test
+    void theSameFileIsNotImportedTwiceAndTheRefusalNamesTheEarlierImport() throws Exception {
+        byte[] file = bytes(findings("重复导入检查"));
+        var first = importer.importFile(file, "第一次.xlsx", user("admin"), Locale.SIMPLIFIED_CHINESE);
+        assertThat(first.imported()).isEqualTo(2);
+        assertThatThrownBy(() -> importer.importFile(file, "又一次.xlsx", user("county"), Locale.SIMPLIFIED_CHINESE))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("import.already");
+                    assertThat(e.args()[0]).isEqualTo(first.importId());
+                    assertThat(e.args()[2]).isEqualTo("admin");
+                });
+        assertThat(withDescription("重复导入检查")).isEqualTo(2);
+        assertThat(importer.recent()).extracting(HazardImport.Earlier::id).contains(first.importId());
+    }
+
+    @Test
+    void anImportThatFailsAtTheEndLeavesNothingBehindAndCanBeRunAgain() throws Exception {
+        byte[] file = bytes(findings("中途失败检查"));
+        // the audit head goes missing: the import fails after all its rows were written
+        var head = jdbc.sql("SELECT last_id, last_hash FROM audit_head WHERE id = 1").query().singleRow();
+        jdbc.sql("DELETE FROM audit_head").update();
+        try {
+            assertThatThrownBy(() -> importer.importFile(file, "断电.xlsx", user("admin"), Locale.SIMPLIFIED_CHINESE));
+        } finally {
+            jdbc.sql("INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, :i, :h)").param("i", head.get("last_id"))
+                    .param("h", head.get("last_hash")).update();
+        }
+        assertThat(withDescription("中途失败检查")).isZero();
+        assertThat(importer.importFile(file, "断电.xlsx", user("admin"), Locale.SIMPLIFIED_CHINESE).imported()).isEqualTo(2);
+        assertThat(withDescription("中途失败检查")).isEqualTo(2);
     }
 }

@@ -25,8 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hazards found in an inspection campaign, imported from the template: every valid row is
- * reported and routed like a hazard entered by hand, each in a transaction of its own; every
- * invalid row is reported with its line and reason.
+ * reported and routed like a hazard entered by hand; every invalid row is reported with its line
+ * and reason. An import is one unit: its rows, its file's record and its audit entries land
+ * together or not at all (a row that fails rolls back to its own savepoint), and the audit lock is
+ * taken once, at the end. A file whose content was imported before is refused, naming that import.
  */
 @Component
 public class HazardImport {
@@ -39,22 +41,50 @@ public class HazardImport {
     private final Directory directory;
     private final AuditTrail audit;
     private final org.anquan.platform.web.Messages messages;
+    private final TransactionTemplate whole;
     private final TransactionTemplate perRow;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final java.time.Clock clock;
 
     HazardImport(HazardService service, Directory directory, AuditTrail audit, org.anquan.platform.web.Messages messages,
-                 PlatformTransactionManager tx) {
+                 PlatformTransactionManager tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
         this.service = service;
         this.directory = directory;
         this.audit = audit;
         this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.whole = new TransactionTemplate(tx);
         this.perRow = new TransactionTemplate(tx);
-        this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     public record RowError(int line, String message) {
     }
 
-    public record Result(int imported, List<RowError> errors) {
+    public record Result(long importId, int imported, List<RowError> errors) {
+    }
+
+    /** A file imported before. */
+    public record Earlier(long id, String fileName, String importedBy, java.time.OffsetDateTime importedAt, int imported,
+                          int rejected) {
+    }
+
+    /** The latest imports, newest first. */
+    public List<Earlier> recent() {
+        return jdbc.sql("SELECT * FROM hazard_import ORDER BY id DESC LIMIT 30").query(HazardImport::earlier).list();
+    }
+
+    private static Earlier earlier(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Earlier(rs.getLong("id"), rs.getString("file_name"), rs.getString("imported_by"),
+                rs.getObject("imported_at", java.time.OffsetDateTime.class), rs.getInt("imported"), rs.getInt("rejected"));
+    }
+
+    private BusinessException alreadyImported(String sha) {
+        Earlier e = jdbc.sql("SELECT * FROM hazard_import WHERE sha256 = :s").param("s", sha).query(HazardImport::earlier).single();
+        return new BusinessException("import.already", e.id(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.importedAt().atZoneSameInstant(clock.getZone())),
+                e.importedBy(), e.imported());
     }
 
     public void writeTemplate(OutputStream out, Locale locale) throws IOException {
@@ -69,9 +99,13 @@ public class HazardImport {
         }
     }
 
-    public Result importFile(byte[] bytes, CurrentUser user, Locale locale) {
+    public Result importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale) {
         if (!user.may(Permission.HAZARD_IMPORT)) {
             throw new AccessDeniedException("officers import inspection results");
+        }
+        String sha = sha256(bytes);
+        if (jdbc.sql("SELECT COUNT(*) FROM hazard_import WHERE sha256 = :s").param("s", sha).query(Long.class).single() > 0) {
+            throw alreadyImported(sha);
         }
         List<Object[]> lines = new ArrayList<>();
         try (Workbook wb = Spreadsheets.open(bytes)) {
@@ -108,7 +142,15 @@ public class HazardImport {
         } catch (IOException e) {
             throw new BusinessException("import.unreadable");
         }
-        int imported = 0;
+        try {
+            return whole.execute(status -> store(lines, sha, fileName, user, locale));
+        } catch (org.springframework.dao.DuplicateKeyException sameFileAtOnce) {
+            throw alreadyImported(sha);
+        }
+    }
+
+    private Result store(List<Object[]> lines, String sha, String fileName, CurrentUser user, Locale locale) {
+        List<AuditTrail.Change> changes = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         for (Object[] line : lines) {
             int n = (int) line[0];
@@ -117,16 +159,35 @@ public class HazardImport {
                 continue;
             }
             try {
-                perRow.execute(s -> service.report((HazardInput) line[1], user));
-                imported++;
+                Hazard h = perRow.execute(s -> service.file((HazardInput) line[1], user));
+                changes.add(new AuditTrail.Change("CREATE", "hazard", h.getId(), h.getCode()));
             } catch (InvalidInputException e) {
                 errors.add(new RowError(n, describe(e.fieldErrors(), locale)));
-            } catch (RuntimeException e) {
-                errors.add(new RowError(n, messages.inLocale("import.row.failed", locale)));
+            } catch (BusinessException e) {
+                errors.add(new RowError(n, messages.inLocale(e.messageKey(), locale, e.args())));
             }
         }
-        audit.record("IMPORT", "hazard", null, imported + " imported, " + errors.size() + " rejected", null, null);
-        return new Result(imported, errors);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
+        jdbc.sql("""
+                INSERT INTO hazard_import (sha256, file_name, imported_by, imported_at, imported, rejected)
+                VALUES (:s, :f, :by, :at, :i, :r)""")
+                .param("s", sha).param("f", name == null ? null : name.substring(0, Math.min(name.length(), 200)))
+                .param("by", user.username()).param("at", java.time.OffsetDateTime.now(clock))
+                .param("i", changes.size()).param("r", errors.size()).update(keys, "id");
+        long importId = keys.getKeyAs(Number.class).longValue();
+        changes.add(new AuditTrail.Change("IMPORT", "hazard_import", importId,
+                changes.size() + " imported, " + errors.size() + " rejected, sha256 " + sha));
+        audit.recordAll(user.username(), changes);
+        return new Result(importId, changes.size() - 1, errors);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HazardInput input(Row row) {

@@ -94,6 +94,16 @@ public class HazardService {
 
     @Transactional
     public Hazard report(HazardInput in, CurrentUser user) {
+        Hazard saved = file(in, user);
+        audit.record("CREATE", "hazard", saved.getId(), saved.getCode(), null, snapshot(saved));
+        return saved;
+    }
+
+    /**
+     * Checks, routes and stores a reported hazard and announces it; the caller audits it (one by
+     * one, or a whole import in one batch at its end).
+     */
+    Hazard file(HazardInput in, CurrentUser user) {
         if (!mayReport(user)) {
             throw new AccessDeniedException("role may not report hazards");
         }
@@ -171,7 +181,6 @@ public class HazardService {
                 in.description().trim(), in.grade(), route.departmentId(), route.countyId(), override, in.deadline(),
                 trim(in.responsiblePerson()), trim(in.responsiblePhone())), user.username(), clock);
         Hazard saved = repository.save(h);
-        audit.record("CREATE", "hazard", saved.getId(), saved.getCode(), null, snapshot(saved));
         events.publishEvent(new HazardReported(saved.getId(), saved.getCode(), saved.getGrade().name(),
                 saved.getDepartmentId(), saved.getCountyId()));
         return saved;

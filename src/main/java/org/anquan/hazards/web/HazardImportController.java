@@ -39,8 +39,9 @@ class HazardImportController {
     }
 
     @GetMapping("/hazards/import")
-    String page() {
+    String page(Model model) {
         officer();
+        model.addAttribute("imports", importer.recent());
         return "hazards/import";
     }
 
@@ -55,12 +56,14 @@ class HazardImportController {
                   HttpServletResponse response) throws IOException {
         CurrentUser me = officer();
         try {
-            model.addAttribute("result", importer.importFile(file == null ? null : file.getBytes(), me, locale));
+            model.addAttribute("result", importer.importFile(file == null ? null : file.getBytes(),
+                    file == null ? null : file.getOriginalFilename(), me, locale));
         } catch (BusinessException e) {
             response.setStatus(422);
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorArgs", e.args());
         }
+        model.addAttribute("imports", importer.recent());
         return "hazards/import";
     }
 }
