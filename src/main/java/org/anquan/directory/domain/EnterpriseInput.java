@@ -1,5 +1,7 @@
 package org.anquan.directory.domain;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +10,15 @@ import java.util.List;
  * An enterprise as a person or a machine client enters it: raw values, checked by
  * {@link Enterprises} before anything is stored. Used as the form object and as the API body.
  */
-public record EnterpriseInput(String name, String creditCode, String industryCode, Long regionId, String address,
+public record EnterpriseInput(@Size(max = 200) String name, @Size(max = 40) String creditCode,
+                              @Size(max = 32) String industryCode, Long regionId, @Size(max = 300) String address,
                               Double lon, Double lat, EnterpriseScale scale, EnterpriseStatus status,
-                              String principalName, String principalPhone, String safetyManagerName,
-                              String safetyManagerPhone, List<LicenceInput> licences, Integer version) {
+                              @Size(max = 50) String principalName, @Size(max = 32) String principalPhone,
+                              @Size(max = 50) String safetyManagerName, @Size(max = 32) String safetyManagerPhone,
+                              @Size(max = 20) List<@Valid LicenceInput> licences, Integer version) {
 
-    public record LicenceInput(String kind, String licenceNo, String issuedBy, LocalDate validUntil) {
+    public record LicenceInput(@Size(max = 100) String kind, @Size(max = 100) String licenceNo, @Size(max = 100) String issuedBy,
+                               LocalDate validUntil) {
         boolean blank() {
             return (kind == null || kind.isBlank()) && (licenceNo == null || licenceNo.isBlank()) && validUntil == null;
         }

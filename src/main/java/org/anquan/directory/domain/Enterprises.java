@@ -116,6 +116,7 @@ public class Enterprises {
     }
 
     private Checked check(EnterpriseInput in, Long selfId) {
+        org.anquan.shared.Inputs.check(in);
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         String name = trim(in.name());

@@ -85,6 +85,16 @@ public class Regions {
     @Transactional
     public void updateHeads(long id, String partyHead, String partyHeadPhone, String govHead, String govHeadPhone,
                             int expectedVersion) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (var f : new String[][] {{"partyHead", partyHead, "50"}, {"partyHeadPhone", partyHeadPhone, "32"},
+                {"govHead", govHead, "50"}, {"govHeadPhone", govHeadPhone, "32"}}) {
+            if (f[1] != null && f[1].strip().length() > Integer.parseInt(f[2])) {
+                errors.put(f[0], "validation.too.long");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new org.anquan.shared.InvalidInputException(errors);
+        }
         Region before = get(id);
         int n = jdbc.sql("""
                 UPDATE region SET party_head = :ph, party_head_phone = :php, gov_head = :gh, gov_head_phone = :ghp,

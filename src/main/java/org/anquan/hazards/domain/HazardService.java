@@ -104,6 +104,7 @@ public class HazardService {
      * one, or a whole import in one batch at its end).
      */
     Hazard file(HazardInput in, CurrentUser user) {
+        org.anquan.shared.Inputs.check(in);
         if (!mayReport(user)) {
             throw new AccessDeniedException("role may not report hazards");
         }

@@ -1,5 +1,7 @@
 package org.anquan.hazards.domain;
 
+import jakarta.validation.constraints.*;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
@@ -48,8 +50,9 @@ public class Measures {
         this.clock = clock;
     }
 
-    public record MeasureInput(String industryCode, String categoryCode, Long regionId, String title, String content,
-                               Long departmentId, LocalDate adoptedOn, String hazardCodes) {
+    public record MeasureInput(@Size(max = 32) String industryCode, @Size(max = 40) String categoryCode, Long regionId,
+                               @Size(max = 200) String title, @Size(max = 4000) String content,
+                               Long departmentId, LocalDate adoptedOn, @Size(max = 2000) String hazardCodes) {
         public static MeasureInput empty() {
             return new MeasureInput(null, null, null, null, null, null, null, null);
         }
@@ -62,6 +65,7 @@ public class Measures {
     @Transactional
     public long create(MeasureInput in, CurrentUser user) {
         user.require(Permission.MEASURE_EDIT);
+        org.anquan.shared.Inputs.check(in);
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(in.industryCode())) errors.put("industryCode", "validation.required");
         if (in.regionId() == null) errors.put("regionId", "validation.required");

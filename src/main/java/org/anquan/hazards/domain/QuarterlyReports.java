@@ -102,9 +102,13 @@ public class QuarterlyReports {
         }
         if (funds == null || funds.signum() < 0) {
             errors.put("funds", "quarterly.funds.invalid");
+        } else if (funds.precision() - funds.scale() > 12 || funds.scale() > 2) {
+            errors.put("funds", "validation.range");
         }
         if (principalSigned == null || principalSigned.isBlank()) {
             errors.put("principalSigned", "quarterly.signature.required");
+        } else if (principalSigned.strip().length() > 50) {
+            errors.put("principalSigned", "validation.too.long");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

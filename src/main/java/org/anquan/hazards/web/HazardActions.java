@@ -26,6 +26,7 @@ class HazardActions {
 
     Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {
         authorize(id, action, u);
+        org.anquan.shared.Inputs.check(f);
         return switch (action) {
             case "verify" -> service.verify(id, f.version(), u);
             case "reject" -> service.reject(id, f.version(), f.reason(), f.duplicateOf(), u);

@@ -204,6 +204,9 @@ public class Reinspections {
         if (!passed && (note == null || note.isBlank())) {
             throw new InvalidInputException(Map.of("note", "validation.required"));
         }
+        if (note != null && note.strip().length() > 1000) {
+            throw new InvalidInputException(Map.of("note", "validation.too.long"));
+        }
         long hazardId = ((Number) item.get("hazard_id")).longValue();
         if (!passed) {
             hazards.reopen(hazardId, "回头看：" + note.trim(), newDeadline, user);
