@@ -67,6 +67,7 @@ class FieldBoundsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
+    @Autowired java.time.Clock clock;
 
     /** The record with every component empty but one. */
     static Object with(Class<?> type, String field, Object value) throws Exception {
@@ -171,5 +172,22 @@ class FieldBoundsTests {
         }
         assertThat(wrong).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single()).isEqualTo(hazards);
+    }
+
+    @Test
+    void aDateYearsAheadIsATypingErrorAndIsRefusedWithTheFieldNamed() throws Exception {
+        long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
+        String farAhead = java.time.LocalDate.now(clock).plusYears(36).toString();
+        var report = mvc.perform(post("/api/v1/hazards").with(as(accounts, "admin")).with(csrf()).contentType("application/json")
+                .content("{\"source\":\"DEPT_INSPECTION\",\"enterpriseId\":" + enterprise
+                        + ",\"description\":\"年份写错\",\"grade\":\"GENERAL\",\"deadline\":\"" + farAhead + "\"}"))
+                .andReturn().getResponse();
+        assertThat(report.getStatus()).isEqualTo(400);
+        assertThat(report.getContentAsString(StandardCharsets.UTF_8)).contains("\"deadline\"");
+        var licence = mvc.perform(post("/api/v1/enterprises").with(as(accounts, "admin")).with(csrf()).contentType("application/json")
+                .content("{\"licences\":[{\"kind\":\"安全生产许可证\",\"licenceNo\":\"X1\",\"validUntil\":\"" + farAhead + "\"}]}"))
+                .andReturn().getResponse();
+        assertThat(licence.getStatus()).isEqualTo(400);
+        assertThat(licence.getContentAsString(StandardCharsets.UTF_8)).contains("licences[0].validUntil");
     }
 }

@@ -27,6 +27,7 @@ public class Enterprises {
 
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,32}");
 
+    private final org.anquan.shared.DateHorizon horizon;
     private final EnterpriseRepository repository;
     private final EnterpriseQueries queries;
     private final Regions regions;
@@ -37,7 +38,8 @@ public class Enterprises {
     private final ScopeFilter scopes;
 
     Enterprises(EnterpriseRepository repository, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
-                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock, ScopeFilter scopes) {
+                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon) {
+        this.horizon = horizon;
         this.scopes = scopes;
         this.searchIndex = searchIndex;
         this.repository = repository;
@@ -117,6 +119,13 @@ public class Enterprises {
 
     private Checked check(EnterpriseInput in, Long selfId) {
         org.anquan.shared.Inputs.check(in);
+        if (in.licences() != null) {
+            var dates = new java.util.LinkedHashMap<String, java.time.LocalDate>();
+            for (int i = 0; i < in.licences().size(); i++) {
+                dates.put("licences[" + i + "].validUntil", in.licences().get(i) == null ? null : in.licences().get(i).validUntil());
+            }
+            horizon.check(dates);
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         String name = trim(in.name());

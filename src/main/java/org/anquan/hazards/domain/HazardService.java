@@ -38,6 +38,7 @@ public class HazardService {
     private final HazardQueries queries;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final org.anquan.shared.DateHorizon horizon;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final long maxEvidencePixels;
     private final JdbcClient jdbc;
@@ -48,7 +49,9 @@ public class HazardService {
     HazardService(HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
                   JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
                   org.springframework.transaction.support.TransactionTemplate tx,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels) {
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
+                  org.anquan.shared.DateHorizon horizon) {
+        this.horizon = horizon;
         this.tx = tx;
         this.maxEvidencePixels = maxEvidencePixels;
         this.scopes = scopes;
@@ -105,6 +108,7 @@ public class HazardService {
      */
     Hazard file(HazardInput in, CurrentUser user) {
         org.anquan.shared.Inputs.check(in);
+        horizon.check(java.util.Collections.singletonMap("deadline", in.deadline()));
         if (!mayReport(user)) {
             throw new AccessDeniedException("role may not report hazards");
         }

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class HazardActions {
 
+    private final org.anquan.shared.DateHorizon horizon;
     private final HazardService service;
 
-    HazardActions(HazardService service) {
+    HazardActions(HazardService service, org.anquan.shared.DateHorizon horizon) {
+        this.horizon = horizon;
         this.service = service;
     }
 
@@ -27,6 +29,10 @@ class HazardActions {
     Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {
         authorize(id, action, u);
         org.anquan.shared.Inputs.check(f);
+        var dates = new java.util.LinkedHashMap<String, java.time.LocalDate>();
+        dates.put("deadline", f.deadline());
+        dates.put("planDeadline", f.planDeadline());
+        horizon.check(dates);
         return switch (action) {
             case "verify" -> service.verify(id, f.version(), u);
             case "reject" -> service.reject(id, f.version(), f.reason(), f.duplicateOf(), u);

@@ -37,6 +37,7 @@ public class Reinspections {
 
     private static final SecureRandom SEEDS = new SecureRandom();
 
+    private final org.anquan.shared.DateHorizon horizon;
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Hazards hazards;
@@ -53,7 +54,8 @@ public class Reinspections {
             .industry("h.industry_code").enterprise("h.enterprise_id");
 
     Reinspections(JdbcClient jdbc, Directory directory, Hazards hazards, ReinspectionProperties properties, AuditTrail audit,
-                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes) {
+                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon) {
+        this.horizon = horizon;
         this.scopes = scopes;
         this.jdbc = jdbc;
         this.directory = directory;
@@ -207,6 +209,7 @@ public class Reinspections {
         if (note != null && note.strip().length() > 1000) {
             throw new InvalidInputException(Map.of("note", "validation.too.long"));
         }
+        horizon.check(java.util.Collections.singletonMap("deadline", newDeadline));
         long hazardId = ((Number) item.get("hazard_id")).longValue();
         if (!passed) {
             hazards.reopen(hazardId, "回头看：" + note.trim(), newDeadline, user);
