@@ -1,0 +1,56 @@
+package org.anquan.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The shell's own pages in a web slice: no database, no modules, only the controller, the layout
+ * and the message files. Security here is the slice's default; the real rules have their own tests.
+ */
+@WebMvcTest(controllers = LoginController.class, excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
+        type = org.springframework.context.annotation.FilterType.REGEX, pattern = "org\\.anquan\\.(directory|hazards|supervision|workbench)\\..*"))
+@Import({Messages.class, Times.class, ShellPagesSliceTests.FixedClock.class})
+class ShellPagesSliceTests {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    @MockitoBean ScopeDenials scopeDenials;
+
+    @Autowired MockMvc mvc;
+
+    @Test
+    @WithMockUser
+    void theOversizedUploadPageSaysSoInChineseWith413() throws Exception {
+        var r = mvc.perform(get("/upload-too-large")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(413);
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("文件过大").contains("10 MB");
+    }
+
+    @Test
+    @WithMockUser
+    void theSignInPageCarriesItsFormInEnglishOnRequest() throws Exception {
+        var r = mvc.perform(get("/login").param("lang", "en")).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("name=\"username\"").contains("name=\"password\"");
+    }
+}
