@@ -2,10 +2,8 @@ package org.anquan.directory.web;
 
 import org.anquan.directory.domain.Region;
 import org.anquan.directory.domain.Regions;
-import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
-import org.anquan.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegionController {
 
     private final Regions regions;
-    private final AuditTrail audit;
 
-    RegionController(Regions regions, AuditTrail audit) {
+    RegionController(Regions regions) {
         this.regions = regions;
-        this.audit = audit;
     }
 
     @GetMapping("/regions")

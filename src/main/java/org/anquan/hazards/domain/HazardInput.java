@@ -1,7 +1,6 @@
 package org.anquan.hazards.domain;
 
 import jakarta.validation.constraints.*;
-import jakarta.validation.Valid;
 import java.time.LocalDate;
 
 /** A hazard as reported in the form or the API: raw values, checked before anything is stored. */

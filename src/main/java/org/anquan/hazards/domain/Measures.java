@@ -1,7 +1,6 @@
 package org.anquan.hazards.domain;
 
 import jakarta.validation.constraints.*;
-import jakarta.validation.Valid;
 import java.io.IOException;
 import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
@@ -24,7 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

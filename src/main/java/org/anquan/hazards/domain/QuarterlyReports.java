@@ -17,7 +17,6 @@ import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,7 +1,6 @@
 package org.anquan.hazards.web;
 
 import jakarta.validation.constraints.*;
-import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -6,7 +6,6 @@ import org.anquan.platform.security.Permission;
 import java.io.IOException;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardImport;
-import org.anquan.hazards.domain.HazardService;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.shared.BusinessException;

@@ -1,7 +1,6 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
