@@ -83,10 +83,11 @@ class SharedSessionTests {
 
     @Test
     void theLoginRateLimitCountsAttemptsOnEveryInstanceTogether() {
-        var first = new org.anquan.platform.security.LoginRateLimiter(4, jdbc, java.time.Clock.systemUTC());
-        var other = new org.anquan.platform.security.LoginRateLimiter(4,
-                second.bean(JdbcClient.class), java.time.Clock.systemUTC());
-        String address = "203.0.113." + System.nanoTime() % 200;
+        // one minute for both, and an address no other test uses
+        var minute = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T03:00:30Z"), java.time.ZoneOffset.UTC);
+        var first = new org.anquan.platform.security.LoginRateLimiter(4, jdbc, minute);
+        var other = new org.anquan.platform.security.LoginRateLimiter(4, second.bean(JdbcClient.class), minute);
+        String address = "shared-limit-" + java.util.UUID.randomUUID();
         assertThat(first.tryAcquire(address)).isTrue();
         assertThat(other.tryAcquire(address)).isTrue();
         assertThat(first.tryAcquire(address)).isTrue();
