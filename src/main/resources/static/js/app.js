@@ -22,3 +22,51 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+
+// Pickers: choosing an option puts its id in the hidden input and its name in the box; typing again
+// clears the id (the text no longer names it); arrow keys move through the options, Escape closes.
+(function () {
+  function pickerOf(el) { return el.closest('[data-picker]'); }
+  function options(picker) { return Array.prototype.slice.call(picker.querySelectorAll('[role=option]')); }
+  function close(picker) {
+    picker.querySelector('[role=listbox]').innerHTML = '';
+    picker.querySelector('[data-picker-input]').setAttribute('aria-expanded', 'false');
+  }
+  document.addEventListener('click', function (event) {
+    var option = event.target.closest('[data-picker] [role=option]');
+    if (!option) { return; }
+    var picker = pickerOf(option);
+    picker.querySelector('[data-picker-value]').value = option.getAttribute('data-id');
+    var input = picker.querySelector('[data-picker-input]');
+    input.value = option.getAttribute('data-label');
+    close(picker);
+    input.focus();
+  });
+  document.addEventListener('input', function (event) {
+    if (event.target.matches('[data-picker-input]')) {
+      pickerOf(event.target).querySelector('[data-picker-value]').value = '';
+    }
+  });
+  document.addEventListener('htmx:afterSwap', function (event) {
+    var picker = pickerOf(event.target);
+    if (picker) {
+      picker.querySelector('[data-picker-input]').setAttribute('aria-expanded', options(picker).length > 0 ? 'true' : 'false');
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    var picker = pickerOf(event.target);
+    if (!picker) { return; }
+    var list = options(picker);
+    var at = list.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && list.length) {
+      event.preventDefault();
+      list[Math.min(at + 1, list.length - 1)].focus();
+    } else if (event.key === 'ArrowUp' && list.length) {
+      event.preventDefault();
+      if (at <= 0) { picker.querySelector('[data-picker-input]').focus(); } else { list[at - 1].focus(); }
+    } else if (event.key === 'Escape') {
+      close(picker);
+      picker.querySelector('[data-picker-input]').focus();
+    }
+  });
+})();

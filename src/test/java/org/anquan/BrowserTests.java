@@ -117,6 +117,19 @@ class BrowserTests {
         el.click();
     }
 
+    /** Chooses the enterprise in the picker by typing the start of its name, as a person does. */
+    void pickEnterprise(long enterprise) {
+        String name = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();
+        WebElement box = driver.findElement(By.id("enterpriseId-q"));
+        box.sendKeys(name.substring(0, Math.min(name.length(), 6)));
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.until(d -> !d.findElements(By.cssSelector("#enterpriseId-list [data-id='" + enterprise + "']")).isEmpty());
+        screenshot("picker-enterprise");
+        press(driver.findElement(By.cssSelector("#enterpriseId-list [data-id='" + enterprise + "']")));
+        wait.until(d -> String.valueOf(enterprise).equals(d.findElement(By.id("enterpriseId")).getDomProperty("value")));
+        assertThat(box.getDomProperty("value")).isEqualTo(name);
+    }
+
     /** Waits until the page (reloaded after an action) shows the status: never holds an element a reload may replace. */
     void expectStatus(String expected) {
         new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
@@ -145,7 +158,7 @@ class BrowserTests {
         login("dept");
         open("/hazards/new");
         new Select(driver.findElement(By.id("source"))).selectByValue("DEPT_INSPECTION");
-        setValue("enterpriseId", String.valueOf(enterprise));
+        pickEnterprise(enterprise);
         new Select(driver.findElement(By.id("grade"))).selectByValue("MAJOR");
         setValue("description", "液氯储罐区有毒气体报警器失效，联锁未投用");
         setValue("deadline", deadline);

@@ -63,6 +63,11 @@ public class Directory {
         return enterpriseRepository.findById(id).map(Directory::ref);
     }
 
+    /** The enterprise, if the scope reaches it. */
+    public Optional<EnterpriseRef> enterprise(long id, DataScope scope) {
+        return enterprises.inScope(id, scope) ? enterprise(id) : Optional.empty();
+    }
+
     public Optional<EnterpriseRef> enterpriseByCreditCode(String creditCode) {
         return enterpriseRepository.findByCreditCode(creditCode).map(Directory::ref);
     }

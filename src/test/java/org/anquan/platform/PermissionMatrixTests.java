@@ -77,6 +77,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /admin/tokens/{id}/revoke", ADMIN);
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
+        MATRIX.put("GET /pickers/enterprises", ALL);
         MATRIX.put("POST /account/password", ALL);
         MATRIX.put("GET /api/v1/me", ALL);
         MATRIX.put("GET /api/v1/regions", ALL);

@@ -109,6 +109,10 @@ class HazardController {
         if (model.getAttribute("form") == null) {
             model.addAttribute("form", HazardInput.empty());
         }
+        // the picker shows the chosen enterprise by name again
+        Long chosen = ((HazardInput) model.getAttribute("form")).enterpriseId();
+        model.addAttribute("enterpriseName", chosen == null ? null
+                : directory.enterprise(chosen, me.scope()).map(e -> e.name()).orElse(null));
         reference(model);
         return "hazards/form";
     }
