@@ -65,4 +65,17 @@ class PickerTests {
         assertThat(form).contains("type=\"hidden\" id=\"enterpriseId\" name=\"enterpriseId\"")
                 .contains("hx-get=\"/pickers/enterprises\"").doesNotContain("type=\"number\" min=\"1\" class=\"form-control\" id=\"enterpriseId\"");
     }
+
+    @Test
+    void aDuplicateIsChosenByItsCodeWithinTheScope() throws Exception {
+        long county = accounts.findByUsername("county").orElseThrow().regionId();
+        var own = jdbc.sql("SELECT id, code FROM hazard WHERE county_id = :c ORDER BY id LIMIT 1").param("c", county).query().singleRow();
+        var foreign = jdbc.sql("SELECT code FROM hazard WHERE county_id <> :c ORDER BY id LIMIT 1").param("c", county)
+                .query(String.class).single();
+        String html = mvc.perform(get("/pickers/hazards").param("q", (String) own.get("code")).with(as(accounts, "county")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("data-id=\"" + own.get("id") + "\"");
+        assertThat(mvc.perform(get("/pickers/hazards").param("q", foreign).with(as(accounts, "county"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("role=\"option\"").contains("没有找到");
+    }
 }

@@ -78,6 +78,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);
+        MATRIX.put("GET /pickers/hazards", ALL);
         MATRIX.put("POST /account/password", ALL);
         MATRIX.put("GET /api/v1/me", ALL);
         MATRIX.put("GET /api/v1/regions", ALL);

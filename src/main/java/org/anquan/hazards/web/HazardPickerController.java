@@ -1,0 +1,46 @@
+package org.anquan.hazards.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.anquan.hazards.domain.HazardFilter;
+import org.anquan.hazards.domain.HazardQueries;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.PickerOption;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Search-as-you-type for the hazard picker (a duplicate, say): its code or words of its description, within the scope. */
+@Controller
+class HazardPickerController {
+
+    private final HazardQueries queries;
+    private final Clock clock;
+
+    HazardPickerController(HazardQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/pickers/hazards")
+    String hazards(@RequestParam(defaultValue = "") String q, Model model, Locale locale) {
+        var refusal = PickerOption.refusal(q);
+        if (refusal.isPresent()) {
+            model.addAttribute("hintKey", refusal.get());
+        } else {
+            List<PickerOption> options = queries.page(new HazardFilter(null, null, null, null, null, null, q.strip()),
+                            CurrentUsers.require().scope(), LocalDate.now(clock), 1, PickerOption.CHOICES, locale).items().stream()
+                    .map(h -> new PickerOption(h.id(), h.code(), (h.enterpriseName() != null ? h.enterpriseName() : h.place())
+                            + " · " + (h.description().length() > 40 ? h.description().substring(0, 40) + "…" : h.description())))
+                    .toList();
+            model.addAttribute("options", options);
+            if (options.isEmpty()) {
+                model.addAttribute("hintKey", "picker.none.hazard");
+            }
+        }
+        return "fragments :: picker-options";
+    }
+}

@@ -1,0 +1,24 @@
+package org.anquan.platform.web;
+
+import java.util.Optional;
+
+/**
+ * One choice of a picker (see the {@code picker} fragment): the id travels hidden, the label is what
+ * the person sees, the detail tells like-named records apart. Every picker searches two to fifty
+ * characters and offers at most {@link #CHOICES}.
+ */
+public record PickerOption(long id, String label, String detail) {
+
+    public static final int MIN = 2;
+    public static final int MAX = 50;
+    public static final int CHOICES = 10;
+
+    /** Why the query is not searched (too short, too long), as a message key; empty when it is searched. */
+    public static Optional<String> refusal(String q) {
+        String text = q == null ? "" : q.strip();
+        if (text.length() < MIN) {
+            return Optional.of("picker.too.short");
+        }
+        return text.length() > MAX ? Optional.of("picker.too.long") : Optional.empty();
+    }
+}
