@@ -15,12 +15,28 @@ document.addEventListener('change', function (event) {
   }
 });
 
-// Confirmation for buttons that carry data-confirm (no inline script under the CSP).
+// Confirmation for buttons that carry data-confirm (no inline script under the CSP): the message says
+// what will happen; cancelling sends nothing.
 document.addEventListener('click', function (event) {
   var el = event.target.closest('[data-confirm]');
   if (el && !window.confirm(el.getAttribute('data-confirm'))) {
     event.preventDefault();
   }
+});
+
+// A form's buttons are disabled while it is being sent, so a double click sends it once; they come
+// back when the page is shown again from the browser's history.
+document.addEventListener('submit', function (event) {
+  if (event.defaultPrevented || event.target.hasAttribute('hx-get') || event.target.hasAttribute('data-live-filter')) {
+    return;
+  }
+  var buttons = event.target.querySelectorAll('button[type=submit]');
+  setTimeout(function () {
+    buttons.forEach(function (b) { b.disabled = true; b.setAttribute('aria-busy', 'true'); });
+  }, 0);
+});
+window.addEventListener('pageshow', function () {
+  document.querySelectorAll('button[aria-busy=true]').forEach(function (b) { b.disabled = false; b.removeAttribute('aria-busy'); });
 });
 
 // Pickers: choosing an option puts its id in the hidden input and its name in the box; typing again

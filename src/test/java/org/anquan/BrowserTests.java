@@ -145,6 +145,16 @@ class BrowserTests {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
+    /** An irreversible action: the browser asks first, saying what will happen; the person agrees. */
+    void confirmAndWaitForReload(String dataTest, String words) {
+        WebElement page = driver.findElement(By.tagName("main"));
+        press(driver.findElement(By.cssSelector("[data-test=" + dataTest + "]")));
+        var alert = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertThat(alert.getText()).contains(words);
+        alert.accept();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     void clickAndWaitForReload(String dataTest) {
         pressAndWaitForReload(driver.findElement(By.cssSelector("[data-test=" + dataTest + "]")));
     }
@@ -189,7 +199,7 @@ class BrowserTests {
         login("county");
         driver.get(hazardUrl);
         press(driver.findElement(By.id("onSite")));
-        clickAndWaitForReload("accept");
+        confirmAndWaitForReload("accept", "销号");
         expectStatus("已销号");
         assertThat(driver.findElements(By.cssSelector("[data-test=event]"))).extracting(WebElement::getText)
                 .anyMatch(t -> t.contains("dept") && t.contains("上报"))
