@@ -86,3 +86,20 @@ window.addEventListener('pageshow', function () {
     }
   });
 })();
+
+// The sidebar marks where the person is: the item whose address is the longest match of this page's.
+(function () {
+  var here = window.location.pathname;
+  var best = null;
+  document.querySelectorAll('#sidebar a.nav-link').forEach(function (a) {
+    var path = new URL(a.href, window.location.href).pathname;
+    var matches = path === '/' ? here === '/' : (here === path || here.indexOf(path + '/') === 0);
+    if (matches && (!best || path.length > new URL(best.href, window.location.href).pathname.length)) {
+      best = a;
+    }
+  });
+  if (best) {
+    best.classList.add('active');
+    best.setAttribute('aria-current', 'page');
+  }
+})();

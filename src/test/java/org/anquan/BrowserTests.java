@@ -94,6 +94,9 @@ class BrowserTests {
                 WHERE c.name = '平安区' AND e.industry_code = 'HAZ_CHEM'""").query(Long.class).single();
         assertThat(driver.findElement(By.cssSelector("[data-test=total]")).getText()).startsWith("共 " + expected + " 条");
         assertThat(firstBefore).isNotBlank();
+        // the sidebar marks where the person is
+        WebElement current = driver.findElement(By.cssSelector("#sidebar a.nav-link[aria-current=page]"));
+        assertThat(current.getText()).isEqualTo("企业名录");
         screenshot("enterprises-county");
     }
 

@@ -89,4 +89,11 @@ class ApiTests {
         assertThat(p.getResponse().getStatus()).isEqualTo(200);
         assertThat(p.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
     }
+
+    @org.junit.jupiter.api.Test
+    void theApiDocumentationIsTitledAndVersioned() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs").with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(docs).contains("安全生产监管平台 API").contains("\"version\":\"v1\"").doesNotContain("OpenAPI definition");
+    }
 }
