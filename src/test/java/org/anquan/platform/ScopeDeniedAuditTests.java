@@ -45,7 +45,9 @@ class ScopeDeniedAuditTests {
         long county = accounts.findByUsername("county").orElseThrow().regionId();
         long otherCounty = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'COUNTY' AND id <> :c").param("c", county)
                 .query(Long.class).single();
-        long hazard = jdbc.sql("SELECT MIN(id) FROM hazard WHERE county_id = :c").param("c", otherCounty).query(Long.class).single();
+        // a hazard of another county that has no supervision notice yet, to give it one
+        long hazard = jdbc.sql("SELECT MIN(id) FROM hazard WHERE county_id = :c AND id NOT IN "
+                + "(SELECT hazard_id FROM supervision_step WHERE level = 2)").param("c", otherCounty).query(Long.class).single();
         var now = OffsetDateTime.now(clock);
         long step = insert("""
                 INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason, department_id, county_id,

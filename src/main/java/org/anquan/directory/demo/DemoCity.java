@@ -231,6 +231,8 @@ public class DemoCity {
         account("admin", "市安委办管理员", Role.CITY_ADMIN, null, null, null);
         account("county", county.name() + "应急管理局干部", Role.COUNTY_OFFICER, county.id(), null, null);
         account("dept", "市应急管理局监管科干部", Role.DEPT_OFFICER, null, emergencyBureauId, null);
+        // the demo enterprise operates: its user has open work to show
+        jdbc.sql("UPDATE enterprise SET status = 'OPERATING' WHERE id = :id").param("id", enterpriseId).update();
         account("enterprise", "企业安全管理员", Role.ENTERPRISE_USER, null, null, enterpriseId);
         account("duty", "市应急值班员", Role.DUTY_OFFICER, null, null, null);
         account("leader", "市领导", Role.LEADER, null, null, null);

@@ -27,11 +27,20 @@ public class DemoHazards implements ApplicationRunner {
     private static final java.util.Set<String> OPEN = java.util.Set.of("ASSIGNED", "RECTIFYING", "SUBMITTED");
     private static final String[] STATUSES = {"REPORTED", "ASSIGNED", "RECTIFYING", "RECTIFYING", "SUBMITTED", "CLOSED", "CLOSED", "CLOSED"};
 
+    /** Where in a workplace a finding was made: makes the demo's descriptions read like inspectors' notes. */
+    private static final String[] WHERE = {"一号生产车间", "成品仓库", "罐区东侧", "配电室", "二楼走廊", "原料堆场", "锅炉房",
+            "装卸平台", "地下室", "员工宿舍楼", "食堂操作间", "危废暂存间", "厂区北门", "三号线工段"};
+    /** Findings any workplace may have, for industries without a catalogue of categories. */
+    private static final String[] COMMON = {"消防通道堆放杂物", "安全警示标志缺失", "特种作业人员无证上岗", "应急照明失效",
+            "电气线路私拉乱接", "劳动防护用品配备不足", "安全培训记录不全", "灭火器过期未更换", "应急预案未按期演练"};
+
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
+    private final org.anquan.platform.security.Accounts accounts;
 
-    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock, org.anquan.platform.security.Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -42,7 +51,51 @@ public class DemoHazards implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single() == 0
                 && jdbc.sql("SELECT COUNT(*) FROM directory_enterprise_view").query(Long.class).single() > 0) {
             generate(240, new Random(2026));
+            accounts.findByUsername("enterprise").map(a -> a.enterpriseId()).ifPresent(this::demoEnterpriseHazards);
         }
+    }
+
+    /**
+     * The demo enterprise user's own hazards, one in each stage of the work, so its pages show what
+     * an enterprise's safety manager does: verify-waiting, to start, being fixed (a major one with its
+     * plan), waiting for acceptance, and closed.
+     */
+    void demoEnterpriseHazards(long enterpriseId) {
+        var e = jdbc.sql("""
+                SELECT e.industry_code, e.county_id, r.department_id FROM directory_enterprise_view e
+                JOIN directory_responsibility_view r ON r.industry_code = e.industry_code AND r.lead = TRUE WHERE e.id = :id""")
+                .param("id", enterpriseId).query().listOfRows().stream().findFirst().orElse(null);
+        if (e == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Object[][] stages = {
+                {"REPORTED", "GENERAL", "罐区东侧可燃气体报警器探头积尘，报警测试未响应", null, 2},
+                {"ASSIGNED", "GENERAL", "配电室绝缘胶垫破损、未设置“止步，高压危险”警示牌", today.plusDays(10), 6},
+                {"RECTIFYING", "MAJOR", "液氯储罐区紧急切断阀未投用，联锁处于旁路状态", today.plusDays(20), 12},
+                {"RECTIFYING", "GENERAL", "装卸平台防护栏缺失约8米", today.minusDays(3), 25},
+                {"SUBMITTED", "GENERAL", "成品仓库消防通道堆放包装物", today.plusDays(2), 15},
+                {"CLOSED", "GENERAL", "危废暂存间未设置防渗漏托盘", today.minusDays(12), 40}};
+        long first = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM hazard").query(Long.class).single();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < stages.length; i++) {
+            Object[] s = stages[i];
+            String status = (String) s[0];
+            boolean major = "MAJOR".equals(s[1]);
+            OffsetDateTime reported = now.minusDays((Integer) s[4]);
+            LocalDate deadline = (LocalDate) s[3];
+            // a report from outside waits for verification; what the enterprise found itself starts assigned
+            String source = "REPORTED".equals(status) ? "CITIZEN" : "ENTERPRISE_SELF";
+            rows.add(new Object[] {String.format("YH%d-%07d", reported.getYear(), first + i + 1), source, enterpriseId,
+                    e.get("industry_code"), null, s[2], s[1], status, e.get("department_id"), e.get("county_id"), deadline,
+                    "王强", "enterprise", reported, "CLOSED".equals(status) ? reported.plusDays(20) : null,
+                    "CLOSED".equals(status) ? e.get("department_id") : null,
+                    major ? "停用储罐区，恢复紧急切断阀联锁并校验，完善联锁投切管理制度" : null,
+                    major ? new java.math.BigDecimal("180000") : null, major ? deadline : null, major ? "王强" : null,
+                    major ? "液氯泄漏专项应急预案，已于本月组织演练" : null, OPEN.contains(status) ? deadline : null});
+        }
+        insert(rows);
     }
 
     /**
@@ -67,8 +120,10 @@ public class DemoHazards implements ApplicationRunner {
                 FROM directory_enterprise_view e JOIN directory_responsibility_view r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 5000""").query().listOfRows();
         Map<String, List<String>> categories = new java.util.HashMap<>();
-        jdbc.sql("SELECT code, industry_code FROM hazard_category").query(rs -> {
+        Map<String, String> categoryNames = new java.util.HashMap<>();
+        jdbc.sql("SELECT code, industry_code, name_zh FROM hazard_category").query(rs -> {
             categories.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+            categoryNames.put(rs.getString(1), rs.getString(3));
         });
         LocalDate today = LocalDate.now(clock);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -91,9 +146,10 @@ public class DemoHazards implements ApplicationRunner {
                 LocalDate deadline = shape != null ? shape.deadline(serial, today)
                         : status.equals("REPORTED") ? null : today.plusDays(random.nextInt(90) - 30);
                 boolean planned = major && !status.equals("REPORTED") && !status.equals("ASSIGNED");
+                String finding = category != null ? categoryNames.get(category) : COMMON[random.nextInt(COMMON.length)];
                 rows.add(new Object[] {String.format("YH%d-%07d", reported.getYear(), serial), "DEPT_INSPECTION",
-                        e.get("id"), industry, category, major ? "重大隐患：" + (category == null ? "现场检查发现" : "按判定标准认定")
-                        : "检查发现的一般隐患，需限期整改", major ? "MAJOR" : "GENERAL", status,
+                        e.get("id"), industry, category, WHERE[random.nextInt(WHERE.length)] + "：" + finding
+                        + (major ? "（按重大事故隐患判定标准认定）" : ""), major ? "MAJOR" : "GENERAL", status,
                         e.get("department_id"), e.get("county_id"), deadline, "安全员", "demo", reported,
                         status.equals("CLOSED") ? reported.plusDays(5 + random.nextInt(20)) : null,
                         status.equals("CLOSED") ? e.get("department_id") : null,
@@ -101,13 +157,17 @@ public class DemoHazards implements ApplicationRunner {
                         planned ? deadline : null, planned ? "企业主要负责人" : null, planned ? "已制定专项应急预案并组织演练" : null,
                         OPEN.contains(status) ? deadline : null});
             }
-            batch.batchUpdate("""
-                    INSERT INTO hazard (code, source, enterprise_id, industry_code, category_code, description, grade, status,
-                                        department_id, county_id, deadline, responsible_person, reported_by, reported_at,
-                                        closed_at, accepted_by_department, plan_measures, plan_funds, plan_deadline, plan_owner,
-                                        plan_emergency, open_deadline)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            insert(rows);
         }
+    }
+
+    private void insert(List<Object[]> rows) {
+        batch.batchUpdate("""
+                INSERT INTO hazard (code, source, enterprise_id, industry_code, category_code, description, grade, status,
+                                    department_id, county_id, deadline, responsible_person, reported_by, reported_at,
+                                    closed_at, accepted_by_department, plan_measures, plan_funds, plan_deadline, plan_owner,
+                                    plan_emergency, open_deadline)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM hazard").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE hazard_code_seq RESTART WITH " + (last + 1)).update();
     }
