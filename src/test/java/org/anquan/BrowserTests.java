@@ -212,6 +212,29 @@ class BrowserTests {
         Files.deleteIfExists(photo);
     }
 
+    @Test
+    void eachHomePageShowsItsOwnWorkAndTheLeaderSeesTheWeeklyChartOnADeskAndOnAPhone() {
+        login("leader");
+        open("/");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector(".weekly-chart canvas")).isEmpty());
+        screenshot("home-leader");
+        login("county");
+        open("/");
+        assertThat(driver.findElements(By.cssSelector("[data-test=work-cards] .card"))).hasSizeGreaterThanOrEqualTo(5);
+        screenshot("home-county");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/");
+            // on a phone the cards stay readable: two to a row, none narrower than a thumb
+            assertThat(driver.findElements(By.cssSelector("[data-test=work-cards] .card")))
+                    .allMatch(card -> card.getSize().getWidth() >= 140);
+            screenshot("home-county-phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        }
+    }
+
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
     static void screenshot(String name) {
         try {

@@ -1,5 +1,14 @@
 package org.anquan.hazards;
 
-/** Open, overdue, open major and awaiting-acceptance counts of a scope. */
-public record HazardSummary(long open, long overdue, long majorOpen, long submitted) {
+/**
+ * The counts of a scope's hazards by the work they wait for: to verify (reported), to assign
+ * (verified), to start (assigned), being fixed (rectifying), to accept (submitted); and open,
+ * overdue and open major ones.
+ */
+public record HazardSummary(long open, long overdue, long majorOpen, long submitted, long reported, long verified,
+                            long assigned, long rectifying) {
+
+    /** One week of the register: hazards found and hazards closed, the week named by its Monday. */
+    public record Week(java.time.LocalDate monday, long found, long closed) {
+    }
 }

@@ -67,6 +67,11 @@ public class Hazards {
         return Optional.empty();
     }
 
+    /** Hazards found and closed in each of the last twelve weeks, for the home page's chart. */
+    public List<HazardSummary.Week> lastTwelveWeeks(DataScope scope) {
+        return queries.weekly(scope, LocalDate.now(clock), 12);
+    }
+
     public HazardSummary summary(DataScope scope) {
         return queries.summary(scope, LocalDate.now(clock));
     }

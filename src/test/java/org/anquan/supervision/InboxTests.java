@@ -102,12 +102,12 @@ class InboxTests {
         long unread = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE county_id = :c AND read_at IS NULL").param("c", county)
                 .query(Long.class).single();
         mvc.perform(get("/").with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"inbox\">" + unread + "<")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"card-unread\">" + unread + "<")));
 
         mvc.perform(post("/inbox/read-all").with(as(accounts, "county")).with(csrf()));
 
         mvc.perform(get("/").with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"inbox\">0<")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"card-unread\">0<")));
     }
 
     @Test

@@ -26,12 +26,14 @@ public class HazardQueries {
 
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
+    private final java.time.Clock clock;
     private final long firstWindow;
 
-    HazardQueries(JdbcClient jdbc, ScopeFilter scopes,
+    HazardQueries(JdbcClient jdbc, ScopeFilter scopes, java.time.Clock clock,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
         this.jdbc = jdbc;
         this.scopes = scopes;
+        this.clock = clock;
         this.firstWindow = Math.max(firstWindow, 1);
     }
 
@@ -109,10 +111,46 @@ public class HazardQueries {
                         + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') THEN 1 ELSE 0 END), 0) AS open_count, "
                         + "COALESCE(SUM(CASE WHEN h.open_deadline < :today THEN 1 ELSE 0 END), 0) AS overdue_count, "
                         + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.grade = 'MAJOR' THEN 1 ELSE 0 END), 0) AS major_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'SUBMITTED' THEN 1 ELSE 0 END), 0) AS submitted_count "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'SUBMITTED' THEN 1 ELSE 0 END), 0) AS submitted_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'REPORTED' THEN 1 ELSE 0 END), 0) AS reported_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'VERIFIED' THEN 1 ELSE 0 END), 0) AS verified_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'ASSIGNED' THEN 1 ELSE 0 END), 0) AS assigned_count, "
+                        + "COALESCE(SUM(CASE WHEN h.status = 'RECTIFYING' THEN 1 ELSE 0 END), 0) AS rectifying_count "
                         + "FROM hazard h " + w.sql())
                 .params(w.params()).param("today", today)
-                .query((rs, n) -> new HazardSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+                .query((rs, n) -> new HazardSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+    }
+
+    /** Hazards found and closed in each of the last {@code weeks} weeks (Monday to Sunday, city time), oldest first. */
+    public List<HazardSummary.Week> weekly(DataScope scope, LocalDate today, int weeks) {
+        LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(weeks - 1L);
+        OffsetDateTime from = org.anquan.shared.CityTime.startOf(monday, clock);
+        OffsetDateTime to = org.anquan.shared.CityTime.startOf(monday.plusWeeks(weeks), clock);
+        long[] found = perWeek("reported_at", scope, from, to, weeks);
+        long[] closed = perWeek("closed_at", scope, from, to, weeks);
+        List<HazardSummary.Week> result = new java.util.ArrayList<>();
+        for (int i = 0; i < weeks; i++) {
+            result.add(new HazardSummary.Week(monday.plusWeeks(i), found[i], closed[i]));
+        }
+        return result;
+    }
+
+    /** One range of one indexed column, counted by week in one pass. */
+    private long[] perWeek(String column, DataScope scope, OffsetDateTime from, OffsetDateTime to, int weeks) {
+        Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
+        String week = "FLOOR((EXTRACT(EPOCH FROM h." + column + ") - :start) / 604800)";
+        long[] counts = new long[weeks];
+        jdbc.sql("SELECT wk, COUNT(*) AS n FROM (SELECT " + week + " AS wk FROM hazard h " + w.sql() + " AND h." + column
+                        + " >= :f AND h." + column + " < :t) x GROUP BY wk")
+                .params(w.params()).param("start", from.toEpochSecond()).param("f", from).param("t", to)
+                .query(rs -> {
+                    int i = rs.getInt("wk");
+                    if (i >= 0 && i < weeks) {
+                        counts[i] += rs.getLong("n");
+                    }
+                });
+        return counts;
     }
 
     Where where(HazardFilter f, DataScope scope, LocalDate today) {
