@@ -205,9 +205,9 @@ class BrowserTests {
         confirmAndWaitForReload("accept", "销号");
         expectStatus("已销号");
         assertThat(driver.findElements(By.cssSelector("[data-test=event]"))).extracting(WebElement::getText)
-                .anyMatch(t -> t.contains("dept") && t.contains("上报"))
-                .anyMatch(t -> t.contains("enterprise") && t.contains("提交验收"))
-                .anyMatch(t -> t.contains("county") && t.contains("现场验收销号"));
+                .anyMatch(t -> t.contains("市应急管理局监管科干部") && t.contains("上报"))
+                .anyMatch(t -> t.contains("企业安全管理员") && t.contains("提交验收"))
+                .anyMatch(t -> t.contains("平安区应急管理局干部") && t.contains("现场验收销号"));
         screenshot("hazard-closed");
         Files.deleteIfExists(photo);
     }
