@@ -103,3 +103,18 @@ window.addEventListener('pageshow', function () {
     best.setAttribute('aria-current', 'page');
   }
 })();
+
+// The pager's jump box: Enter goes to the page typed (the server answers the last page for one past the end).
+document.addEventListener('keydown', function (event) {
+  var box = event.target.closest('[data-page-jump]');
+  if (!box || event.key !== 'Enter') { return; }
+  event.preventDefault();
+  var n = parseInt(box.value, 10);
+  if (!(n >= 1)) { return; }
+  var url = box.getAttribute('data-page-jump').replace('__PAGE__', String(n));
+  if (window.htmx) {
+    htmx.ajax('GET', url, { target: box.getAttribute('data-target'), pushURL: url });
+  } else {
+    window.location.href = url;
+  }
+});

@@ -31,6 +31,29 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
         return (long) (Math.max(page, 1) - 1) * size;
     }
 
+    /**
+     * The requested page, or the last one when the request lies past the end (a bookmark of a list
+     * that has since shrunk, a page number typed too large): never an empty page or an error.
+     */
+    public static <T> PageResult<T> atMostLast(int page, java.util.function.IntFunction<PageResult<T>> fetch) {
+        PageResult<T> result = fetch.apply(Math.max(page, 1));
+        return result.items().isEmpty() && result.page() > result.totalPages() ? fetch.apply(result.totalPages()) : result;
+    }
+
+    /** The page numbers a pager offers: the first, the last, and two either side of the current one; 0 marks a gap. */
+    public java.util.List<Integer> pageNumbers() {
+        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+        int last = totalPages();
+        for (int p = 1; p <= last; p++) {
+            if (p == 1 || p == last || Math.abs(p - page) <= 2) {
+                numbers.add(p);
+            } else if (numbers.get(numbers.size() - 1) != 0) {
+                numbers.add(0);
+            }
+        }
+        return numbers;
+    }
+
     /** Clamps a requested page size to 1..MAX_SIZE, defaulting to 20. */
     public static int clampSize(Integer size) {
         if (size == null || size < 1) {

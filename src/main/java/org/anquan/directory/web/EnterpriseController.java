@@ -66,7 +66,7 @@ class EnterpriseController {
     String list(@ModelAttribute("filter") EnterpriseFilter filter, @RequestParam(defaultValue = "1") int page,
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
-        PageResult<?> result = queries.page(filter, me.scope(), Math.max(page, 1), PageResult.clampSize(size), locale);
+        PageResult<?> result = PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), p, PageResult.clampSize(size), locale));
         model.addAttribute("result", result);
         model.addAttribute("mayEdit", enterprises.mayEdit(me));
         if (htmx.isHtmxRequest() && !htmx.isBoosted()) {

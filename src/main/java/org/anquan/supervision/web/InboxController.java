@@ -27,7 +27,7 @@ class InboxController {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("hasInbox", Inbox.hasInbox(me.scope()));
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("result", inbox.page(me.scope(), unread, Math.max(page, 1), 50));
+        model.addAttribute("result", org.anquan.shared.PageResult.atMostLast(page, p -> inbox.page(me.scope(), unread, p, 50)));
         return "supervision/inbox";
     }
 

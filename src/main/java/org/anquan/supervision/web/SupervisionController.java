@@ -56,7 +56,8 @@ class SupervisionController {
                 @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "1") int page,
                 Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
-        model.addAttribute("result", queries.page(level, countyId, awaiting, me.scope(), Math.max(page, 1), 50, locale));
+        model.addAttribute("result", org.anquan.shared.PageResult.atMostLast(page,
+                p -> queries.page(level, countyId, awaiting, me.scope(), p, 50, locale)));
         model.addAttribute("levels", EscalationLevel.values());
         model.addAttribute("outcomeKinds", java.util.List.of(org.anquan.supervision.domain.StepOutcome.INTERVIEWED,
                 org.anquan.supervision.domain.StepOutcome.TRANSFERRED, org.anquan.supervision.domain.StepOutcome.OTHER));
