@@ -235,6 +235,23 @@ class BrowserTests {
         }
     }
 
+    @Test
+    void onAPhoneTheRegistersRowsBecomeCardsWithEachValueNamed() {
+        login("county");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            open("/hazards");
+            WebElement row = new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=hazard-row]")));
+            // a row is as wide as the screen allows, not squeezed into columns a character wide
+            assertThat(row.getSize().getWidth()).isGreaterThan(300);
+            assertThat(driver.findElement(By.cssSelector("table.table-cards thead")).isDisplayed()).isFalse();
+            screenshot("hazards-phone");
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        }
+    }
+
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
     static void screenshot(String name) {
         try {
