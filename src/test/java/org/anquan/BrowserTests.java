@@ -252,6 +252,25 @@ class BrowserTests {
         }
     }
 
+    @Test
+    void aClickOnTheMapPutsThePointIntoTheReportFormToSixDecimals() {
+        login("dept");
+        open("/hazards/new");
+        WebElement map = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-point-map] canvas")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
+        String lon = driver.findElement(By.id("lon")).getDomProperty("value");
+        String lat = driver.findElement(By.id("lat")).getDomProperty("value");
+        assertThat(lon).matches("\\d+\\.\\d{6}");
+        assertThat(lat).matches("\\d+\\.\\d{6}");
+        var city = jdbc.sql("SELECT MIN(min_lon), MAX(max_lon), MIN(min_lat), MAX(max_lat) FROM region WHERE region_level = 'COUNTY'")
+                .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).single();
+        assertThat(Double.parseDouble(lon)).isBetween(city[0] - 0.5, city[1] + 0.5);
+        assertThat(Double.parseDouble(lat)).isBetween(city[2] - 0.5, city[3] + 0.5);
+        screenshot("map-point-picker");
+    }
+
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
     static void screenshot(String name) {
         try {

@@ -101,6 +101,16 @@ public class Directory {
         return matrix.industries().stream().map(i -> new IndustryRef(i.code(), i.nameZh(), i.nameEn())).toList();
     }
 
+    /** A county's outline (GeoJSON geometry), for maps. */
+    public record RegionShape(String name, String boundary) {
+    }
+
+    /** The counties that have an outline, for a map of the city. */
+    public List<RegionShape> countyShapes() {
+        return regions.ofLevel(RegionLevel.COUNTY).stream().filter(r -> r.boundary() != null)
+                .map(r -> new RegionShape(r.name(), r.boundary())).toList();
+    }
+
     public List<RegionRef> counties() {
         return regions.ofLevel(RegionLevel.COUNTY).stream().map(RegionRef::of).toList();
     }

@@ -42,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class HazardController {
 
+    private final tools.jackson.databind.json.JsonMapper json;
     private final Downloads downloads;
     private final HazardService service;
     private final HazardQueries queries;
@@ -54,7 +55,8 @@ class HazardController {
 
     HazardController(HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
                      JdbcClient jdbc, org.anquan.platform.web.Messages messages,
-                     org.anquan.hazards.domain.HazardLedger ledger, Clock clock, Downloads downloads) {
+                     org.anquan.hazards.domain.HazardLedger ledger, Clock clock, Downloads downloads, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.downloads = downloads;
         this.messages = messages;
         this.ledger = ledger;
@@ -236,8 +238,19 @@ class HazardController {
         doc.write(response.getOutputStream());
     }
 
+    /** The counties as a GeoJSON FeatureCollection, for the map that picks a point. */
+    private String countyMap() {
+        var features = new java.util.ArrayList<java.util.Map<String, Object>>();
+        for (var shape : directory.countyShapes()) {
+            features.add(java.util.Map.of("type", "Feature", "properties", java.util.Map.of("name", shape.name()),
+                    "geometry", json.readTree(shape.boundary())));
+        }
+        return json.writeValueAsString(java.util.Map.of("type", "FeatureCollection", "features", features));
+    }
+
     private void reference(Model model) {
         model.addAttribute("counties", directory.counties());
+        model.addAttribute("countyMap", countyMap());
         model.addAttribute("departments", directory.departments());
         model.addAttribute("industries", directory.industries());
         model.addAttribute("statuses", HazardStatus.values());
