@@ -19,3 +19,25 @@
     window.addEventListener('resize', function () { chart.resize(); });
   });
 })();
+
+// Open hazards by county, major and general stacked (the table beside them holds the same numbers).
+(function () {
+  if (!window.echarts) { return; }
+  document.querySelectorAll('.county-chart').forEach(function (el) {
+    var numbers = function (s) { return s.split('|').map(Number); };
+    var chart = echarts.init(el);
+    chart.setOption({
+      animation: false,
+      grid: { left: 40, right: 10, top: 30, bottom: 30 },
+      tooltip: { trigger: 'axis' },
+      legend: { data: [el.dataset.majorLabel, el.dataset.generalLabel] },
+      xAxis: { type: 'category', data: el.dataset.counties.split('|') },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { type: 'bar', stack: 'open', name: el.dataset.majorLabel, data: numbers(el.dataset.major), itemStyle: { color: '#dc3545' } },
+        { type: 'bar', stack: 'open', name: el.dataset.generalLabel, data: numbers(el.dataset.general), itemStyle: { color: '#ffc107' } }
+      ]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  });
+})();

@@ -8,6 +8,10 @@ package org.anquan.hazards;
 public record HazardSummary(long open, long overdue, long majorOpen, long submitted, long reported, long verified,
                             long assigned, long rectifying) {
 
+    /** The open hazards of one county, major and general. */
+    public record CountyOpen(String county, long major, long general) {
+    }
+
     /** One week of the register: hazards found and hazards closed, the week named by its Monday. */
     public record Week(java.time.LocalDate monday, long found, long closed) {
     }

@@ -72,6 +72,11 @@ public class Hazards {
         return queries.weekly(scope, LocalDate.now(clock), 12);
     }
 
+    /** Open hazards by county and grade, for the home page's chart. */
+    public List<HazardSummary.CountyOpen> openByCounty(DataScope scope) {
+        return queries.openByCounty(scope);
+    }
+
     public HazardSummary summary(DataScope scope) {
         return queries.summary(scope, LocalDate.now(clock));
     }

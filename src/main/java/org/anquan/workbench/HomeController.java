@@ -73,6 +73,7 @@ class HomeController {
         model.addAttribute("cards", cards(me, summary, unread));
         if (me.scope().isCity()) {
             model.addAttribute("weeks", hazards.lastTwelveWeeks(me.scope()));
+            model.addAttribute("byCounty", hazards.openByCounty(me.scope()));
         }
         model.addAttribute("rank", hazards.rankOf(me.scope()).orElse(null));
         return "home";

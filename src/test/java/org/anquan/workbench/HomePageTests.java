@@ -49,7 +49,14 @@ class HomePageTests {
         assertThat(html).doesNotContain("data-test=\"work-cards\"").contains("data-test=\"weekly-table\"")
                 .contains("class=\"weekly-chart\"").contains("data-test=\"weekly-sentence\"");
         // twelve weeks, each a row of the table beside the chart
-        assertThat(html.split("<tr>").length - 2).isEqualTo(12);
+        String weekly = html.substring(html.indexOf("data-test=\"weekly-table\""), html.indexOf("data-test=\"county-table\""));
+        assertThat(weekly.split("<tr>").length - 2).isEqualTo(12);
+        // every county, with the city's open major hazards in words above
+        long major = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE grade = 'MAJOR' AND status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED')")
+                .query(Long.class).single();
+        assertThat(html).contains("data-test=\"county-table\"").contains("全市整改中的重大隐患 " + major + " 项");
+        assertThat(html.substring(html.indexOf("data-test=\"county-table\"")).split("<tr>").length - 2)
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM region WHERE region_level = 'COUNTY'").query(Integer.class).single());
     }
 
     @org.springframework.beans.factory.annotation.Autowired org.anquan.hazards.Hazards hazards;

@@ -136,6 +136,23 @@ public class HazardQueries {
         return result;
     }
 
+    /** Open hazards by county and grade, every county of the city listed (in its code order), within the scope. */
+    public List<HazardSummary.CountyOpen> openByCounty(DataScope scope) {
+        Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
+        java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT h.county_id, h.grade, COUNT(*) FROM hazard h " + w.sql() + " AND h.status IN (:open) GROUP BY h.county_id, h.grade")
+                .params(w.params()).param("open", HazardStatus.OPEN.stream().map(Enum::name).toList())
+                .query(rs -> {
+                    long[] c = counts.computeIfAbsent(rs.getLong(1), k -> new long[2]);
+                    c["MAJOR".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                });
+        return jdbc.sql("SELECT id, name FROM directory_region_view WHERE region_level = 'COUNTY' ORDER BY code")
+                .query((rs, n) -> {
+                    long[] c = counts.getOrDefault(rs.getLong(1), new long[2]);
+                    return new HazardSummary.CountyOpen(rs.getString(2), c[0], c[1]);
+                }).list();
+    }
+
     /** One range of one indexed column, counted by week in one pass. */
     private long[] perWeek(String column, DataScope scope, OffsetDateTime from, OffsetDateTime to, int weeks) {
         Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
