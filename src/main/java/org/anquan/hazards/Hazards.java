@@ -21,12 +21,16 @@ public class Hazards {
     private final HazardRankings rankings;
     private final HazardService service;
     private final Clock clock;
+    /** The home page's statistics: a whole year or twelve weeks of the register, computed at most once per {@code anquan.hazards.statistics-lifetime} (a minute) per scope. */
+    private final org.anquan.shared.ExpiringCache<String, Object> statistics;
 
-    Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock) {
+    Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${anquan.hazards.statistics-lifetime:PT1M}") java.time.Duration statisticsLifetime) {
         this.queries = queries;
         this.service = service;
         this.rankings = rankings;
         this.clock = clock;
+        this.statistics = new org.anquan.shared.ExpiringCache<>(statisticsLifetime, clock, 1000);
     }
 
     /**
@@ -57,7 +61,8 @@ public class Hazards {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
-        List<HazardRankings.Rank> ranks = rankings.rank(by, today.withDayOfYear(1), today, today, Locale.ROOT);
+        List<HazardRankings.Rank> ranks = cast(statistics.get("ranks " + by,
+                () -> rankings.rank(by, today.withDayOfYear(1), today, today, Locale.ROOT)));
         for (int i = 0; i < ranks.size(); i++) {
             if (ranks.get(i).unitId() == scope.id()) {
                 HazardRankings.Rank r = ranks.get(i);
@@ -69,12 +74,17 @@ public class Hazards {
 
     /** Hazards found and closed in each of the last twelve weeks, for the home page's chart. */
     public List<HazardSummary.Week> lastTwelveWeeks(DataScope scope) {
-        return queries.weekly(scope, LocalDate.now(clock), 12);
+        return cast(statistics.get("weeks " + scope, () -> queries.weekly(scope, LocalDate.now(clock), 12)));
     }
 
     /** Open hazards by county and grade, for the home page's chart. */
     public List<HazardSummary.CountyOpen> openByCounty(DataScope scope) {
-        return queries.openByCounty(scope);
+        return cast(statistics.get("counties " + scope, () -> queries.openByCounty(scope)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
     }
 
     public HazardSummary summary(DataScope scope) {

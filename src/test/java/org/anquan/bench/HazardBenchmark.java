@@ -97,6 +97,14 @@ class HazardBenchmark {
         BenchmarkSupport.measure("register page: county officer, overdue only", 30, 100, i -> mvc.perform(get("/hazards")
                 .param("overdue", "true").param("page", String.valueOf(1 + i % 5)).with(as(accounts, "county"))));
 
+        BenchmarkSupport.measure("home page: leader (city-wide cards, weekly and county charts)", 20, 100, i -> {
+            int status = mvc.perform(get("/").with(as(accounts, "leader"))).andReturn().getResponse().getStatus();
+            if (status != 200) {
+                throw new IllegalStateException("answered " + status);
+            }
+        });
+        BenchmarkSupport.measure("home page: county officer (work cards)", 20, 100, i -> mvc.perform(get("/").with(as(accounts, "county"))));
+
         t = System.nanoTime();
         EscalationSwept first = sweep.run("bench").orElseThrow();
         System.out.printf("BENCH sweep, first run: %d steps %s in %d ms%n", first.total(), first.stepsByLevel(), (System.nanoTime() - t) / 1_000_000);

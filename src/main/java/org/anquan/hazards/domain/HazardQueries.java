@@ -105,21 +105,30 @@ public class HazardQueries {
                 .param("hid", hazardId).query(Long.class).single() > 0;
     }
 
+    /**
+     * The scope's counts by the work they wait for. Closed and rejected hazards, most of a register,
+     * are never read: the statuses still in work are counted from the (scope, status, grade) indexes,
+     * the overdue ones from the open-deadline index.
+     */
     public HazardSummary summary(DataScope scope, LocalDate today) {
         Where w = where(HazardFilter.NONE, scope, today);
-        return jdbc.sql("SELECT "
-                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') THEN 1 ELSE 0 END), 0) AS open_count, "
-                        + "COALESCE(SUM(CASE WHEN h.open_deadline < :today THEN 1 ELSE 0 END), 0) AS overdue_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status IN ('ASSIGNED','RECTIFYING','SUBMITTED') AND h.grade = 'MAJOR' THEN 1 ELSE 0 END), 0) AS major_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'SUBMITTED' THEN 1 ELSE 0 END), 0) AS submitted_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'REPORTED' THEN 1 ELSE 0 END), 0) AS reported_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'VERIFIED' THEN 1 ELSE 0 END), 0) AS verified_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'ASSIGNED' THEN 1 ELSE 0 END), 0) AS assigned_count, "
-                        + "COALESCE(SUM(CASE WHEN h.status = 'RECTIFYING' THEN 1 ELSE 0 END), 0) AS rectifying_count "
-                        + "FROM hazard h " + w.sql())
-                .params(w.params()).param("today", today)
-                .query((rs, n) -> new HazardSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8))).single();
+        java.util.Map<String, long[]> byStatus = new java.util.HashMap<>();
+        jdbc.sql("SELECT h.status, h.grade, COUNT(*) FROM hazard h " + w.sql() + " AND h.status IN (:waiting) GROUP BY h.status, h.grade")
+                .params(w.params()).param("waiting", List.of("REPORTED", "VERIFIED", "ASSIGNED", "RECTIFYING", "SUBMITTED"))
+                .query(rs -> {
+                    long[] c = byStatus.computeIfAbsent(rs.getString(1), k -> new long[2]);
+                    c["MAJOR".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                });
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql() + " AND h.open_deadline < :today")
+                .params(w.params()).param("today", today).query(Long.class).single();
+        java.util.function.ToLongFunction<HazardStatus> all = s -> {
+            long[] c = byStatus.getOrDefault(s.name(), new long[2]);
+            return c[0] + c[1];
+        };
+        long open = HazardStatus.OPEN.stream().mapToLong(all).sum();
+        long major = HazardStatus.OPEN.stream().mapToLong(s -> byStatus.getOrDefault(s.name(), new long[2])[0]).sum();
+        return new HazardSummary(open, overdue, major, all.applyAsLong(HazardStatus.SUBMITTED), all.applyAsLong(HazardStatus.REPORTED),
+                all.applyAsLong(HazardStatus.VERIFIED), all.applyAsLong(HazardStatus.ASSIGNED), all.applyAsLong(HazardStatus.RECTIFYING));
     }
 
     /** Hazards found and closed in each of the last {@code weeks} weeks (Monday to Sunday, city time), oldest first. */
