@@ -1,6 +1,5 @@
 package org.anquan.directory.web;
 
-import java.util.List;
 import java.util.Locale;
 import org.anquan.directory.domain.EnterpriseFilter;
 import org.anquan.directory.domain.EnterpriseQueries;
@@ -27,20 +26,11 @@ class PickerController {
 
     @GetMapping("/pickers/enterprises")
     String enterprises(@RequestParam(defaultValue = "") String q, Model model, Locale locale) {
-        var refusal = PickerOption.refusal(q);
-        if (refusal.isPresent()) {
-            model.addAttribute("hintKey", refusal.get());
-        } else {
-            List<PickerOption> options = enterprises.page(new EnterpriseFilter(null, null, null, q.strip(), "name"),
-                            CurrentUsers.require().scope(), 1, PickerOption.CHOICES, locale).items().stream()
-                    .map(e -> new PickerOption(e.id(), e.name(), e.creditCode() + " · " + e.countyName()
-                            + (e.address() == null ? "" : " · " + e.address())))
-                    .toList();
-            model.addAttribute("options", options);
-            if (options.isEmpty()) {
-                model.addAttribute("hintKey", "picker.none");
-            }
-        }
+        PickerOption.answer(model, q, "picker.none", text -> enterprises.page(new EnterpriseFilter(null, null, null, text, "name"),
+                        CurrentUsers.require().scope(), 1, PickerOption.CHOICES, locale).items().stream()
+                .map(e -> new PickerOption(e.id(), e.name(), e.creditCode() + " · " + e.countyName()
+                        + (e.address() == null ? "" : " · " + e.address())))
+                .toList());
         return "fragments :: picker-options";
     }
 }

@@ -2,7 +2,6 @@ package org.anquan.hazards.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardFilter;
 import org.anquan.hazards.domain.HazardQueries;
@@ -27,20 +26,11 @@ class HazardPickerController {
 
     @GetMapping("/pickers/hazards")
     String hazards(@RequestParam(defaultValue = "") String q, Model model, Locale locale) {
-        var refusal = PickerOption.refusal(q);
-        if (refusal.isPresent()) {
-            model.addAttribute("hintKey", refusal.get());
-        } else {
-            List<PickerOption> options = queries.page(new HazardFilter(null, null, null, null, null, null, q.strip()),
-                            CurrentUsers.require().scope(), LocalDate.now(clock), 1, PickerOption.CHOICES, locale).items().stream()
-                    .map(h -> new PickerOption(h.id(), h.code(), (h.enterpriseName() != null ? h.enterpriseName() : h.place())
-                            + " · " + (h.description().length() > 40 ? h.description().substring(0, 40) + "…" : h.description())))
-                    .toList();
-            model.addAttribute("options", options);
-            if (options.isEmpty()) {
-                model.addAttribute("hintKey", "picker.none.hazard");
-            }
-        }
+        PickerOption.answer(model, q, "picker.none.hazard", text -> queries.page(new HazardFilter(null, null, null, null, null, null, text),
+                        CurrentUsers.require().scope(), LocalDate.now(clock), 1, PickerOption.CHOICES, locale).items().stream()
+                .map(h -> new PickerOption(h.id(), h.code(), (h.enterpriseName() != null ? h.enterpriseName() : h.place())
+                        + " · " + (h.description().length() > 40 ? h.description().substring(0, 40) + "…" : h.description())))
+                .toList());
         return "fragments :: picker-options";
     }
 }

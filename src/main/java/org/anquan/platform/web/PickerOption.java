@@ -13,6 +13,24 @@ public record PickerOption(long id, String label, String detail) {
     public static final int MAX = 50;
     public static final int CHOICES = 10;
 
+    /**
+     * Puts a picker's answer into the model: a sentence when the query is too short or too long, else
+     * the choices the search finds (at most {@link #CHOICES}), or a sentence when it finds none.
+     */
+    public static void answer(org.springframework.ui.Model model, String q, String noneKey,
+                              java.util.function.Function<String, java.util.List<PickerOption>> search) {
+        var refusal = refusal(q);
+        if (refusal.isPresent()) {
+            model.addAttribute("hintKey", refusal.get());
+            return;
+        }
+        var options = search.apply(q.strip());
+        model.addAttribute("options", options);
+        if (options.isEmpty()) {
+            model.addAttribute("hintKey", noneKey);
+        }
+    }
+
     /** Why the query is not searched (too short, too long), as a message key; empty when it is searched. */
     public static Optional<String> refusal(String q) {
         String text = q == null ? "" : q.strip();
