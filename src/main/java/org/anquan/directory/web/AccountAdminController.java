@@ -3,9 +3,13 @@ package org.anquan.directory.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.anquan.directory.domain.EnterpriseFilter;
 import org.anquan.directory.domain.EnterpriseQueries;
+import org.anquan.directory.domain.RegionLevel;
+import org.anquan.directory.domain.Regions;
+import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.Account;
 import org.anquan.platform.security.AccountForm;
 import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Role;
 import org.anquan.shared.BusinessException;
@@ -28,11 +32,11 @@ class AccountAdminController {
     private final Accounts accounts;
     private final ReferenceData reference;
     private final EnterpriseQueries enterprises;
-    private final org.anquan.directory.domain.Regions regions;
-    private final org.anquan.directory.domain.ResponsibilityMatrix matrix;
+    private final Regions regions;
+    private final ResponsibilityMatrix matrix;
 
     AccountAdminController(Accounts accounts, ReferenceData reference, EnterpriseQueries enterprises,
-                           org.anquan.directory.domain.Regions regions, org.anquan.directory.domain.ResponsibilityMatrix matrix) {
+                           Regions regions, ResponsibilityMatrix matrix) {
         this.regions = regions;
         this.matrix = matrix;
         this.accounts = accounts;
@@ -114,34 +118,24 @@ class AccountAdminController {
 
     /** The unit an account is scoped to exists, and is of the kind its role is bounded by: a county, a department, an enterprise. */
     private void checkScopeUnit(AccountForm form) {
-        if (form.role() == null) {
-            return;
+        Long region = form.scopedRegionId();
+        if (region != null && regions.find(region).filter(r -> r.level() == RegionLevel.COUNTY).isEmpty()) {
+            throw new BusinessException("account.scope.region.unknown");
         }
-        switch (form.role().scopeKind()) {
-            case REGION -> {
-                if (form.regionId() != null && regions.find(form.regionId())
-                        .filter(r -> r.level() == org.anquan.directory.domain.RegionLevel.COUNTY).isEmpty()) {
-                    throw new BusinessException("account.scope.region.unknown");
-                }
-            }
-            case DEPARTMENT -> {
-                if (form.departmentId() != null && matrix.department(form.departmentId()).isEmpty()) {
-                    throw new BusinessException("account.scope.department.unknown");
-                }
-            }
-            case ENTERPRISE -> {
-                if (form.scopedEnterpriseId() != null && !enterprises.inScope(form.scopedEnterpriseId(), DataScope.CITY)) {
-                    throw new BusinessException("account.scope.enterprise");
-                }
-            }
-            case CITY -> { }
+        Long department = form.scopedDepartmentId();
+        if (department != null && matrix.department(department).isEmpty()) {
+            throw new BusinessException("account.scope.department.unknown");
+        }
+        Long enterprise = form.scopedEnterpriseId();
+        if (enterprise != null && !enterprises.inScope(enterprise, DataScope.CITY)) {
+            throw new BusinessException("account.scope.enterprise");
         }
     }
 
     private String form(Model model, Long id) {
         model.addAttribute("id", id);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("regions", reference.regions(org.anquan.platform.security.CurrentUsers.require()));
+        model.addAttribute("regions", reference.regions(CurrentUsers.require()));
         model.addAttribute("departments", reference.departments());
         if (!(model.getAttribute("form") instanceof AccountForm)) {
             // the request could not even be bound (e.g. an unknown role): show an empty form with the errors

@@ -96,6 +96,7 @@ public class DemoHazards implements ApplicationRunner {
                     major ? "液氯泄漏专项应急预案，已于本月组织演练" : null, OPEN.contains(status) ? deadline : null});
         }
         insert(rows);
+        continueCodes();
     }
 
     /**
@@ -159,6 +160,7 @@ public class DemoHazards implements ApplicationRunner {
             }
             insert(rows);
         }
+        continueCodes();
     }
 
     private void insert(List<Object[]> rows) {
@@ -168,6 +170,10 @@ public class DemoHazards implements ApplicationRunner {
                                     closed_at, accepted_by_department, plan_measures, plan_funds, plan_deadline, plan_owner,
                                     plan_emergency, open_deadline)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    /** The codes written here number past the sequence, so the next registered hazard takes the number after the last. */
+    private void continueCodes() {
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM hazard").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE hazard_code_seq RESTART WITH " + (last + 1)).update();
     }

@@ -114,7 +114,7 @@ public class HazardQueries {
         Where w = where(HazardFilter.NONE, scope, today);
         java.util.Map<String, long[]> byStatus = new java.util.HashMap<>();
         jdbc.sql("SELECT h.status, h.grade, COUNT(*) FROM hazard h " + w.sql() + " AND h.status IN (:waiting) GROUP BY h.status, h.grade")
-                .params(w.params()).param("waiting", List.of("REPORTED", "VERIFIED", "ASSIGNED", "RECTIFYING", "SUBMITTED"))
+                .params(w.params()).param("waiting", HazardStatus.IN_WORK.stream().map(Enum::name).toList())
                 .query(rs -> {
                     long[] c = byStatus.computeIfAbsent(rs.getString(1), k -> new long[2]);
                     c["MAJOR".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);

@@ -9,6 +9,9 @@ public enum HazardStatus {
     /** Statuses in which the rectification clock runs and overdue work climbs the ladder. */
     public static final Set<HazardStatus> OPEN = EnumSet.of(ASSIGNED, RECTIFYING, SUBMITTED);
 
+    /** Statuses still in work: everything but the two ends, closed and rejected. */
+    public static final Set<HazardStatus> IN_WORK = EnumSet.complementOf(EnumSet.of(CLOSED, REJECTED));
+
     /**
      * Statuses in which an overdue hazard climbs the supervision ladder: the work waits on the
      * rectifying unit. A submitted hazard waits on its acceptance instead, and does not climb.

@@ -23,8 +23,24 @@ public record AccountForm(
         return new AccountForm(null, null, null, Role.COUNTY_OFFICER, null, null, null, null, true, null);
     }
 
+    // Only the unit the role is bounded by counts, so a stale id left in another field never widens or narrows access.
+
+    /** The county this form scopes the account to, when its role is bounded by one. */
+    public Long scopedRegionId() {
+        return scoped(DataScope.Kind.REGION, regionId);
+    }
+
+    /** The department this form scopes the account to, when its role is bounded by one. */
+    public Long scopedDepartmentId() {
+        return scoped(DataScope.Kind.DEPARTMENT, departmentId);
+    }
+
     /** The enterprise this form scopes the account to, when its role is bounded by one. */
     public Long scopedEnterpriseId() {
-        return role != null && role.scopeKind() == DataScope.Kind.ENTERPRISE ? enterpriseId : null;
+        return scoped(DataScope.Kind.ENTERPRISE, enterpriseId);
+    }
+
+    private Long scoped(DataScope.Kind kind, Long id) {
+        return role != null && role.scopeKind() == kind ? id : null;
     }
 }

@@ -82,8 +82,8 @@ public class Accounts {
                 VALUES (:u, :p, :d, :ph, :r, :reg, :dep, :ent, :en, :mc, :now)
                 """)
                 .param("u", f.username()).param("p", encoder.encode(f.password())).param("d", f.displayName())
-                .param("ph", f.phone()).param("r", f.role().name()).param("reg", scopeRegion(f))
-                .param("dep", scopeDepartment(f)).param("ent", scopeEnterprise(f)).param("en", f.enabled())
+                .param("ph", f.phone()).param("r", f.role().name()).param("reg", f.scopedRegionId())
+                .param("dep", f.scopedDepartmentId()).param("ent", f.scopedEnterpriseId()).param("en", f.enabled())
                 .param("mc", mustChangePassword).param("now", OffsetDateTime.now(clock))
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
@@ -104,7 +104,7 @@ public class Accounts {
                 WHERE id = :id AND version = :v
                 """)
                 .param("d", f.displayName()).param("ph", f.phone()).param("r", f.role().name())
-                .param("reg", scopeRegion(f)).param("dep", scopeDepartment(f)).param("ent", scopeEnterprise(f))
+                .param("reg", f.scopedRegionId()).param("dep", f.scopedDepartmentId()).param("ent", f.scopedEnterpriseId())
                 .param("en", f.enabled()).param("id", id).param("v", f.version())
                 .update();
         if (changed == 0) {
@@ -209,19 +209,6 @@ public class Accounts {
         if (id == null) {
             throw new BusinessException(key);
         }
-    }
-
-    // Only the scope the role uses is stored, so a stale id never widens or narrows access.
-    private static Long scopeRegion(AccountForm f) {
-        return f.role().scopeKind() == DataScope.Kind.REGION ? f.regionId() : null;
-    }
-
-    private static Long scopeDepartment(AccountForm f) {
-        return f.role().scopeKind() == DataScope.Kind.DEPARTMENT ? f.departmentId() : null;
-    }
-
-    private static Long scopeEnterprise(AccountForm f) {
-        return f.role().scopeKind() == DataScope.Kind.ENTERPRISE ? f.enterpriseId() : null;
     }
 
     private static Map<String, Object> snapshot(Account a) {

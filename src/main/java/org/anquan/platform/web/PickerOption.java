@@ -32,7 +32,7 @@ public record PickerOption(long id, String label, String detail) {
     }
 
     /** Why the query is not searched (too short, too long), as a message key; empty when it is searched. */
-    public static Optional<String> refusal(String q) {
+    private static Optional<String> refusal(String q) {
         String text = q == null ? "" : q.strip();
         if (text.length() < MIN) {
             return Optional.of("picker.too.short");
