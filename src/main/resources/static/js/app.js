@@ -15,6 +15,15 @@ document.addEventListener('change', function (event) {
   }
 });
 
+// A filter form keeps the order and page size the table was last given (a header click or the pager
+// changes them in the address, not in the form), so changing a filter does not lose them.
+document.addEventListener('htmx:pushedIntoHistory', function () {
+  var params = new URLSearchParams(window.location.search);
+  document.querySelectorAll('form[data-live-filter] input[data-keep]').forEach(function (input) {
+    input.value = params.get(input.name) || '';
+  });
+});
+
 // Confirmation for buttons that carry data-confirm (no inline script under the CSP): the message says
 // what will happen; cancelling sends nothing.
 document.addEventListener('click', function (event) {

@@ -80,7 +80,7 @@ class HazardBenchmark {
                     .param("status", statuses[i % 3].name()).param("grade", i % 2 == 0 ? "MAJOR" : "GENERAL")
                     .header("HX-Request", "true").with(admin));
             queries.page(new HazardFilter(counties.get(i % counties.size()), null, statuses[i % 3],
-                    i % 2 == 0 ? HazardGrade.MAJOR : HazardGrade.GENERAL, null, null, null), DataScope.CITY, today, 1, 20, Locale.ROOT);
+                    i % 2 == 0 ? HazardGrade.MAJOR : HazardGrade.GENERAL, null, null, null, null), DataScope.CITY, today, 1, 20, Locale.ROOT);
         }
         System.gc();
         BenchmarkSupport.measure("register page: county + status + grade (server side)", 0, 200, i -> {
@@ -93,7 +93,20 @@ class HazardBenchmark {
         });
         BenchmarkSupport.measure("same filter, the register's SQL through JDBC", 0, 200, i -> queries.page(
                 new HazardFilter(counties.get(i % counties.size()), null, statuses[i % 3], i % 2 == 0 ? HazardGrade.MAJOR : HazardGrade.GENERAL,
-                        null, null, null), DataScope.CITY, today, 1, 20, Locale.ROOT));
+                        null, null, null, null), DataScope.CITY, today, 1, 20, Locale.ROOT));
+        BenchmarkSupport.measure("register page sorted: county + status, by deadline", 20, 200, i -> {
+            int status = mvc.perform(get("/hazards").param("countyId", String.valueOf(counties.get(i % counties.size())))
+                    .param("status", statuses[i % 3].name()).param("sort", i % 2 == 0 ? "deadline" : "-deadline")
+                    .header("HX-Request", "true").with(admin)).andReturn().getResponse().getStatus();
+            if (status != 200) {
+                throw new IllegalStateException("answered " + status);
+            }
+        });
+        BenchmarkSupport.measure("register page sorted: whole city, gravest first, pages 1-5", 20, 100, i -> mvc.perform(get("/hazards")
+                .param("sort", "-grade").param("page", String.valueOf(1 + i % 5)).header("HX-Request", "true").with(admin)));
+        BenchmarkSupport.measure("same sorts, the register's SQL through JDBC", 20, 200, i -> queries.page(
+                new HazardFilter(counties.get(i % counties.size()), null, statuses[i % 3], null, null, null, null,
+                        i % 2 == 0 ? "deadline" : "-deadline"), DataScope.CITY, today, 1, 20, Locale.ROOT));
         BenchmarkSupport.measure("register page: county officer, overdue only", 30, 100, i -> mvc.perform(get("/hazards")
                 .param("overdue", "true").param("page", String.valueOf(1 + i % 5)).with(as(accounts, "county"))));
 

@@ -30,7 +30,7 @@ class RegisterPagingTests {
     @CsvSource(nullValues = "-", value = {"-, -, 1, 20", "-, -, 3, 20", "CLOSED, -, 1, 20", "CLOSED, GENERAL, 2, 10",
             "RECTIFYING, MAJOR, 1, 20", "SUBMITTED, -, 1, 200", "-, -, 99, 20", "REJECTED, MAJOR, 1, 20"})
     void pagesAreThoseOfAPlainSort(HazardStatus status, HazardGrade grade, int page, int size) {
-        var result = queries.page(new HazardFilter(null, null, status, grade, null, null, null), DataScope.CITY,
+        var result = queries.page(new HazardFilter(null, null, status, grade, null, null, null, null), DataScope.CITY,
                 LocalDate.now(clock), page, size, Locale.ROOT);
         List<Long> expected = jdbc.sql("SELECT id FROM hazard WHERE (CAST(:s AS VARCHAR) IS NULL OR status = :s) "
                         + "AND (CAST(:g AS VARCHAR) IS NULL OR grade = :g) ORDER BY id DESC LIMIT :l OFFSET :o")

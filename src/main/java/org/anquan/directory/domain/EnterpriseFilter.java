@@ -8,17 +8,17 @@ public record EnterpriseFilter(Long regionId, String industry, EnterpriseStatus 
 
     public static final EnterpriseFilter NONE = new EnterpriseFilter(null, null, null, null, null);
 
+    /** The list's sortable columns: the newest registered first unless the name or the last change is chosen. */
+    public static final org.anquan.shared.SortOrder.Columns ORDER = org.anquan.shared.SortOrder.Columns.byDefault("-registered")
+            .column("-registered", "e.id").column("name", "e.name", "e.id").column("-updated", "e.updated_at", "e.id");
+
+    /** The chosen order; a column the list does not offer is invalid input. */
+    public org.anquan.shared.SortOrder order() {
+        return ORDER.parse(sort);
+    }
+
     public String orderBy() {
-        if (sort == null) {
-            return "e.id DESC";
-        }
-        return switch (sort) {
-            case "name" -> "e.name ASC, e.id ASC";
-            case "-name" -> "e.name DESC, e.id DESC";
-            case "updated" -> "e.updated_at ASC, e.id ASC";
-            case "-updated" -> "e.updated_at DESC, e.id DESC";
-            default -> "e.id DESC";
-        };
+        return order().sql();
     }
 
     public String text() {

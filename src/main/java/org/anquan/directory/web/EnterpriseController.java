@@ -66,6 +66,7 @@ class EnterpriseController {
     String list(@ModelAttribute("filter") EnterpriseFilter filter, @RequestParam(defaultValue = "1") int page,
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
+        model.addAttribute("order", filter.order());
         PageResult<?> result = PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), p, PageResult.clampSize(size), locale));
         model.addAttribute("result", result);
         model.addAttribute("mayEdit", enterprises.mayEdit(me));

@@ -24,6 +24,10 @@ public class HazardQueries {
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("h.county_id").department("h.department_id")
             .industry("h.industry_code").enterprise("h.enterprise_id");
 
+    /** The register's sortable columns: newest first unless a column is chosen; the gravest and the latest first on a first click. */
+    public static final org.anquan.shared.SortOrder.Columns ORDER = org.anquan.shared.SortOrder.Columns.byDefault("-code")
+            .column("-code", "h.id").column("-grade", "h.grade", "h.id").column("deadline", "h.deadline", "h.id");
+
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
     private final java.time.Clock clock;
@@ -41,6 +45,7 @@ public class HazardQueries {
     }
 
     public PageResult<HazardRow> page(HazardFilter f, DataScope scope, LocalDate today, int page, int size, Locale locale) {
+        org.anquan.shared.SortOrder order = ORDER.parse(f.sort());
         Where w = where(f, scope, today);
         // counting a million rows exactly costs more than it tells: beyond the cap the pager says "more than"
         long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM hazard h " + w.sql() + " LIMIT :cap) x").params(w.params())
@@ -49,7 +54,9 @@ public class HazardQueries {
         if (capped) {
             total = COUNT_CAP;
         }
-        List<Long> ids = pageIds(w, page, size);
+        List<Long> ids = order.isDefault() ? pageIds(w, page, size)
+                : jdbc.sql("SELECT h.id FROM hazard h " + w.sql() + " ORDER BY " + order.sql() + " LIMIT :limit OFFSET :offset")
+                        .params(w.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
         if (ids.isEmpty()) {
             return new PageResult<>(List.of(), page, size, total, capped);
         }
@@ -59,15 +66,21 @@ public class HazardQueries {
                         + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
                         + "FROM hazard h JOIN directory_industry_view i ON i.code = h.industry_code JOIN directory_department_view d ON d.id = h.department_id "
                         + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
-                        + "WHERE h.id IN (:ids) ORDER BY h.id DESC")
+                        + "WHERE h.id IN (:ids)")
                 .param("ids", ids)
                 .query((rs, n) -> new HazardRow(rs.getLong("id"), rs.getString("code"), HazardSource.valueOf(rs.getString("source")),
                         rs.getString("enterprise_name"), rs.getString("place"), rs.getString("industry_name"),
                         rs.getString("description"), HazardGrade.valueOf(rs.getString("grade")),
                         HazardStatus.valueOf(rs.getString("status")), rs.getString("department_name"),
                         rs.getString("county_name"), rs.getObject("deadline", LocalDate.class),
-                        rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class)))
+                        rs.getObject("reported_at", OffsetDateTime.class), rs.getObject("closed_at", OffsetDateTime.class),
+                        rs.getInt("version")))
                 .list();
+        // in the page's order, which the ids carry
+        Map<Long, Integer> position = new HashMap<>();
+        ids.forEach(id -> position.put(id, position.size()));
+        rows = new java.util.ArrayList<>(rows);
+        rows.sort(java.util.Comparator.comparing(r -> position.get(r.id())));
         return new PageResult<>(rows, page, size, total, capped);
     }
 

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 public record HazardRow(long id, String code, HazardSource source, String enterpriseName, String place,
                         String industryName, String description, HazardGrade grade, HazardStatus status,
                         String departmentName, String countyName, LocalDate deadline, OffsetDateTime reportedAt,
-                        OffsetDateTime closedAt) {
+                        OffsetDateTime closedAt, int version) {
 
     public Long daysLeft(LocalDate today) {
         return deadline == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, deadline);

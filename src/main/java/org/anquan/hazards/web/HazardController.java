@@ -73,6 +73,7 @@ class HazardController {
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
         LocalDate today = LocalDate.now(clock);
+        model.addAttribute("order", HazardQueries.ORDER.parse(filter.sort()));
         model.addAttribute("result", PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), today, p, PageResult.clampSize(size), locale)));
         model.addAttribute("today", today);
         model.addAttribute("mayReport", HazardService.mayReport(me));

@@ -26,7 +26,7 @@ class HazardPickerController {
 
     @GetMapping("/pickers/hazards")
     String hazards(@RequestParam(defaultValue = "") String q, Model model, Locale locale) {
-        PickerOption.answer(model, q, "picker.none.hazard", text -> queries.page(new HazardFilter(null, null, null, null, null, null, text),
+        PickerOption.answer(model, q, "picker.none.hazard", text -> queries.page(HazardFilter.text(text),
                         CurrentUsers.require().scope(), LocalDate.now(clock), 1, PickerOption.CHOICES, locale).items().stream()
                 .map(h -> new PickerOption(h.id(), h.code(), (h.enterpriseName() != null ? h.enterpriseName() : h.place())
                         + " · " + (h.description().length() > 40 ? h.description().substring(0, 40) + "…" : h.description())))
