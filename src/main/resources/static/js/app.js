@@ -24,11 +24,54 @@ document.addEventListener('htmx:pushedIntoHistory', function () {
   });
 });
 
+// Rows chosen for a bulk action: check boxes named "selected" that belong to a form[data-bulk] by
+// their form attribute; a header box chooses the whole page; the form counts what is chosen.
+(function () {
+  function boxes(form, checkedOnly) {
+    return document.querySelectorAll('input[name=selected][form="' + form.id + '"]' + (checkedOnly ? ':checked' : ''));
+  }
+  function refresh(form) {
+    var n = boxes(form, true).length;
+    form.querySelector('[data-bulk-count]').textContent = form.getAttribute('data-count-text').replace('{n}', n);
+    var all = document.querySelector('[data-select-all="' + form.id + '"]');
+    if (all) {
+      var total = boxes(form, false).length;
+      all.checked = total > 0 && n === total;
+      all.indeterminate = n > 0 && n < total;
+    }
+  }
+  document.addEventListener('change', function (event) {
+    var all = event.target.closest('[data-select-all]');
+    var form = all ? document.getElementById(all.getAttribute('data-select-all'))
+      : (event.target.matches('input[name=selected][form]') ? document.getElementById(event.target.getAttribute('form')) : null);
+    if (!form) { return; }
+    if (all) { boxes(form, false).forEach(function (b) { b.checked = all.checked; }); }
+    refresh(form);
+  });
+  document.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('form[data-bulk]').forEach(refresh);
+  });
+  window.anquanBulkCount = function (form) { return boxes(form, true).length; };
+})();
+
 // Confirmation for buttons that carry data-confirm (no inline script under the CSP): the message says
-// what will happen; cancelling sends nothing.
+// what will happen ({n}: how many rows are chosen); cancelling sends nothing. A bulk button with no
+// row chosen says so instead of sending; it returns to the list as the person left it.
 document.addEventListener('click', function (event) {
-  var el = event.target.closest('[data-confirm]');
-  if (el && !window.confirm(el.getAttribute('data-confirm'))) {
+  var el = event.target.closest('[data-confirm], [data-needs-selection]');
+  if (!el) { return; }
+  var n = 0;
+  var form = el.form && el.form.hasAttribute('data-bulk') ? el.form : null;
+  if (form) {
+    n = window.anquanBulkCount(form);
+    if (n === 0) {
+      event.preventDefault();
+      window.alert(form.getAttribute('data-none-text'));
+      return;
+    }
+    form.querySelector('[data-bulk-back]').value = window.location.search.replace(/^\?/, '');
+  }
+  if (el.hasAttribute('data-confirm') && !window.confirm(el.getAttribute('data-confirm').replace('{n}', n))) {
     event.preventDefault();
   }
 });
@@ -36,7 +79,8 @@ document.addEventListener('click', function (event) {
 // A form's buttons are disabled while it is being sent, so a double click sends it once; they come
 // back when the page is shown again from the browser's history.
 document.addEventListener('submit', function (event) {
-  if (event.defaultPrevented || event.target.hasAttribute('hx-get') || event.target.hasAttribute('data-live-filter')) {
+  if (event.defaultPrevented || event.target.hasAttribute('hx-get') || event.target.hasAttribute('data-live-filter')
+      || (event.submitter && event.submitter.hasAttribute('data-download'))) {
     return;
   }
   var buttons = event.target.querySelectorAll('button[type=submit]');
@@ -126,4 +170,14 @@ document.addEventListener('keydown', function (event) {
   } else {
     window.location.href = url;
   }
+});
+
+// A file chooser shows the chosen file's name in the page's language.
+document.addEventListener('change', function (event) {
+  var chooser = event.target.closest('[data-file-input]');
+  if (!chooser || event.target.type !== 'file') { return; }
+  var files = event.target.files;
+  var name = chooser.querySelector('[data-file-name]');
+  name.textContent = files && files.length ? Array.prototype.map.call(files, function (f) { return f.name; }).join('、') : chooser.getAttribute('data-none');
+  name.classList.toggle('text-body-secondary', !(files && files.length));
 });

@@ -33,6 +33,12 @@ class BrowserTests {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver driver;
+    /** The widths the workbench is tried at: an office screen and a phone. */
+    static final org.openqa.selenium.Dimension DESK = new org.openqa.selenium.Dimension(1440, 1600);
+    static final org.openqa.selenium.Dimension PHONE = new org.openqa.selenium.Dimension(390, 844);
+
+    @Autowired org.anquan.hazards.domain.HazardService hazards;
+    @Autowired org.anquan.platform.security.Accounts accounts;
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -53,7 +59,7 @@ class BrowserTests {
                 "--window-size=1280,900", "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        driver.manage().window().setSize(DESK);
     }
 
     @AfterAll
@@ -116,7 +122,7 @@ class BrowserTests {
 
     /** Scrolls the element to the middle of the window (clear of the sticky top bar) and clicks it. */
     static void press(WebElement el) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", el);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", el);
         el.click();
     }
 
@@ -223,7 +229,7 @@ class BrowserTests {
         open("/");
         assertThat(driver.findElements(By.cssSelector("[data-test=work-cards] .card"))).hasSizeGreaterThanOrEqualTo(5);
         screenshot("home-county");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(PHONE);
         try {
             open("/");
             // on a phone the cards stay readable: two to a row, none narrower than a thumb
@@ -231,24 +237,27 @@ class BrowserTests {
                     .allMatch(card -> card.getSize().getWidth() >= 140);
             screenshot("home-county-phone");
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+            driver.manage().window().setSize(DESK);
         }
     }
 
     @Test
     void onAPhoneTheRegistersRowsBecomeCardsWithEachValueNamed() {
         login("county");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.manage().window().setSize(PHONE);
         try {
             open("/hazards");
             WebElement row = new WebDriverWait(driver, Duration.ofSeconds(10))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=hazard-row]")));
             // a row is as wide as the screen allows, not squeezed into columns a character wide
             assertThat(row.getSize().getWidth()).isGreaterThan(300);
-            assertThat(driver.findElement(By.cssSelector("table.table-cards thead")).isDisplayed()).isFalse();
+            // of the header only what can be pressed stays: the sortable columns and "choose this page"
+            assertThat(driver.findElement(By.cssSelector("[data-test=sort-deadline]")).isDisplayed()).isTrue();
+            assertThat(driver.findElements(By.cssSelector("table.table-cards thead th:not([aria-sort]):not(.select-cell)")))
+                    .noneMatch(WebElement::isDisplayed);
             screenshot("hazards-phone");
         } finally {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+            driver.manage().window().setSize(DESK);
         }
     }
 
@@ -269,6 +278,86 @@ class BrowserTests {
         assertThat(Double.parseDouble(lon)).isBetween(city[0] - 0.5, city[1] + 0.5);
         assertThat(Double.parseDouble(lat)).isBetween(city[2] - 0.5, city[3] + 0.5);
         screenshot("map-point-picker");
+    }
+
+    /** The deadlines the register shows, in its order (empty for a hazard not yet assigned). */
+    List<String> shownDeadlines() {
+        return driver.findElements(By.cssSelector("[data-test=hazard-row] [data-test=deadline]")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    void waitForUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(part));
+    }
+
+    @Test
+    void theRegisterSortsByAHeaderKeepsTheOrderAcrossPagesAndFiltersOnADeskAndOnAPhone() {
+        login("county");
+        for (var size : List.of(DESK, PHONE)) {
+            driver.manage().window().setSize(size);
+            try {
+                open("/hazards");
+                press(driver.findElement(By.cssSelector("[data-test=sort-deadline]")));
+                waitForUrl("sort=deadline");
+                var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("th[aria-sort]:has([data-test=sort-deadline])"))
+                        .getDomAttribute("aria-sort")));
+                List<String> first = shownDeadlines();
+                assertThat(first).isNotEmpty().isSortedAccordingTo(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+                press(driver.findElement(By.cssSelector("[data-test=page-number][href*='page=2']")));
+                waitForUrl("page=2");
+                wait.until(d -> !shownDeadlines().equals(first));
+                assertThat(driver.getCurrentUrl()).contains("sort=deadline");
+                // the last deadline of page one comes no later than the first of page two
+                assertThat(shownDeadlines().get(0)).isGreaterThanOrEqualTo(first.get(first.size() - 1));
+                new Select(driver.findElement(By.id("f-grade"))).selectByValue("GENERAL");
+                waitForUrl("grade=GENERAL");
+                assertThat(driver.getCurrentUrl()).contains("sort=deadline");
+                screenshot(size == DESK ? "hazards-sorted" : "hazards-sorted-phone");
+            } finally {
+                driver.manage().window().setSize(DESK);
+            }
+        }
+    }
+
+    @Test
+    void aBulkAssignmentSaysHowManyAsksFirstAndAssignsEveryChosenHazard() {
+        var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
+        List<Long> chosen = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var h = hazards.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.CITIZEN, null,
+                    "平安城关街道批量交办" + i, 118.02, 30.02, "ROAD_TRANSPORT", null, "人行道井盖破损", org.anquan.hazards.domain.HazardGrade.GENERAL,
+                    null, null, null, null, null, null), admin);
+            chosen.add(hazards.verify(h.getId(), h.getVersion(), admin).getId());
+        }
+        login("county");
+        driver.manage().window().setSize(PHONE);
+        try {
+            open("/hazards?status=VERIFIED&sort=-code");
+            for (long id : chosen) {
+                press(driver.findElement(By.cssSelector("[data-test=select-row][value^='" + id + ":']")));
+            }
+            assertThat(driver.findElement(By.cssSelector("[data-bulk-count]")).getText()).isEqualTo("已选 2 条");
+            press(driver.findElement(By.cssSelector("[data-test=bulk-assign-open]")));
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-deadline")));
+            setValue("bulk-deadline", java.time.LocalDate.now(clock).plusDays(20).toString());
+            setValue("bulk-person", "赵刚");
+            screenshot("bulk-assign-phone");
+            confirmAndWaitForReload("bulk-assign", "将把所选 2 条隐患交办整改");
+            assertThat(driver.findElement(By.cssSelector("[data-test=bulk-notice]")).getText()).isEqualTo("已交办 2 条隐患");
+            // back on the list as it was left
+            assertThat(driver.getCurrentUrl()).contains("status=VERIFIED").contains("sort=-code");
+            screenshot("bulk-assigned-phone");
+        } finally {
+            driver.manage().window().setSize(DESK);
+        }
+        for (long id : chosen) {
+            assertThat(jdbc.sql("SELECT status FROM hazard WHERE id = :id").param("id", id).query(String.class).single()).isEqualTo("ASSIGNED");
+        }
+        open("/hazards?size=50");
+        press(driver.findElement(By.cssSelector("[data-test=select-page]")));
+        assertThat(driver.findElement(By.cssSelector("[data-bulk-count]")).getText()).isEqualTo("已选 50 条");
+        screenshot("bulk-selected");
     }
 
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */

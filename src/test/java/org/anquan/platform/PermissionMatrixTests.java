@@ -96,6 +96,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/{id}", ALL);
         MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
+        MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("GET /hazards/{id}/evidence/{evidenceId}", ALL);
         MATRIX.put("GET /api/v1/hazards", ALL);
         MATRIX.put("GET /api/v1/hazards/{id}", ALL);
@@ -165,6 +166,7 @@ class PermissionMatrixTests {
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
         ids.put("{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", "plan");
+        ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");
         ids.put("{drawId}", "1");
         ids.put("{itemId}", "1");

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
 import org.apache.poi.ss.usermodel.CellType;
@@ -44,6 +46,28 @@ public class HazardLedger {
         HazardQueries.Where w = queries.where(filter, scope, to.plusDays(1));
         OffsetDateTime start = CityTime.startOf(from, clock);
         OffsetDateTime end = CityTime.endOf(to, clock);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("start", start);
+        params.put("end", end);
+        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
+        write(w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
+                + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) ", params, start, unit,
+                messages.inLocale("ledger.period", locale, day.format(from), day.format(to)), locale, out);
+    }
+
+    /** The hazards chosen on the register (all within the scope: the caller has checked), as the same ledger. */
+    public void writeSelection(java.util.Collection<Long> ids, DataScope scope, String unit, Locale locale, OutputStream out)
+            throws IOException {
+        HazardQueries.Where w = queries.where(HazardFilter.NONE, scope, LocalDate.now(clock));
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("ids", ids);
+        // every chosen hazard is listed as found in the period (increment), none as stock
+        write(w.sql() + " AND h.id IN (:ids) ", params, OffsetDateTime.MIN.plusYears(1), unit,
+                messages.inLocale("ledger.selection", locale, ids.size()), locale, out);
+    }
+
+    private void write(String where, Map<String, Object> params, OffsetDateTime start, String unit, String subtitle,
+                       Locale locale, OutputStream out) throws IOException {
         boolean en = "en".equals(locale.getLanguage());
         String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "department", "county",
                 "deadline", "status", "closed"};
@@ -54,7 +78,7 @@ public class HazardLedger {
             title.createCell(0).setCellValue(messages.inLocale("ledger.title", locale));
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, headers.length - 1));
             sheet.createRow(1).createCell(0).setCellValue(messages.inLocale("ledger.unit", locale, unit));
-            sheet.createRow(2).createCell(0).setCellValue(messages.inLocale("ledger.period", locale, day.format(from), day.format(to)));
+            sheet.createRow(2).createCell(0).setCellValue(subtitle);
             Row h = sheet.createRow(3);
             for (int i = 0; i < headers.length; i++) {
                 h.createCell(i).setCellValue(messages.inLocale("ledger.col." + headers[i], locale));
@@ -65,10 +89,8 @@ public class HazardLedger {
                             + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
                             + "FROM hazard h JOIN directory_industry_view i ON i.code = h.industry_code JOIN directory_department_view d ON d.id = h.department_id "
                             + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
-                            + w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
-                            + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) "
-                            + "ORDER BY h.reported_at, h.id LIMIT " + MAX_ROWS)
-                    .params(w.params()).param("start", start).param("end", end)
+                            + where + "ORDER BY h.reported_at, h.id LIMIT " + MAX_ROWS)
+                    .params(params)
                     .query(rs -> {
                         boolean increment = !rs.getObject("reported_at", OffsetDateTime.class).isBefore(start);
                         counts[increment ? 1 : 0]++;

@@ -107,6 +107,16 @@ public class HazardQueries {
         }
     }
 
+    /** How many of these hazards the scope reaches in the mode; ids of hazards that do not exist are not counted. */
+    public int countInScope(java.util.Collection<Long> ids, DataScope scope, ScopeFilter.Mode mode) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Where w = where(HazardFilter.NONE, scopes.render(scope, SCOPE, mode));
+        return jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql() + " AND h.id IN (:ids)").params(w.params())
+                .param("ids", ids).query(Integer.class).single();
+    }
+
     /** Whether the scope may read the hazard. */
     public boolean inScope(long hazardId, DataScope scope) {
         return inScope(hazardId, scope, ScopeFilter.Mode.READ);

@@ -317,6 +317,77 @@ public class HazardService {
         return act(id, version, Action.FAIL_ACCEPTANCE, u, h -> h.failAcceptance(reason, u.username(), clock));
     }
 
+    /** A hazard chosen on a list, with the version the list showed. */
+    public record Selected(long id, int version) {
+    }
+
+    /** The most hazards one bulk action takes: one page of the register at its largest. */
+    public static final int MAX_SELECTED = org.anquan.shared.PageResult.MAX_SIZE;
+
+    /** Assigns every selected hazard with one deadline and responsible person, all or none. */
+    public int assignAll(List<Selected> selected, LocalDate deadline, String person, String phone, CurrentUser u) {
+        return all(selected, Action.ASSIGN, u, s -> assign(s.id(), s.version(), deadline, person, phone, u));
+    }
+
+    /** Moves every selected hazard to one department and county for one reason, all or none. */
+    public int rerouteAll(List<Selected> selected, long department, long county, String reason, CurrentUser u) {
+        if (directory.department(department).isEmpty() || directory.region(county).isEmpty()) {
+            throw new InvalidInputException(Map.of("routingReason", "hazard.routing.target.unknown"));
+        }
+        return all(selected, Action.REROUTE, u, s -> reroute(s.id(), s.version(), department, county, reason, u));
+    }
+
+    /**
+     * One action over many hazards in one transaction. A selection the user may not act on in full is
+     * refused as a whole before anything changes, naming only how many lie outside the scope; a hazard
+     * whose rules refuse the action, or that changed since the list was read, undoes the others and is
+     * named by its code.
+     */
+    private int all(List<Selected> selected, Action action, CurrentUser u, Consumer<Selected> each) {
+        authorizeBulk(action, u);
+        List<Selected> distinct = selected == null ? List.of()
+                : List.copyOf(selected.stream().collect(java.util.stream.Collectors.toMap(Selected::id, x -> x, (a, b) -> a,
+                        LinkedHashMap::new)).values());
+        if (distinct.isEmpty()) {
+            throw new InvalidInputException(Map.of("selected", "bulk.none"));
+        }
+        if (distinct.size() > MAX_SELECTED) {
+            throw new InvalidInputException(Map.of("selected", "bulk.too.many"));
+        }
+        int outside = distinct.size() - queries.countInScope(distinct.stream().map(Selected::id).toList(), u.scope(), ScopeFilter.Mode.ACT);
+        if (outside > 0) {
+            audit.recordAlone(u.username(), "SCOPE_DENIED", "hazard", null,
+                    "bulk " + action.name() + ": " + outside + " of " + distinct.size() + " outside data scope");
+            throw new org.anquan.shared.BusinessException("bulk.outside.scope", outside, distinct.size());
+        }
+        for (Selected s : distinct) {
+            try {
+                each.accept(s);
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                throw new HazardRuleException("bulk.item.stale", codeOf(s.id()));
+            } catch (org.anquan.shared.BusinessException e) {
+                throw new HazardRuleException("bulk.item.refused", codeOf(s.id()),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {e.messageKey()}, e.args()));
+            } catch (InvalidInputException e) {
+                throw new HazardRuleException("bulk.item.refused", codeOf(s.id()),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(e.fieldErrors().values().iterator().next()));
+            }
+        }
+        return distinct.size();
+    }
+
+    /** Refuses (403, audited) a bulk action the user's role may not take, before its input is looked at. */
+    public void authorizeBulk(Action action, CurrentUser u) {
+        if (!action.allowedFor(u)) {
+            audit.recordAlone(u.username(), "ACTION_DENIED", "hazard", null, "bulk " + action.name());
+            throw new AccessDeniedException(u.username() + " may not " + action);
+        }
+    }
+
+    private String codeOf(long id) {
+        return repository.findById(id).map(Hazard::getCode).orElse(String.valueOf(id));
+    }
+
     /** Refuses (403, audited) an action the user's role may not take, before anything else is looked at. */
     public void authorize(long id, Action action, CurrentUser user) {
         if (!action.allowedFor(user)) {

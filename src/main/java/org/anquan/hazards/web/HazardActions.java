@@ -16,7 +16,10 @@ class HazardActions {
     private final org.anquan.shared.DateHorizon horizon;
     private final HazardService service;
 
-    HazardActions(HazardService service, org.anquan.shared.DateHorizon horizon) {
+    private final java.time.Clock clock;
+
+    HazardActions(HazardService service, org.anquan.shared.DateHorizon horizon, java.time.Clock clock) {
+        this.clock = clock;
         this.horizon = horizon;
         this.service = service;
     }
@@ -24,6 +27,46 @@ class HazardActions {
     /** Authorization comes before validation: a role without the action learns nothing from its input. */
     void authorize(long id, String action, CurrentUser u) {
         service.authorize(id, HazardService.Action.ofPath(action), u);
+    }
+
+    /**
+     * A bulk action over hazards chosen on the register, each given as {@code id:version}: the role
+     * first, then the input common to all, then the service decides on the whole selection at once.
+     */
+    int bulk(String action, java.util.List<String> selected, HazardActionForm f, CurrentUser u) {
+        HazardService.Action a = switch (action) {
+            case "assign" -> HazardService.Action.ASSIGN;
+            case "reroute" -> HazardService.Action.REROUTE;
+            default -> throw new NotFoundException("action", action);
+        };
+        service.authorizeBulk(a, u);
+        org.anquan.shared.Inputs.check(f);
+        java.util.List<HazardService.Selected> chosen = new java.util.ArrayList<>();
+        for (String s : selected == null ? java.util.List.<String>of() : selected) {
+            String[] parts = s.split(":", 2);
+            try {
+                chosen.add(new HazardService.Selected(Long.parseLong(parts[0].trim()), Integer.parseInt(parts[1].trim())));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(Map.of("selected", "bulk.selection.unreadable"));
+            }
+        }
+        if (a == HazardService.Action.ASSIGN) {
+            if (f.deadline() == null) {
+                throw new InvalidInputException(Map.of("deadline", "bulk.deadline.required"));
+            }
+            if (f.deadline().isBefore(java.time.LocalDate.now(clock))) {
+                throw new InvalidInputException(Map.of("deadline", "deadline.past"));
+            }
+            horizon.check(Map.of("deadline", f.deadline()));
+            return service.assignAll(chosen, f.deadline(), f.person(), f.phone(), u);
+        }
+        if (f.departmentId() == null || f.countyId() == null) {
+            throw new InvalidInputException(Map.of("routingReason", "hazard.routing.target.unknown"));
+        }
+        if (f.reason() == null || f.reason().isBlank()) {
+            throw new InvalidInputException(Map.of("routingReason", "hazard.routing.reason.required"));
+        }
+        return service.rerouteAll(chosen, f.departmentId(), f.countyId(), f.reason(), u);
     }
 
     Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {

@@ -77,6 +77,8 @@ class HazardController {
         model.addAttribute("result", PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), today, p, PageResult.clampSize(size), locale)));
         model.addAttribute("today", today);
         model.addAttribute("mayReport", HazardService.mayReport(me));
+        model.addAttribute("mayAssign", HazardService.Action.ASSIGN.allowedFor(me));
+        model.addAttribute("mayRoute", HazardService.Action.REROUTE.allowedFor(me));
         if (htmx.isHtmxRequest() && !htmx.isBoosted()) {
             return "hazards/list :: table";
         }
@@ -197,6 +199,62 @@ class HazardController {
                         .cacheControl(CacheControl.noStore())
                         .body(f.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** The register's filters a bulk action returns to, and nothing else from the form it came with. */
+    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("countyId", "departmentId", "status", "grade",
+            "overdue", "enterpriseId", "q", "sort", "size", "page");
+
+    /**
+     * A bulk action over the hazards chosen on the register (assign, reroute): all or none, then back
+     * to the list as the user left it, with what happened in words.
+     */
+    @PostMapping("/hazards/bulk/{action:assign|reroute}")
+    String bulk(@PathVariable String action, @RequestParam(name = "selected", required = false) java.util.List<String> selected,
+                @ModelAttribute HazardActionForm form, @RequestParam(name = "back", defaultValue = "") String back,
+                RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        try {
+            int n = actions.bulk(action, selected, form, me);
+            redirect.addFlashAttribute("bulkNotice", messages.get("bulk.done." + action, n));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("bulkError", messages.get(e.fieldErrors().values().iterator().next()));
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("bulkError", messages.of(e));
+        }
+        var list = org.springframework.web.util.UriComponentsBuilder.fromPath("/hazards");
+        org.springframework.web.util.UriComponentsBuilder.fromUriString("/hazards?" + back).build().getQueryParams()
+                .forEach((k, v) -> {
+                    if (LIST_PARAMS.contains(k)) {
+                        v.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> list.queryParam(k, x));
+                    }
+                });
+        return "redirect:" + list.build().toUriString();
+    }
+
+    /** The hazards chosen on the register as the ledger; a selection partly outside the scope is refused as a whole. */
+    @GetMapping(value = "/hazards/ledger.xlsx", params = "selected")
+    void selectionLedger(@RequestParam("selected") java.util.List<String> selected, HttpServletResponse response, Locale locale)
+            throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String s : selected) {
+            try {
+                ids.add(Long.parseLong(s.split(":", 2)[0].trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(java.util.Map.of("selected", "bulk.selection.unreadable"));
+            }
+        }
+        if (ids.isEmpty() || ids.size() > org.anquan.hazards.domain.HazardService.MAX_SELECTED) {
+            throw new InvalidInputException(java.util.Map.of("selected", ids.isEmpty() ? "bulk.none" : "bulk.too.many"));
+        }
+        int outside = ids.size() - queries.countInScope(ids, me.scope(), org.anquan.directory.ScopeFilter.Mode.READ);
+        if (outside > 0) {
+            throw new BusinessException("bulk.outside.scope", outside, ids.size());
+        }
+        String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.selection", ids.size());
+        ledger.writeSelection(ids, me.scope(), unit, locale, response.getOutputStream());
     }
 
     /** 问题隐患清单: the filtered register for a period as the printed ledger, stock and increment. */
