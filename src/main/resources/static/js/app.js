@@ -69,7 +69,6 @@ document.addEventListener('click', function (event) {
       window.alert(form.getAttribute('data-none-text'));
       return;
     }
-    form.querySelector('[data-bulk-back]').value = window.location.search.replace(/^\?/, '');
   }
   if (el.hasAttribute('data-confirm') && !window.confirm(el.getAttribute('data-confirm').replace('{n}', n))) {
     event.preventDefault();
@@ -79,6 +78,10 @@ document.addEventListener('click', function (event) {
 // A form's buttons are disabled while it is being sent, so a double click sends it once; they come
 // back when the page is shown again from the browser's history.
 document.addEventListener('submit', function (event) {
+  // a form posted from a list returns to the list as the person left it
+  event.target.querySelectorAll('input[data-back]').forEach(function (input) {
+    input.value = window.location.search.replace(/^\?/, '');
+  });
   if (event.defaultPrevented || event.target.hasAttribute('hx-get') || event.target.hasAttribute('data-live-filter')
       || (event.submitter && event.submitter.hasAttribute('data-download'))) {
     return;
@@ -181,3 +184,12 @@ document.addEventListener('change', function (event) {
   name.textContent = files && files.length ? Array.prototype.map.call(files, function (f) { return f.name; }).join('、') : chooser.getAttribute('data-none');
   name.classList.toggle('text-body-secondary', !(files && files.length));
 });
+
+// A list opened without filters moves to the ones the person chose last time (remembered on the server).
+(function () {
+  var form = document.querySelector('form[data-live-filter][data-remembered]');
+  var remembered = form && form.getAttribute('data-remembered');
+  if (remembered && !window.location.search) {
+    window.location.replace(window.location.pathname + '?' + remembered);
+  }
+})();

@@ -296,7 +296,7 @@ class BrowserTests {
         for (var size : List.of(DESK, PHONE)) {
             driver.manage().window().setSize(size);
             try {
-                open("/hazards");
+                open("/hazards?forget=true");
                 press(driver.findElement(By.cssSelector("[data-test=sort-deadline]")));
                 waitForUrl("sort=deadline");
                 var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
@@ -314,6 +314,10 @@ class BrowserTests {
                 waitForUrl("grade=GENERAL");
                 assertThat(driver.getCurrentUrl()).contains("sort=deadline");
                 screenshot(size == DESK ? "hazards-sorted" : "hazards-sorted-phone");
+                // the next visit to the bare register comes back to this filter and order
+                open("/hazards");
+                waitForUrl("grade=GENERAL");
+                assertThat(driver.getCurrentUrl()).contains("sort=deadline");
             } finally {
                 driver.manage().window().setSize(DESK);
             }

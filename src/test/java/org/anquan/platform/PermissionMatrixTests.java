@@ -97,6 +97,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
+        MATRIX.put("POST /hazards/columns", ALL);
         MATRIX.put("GET /hazards/{id}/evidence/{evidenceId}", ALL);
         MATRIX.put("GET /api/v1/hazards", ALL);
         MATRIX.put("GET /api/v1/hazards/{id}", ALL);

@@ -52,10 +52,12 @@ class HazardController {
     private final org.anquan.platform.web.Messages messages;
     private final org.anquan.hazards.domain.HazardLedger ledger;
     private final Clock clock;
+    private final org.anquan.platform.web.ListPreferences preferences;
 
-    HazardController(HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
+    HazardController(org.anquan.platform.web.ListPreferences preferences, HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
                      JdbcClient jdbc, org.anquan.platform.web.Messages messages,
                      org.anquan.hazards.domain.HazardLedger ledger, Clock clock, Downloads downloads, tools.jackson.databind.json.JsonMapper json) {
+        this.preferences = preferences;
         this.json = json;
         this.downloads = downloads;
         this.messages = messages;
@@ -70,8 +72,12 @@ class HazardController {
 
     @GetMapping("/hazards")
     String list(@ModelAttribute("filter") HazardFilter filter, @RequestParam(defaultValue = "1") int page,
-                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
+                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale,
+                jakarta.servlet.http.HttpServletRequest request) {
         CurrentUser me = CurrentUsers.require();
+        HazardQueries.ORDER.parse(filter.sort());
+        preferences.apply(me.accountId(), "hazards", request, FILTER_PARAMS, model);
+        model.addAttribute("optionalColumns", OPTIONAL_COLUMNS);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("order", HazardQueries.ORDER.parse(filter.sort()));
         model.addAttribute("result", PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), today, p, PageResult.clampSize(size), locale)));
@@ -201,9 +207,35 @@ class HazardController {
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
-    /** The register's filters a bulk action returns to, and nothing else from the form it came with. */
-    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("countyId", "departmentId", "status", "grade",
-            "overdue", "enterpriseId", "q", "sort", "size", "page");
+    /** The register's filters and order, remembered per person. */
+    private static final java.util.List<String> FILTER_PARAMS = java.util.List.of("countyId", "departmentId", "status", "grade",
+            "overdue", "enterpriseId", "q", "sort", "size");
+    /** What a form posted from the register returns to: its filters, order and page. */
+    private static final java.util.List<String> LIST_PARAMS = java.util.stream.Stream.concat(FILTER_PARAMS.stream(),
+            java.util.stream.Stream.of("page")).toList();
+    /** The register's columns a person may hide, with their headings. */
+    private static final java.util.Map<String, String> OPTIONAL_COLUMNS = new java.util.LinkedHashMap<>();
+
+    static {
+        OPTIONAL_COLUMNS.put("subject", "hazard.subject");
+        OPTIONAL_COLUMNS.put("description", "hazard.description");
+        OPTIONAL_COLUMNS.put("department", "hazard.department");
+        OPTIONAL_COLUMNS.put("county", "field.county");
+        OPTIONAL_COLUMNS.put("deadline", "hazard.deadline");
+    }
+
+    /** The columns the person wants on the register; the others are hidden until chosen again. */
+    @PostMapping("/hazards/columns")
+    String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
+                   @RequestParam(name = "back", defaultValue = "") String back) {
+        CurrentUser me = CurrentUsers.require();
+        var hidden = new java.util.ArrayList<>(OPTIONAL_COLUMNS.keySet());
+        if (shown != null) {
+            hidden.removeAll(shown);
+        }
+        preferences.hideColumns(me.accountId(), "hazards", hidden, OPTIONAL_COLUMNS.keySet());
+        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/hazards", back, LIST_PARAMS);
+    }
 
     /**
      * A bulk action over the hazards chosen on the register (assign, reroute): all or none, then back
@@ -222,14 +254,7 @@ class HazardController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("bulkError", messages.of(e));
         }
-        var list = org.springframework.web.util.UriComponentsBuilder.fromPath("/hazards");
-        org.springframework.web.util.UriComponentsBuilder.fromUriString("/hazards?" + back).build().getQueryParams()
-                .forEach((k, v) -> {
-                    if (LIST_PARAMS.contains(k)) {
-                        v.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> list.queryParam(k, x));
-                    }
-                });
-        return "redirect:" + list.build().toUriString();
+        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/hazards", back, LIST_PARAMS);
     }
 
     /** The hazards chosen on the register as the ledger; a selection partly outside the scope is refused as a whole. */

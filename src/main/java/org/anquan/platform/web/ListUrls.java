@@ -31,6 +31,20 @@ public final class ListUrls {
         return request.getContextPath() + b.encode().build().toUriString();
     }
 
+    /**
+     * Where a form posted from a list returns: the list at {@code path} with those of the query's
+     * parameters that the list names, and nothing else from the form (no other address, no other parameter).
+     */
+    public static String returnTo(String path, String query, java.util.Collection<String> params) {
+        var list = UriComponentsBuilder.fromPath(path);
+        UriComponentsBuilder.fromUriString(path + "?" + (query == null ? "" : query)).build().getQueryParams().forEach((k, v) -> {
+            if (params.contains(k)) {
+                v.stream().filter(x -> x != null && !x.isBlank()).forEach(x -> list.queryParam(k, x));
+            }
+        });
+        return list.build().toUriString();
+    }
+
     /** The current list URL with its filters, for export links. */
     public String as(String path) {
         String q = request.getQueryString();

@@ -1,0 +1,97 @@
+package org.anquan.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What each person last chose on a list: the filters and order (kept as the list's query string,
+ * only the parameters the list names) and the columns hidden on a wide list. A list opened with no
+ * query at all offers the remembered one (the page moves there itself); opened with any of its
+ * parameters, it remembers them; {@code ?forget} clears them.
+ */
+@Component
+public class ListPreferences {
+
+    static final int MAX_QUERY = 1000;
+
+    private final JdbcClient jdbc;
+
+    ListPreferences(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The person's view of one list: what to offer to restore, and which columns are hidden. */
+    public record View(String remembered, Set<String> hidden) {
+        public boolean shows(String column) {
+            return !hidden.contains(column);
+        }
+    }
+
+    /**
+     * Remembers or offers the list's filters for this request and puts the view in the model as
+     * {@code view}. {@code params} are the parameters that make up the list's filters and order.
+     */
+    public View apply(long accountId, String list, HttpServletRequest request, Collection<String> params, Model model) {
+        String remembered = "";
+        if (request.getParameter("forget") != null) {
+            save(accountId, list, "query", "");
+        } else if (params.stream().anyMatch(p -> request.getParameter(p) != null)) {
+            save(accountId, list, "query", queryOf(request, params));
+        } else if (request.getQueryString() == null) {
+            remembered = read(accountId, list, "query");
+        }
+        View view = new View(remembered, split(read(accountId, list, "hidden_columns")));
+        model.addAttribute("view", view);
+        return view;
+    }
+
+    /** Hides exactly these of the list's optional columns for the person (the others show). */
+    public void hideColumns(long accountId, String list, Collection<String> hidden, Collection<String> optional) {
+        save(accountId, list, "hidden_columns", String.join(",", hidden.stream().filter(optional::contains).distinct().sorted().toList()));
+    }
+
+    /** The request's own values of the list's parameters, as a query string; empty values are left out. */
+    static String queryOf(HttpServletRequest request, Collection<String> params) {
+        var b = UriComponentsBuilder.newInstance();
+        for (String p : params) {
+            String[] values = request.getParameterValues(p);
+            if (values != null) {
+                Arrays.stream(values).filter(v -> v != null && !v.isBlank()).forEach(v -> b.queryParam(p, v));
+            }
+        }
+        String q = b.encode().build().getQuery();
+        return q == null || q.length() > MAX_QUERY ? "" : q;
+    }
+
+    private static Set<String> split(String s) {
+        return s == null || s.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(s.split(",")));
+    }
+
+    private String read(long accountId, String list, String column) {
+        return jdbc.sql("SELECT " + column + " FROM list_preference WHERE account_id = :a AND list_key = :l")
+                .param("a", accountId).param("l", list).query(String.class).optional().orElse("");
+    }
+
+    private void save(long accountId, String list, String column, String value) {
+        if (jdbc.sql("UPDATE list_preference SET " + column + " = :v WHERE account_id = :a AND list_key = :l")
+                .param("v", value).param("a", accountId).param("l", list).update() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO list_preference (account_id, list_key, " + column + ") VALUES (:a, :l, :v)")
+                    .param("a", accountId).param("l", list).param("v", value).update();
+        } catch (DuplicateKeyException raced) {
+            jdbc.sql("UPDATE list_preference SET " + column + " = :v WHERE account_id = :a AND list_key = :l")
+                    .param("v", value).param("a", accountId).param("l", list).update();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.anquan.hazards;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import org.anquan.IntegrationTest;
+import org.anquan.platform.security.Accounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Each person's last filters and columns on the register, kept on the server for the next visit. */
+@IntegrationTest
+class ListPreferenceTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+
+    String page(String url, String user) throws Exception {
+        return mvc.perform(get(url).with(as(accounts, user))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theLastFiltersAreOfferedWhenTheListIsOpenedBareAndForgottenOnReset() throws Exception {
+        // the discipline account uses the register in no other test
+        page("/hazards?status=ASSIGNED&grade=MAJOR&sort=deadline&page=3&q=", "discipline");
+        assertThat(page("/hazards", "discipline")).contains("data-remembered=\"status=ASSIGNED&amp;grade=MAJOR&amp;sort=deadline\"");
+        // another person's choice is theirs alone
+        assertThat(page("/hazards", "leader")).doesNotContain("status=ASSIGNED&amp;grade=MAJOR");
+        // clearing every filter by hand forgets them too, as does the reset button
+        page("/hazards?status=&grade=", "discipline");
+        assertThat(page("/hazards", "discipline")).doesNotContain("data-remembered=");
+        page("/hazards?overdue=true", "discipline");
+        page("/hazards?forget=true", "discipline");
+        assertThat(page("/hazards", "discipline")).doesNotContain("data-remembered=");
+    }
+
+    @Test
+    void aRefusedOrderIsNotRemembered() throws Exception {
+        page("/hazards?grade=GENERAL", "duty");
+        assertThat(mvc.perform(get("/hazards?sort=password").with(as(accounts, "duty"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(page("/hazards", "duty")).contains("data-remembered=\"grade=GENERAL\"");
+    }
+
+    @Test
+    void hiddenColumnsStayHiddenUntilChosenAgainAndOnlyOptionalOnesCanBeHidden() throws Exception {
+        var r = mvc.perform(post("/hazards/columns").param("shown", "subject", "deadline", "code")
+                .param("back", "status=CLOSED&evil=1").with(csrf()).with(as(accounts, "dept"))).andReturn().getResponse();
+        assertThat(r.getRedirectedUrl()).isEqualTo("/hazards?status=CLOSED");
+        String html = page("/hazards?status=CLOSED", "dept");
+        assertThat(html).doesNotContain("data-label=\"隐患描述\"").doesNotContain("data-label=\"责任部门\"")
+                .contains("data-label=\"企业或地点\"").contains("data-test=\"sort-code\"");
+        mvc.perform(post("/hazards/columns").param("shown", "subject", "description", "department", "county", "deadline")
+                .with(csrf()).with(as(accounts, "dept")));
+        assertThat(page("/hazards?status=CLOSED", "dept")).contains("data-label=\"隐患描述\"").contains("data-label=\"责任部门\"");
+    }
+}
