@@ -266,7 +266,7 @@ class BrowserTests {
         login("dept");
         open("/hazards/new");
         WebElement map = new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-point-map] canvas")));
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-map canvas")));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
         String lon = driver.findElement(By.id("lon")).getDomProperty("value");
@@ -278,6 +278,21 @@ class BrowserTests {
         assertThat(Double.parseDouble(lon)).isBetween(city[0] - 0.5, city[1] + 0.5);
         assertThat(Double.parseDouble(lat)).isBetween(city[2] - 0.5, city[3] + 0.5);
         screenshot("map-point-picker");
+
+        // a photo that carries where it was taken places the point by itself
+        Path photo = Path.of("target/exif-gps.jpg");
+        try {
+            Files.write(photo, org.anquan.hazards.ExifPhotos.jpegTakenAt(118.02, 30.02));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> "118.020000".equals(d.findElement(By.id("lon")).getDomProperty("value")));
+        assertThat(driver.findElement(By.id("lat")).getDomProperty("value")).isEqualTo("30.020000");
+        assertThat(driver.findElement(By.cssSelector("[data-exif-result]")).getText()).contains("已按照片的拍摄位置标出");
+        assertThat(driver.findElement(By.id("photo-name")).getText()).isEqualTo("exif-gps.jpg");
+        screenshot("map-point-from-photo");
     }
 
     /** The deadlines the register shows, in its order (empty for a hazard not yet assigned). */

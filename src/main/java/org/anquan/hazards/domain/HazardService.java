@@ -103,6 +103,23 @@ public class HazardService {
     }
 
     /**
+     * A report with the photo taken on the spot: the photo's bytes are checked first; then the hazard,
+     * the photo and both audit entries are stored together, or nothing is.
+     */
+    public Hazard report(HazardInput in, String photoName, byte[] photo, CurrentUser user) {
+        if (photo == null || photo.length == 0) {
+            return report(in, user);
+        }
+        if (!mayReport(user)) {
+            throw new AccessDeniedException("role may not report hazards");
+        }
+        String type = EvidenceCheck.contentTypeOf(photo, maxEvidencePixels);
+        Hazard saved = report(in, user);
+        storeEvidence(saved, "PHOTO", safeName(photoName, type, "photo"), type, photo, sha256(photo), user);
+        return saved;
+    }
+
+    /**
      * Checks, routes and stores a reported hazard and announces it; the caller audits it (one by
      * one, or a whole import in one batch at its end).
      */
@@ -232,20 +249,27 @@ public class HazardService {
     public void addEvidence(long hazardId, String kind, String filename, byte[] bytes, Integer version, CurrentUser user) {
         authorize(hazardId, Action.EVIDENCE, user);
         String type = EvidenceCheck.contentTypeOf(bytes, maxEvidencePixels);
-        // the name a person gave, without its extension; the extension is the one of the type the bytes have
-        String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
-        String safeName = (base.isBlank() ? "evidence" : base.substring(0, Math.min(base.length(), 100)))
-                + ("image/jpeg".equals(type) ? ".jpg" : ".png");
-        safeName = safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
-        String sha;
-        try {
-            sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String safeName = safeName(filename, type, "evidence");
+        String sha = sha256(bytes);
         String name = safeName;
         tx.executeWithoutResult(status -> storeEvidence(act(hazardId, version, Action.EVIDENCE, user, x -> { }), kind, name, type,
                 bytes, sha, user));
+    }
+
+    /** The name a person gave, without its extension; the extension is the one of the type the bytes have. */
+    private static String safeName(String filename, String type, String fallback) {
+        String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        String safeName = (base.isBlank() ? fallback : base.substring(0, Math.min(base.length(), 100)))
+                + ("image/jpeg".equals(type) ? ".jpg" : ".png");
+        return safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void storeEvidence(Hazard h, String kind, String safeName, String type, byte[] bytes, String sha, CurrentUser user) {

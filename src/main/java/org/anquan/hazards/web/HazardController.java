@@ -104,16 +104,21 @@ class HazardController {
     }
 
     @PostMapping("/hazards")
-    String report(@ModelAttribute("form") HazardInput form, BindingResult binding, Model model,
-                  RedirectAttributes redirect, HttpServletResponse response) {
+    String report(@ModelAttribute("form") HazardInput form, BindingResult binding,
+                  @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         CurrentUser me = CurrentUsers.require();
         if (!binding.hasErrors()) {
             try {
-                Hazard h = service.report(form, me);
+                Hazard h = service.report(form, photo == null ? null : photo.getOriginalFilename(),
+                        photo == null || photo.isEmpty() ? null : photo.getBytes(), me);
                 redirect.addFlashAttribute("noticeKey", "hazard.reported");
                 return "redirect:/hazards/" + h.getId();
             } catch (InvalidInputException e) {
                 e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            } catch (BusinessException e) {
+                // the photo's bytes were refused: nothing was stored, the form comes back as typed
+                model.addAttribute("photoError", messages.of(e));
             }
         }
         response.setStatus(422);
