@@ -379,6 +379,39 @@ class BrowserTests {
         screenshot("bulk-selected");
     }
 
+    @Test
+    void theRegisterAsAMapClustersThePointsAtCityZoomOnADeskAndOnAPhone() {
+        login("admin");
+        for (var size : List.of(DESK, PHONE)) {
+            driver.manage().window().setSize(size);
+            try {
+                open("/hazards/map?forget=true");
+                WebElement map = new WebDriverWait(driver, Duration.ofSeconds(15))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=hazard-map][data-map-ready]")));
+                int points = Integer.parseInt(map.getDomAttribute("data-map-ready"));
+                assertThat(points).isGreaterThan(50);
+                // every point is drawn once: alone, or counted in a circle; seen whole, the city has circles
+                List<?> drawn = (List<?>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                        "var o = echarts.getInstanceByDom(arguments[0]).getOption();"
+                                + "var circles = o.series[1].data; var sum = 0;"
+                                + "circles.forEach(function (c) { sum += c.value[2]; });"
+                                + "return [o.series[0].data.length, circles.length, sum];", map);
+                long single = ((Number) drawn.get(0)).longValue();
+                long circles = ((Number) drawn.get(1)).longValue();
+                long inCircles = ((Number) drawn.get(2)).longValue();
+                assertThat(circles).isPositive();
+                assertThat(single + inCircles).isEqualTo(points);
+                screenshot(size == DESK ? "hazard-map" : "hazard-map-phone");
+            } finally {
+                driver.manage().window().setSize(DESK);
+            }
+        }
+        open("/public/listed");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=listed-map][data-map-ready] canvas")));
+        screenshot("public-listed-map");
+    }
+
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
     static void screenshot(String name) {
         try {

@@ -26,8 +26,11 @@ public class Directory {
     private final EnterpriseQueries enterprises;
     private final EnterpriseRepository enterpriseRepository;
 
+    private final tools.jackson.databind.json.JsonMapper json;
+
     Directory(ResponsibilityMatrix matrix, Regions regions, EnterpriseQueries enterprises,
-              EnterpriseRepository enterpriseRepository) {
+              EnterpriseRepository enterpriseRepository, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.enterpriseRepository = enterpriseRepository;
         this.matrix = matrix;
         this.regions = regions;
@@ -109,6 +112,31 @@ public class Directory {
     public List<RegionShape> countyShapes() {
         return regions.ofLevel(RegionLevel.COUNTY).stream().filter(r -> r.boundary() != null)
                 .map(r -> new RegionShape(r.name(), r.boundary())).toList();
+    }
+
+    /** The city's counties as a GeoJSON FeatureCollection (each feature named), for the map component. */
+    public String cityMap() {
+        return featureCollection(countyShapes());
+    }
+
+    /** A region's children as a GeoJSON FeatureCollection (the region itself when it has none), for the map component. */
+    public String regionMap(long regionId) {
+        List<RegionShape> children = regions.children(regionId).stream().filter(r -> r.boundary() != null)
+                .map(r -> new RegionShape(r.name(), r.boundary())).toList();
+        if (!children.isEmpty()) {
+            return featureCollection(children);
+        }
+        Region r = regions.get(regionId);
+        return featureCollection(r.boundary() == null ? List.of() : List.of(new RegionShape(r.name(), r.boundary())));
+    }
+
+    private String featureCollection(List<RegionShape> shapes) {
+        var features = new java.util.ArrayList<java.util.Map<String, Object>>();
+        for (RegionShape shape : shapes) {
+            features.add(java.util.Map.of("type", "Feature", "properties", java.util.Map.of("name", shape.name()),
+                    "geometry", json.readTree(shape.boundary())));
+        }
+        return json.writeValueAsString(java.util.Map.of("type", "FeatureCollection", "features", features));
     }
 
     public List<RegionRef> counties() {

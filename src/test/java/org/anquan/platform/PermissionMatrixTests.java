@@ -98,6 +98,8 @@ class PermissionMatrixTests {
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("POST /hazards/columns", ALL);
+        MATRIX.put("GET /hazards/map", ALL);
+        MATRIX.put("GET /hazards/map/points", ALL);
         MATRIX.put("GET /hazards/{id}/evidence/{evidenceId}", ALL);
         MATRIX.put("GET /api/v1/hazards", ALL);
         MATRIX.put("GET /api/v1/hazards/{id}", ALL);

@@ -48,9 +48,15 @@ class EnterpriseController {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final org.anquan.directory.Directory directory;
+    private final tools.jackson.databind.json.JsonMapper json;
+
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
                          ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
-                         Clock clock, Downloads downloads) {
+                         Clock clock, Downloads downloads, org.anquan.directory.Directory directory,
+                         tools.jackson.databind.json.JsonMapper json) {
+        this.directory = directory;
+        this.json = json;
         this.downloads = downloads;
         this.clock = clock;
         this.enterprises = enterprises;
@@ -91,6 +97,11 @@ class EnterpriseController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("history", audit.historyOf("enterprise", id));
         model.addAttribute("mayEdit", enterprises.mayEdit(me));
+        if (e.getLon() != null && e.getLat() != null) {
+            model.addAttribute("cityMap", directory.cityMap());
+            model.addAttribute("location", json.writeValueAsString(java.util.List.of(
+                    new org.anquan.platform.web.MapPoint(e.getName(), e.getLon(), e.getLat(), "#dc3545", null))));
+        }
         return "directory/enterprise";
     }
 

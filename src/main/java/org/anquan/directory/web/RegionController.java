@@ -15,9 +15,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegionController {
 
+    private final org.anquan.directory.Directory directory;
+
     private final Regions regions;
 
-    RegionController(Regions regions) {
+    RegionController(Regions regions, org.anquan.directory.Directory directory) {
+        this.directory = directory;
         this.regions = regions;
     }
 
@@ -43,6 +46,7 @@ class RegionController {
         model.addAttribute("region", r);
         model.addAttribute("parent", r.parentId() == null ? null : regions.get(r.parentId()));
         model.addAttribute("children", regions.children(id));
+        model.addAttribute("regionMap", directory.regionMap(id));
         return "directory/region";
     }
 

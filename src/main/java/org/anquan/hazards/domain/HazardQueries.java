@@ -107,6 +107,30 @@ public class HazardQueries {
         }
     }
 
+    /** A hazard as the register's map shows it: where, how grave, how far along. */
+    public record Located(long id, String code, String subject, HazardGrade grade, HazardStatus status, boolean overdue,
+                          double lon, double lat) {
+    }
+
+    /**
+     * The newest hazards of the filtered register that have a position (their own, or their
+     * enterprise's), at most {@code limit}.
+     */
+    public List<Located> located(HazardFilter f, DataScope scope, LocalDate today, int limit) {
+        Where w = where(f, scope, today);
+        return jdbc.sql("SELECT h.id, h.code, h.grade, h.status, h.open_deadline, COALESCE(e.name, h.place) AS subject, "
+                        + "COALESCE(h.lon, e.lon) AS lon, COALESCE(h.lat, e.lat) AS lat "
+                        + "FROM hazard h LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id " + w.sql()
+                        + " AND COALESCE(h.lon, e.lon) IS NOT NULL AND COALESCE(h.lat, e.lat) IS NOT NULL ORDER BY h.id DESC LIMIT :limit")
+                .params(w.params()).param("limit", limit)
+                .query((rs, n) -> {
+                    LocalDate open = rs.getObject("open_deadline", LocalDate.class);
+                    return new Located(rs.getLong("id"), rs.getString("code"), rs.getString("subject"),
+                            HazardGrade.valueOf(rs.getString("grade")), HazardStatus.valueOf(rs.getString("status")),
+                            open != null && open.isBefore(today), rs.getDouble("lon"), rs.getDouble("lat"));
+                }).list();
+    }
+
     /** How many of these hazards the scope reaches in the mode; ids of hazards that do not exist are not counted. */
     public int countInScope(java.util.Collection<Long> ids, DataScope scope, ScopeFilter.Mode mode) {
         if (ids.isEmpty()) {

@@ -92,6 +92,44 @@ class HazardController {
         return "hazards/list";
     }
 
+    /** The most hazards the register's map draws: the newest of the filter. */
+    static final int MAP_LIMIT = 5000;
+
+    /** The register as a map: the same filters, points coloured by grade and state, clustered when the city is seen whole. */
+    @GetMapping("/hazards/map")
+    String map(@ModelAttribute("filter") HazardFilter filter, Model model) {
+        CurrentUsers.require();
+        HazardQueries.ORDER.parse(filter.sort());
+        model.addAttribute("limit", MAP_LIMIT);
+        reference(model);
+        return "hazards/map";
+    }
+
+    @GetMapping(value = "/hazards/map/points", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseBody
+    java.util.List<org.anquan.platform.web.MapPoint> points(@ModelAttribute HazardFilter filter, Locale locale) {
+        CurrentUser me = CurrentUsers.require();
+        LocalDate today = LocalDate.now(clock);
+        return queries.located(filter, me.scope(), today, MAP_LIMIT).stream()
+                .map(h -> new org.anquan.platform.web.MapPoint(h.code() + " " + (h.subject() == null ? "" : h.subject())
+                        + " · " + messages.get(h.status().messageKey()), h.lon(), h.lat(), colour(h), "/hazards/" + h.id()))
+                .toList();
+    }
+
+    /** Closed green, rejected grey; open ones red when major, orange when general, dark red when overdue. */
+    static String colour(HazardQueries.Located h) {
+        if (h.status() == HazardStatus.CLOSED) {
+            return "#198754";
+        }
+        if (h.status() == HazardStatus.REJECTED) {
+            return "#6c757d";
+        }
+        if (h.overdue()) {
+            return "#58151c";
+        }
+        return h.grade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14";
+    }
+
     @GetMapping("/hazards/new")
     String form(Model model) {
         CurrentUser me = CurrentUsers.require();
@@ -145,6 +183,10 @@ class HazardController {
         model.addAttribute("industry", directory.industries().stream().filter(i -> i.code().equals(h.getIndustryCode())).findFirst().orElse(null));
         model.addAttribute("evidence", service.evidence(id));
         model.addAttribute("may", new Permissions(me));
+        if (h.getLon() != null && h.getLat() != null) {
+            model.addAttribute("location", json.writeValueAsString(java.util.List.of(new org.anquan.platform.web.MapPoint(
+                    h.getCode(), h.getLon(), h.getLat(), h.getGrade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14", null))));
+        }
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
         }
@@ -327,19 +369,9 @@ class HazardController {
         doc.write(response.getOutputStream());
     }
 
-    /** The counties as a GeoJSON FeatureCollection, for the map that picks a point. */
-    private String countyMap() {
-        var features = new java.util.ArrayList<java.util.Map<String, Object>>();
-        for (var shape : directory.countyShapes()) {
-            features.add(java.util.Map.of("type", "Feature", "properties", java.util.Map.of("name", shape.name()),
-                    "geometry", json.readTree(shape.boundary())));
-        }
-        return json.writeValueAsString(java.util.Map.of("type", "FeatureCollection", "features", features));
-    }
-
     private void reference(Model model) {
         model.addAttribute("counties", directory.counties());
-        model.addAttribute("countyMap", countyMap());
+        model.addAttribute("countyMap", directory.cityMap());
         model.addAttribute("departments", directory.departments());
         model.addAttribute("industries", directory.industries());
         model.addAttribute("statuses", HazardStatus.values());
