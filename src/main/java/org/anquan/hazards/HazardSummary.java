@@ -13,6 +13,7 @@ public record HazardSummary(long open, long overdue, long majorOpen, long submit
     }
 
     /** One week of the register: hazards found and hazards closed, the week named by its Monday. */
-    public record Week(java.time.LocalDate monday, long found, long closed) {
+    /** One week of the home page's chart: hazards found and closed in it, and how many were overdue at its end. */
+    public record Week(java.time.LocalDate monday, long found, long closed, long overdue) {
     }
 }

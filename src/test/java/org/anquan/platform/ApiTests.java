@@ -91,9 +91,10 @@ class ApiTests {
     }
 
     @org.junit.jupiter.api.Test
-    void theApiDocumentationIsTitledAndVersioned() throws Exception {
+    void theApiDocumentationIsTitledVersionedAndLeadsBackToTheWorkbench() throws Exception {
         String docs = mvc.perform(get("/v3/api-docs").with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(docs).contains("安全生产监管平台 API").contains("\"version\":\"v1\"").doesNotContain("OpenAPI definition");
+        assertThat(docs).contains("[← 返回工作台 · Back to the workbench](/)");
     }
 }

@@ -78,4 +78,20 @@ class HomePageTests {
                     .query(Long.class).single());
         }
     }
+
+    @Test
+    void theOverdueLineCountsTheHazardsPastTheirDeadlineAndNotClosedAtEachWeeksEnd() {
+        var weeks = hazards.lastTwelveWeeks(org.anquan.platform.security.DataScope.CITY);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (var w : weeks) {
+            java.time.LocalDate day = w.monday().plusDays(6).isAfter(today) ? today : w.monday().plusDays(6);
+            var endOfDay = org.anquan.shared.CityTime.startOf(day.plusDays(1), clock);
+            long expected = jdbc.sql("""
+                    SELECT COUNT(*) FROM hazard WHERE deadline < :day AND reported_at < :end AND status <> 'REJECTED'
+                    AND NOT (closed_at IS NOT NULL AND closed_at < :end)""")
+                    .param("day", day).param("end", endOfDay).query(Long.class).single();
+            assertThat(w.overdue()).as("overdue at the end of the week of %s", w.monday()).isEqualTo(expected);
+        }
+        assertThat(weeks.get(weeks.size() - 1).overdue()).as("the demo city has overdue work this week").isPositive();
+    }
 }

@@ -185,11 +185,41 @@ public class HazardQueries {
         OffsetDateTime to = org.anquan.shared.CityTime.startOf(monday.plusWeeks(weeks), clock);
         long[] found = perWeek("reported_at", scope, from, to, weeks);
         long[] closed = perWeek("closed_at", scope, from, to, weeks);
+        long[] overdue = overdueAtWeekEnds(scope, monday, today, weeks);
         List<HazardSummary.Week> result = new java.util.ArrayList<>();
         for (int i = 0; i < weeks; i++) {
-            result.add(new HazardSummary.Week(monday.plusWeeks(i), found[i], closed[i]));
+            result.add(new HazardSummary.Week(monday.plusWeeks(i), found[i], closed[i], overdue[i]));
         }
         return result;
+    }
+
+    /**
+     * How many hazards were overdue at the end of each week (its Sunday, or today for this week): a
+     * deadline before that day, found before it, and not closed by its end. One pass over the hazards
+     * still open or closed within the weeks; those closed earlier are never read.
+     */
+    long[] overdueAtWeekEnds(DataScope scope, LocalDate firstMonday, LocalDate today, int weeks) {
+        Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
+        StringBuilder sums = new StringBuilder();
+        Map<String, Object> p = new HashMap<>(w.params());
+        for (int i = 0; i < weeks; i++) {
+            LocalDate end = firstMonday.plusWeeks(i).plusDays(6);
+            LocalDate day = end.isAfter(today) ? today : end;
+            sums.append(i == 0 ? "" : ", ").append("SUM(CASE WHEN h.deadline < :d").append(i).append(" AND h.reported_at < :e").append(i)
+                    .append(" AND (h.closed_at IS NULL OR h.closed_at >= :e").append(i).append(") THEN 1 ELSE 0 END)");
+            p.put("d" + i, day);
+            p.put("e" + i, org.anquan.shared.CityTime.startOf(day.plusDays(1), clock));
+        }
+        p.put("first", org.anquan.shared.CityTime.startOf(firstMonday, clock));
+        long[] counts = new long[weeks];
+        jdbc.sql("SELECT " + sums + " FROM hazard h " + w.sql() + " AND h.deadline IS NOT NULL AND h.status <> 'REJECTED' "
+                        + "AND (h.closed_at IS NULL OR h.closed_at >= :first)")
+                .params(p).query(rs -> {
+                    for (int i = 0; i < weeks; i++) {
+                        counts[i] = rs.getLong(i + 1);
+                    }
+                });
+        return counts;
     }
 
     /** Open hazards by county and grade, every county of the city listed (in its code order), within the scope. */
