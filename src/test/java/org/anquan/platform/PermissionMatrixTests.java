@@ -99,6 +99,9 @@ class PermissionMatrixTests {
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("POST /hazards/columns", ALL);
         MATRIX.put("GET /hazards/map", ALL);
+        MATRIX.put("GET /jobs", ALL);
+        MATRIX.put("GET /jobs/{id}", ALL);
+        MATRIX.put("GET /jobs/{id}/file", ALL);
         MATRIX.put("GET /hazards/map/points", ALL);
         MATRIX.put("GET /hazards/{id}/evidence/{evidenceId}", ALL);
         MATRIX.put("GET /api/v1/hazards", ALL);

@@ -43,16 +43,36 @@ public class HazardLedger {
 
     public void write(HazardFilter filter, DataScope scope, String unit, LocalDate from, LocalDate to, Locale locale,
                       OutputStream out) throws IOException {
+        write(filter, scope, unit, from, to, locale, out, done -> { });
+    }
+
+    /** The same ledger, telling how many rows are written as it goes (for a background export). */
+    public void write(HazardFilter filter, DataScope scope, String unit, LocalDate from, LocalDate to, Locale locale,
+                      OutputStream out, java.util.function.LongConsumer progress) throws IOException {
+        Period p = period(filter, scope, from, to);
+        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
+        write(p.where(), p.params(), p.start(), unit, messages.inLocale("ledger.period", locale, day.format(from), day.format(to)),
+                locale, out, progress);
+    }
+
+    /** How many rows the period's ledger has (at most {@link #MAX_ROWS} are written). */
+    public long count(HazardFilter filter, DataScope scope, LocalDate from, LocalDate to) {
+        Period p = period(filter, scope, from, to);
+        return Math.min(MAX_ROWS, jdbc.sql("SELECT COUNT(*) FROM hazard h " + p.where()).params(p.params()).query(Long.class).single());
+    }
+
+    private record Period(String where, Map<String, Object> params, OffsetDateTime start) {
+    }
+
+    /** The ledger of a period: hazards found in it, and those found before it still open at its start (stock). */
+    private Period period(HazardFilter filter, DataScope scope, LocalDate from, LocalDate to) {
         HazardQueries.Where w = queries.where(filter, scope, to.plusDays(1));
         OffsetDateTime start = CityTime.startOf(from, clock);
-        OffsetDateTime end = CityTime.endOf(to, clock);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("start", start);
-        params.put("end", end);
-        DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
-        write(w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
-                + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) ", params, start, unit,
-                messages.inLocale("ledger.period", locale, day.format(from), day.format(to)), locale, out);
+        params.put("end", CityTime.endOf(to, clock));
+        return new Period(w.sql() + " AND h.status <> 'REJECTED' AND h.reported_at < :end "
+                + "AND (h.reported_at >= :start OR h.closed_at IS NULL OR h.closed_at >= :start) ", params, start);
     }
 
     /** The hazards chosen on the register (all within the scope: the caller has checked), as the same ledger. */
@@ -63,11 +83,11 @@ public class HazardLedger {
         params.put("ids", ids);
         // every chosen hazard is listed as found in the period (increment), none as stock
         write(w.sql() + " AND h.id IN (:ids) ", params, OffsetDateTime.MIN.plusYears(1), unit,
-                messages.inLocale("ledger.selection", locale, ids.size()), locale, out);
+                messages.inLocale("ledger.selection", locale, ids.size()), locale, out, done -> { });
     }
 
     private void write(String where, Map<String, Object> params, OffsetDateTime start, String unit, String subtitle,
-                       Locale locale, OutputStream out) throws IOException {
+                       Locale locale, OutputStream out, java.util.function.LongConsumer progress) throws IOException {
         boolean en = "en".equals(locale.getLanguage());
         String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "department", "county",
                 "deadline", "status", "closed"};
@@ -103,6 +123,7 @@ public class HazardLedger {
                                 rs.getString("county_name"), deadline == null ? "" : day.format(deadline),
                                 messages.inLocale("hazard.status." + rs.getString("status"), locale),
                                 closed == null ? "" : day.format(CityTime.dayOf(closed, clock))};
+                        progress.accept(r[0] - 3);
                         Row row = sheet.createRow(r[0]++);
                         for (int i = 0; i < v.length; i++) {
                             row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);

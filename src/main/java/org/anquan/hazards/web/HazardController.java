@@ -53,11 +53,13 @@ class HazardController {
     private final org.anquan.hazards.domain.HazardLedger ledger;
     private final Clock clock;
     private final org.anquan.platform.web.ListPreferences preferences;
+    private final org.anquan.platform.files.FileJobs fileJobs;
 
-    HazardController(org.anquan.platform.web.ListPreferences preferences, HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
+    HazardController(org.anquan.platform.files.FileJobs fileJobs, org.anquan.platform.web.ListPreferences preferences, HazardService service, HazardQueries queries, HazardActions actions, Directory directory,
                      JdbcClient jdbc, org.anquan.platform.web.Messages messages,
                      org.anquan.hazards.domain.HazardLedger ledger, Clock clock, Downloads downloads, tools.jackson.databind.json.JsonMapper json) {
         this.preferences = preferences;
+        this.fileJobs = fileJobs;
         this.json = json;
         this.downloads = downloads;
         this.messages = messages;
@@ -334,7 +336,7 @@ class HazardController {
     void ledger(@ModelAttribute HazardFilter filter,
                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
-                HttpServletResponse response, Locale locale) throws IOException {
+                HttpServletResponse response, Locale locale, jakarta.servlet.http.HttpServletRequest request) throws IOException {
         CurrentUser me = CurrentUsers.require();
         LocalDate today = LocalDate.now(clock);
         LocalDate f = from == null ? today.withDayOfMonth(1) : from;
@@ -342,7 +344,17 @@ class HazardController {
         if (t.isBefore(f)) {
             throw new BusinessException("period.reversed");
         }
+        HazardQueries.ORDER.parse(filter.sort());
         String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
+        long rows = ledger.count(filter, me.scope(), f, t);
+        if (fileJobs.inBackground(rows)) {
+            // too long to wait for on one request: made in the background, the person watches or comes back
+            String id = fileJobs.start(me.accountId(), messages.get("ledger.background", f, t),
+                    messages.get("download.ledger", f, t) + ".xlsx", Downloads.XLSX, rows,
+                    (progress, out) -> ledger.write(filter, me.scope(), unit, f, t, locale, out, progress::rows));
+            response.sendRedirect(request.getContextPath() + "/jobs/" + id);
+            return;
+        }
         downloads.attach(response, Downloads.XLSX, ".xlsx", "download.ledger", f, t);
         ledger.write(filter, me.scope(), unit, f, t, locale, response.getOutputStream());
     }
