@@ -49,13 +49,17 @@ class ListPreferenceTests {
 
     @Test
     void hiddenColumnsStayHiddenUntilChosenAgainAndOnlyOptionalOnesCanBeHidden() throws Exception {
-        var r = mvc.perform(post("/hazards/columns").param("shown", "subject", "deadline", "code")
+        var r = mvc.perform(post("/hazards/columns").param("chooser", "1").param("shown", "subject", "deadline", "code")
                 .param("back", "status=CLOSED&evil=1").with(csrf()).with(as(accounts, "dept"))).andReturn().getResponse();
         assertThat(r.getRedirectedUrl()).isEqualTo("/hazards?status=CLOSED");
         String html = page("/hazards?status=CLOSED", "dept");
         assertThat(html).doesNotContain("data-label=\"隐患描述\"").doesNotContain("data-label=\"责任部门\"")
                 .contains("data-label=\"企业或地点\"").contains("data-test=\"sort-code\"");
-        mvc.perform(post("/hazards/columns").param("shown", "subject", "description", "department", "county", "deadline")
+        // a request that is not the chooser's changes nothing
+        assertThat(mvc.perform(post("/hazards/columns").with(csrf()).with(as(accounts, "dept"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(page("/hazards?status=CLOSED", "dept")).contains("data-label=\"企业或地点\"");
+        mvc.perform(post("/hazards/columns").param("chooser", "1").param("shown", "subject", "description", "department", "county", "deadline")
                 .with(csrf()).with(as(accounts, "dept")));
         assertThat(page("/hazards?status=CLOSED", "dept")).contains("data-label=\"隐患描述\"").contains("data-label=\"责任部门\"");
     }

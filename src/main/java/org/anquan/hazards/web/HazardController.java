@@ -276,8 +276,13 @@ class HazardController {
     /** The columns the person wants on the register; the others are hidden until chosen again. */
     @PostMapping("/hazards/columns")
     String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
+                   @RequestParam(name = "chooser", required = false) String chooser,
                    @RequestParam(name = "back", defaultValue = "") String back) {
         CurrentUser me = CurrentUsers.require();
+        if (chooser == null) {
+            // not sent by the chooser (which always names itself): no boxes at all would hide every column
+            throw new InvalidInputException(java.util.Map.of("shown", "columns.not.chosen"));
+        }
         var hidden = new java.util.ArrayList<>(OPTIONAL_COLUMNS.keySet());
         if (shown != null) {
             hidden.removeAll(shown);
