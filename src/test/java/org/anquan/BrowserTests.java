@@ -222,23 +222,70 @@ class BrowserTests {
     }
 
     @Test
-    void eachHomePageShowsItsOwnWorkAndTheLeaderSeesTheWeeklyChartOnADeskAndOnAPhone() {
-        login("leader");
-        open("/");
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(d -> !d.findElements(By.cssSelector(".weekly-chart canvas")).isEmpty());
-        screenshot("home-leader");
+    void everyRolesHomePageShowsItsOwnWorkOnADeskAndOnAPhone() {
+        for (var entry : new java.util.TreeMap<>(WebTestSupport.DEMO_USERS).entrySet()) {
+            String role = entry.getKey();
+            String user = entry.getValue();
+            login(user);
+            for (var size : List.of(DESK, PHONE)) {
+                driver.manage().window().setSize(size);
+                try {
+                    open("/");
+                    new WebDriverWait(driver, Duration.ofSeconds(10))
+                            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=who]")));
+                    List<WebElement> cards = driver.findElements(By.cssSelector("[data-test=work-cards] .card"));
+                    switch (role) {
+                        // the leader's home is a read-only overview: charts, no to-do cards
+                        case "LEADER", "DISCIPLINE" -> assertThat(cards).as(role).isEmpty();
+                        case "COUNTY_OFFICER", "DEPT_OFFICER", "CITY_ADMIN" -> assertThat(cards).as(role).hasSizeGreaterThanOrEqualTo(5);
+                        case "ENTERPRISE_USER" -> assertThat(cards).as(role).extracting(WebElement::getText)
+                                .noneMatch(t -> t.contains("待核实")).anyMatch(t -> t.contains("整改"));
+                        default -> { }
+                    }
+                    if (role.equals("LEADER") || role.equals("CITY_ADMIN")) {
+                        new WebDriverWait(driver, Duration.ofSeconds(10))
+                                .until(d -> !d.findElements(By.cssSelector(".weekly-chart canvas")).isEmpty());
+                    }
+                    // nothing is wider than the screen: no sideways scrolling on a phone
+                    long overflow = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                            "return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
+                    assertThat(overflow).as("%s at %d px", role, size.getWidth()).isLessThanOrEqualTo(0);
+                    if (size == PHONE) {
+                        // on a phone the cards stay readable: two to a row, none narrower than a thumb
+                        assertThat(cards).allMatch(card -> card.getSize().getWidth() >= 140);
+                    }
+                    screenshot("home-" + user + (size == PHONE ? "-phone" : ""));
+                } finally {
+                    driver.manage().window().setSize(DESK);
+                }
+            }
+        }
+    }
+
+    @Test
+    void onAPhoneThePickerSaysWhatItNeedsAndIsChosenWithTheKeyboard() {
+        long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
+        String name = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();
         login("county");
-        open("/");
-        assertThat(driver.findElements(By.cssSelector("[data-test=work-cards] .card"))).hasSizeGreaterThanOrEqualTo(5);
-        screenshot("home-county");
         driver.manage().window().setSize(PHONE);
         try {
-            open("/");
-            // on a phone the cards stay readable: two to a row, none narrower than a thumb
-            assertThat(driver.findElements(By.cssSelector("[data-test=work-cards] .card")))
-                    .allMatch(card -> card.getSize().getWidth() >= 140);
-            screenshot("home-county-phone");
+            open("/hazards/new");
+            WebElement box = driver.findElement(By.id("enterpriseId-q"));
+            var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            box.sendKeys(name.substring(0, 1));
+            wait.until(d -> d.findElements(By.cssSelector("#enterpriseId-list [data-test=picker-hint]")).stream()
+                    .anyMatch(e -> e.getText().equals("请至少输入两个字。")));
+            box.sendKeys(name.substring(1, Math.min(name.length(), 6)));
+            wait.until(d -> !d.findElements(By.cssSelector("#enterpriseId-list [data-id='" + enterprise + "']")).isEmpty());
+            screenshot("picker-phone");
+            // down through the choices to the one wanted, Enter chooses it
+            for (int i = 0; i < 10 && !String.valueOf(enterprise).equals(driver.switchTo().activeElement().getDomAttribute("data-id")); i++) {
+                driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+            }
+            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            wait.until(d -> String.valueOf(enterprise).equals(d.findElement(By.id("enterpriseId")).getDomProperty("value")));
+            assertThat(box.getDomProperty("value")).isEqualTo(name);
+            assertThat(box.getSize().getWidth()).isGreaterThan(300);
         } finally {
             driver.manage().window().setSize(DESK);
         }
