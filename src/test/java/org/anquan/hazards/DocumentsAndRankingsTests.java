@@ -43,7 +43,11 @@ class DocumentsAndRankingsTests {
         String text = text(r.getResponse().getContentAsByteArray());
         String enterprise = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", h.get("enterprise_id")).query(String.class).single();
         assertThat(text).contains("安全生产事故隐患整改通知书").contains((String) h.get("code")).contains(enterprise)
-                .contains(h.get("deadline").toString()).contains("示例市");
+                .contains("示例市");
+        // dates as official documents write them: 2026年11月28日
+        java.time.LocalDate deadline = java.time.LocalDate.parse(h.get("deadline").toString());
+        assertThat(text).contains(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日")
+                .doesNotContain(deadline.toString());
     }
 
     @Test
@@ -54,7 +58,7 @@ class DocumentsAndRankingsTests {
         MvcResult r = mvc.perform(get("/supervision/steps/" + step.get("id") + "/notice.docx").with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(text(r.getResponse().getContentAsByteArray())).contains("安全生产督办通知书").contains((String) step.get("code"))
-                .contains("逾期");
+                .contains("逾期").containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
     }
 
     @Test

@@ -37,10 +37,18 @@ public final class OfficialDocument {
         return this;
     }
 
-    public OfficialDocument signedBy(String issuer, String date) {
+    public OfficialDocument signedBy(String issuer, java.time.LocalDate date, java.util.Locale locale) {
         this.issuer = issuer;
-        this.date = date;
+        this.date = date(date, locale);
         return this;
+    }
+
+    /** A date as official documents write it (GB/T 9704): 2026年11月28日, without leading zeros; 28 November 2026 in English. */
+    public static String date(java.time.LocalDate date, java.util.Locale locale) {
+        return "en".equals(locale.getLanguage())
+                ? date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                        + " " + date.getYear()
+                : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
     public void write(OutputStream out) throws IOException {

@@ -41,15 +41,23 @@ public class ListPreferences {
      * {@code view}. {@code params} are the parameters that make up the list's filters and order.
      */
     public View apply(long accountId, String list, HttpServletRequest request, Collection<String> params, Model model) {
+        String[] stored = jdbc.sql("SELECT query, hidden_columns FROM list_preference WHERE account_id = :a AND list_key = :l")
+                .param("a", accountId).param("l", list).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional().orElse(new String[] {"", ""});
         String remembered = "";
+        String chosen = null;
         if (request.getParameter("forget") != null) {
-            save(accountId, list, "query", "");
+            chosen = "";
         } else if (params.stream().anyMatch(p -> request.getParameter(p) != null)) {
-            save(accountId, list, "query", queryOf(request, params));
+            chosen = queryOf(request, params);
         } else if (request.getQueryString() == null) {
-            remembered = read(accountId, list, "query");
+            remembered = stored[0];
         }
-        View view = new View(remembered, split(read(accountId, list, "hidden_columns")));
+        // paging through a list changes nothing to remember: only a new choice is written
+        if (chosen != null && !chosen.equals(stored[0])) {
+            save(accountId, list, "query", chosen);
+        }
+        View view = new View(remembered, split(stored[1]));
         model.addAttribute("view", view);
         return view;
     }
@@ -74,11 +82,6 @@ public class ListPreferences {
 
     private static Set<String> split(String s) {
         return s == null || s.isBlank() ? Set.of() : new LinkedHashSet<>(List.of(s.split(",")));
-    }
-
-    private String read(long accountId, String list, String column) {
-        return jdbc.sql("SELECT " + column + " FROM list_preference WHERE account_id = :a AND list_key = :l")
-                .param("a", accountId).param("l", list).query(String.class).optional().orElse("");
     }
 
     private void save(long accountId, String list, String column, String value) {

@@ -90,16 +90,16 @@ class SupervisionController {
             throw new org.anquan.shared.ScopeDeniedException("supervision_step", id);
         }
         LocalDate today = LocalDate.now(clock);
-        var iso = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE;
+        java.util.function.Function<LocalDate, String> day = d -> org.anquan.platform.documents.OfficialDocument.date(d, locale);
         var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.supervision.title"),
                 messages.get("notice.number", step.hazardCode() + "-" + step.level().rank()))
                 .to(step.departmentName() + "、" + step.countyName())
                 .paragraph(messages.get("notice.supervision.body", step.hazardCode(), step.subject(),
-                        iso.format(step.hazardDeadline()), step.daysOverdueAt(today)))
+                        day.apply(step.hazardDeadline()), step.daysOverdueAt(today)))
                 .paragraph(messages.get(step.reason()))
                 .paragraph(messages.get("notice.supervision.requirement",
-                        iso.format(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
-                .signedBy(messages.get("notice.supervision.office"), iso.format(org.anquan.shared.CityTime.dayOf(step.createdAt(), clock)));
+                        day.apply(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
+                .signedBy(messages.get("notice.supervision.office"), org.anquan.shared.CityTime.dayOf(step.createdAt(), clock), locale);
         downloads.attach(response, Downloads.DOCX, ".docx", "download.supervision", step.hazardCode(), step.level().rank());
         doc.write(response.getOutputStream());
     }
