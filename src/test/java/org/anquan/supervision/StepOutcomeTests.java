@@ -103,7 +103,7 @@ class StepOutcomeTests {
                 .param("id", String.valueOf(step)).query(Long.class).single()).isEqualTo(1);
         // the hazard's ladder shows it
         mvc.perform(get("/supervision/hazards/{id}", hazard).with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("结果：已约谈（admin，")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("结果：已约谈（市安委办管理员，")));
     }
 
     @ParameterizedTest(name = "kind \"{0}\", note of {1} characters → {2}")

@@ -44,7 +44,11 @@ public class SupervisionQueries {
                 .query(SupervisionQueries::map).list();
     }
 
-    public PageResult<StepRow> page(EscalationLevel level, Long countyId, Boolean awaitingAnswer, DataScope scope,
+    /**
+     * The steps of the ladder, newest first. Unless every step is asked for, a hazard appears once, at
+     * the highest step it has reached (a step still awaiting its answer is shown whatever came after).
+     */
+    public PageResult<StepRow> page(EscalationLevel level, Long countyId, Boolean awaitingAnswer, boolean everyStep, DataScope scope,
                                     int page, int size, Locale locale) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         StringBuilder where = new StringBuilder("WHERE 1 = 1").append(visible.and());
@@ -59,6 +63,8 @@ public class SupervisionQueries {
         }
         if (Boolean.TRUE.equals(awaitingAnswer)) {
             where.append(" AND s.level = 2 AND s.answer IS NULL");
+        } else if (!everyStep) {
+            where.append(" AND s.level = (SELECT MAX(top.level) FROM supervision_step top WHERE top.hazard_id = s.hazard_id)");
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id " + where)
                 .params(p).query(Long.class).single();

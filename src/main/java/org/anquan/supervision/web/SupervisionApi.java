@@ -33,7 +33,7 @@ class SupervisionApi {
     PageResult<StepRow> steps(@RequestParam(required = false) EscalationLevel level, @RequestParam(required = false) Long countyId,
                               @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "1") int page,
                               @RequestParam(required = false) Integer size, Locale locale) {
-        return queries.page(level, countyId, awaiting, CurrentUsers.require().scope(), Math.max(page, 1),
+        return queries.page(level, countyId, awaiting, true, CurrentUsers.require().scope(), Math.max(page, 1),
                 PageResult.clampSize(size), locale);
     }
 

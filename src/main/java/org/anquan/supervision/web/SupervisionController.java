@@ -55,11 +55,12 @@ class SupervisionController {
 
     @GetMapping("/supervision")
     String list(@RequestParam(required = false) EscalationLevel level, @RequestParam(required = false) Long countyId,
-                @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "1") int page,
-                Model model, Locale locale) {
+                @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "false") boolean every,
+                @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("result", org.anquan.shared.PageResult.atMostLast(page,
-                p -> queries.page(level, countyId, awaiting, me.scope(), p, 50, locale)));
+                p -> queries.page(level, countyId, awaiting, every, me.scope(), p, 50, locale)));
+        model.addAttribute("every", every);
         model.addAttribute("levels", EscalationLevel.values());
         model.addAttribute("outcomeKinds", java.util.List.of(org.anquan.supervision.domain.StepOutcome.INTERVIEWED,
                 org.anquan.supervision.domain.StepOutcome.TRANSFERRED, org.anquan.supervision.domain.StepOutcome.OTHER));
@@ -104,8 +105,12 @@ class SupervisionController {
         doc.write(response.getOutputStream());
     }
 
+    /** The list's filters a form posted from it returns to. */
+    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("level", "countyId", "awaiting", "every", "page");
+
     @PostMapping("/supervision/steps/{id}/answer")
-    String answer(@PathVariable long id, @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+    String answer(@PathVariable long id, @RequestParam(required = false) String answer,
+                  @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         try {
             answers.answer(id, answer, CurrentUsers.require());
             redirect.addFlashAttribute("noticeKey", "step.answered");
@@ -114,13 +119,14 @@ class SupervisionController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
-        return "redirect:/supervision?awaiting=true";
+        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/supervision", back == null ? "awaiting=true" : back, LIST_PARAMS);
     }
 
     /** The city office records how a step ended: an interview held, a case transferred. */
     @PostMapping("/admin/supervision/steps/{id}/outcome")
     String outcome(@PathVariable long id, @RequestParam(required = false) String kind,
-                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String note, @RequestParam(name = "back", required = false) String back,
+                   RedirectAttributes redirect) {
         try {
             outcomes.record(id, parseOutcome(kind), note, CurrentUsers.require());
             redirect.addFlashAttribute("noticeKey", "step.outcome.recorded");
@@ -129,7 +135,7 @@ class SupervisionController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
-        return "redirect:/supervision";
+        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/supervision", back, LIST_PARAMS);
     }
 
     private static org.anquan.supervision.domain.StepOutcome parseOutcome(String kind) {

@@ -1,0 +1,67 @@
+package org.anquan.supervision;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.anquan.IntegrationTest;
+import org.anquan.platform.security.Accounts;
+import org.anquan.supervision.domain.EscalationSweep;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The supervision list: a hazard once, at the highest step it reached, unless every step is asked for; answers return to the list as it was. */
+@IntegrationTest
+class SupervisionListTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired EscalationSweep sweep;
+
+    @BeforeEach
+    void escalate() {
+        sweep.run("tester");
+    }
+
+    List<String> codes(String url) throws Exception {
+        String html = mvc.perform(get(url).with(as(accounts, "admin"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> codes = new ArrayList<>();
+        Matcher m = Pattern.compile("data-test=\"step-row\">\\s*<td[^>]*><a[^>]*>([^<]+)</a>").matcher(html);
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        return codes;
+    }
+
+    @Test
+    void aHazardAppearsOnceAtItsHighestStepUnlessEveryStepIsAskedFor() throws Exception {
+        List<String> once = codes("/supervision");
+        assertThat(once).isNotEmpty().doesNotHaveDuplicates();
+        String climbed = jdbc.sql("SELECT h.code FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id "
+                + "GROUP BY h.code HAVING COUNT(*) > 1 ORDER BY MAX(s.id) DESC LIMIT 1").query(String.class).single();
+        List<String> every = codes("/supervision?every=true");
+        assertThat(every.stream().filter(climbed::equals).count()).isGreaterThan(1);
+        assertThat(codes("/supervision?every=true&level=LISTED")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anAnswerReturnsToTheListAsItWasLeft() throws Exception {
+        long step = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE level = 2 AND answer IS NULL").query(Long.class).single();
+        var r = mvc.perform(post("/supervision/steps/" + step + "/answer").param("answer", "已约谈企业负责人，限期五日内整改完毕")
+                .param("back", "level=NOTICE&countyId=3&page=2&other=x").with(csrf()).with(as(accounts, "admin"))).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/supervision?level=NOTICE&countyId=3&page=2");
+        assertThat(jdbc.sql("SELECT answer FROM supervision_step WHERE id = :id").param("id", step).query(String.class).single())
+                .isEqualTo("已约谈企业负责人，限期五日内整改完毕");
+    }
+}
