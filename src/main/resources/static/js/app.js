@@ -193,3 +193,32 @@ document.addEventListener('change', function (event) {
     window.location.replace(window.location.pathname + '?' + remembered);
   }
 })();
+
+// At phone width a list's rows become cards (the CSS of table.table-cards): every table of the
+// workbench that has a heading row gets it, each cell named after its column's heading unless the
+// page named it already. A table that must stay a grid says data-no-cards.
+(function () {
+  function cardify(root) {
+    root.querySelectorAll('table:not([data-no-cards])').forEach(function (table) {
+      if (!table.tHead || !table.tHead.rows.length) { return; }
+      var heads = [];
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+        for (var i = 0; i < (th.colSpan || 1); i++) { heads.push(th.textContent.replace(/[⇅▲▼]/g, '').trim()); }
+      });
+      table.classList.add('table-cards');
+      Array.prototype.forEach.call(table.tBodies, function (tbody) {
+        Array.prototype.forEach.call(tbody.rows, function (tr) {
+          var col = 0;
+          Array.prototype.forEach.call(tr.cells, function (cell) {
+            if (!cell.hasAttribute('data-label') && heads[col] && (cell.colSpan || 1) === 1) {
+              cell.setAttribute('data-label', heads[col]);
+            }
+            col += cell.colSpan || 1;
+          });
+        });
+      });
+    });
+  }
+  cardify(document);
+  document.addEventListener('htmx:afterSettle', function (event) { cardify(event.target); });
+})();

@@ -263,6 +263,29 @@ class BrowserTests {
     }
 
     @Test
+    void onAPhoneEveryListsRowsBecomeCardsWithEachValueNamed() {
+        login("admin");
+        driver.manage().window().setSize(PHONE);
+        try {
+            for (String page : List.of("/supervision", "/supervision/reinspections", "/hazards/measures", "/hazards/rankings",
+                    "/admin/accounts", "/admin/audit", "/departments", "/regions")) {
+                open(page);
+                List<WebElement> rows = driver.findElements(By.cssSelector("main table:not([data-no-cards]) tbody tr")).stream()
+                        .filter(tr -> tr.findElements(By.cssSelector("td")).size() > 1).toList();
+                assertThat(rows).as(page + " has rows").isNotEmpty();
+                WebElement row = rows.get(0);
+                assertThat(row.getCssValue("display")).as(page).isEqualTo("block");
+                assertThat(row.getSize().getWidth()).as(page).isGreaterThan(300);
+                List<WebElement> named = row.findElements(By.cssSelector("td[data-label]"));
+                assertThat(named).as(page + ": cells named after their column").isNotEmpty();
+                screenshot("phone" + page.replace('/', '-'));
+            }
+        } finally {
+            driver.manage().window().setSize(DESK);
+        }
+    }
+
+    @Test
     void onAPhoneThePickerSaysWhatItNeedsAndIsChosenWithTheKeyboard() {
         long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
         String name = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();

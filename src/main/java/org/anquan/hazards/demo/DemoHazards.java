@@ -53,6 +53,50 @@ public class DemoHazards implements ApplicationRunner {
             generate(240, new Random(2026));
             accounts.findByUsername("enterprise").map(a -> a.enterpriseId()).ifPresent(this::demoEnterpriseHazards);
         }
+        if (jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single() == 0
+                && jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single() > 0) {
+            demoMeasures();
+        }
+    }
+
+    /**
+     * The campaign's list of institutional measures (制度措施清单): what the city and a county adopted
+     * after the hazards that led to them, each linked to a few of those hazards.
+     */
+    void demoMeasures() {
+        Long city = jdbc.sql("SELECT id FROM directory_region_view WHERE region_level = 'CITY'").query(Long.class).optional().orElse(null);
+        Long county = jdbc.sql("SELECT MIN(id) FROM directory_region_view WHERE region_level = 'COUNTY'").query(Long.class).single();
+        if (city == null || county == null) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Object[][] measures = {
+                {"HAZ_CHEM", "HC_NO_GAS_DETECTION", city, "危险化学品企业可燃有毒气体检测报警装置季度检测制度",
+                        "涉及可燃有毒气体的企业每季度委托有资质机构检测报警装置一次，检测记录报县区应急管理部门备案；报警信号接入企业中控室和园区监控平台。", 75},
+                {"INDUSTRY_TRADE", "IT_CONFINED_SPACE", county, "有限空间作业“先通风、再检测、后作业”执行细则",
+                        "工贸企业有限空间作业实行作业审批、专人监护和作业前气体检测；未经检测或检测不合格的一律不得作业，监护人员不得离岗。", 48},
+                {"FIREWORKS", "FW_ILLEGAL_STORAGE", city, "烟花爆竹批发仓储超量储存联合检查机制",
+                        "春节前后由应急管理、公安、市场监管部门联合检查批发企业仓库核定药量和实际储量，超量储存的责令立即转运并依法处罚。", 30},
+                {"ROAD_TRANSPORT", null, city, "重点营运车辆动态监控闭环管理办法",
+                        "“两客一危”车辆超速、疲劳驾驶报警由企业监控人员十分钟内处置并留痕，交通运输部门每周通报处置率，连续两周低于九成的约谈企业负责人。", 14}};
+        for (Object[] m : measures) {
+            Long department = jdbc.sql("SELECT department_id FROM directory_responsibility_view WHERE industry_code = :i AND lead = TRUE")
+                    .param("i", m[0]).query(Long.class).optional().orElse(null);
+            if (department == null) {
+                continue;
+            }
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at)
+                    VALUES (:i, :c, :r, :t, :content, :d, :on, 'admin', :at)""")
+                    .param("i", m[0]).param("c", m[1]).param("r", m[2]).param("t", m[3]).param("content", m[4])
+                    .param("d", department).param("on", today.minusDays((Integer) m[5]))
+                    .param("at", OffsetDateTime.now(clock).minusDays((Integer) m[5])).update(keys, "id");
+            long id = keys.getKeyAs(Number.class).longValue();
+            jdbc.sql("INSERT INTO measure_hazard (measure_id, hazard_id) SELECT :m, id FROM hazard WHERE industry_code = :i "
+                            + (m[1] == null ? "" : "AND category_code = :c ") + "ORDER BY id LIMIT 3")
+                    .param("m", id).param("i", m[0]).param("c", m[1] == null ? "" : m[1]).update();
+        }
     }
 
     /**

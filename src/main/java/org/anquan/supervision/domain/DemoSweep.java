@@ -7,17 +7,24 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** On the demo city, the first sweep runs at start-up so the ladder has steps to show. */
+/**
+ * On the demo city, the first sweep runs at start-up so the ladder has steps to show, and last
+ * month's 回头看 is drawn so the re-inspection pages have hazards to re-inspect.
+ */
 @Component
 @Order(200)
 @ConditionalOnProperty(name = "anquan.demo.enabled", havingValue = "true")
 class DemoSweep implements ApplicationRunner {
 
     private final EscalationSweep sweep;
+    private final Reinspections reinspections;
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    DemoSweep(EscalationSweep sweep, JdbcClient jdbc) {
+    DemoSweep(EscalationSweep sweep, Reinspections reinspections, JdbcClient jdbc, java.time.Clock clock) {
         this.sweep = sweep;
+        this.reinspections = reinspections;
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -25,6 +32,9 @@ class DemoSweep implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (jdbc.sql("SELECT COUNT(*) FROM supervision_step").query(Long.class).single() == 0) {
             sweep.run("system");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM reinspection_draw").query(Long.class).single() == 0) {
+            reinspections.drawMonth(java.time.YearMonth.now(clock).minusMonths(1), "system");
         }
     }
 }
