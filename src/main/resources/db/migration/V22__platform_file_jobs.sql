@@ -1,4 +1,6 @@
--- Exports (and other long file work) run in the background: their progress and, when done, the file,
+-- Exports and imports too long for one request run in the background: their progress, what came of
+-- them in words (an import's summary, a refusal) and, when done, the file (the export, the import's
+-- rejected rows),
 -- kept a day for the person who started them, on whichever instance they come back to.
 CREATE TABLE file_job (
     id           VARCHAR(36)  NOT NULL PRIMARY KEY,
@@ -11,6 +13,7 @@ CREATE TABLE file_job (
     content_type VARCHAR(100) NOT NULL,
     content      BYTEA,
     error        VARCHAR(300),
+    message      VARCHAR(500),
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT fk_file_job_account FOREIGN KEY (account_id) REFERENCES user_account (id) ON DELETE CASCADE

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.Accounts;
+import org.anquan.platform.web.Downloads;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ class FileJobTests {
     @Autowired Accounts accounts;
     @Autowired FileJobs jobs;
     @Autowired JdbcClient jdbc;
+    @Autowired org.anquan.hazards.domain.HazardImport importer;
+    @Autowired java.time.Clock clock;
 
     String page(String url, String user) throws Exception {
         return mvc.perform(get(url).with(as(accounts, user))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -85,5 +88,62 @@ class FileJobTests {
         assertThat(page("/jobs/" + id, "admin")).contains("生成失败，请稍后重试");
         assertThat(mvc.perform(get("/jobs/" + id + "/file").with(as(accounts, "admin"))).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    String waitUntilFinished(String location) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String progress = page(location, "admin");
+        while (progress.contains("data-status=\"RUNNING\"") && System.nanoTime() < until) {
+            Thread.sleep(200);
+            progress = page(location, "admin");
+        }
+        return progress;
+    }
+
+    @Test
+    void aLongImportRunsInTheBackgroundAndGivesItsSummaryAndTheRejectedRows() throws Exception {
+        String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE industry_code = 'HAZ_CHEM' ORDER BY id LIMIT 1").query(String.class).single();
+        String deadline = java.time.LocalDate.now(clock).plusDays(20).toString();
+        var template = new java.io.ByteArrayOutputStream();
+        importer.writeTemplate(template, java.util.Locale.SIMPLIFIED_CHINESE);
+        var wb = new XSSFWorkbook(new ByteArrayInputStream(template.toByteArray()));
+        var sheet = wb.getSheetAt(0);
+        for (int r = 1; r <= 60; r++) {
+            // every tenth row names a grade that does not exist
+            String[] v = {code, null, null, null, null, "HC_STORAGE_MIXED", "后台导入第" + r + "行：氧化剂与可燃物混存",
+                    r % 10 == 0 ? "很大" : "一般", deadline, "李敏", "13900000000"};
+            var row = sheet.createRow(r);
+            for (int c = 0; c < v.length; c++) {
+                if (v[c] != null) {
+                    row.createCell(c).setCellValue(v[c]);
+                }
+            }
+        }
+        var bytes = new java.io.ByteArrayOutputStream();
+        wb.write(bytes);
+        wb.close();
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "检查结果.xlsx", Downloads.XLSX, bytes.toByteArray());
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hazards/import").file(file)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(as(accounts, "admin"))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(302);
+        String location = r.getRedirectedUrl();
+        assertThat(location).startsWith("/jobs/");
+        String done = waitUntilFinished(location);
+        assertThat(done).contains("data-status=\"DONE\"").contains("已导入并分派 54 条隐患，6 行未导入。");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hazard WHERE description LIKE '后台导入第%'").query(Long.class).single()).isEqualTo(54);
+        var rejected = mvc.perform(get(location + "/file").with(as(accounts, "admin"))).andReturn().getResponse();
+        try (var result = new XSSFWorkbook(new ByteArrayInputStream(rejected.getContentAsByteArray()))) {
+            var s = result.getSheetAt(0);
+            assertThat(s.getLastRowNum()).isEqualTo(6);
+            assertThat(s.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(11.0);
+        }
+        // the same file again: refused in words, in the background too, nothing imported twice
+        var again = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hazards/import").file(file)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(as(accounts, "admin"))).andReturn().getResponse();
+        String refused = waitUntilFinished(again.getRedirectedUrl());
+        assertThat(refused).contains("data-status=\"FAILED\"").contains("已于");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hazard WHERE description LIKE '后台导入第%'").query(Long.class).single()).isEqualTo(54);
     }
 }

@@ -100,6 +100,41 @@ public class HazardImport {
     }
 
     public Result importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale) {
+        return importFile(bytes, fileName, user, locale, done -> { });
+    }
+
+    /** How many rows the file's sheet has below its header; 0 for a file that cannot be read (the import then says why). */
+    public int rows(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return 0;
+        }
+        try (Workbook wb = Spreadsheets.open(bytes)) {
+            return wb.getNumberOfSheets() == 0 ? 0 : Math.max(0, wb.getSheetAt(0).getLastRowNum());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
+    public void writeRejected(Result result, Locale locale, java.io.OutputStream out) throws IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(messages.inLocale("import.rejected.sheet", locale));
+            Row h = sheet.createRow(0);
+            h.createCell(0).setCellValue(messages.inLocale("import.line", locale));
+            h.createCell(1).setCellValue(messages.inLocale("import.reason", locale));
+            int r = 1;
+            for (RowError e : result.errors()) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(e.line());
+                row.createCell(1).setCellValue(e.message());
+            }
+            sheet.setColumnWidth(1, 80 * 256);
+            wb.write(out);
+        }
+    }
+
+    /** The import, telling how many rows are done as it stores them (for an import in the background). */
+    public Result importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale, java.util.function.IntConsumer progress) {
         if (!user.may(Permission.HAZARD_IMPORT)) {
             throw new AccessDeniedException("officers import inspection results");
         }
@@ -143,16 +178,19 @@ public class HazardImport {
             throw new BusinessException("import.unreadable");
         }
         try {
-            return whole.execute(status -> store(lines, sha, fileName, user, locale));
+            return whole.execute(status -> store(lines, sha, fileName, user, locale, progress));
         } catch (org.springframework.dao.DuplicateKeyException sameFileAtOnce) {
             throw alreadyImported(sha);
         }
     }
 
-    private Result store(List<Object[]> lines, String sha, String fileName, CurrentUser user, Locale locale) {
+    private Result store(List<Object[]> lines, String sha, String fileName, CurrentUser user, Locale locale,
+                         java.util.function.IntConsumer progress) {
         List<AuditTrail.Change> changes = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
+        int done = 0;
         for (Object[] line : lines) {
+            progress.accept(done++);
             int n = (int) line[0];
             if (line[2] != null) {
                 errors.add(new RowError(n, (String) line[2]));

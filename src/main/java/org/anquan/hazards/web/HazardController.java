@@ -218,7 +218,10 @@ class HazardController {
             // too long to wait for on one request: made in the background, the person watches or comes back
             String id = fileJobs.start(me.accountId(), messages.get("ledger.background", f, t),
                     messages.get("download.ledger", f, t) + ".xlsx", Downloads.XLSX, rows,
-                    (progress, out) -> ledger.write(filter, me.scope(), unit, f, t, locale, out, progress::rows));
+                    (progress, out) -> {
+                        ledger.write(filter, me.scope(), unit, f, t, locale, out, progress::rows);
+                        return null;
+                    });
             response.sendRedirect(request.getContextPath() + "/jobs/" + id);
             return;
         }

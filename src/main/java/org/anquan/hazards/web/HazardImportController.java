@@ -23,10 +23,18 @@ class HazardImportController {
 
     private final Downloads downloads;
     private final HazardImport importer;
+    private final org.anquan.platform.files.FileJobs fileJobs;
+    private final org.anquan.platform.web.Messages messages;
+    private final int backgroundRows;
 
-    HazardImportController(HazardImport importer, Downloads downloads) {
+    HazardImportController(HazardImport importer, Downloads downloads, org.anquan.platform.files.FileJobs fileJobs,
+                           org.anquan.platform.web.Messages messages,
+                           @org.springframework.beans.factory.annotation.Value("${anquan.hazards.import.background-rows:500}") int backgroundRows) {
         this.downloads = downloads;
         this.importer = importer;
+        this.fileJobs = fileJobs;
+        this.messages = messages;
+        this.backgroundRows = backgroundRows;
     }
 
     private static CurrentUser officer() {
@@ -54,9 +62,26 @@ class HazardImportController {
     String upload(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
                   HttpServletResponse response) throws IOException {
         CurrentUser me = officer();
+        byte[] bytes = file == null ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
+        int rows = importer.rows(bytes);
+        if (rows > backgroundRows) {
+            // seconds of work: in the background, the person watches its progress or comes back to it
+            String shown = name == null || name.isBlank() ? messages.get("import.unnamed") : name;
+            String id = fileJobs.start(me.accountId(), messages.get("import.background", shown),
+                    messages.get("download.import.rejected", shown) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
+                        try {
+                            HazardImport.Result result = importer.importFile(bytes, name, me, locale, progress::rows);
+                            importer.writeRejected(result, locale, out);
+                            return messages.inLocale("import.hazard.summary", locale, result.imported(), result.errors().size());
+                        } catch (BusinessException e) {
+                            throw new org.anquan.platform.files.FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
+                        }
+                    });
+            return "redirect:/jobs/" + id;
+        }
         try {
-            model.addAttribute("result", importer.importFile(file == null ? null : file.getBytes(),
-                    file == null ? null : file.getOriginalFilename(), me, locale));
+            model.addAttribute("result", importer.importFile(bytes, name, me, locale));
         } catch (BusinessException e) {
             response.setStatus(422);
             model.addAttribute("errorKey", e.messageKey());

@@ -34,8 +34,12 @@ public class FileJobs {
 
     public enum Status { RUNNING, DONE, FAILED }
 
+    /**
+     * A job as it stands. {@code error} is a message key (failed or interrupted); {@code message} is
+     * what the work said of itself in the person's words: an import's summary, or why it was refused.
+     */
     public record Job(String id, String title, Status status, long done, long total, String filename, String error,
-                      OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                      String message, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         public int percent() {
             if (status == Status.DONE) {
                 return 100;
@@ -49,9 +53,16 @@ public class FileJobs {
         void rows(long done);
     }
 
-    /** The work: writes the file, telling its progress. */
+    /** The work: writes the file, telling its progress; answers what came of it in words, or null. */
     public interface Work {
-        void write(Progress progress, OutputStream out) throws IOException;
+        String write(Progress progress, OutputStream out) throws IOException;
+    }
+
+    /** The work refused its input (a file imported before, wrong columns): the reason, in the person's words. */
+    public static class Refused extends RuntimeException {
+        public Refused(String reason) {
+            super(reason);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -79,7 +90,10 @@ public class FileJobs {
         return before;
     }
 
-    /** Starts the work in the background and answers the job's id at once. */
+    /**
+     * Starts the work in the background and answers the job's id at once. The work runs as the
+     * person who started it (their security context), so what it audits names them.
+     */
     public String start(long accountId, String title, String filename, String contentType, long totalRows, Work work) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -89,7 +103,8 @@ public class FileJobs {
                 VALUES (:id, :a, :t, 'RUNNING', 0, :total, :f, :ct, :now, :now)""")
                 .param("id", id).param("a", accountId).param("t", cut(title, 200)).param("total", totalRows)
                 .param("f", cut(filename, 200)).param("ct", contentType).param("now", now).update();
-        executor.execute(() -> run(id, work));
+        executor.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> run(id, work),
+                org.springframework.security.core.context.SecurityContextHolder.getContext()));
         return id;
     }
 
@@ -97,7 +112,7 @@ public class FileJobs {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             long[] lastWrite = {System.nanoTime()};
-            work.write(done -> {
+            String message = work.write(done -> {
                 long t = System.nanoTime();
                 if (t - lastWrite[0] > 1_000_000_000L) {
                     lastWrite[0] = t;
@@ -105,8 +120,13 @@ public class FileJobs {
                             .param("d", done).param("now", OffsetDateTime.now(clock)).param("id", id).update();
                 }
             }, out);
-            jdbc.sql("UPDATE file_job SET status = 'DONE', done_rows = total_rows, content = :c, updated_at = :now WHERE id = :id")
-                    .param("c", out.toByteArray()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
+            jdbc.sql("UPDATE file_job SET status = 'DONE', done_rows = total_rows, content = :c, message = :m, updated_at = :now "
+                            + "WHERE id = :id")
+                    .param("c", out.toByteArray()).param("m", message == null ? null : cut(message, 500))
+                    .param("now", OffsetDateTime.now(clock)).param("id", id).update();
+        } catch (Refused e) {
+            jdbc.sql("UPDATE file_job SET status = 'FAILED', message = :m, updated_at = :now WHERE id = :id")
+                    .param("m", cut(e.getMessage(), 500)).param("now", OffsetDateTime.now(clock)).param("id", id).update();
         } catch (Exception | OutOfMemoryError e) {
             log.warn("file job {} failed", id, e);
             jdbc.sql("UPDATE file_job SET status = 'FAILED', error = 'files.job.failed', updated_at = :now WHERE id = :id")
@@ -116,15 +136,15 @@ public class FileJobs {
 
     /** The person's own job, as it stands; another person's is as absent as a job that never was. */
     public Optional<Job> find(String id, long accountId) {
-        return jdbc.sql("SELECT id, title, status, done_rows, total_rows, filename, error, created_at, updated_at FROM file_job "
-                        + "WHERE id = :id AND account_id = :a")
+        return jdbc.sql("SELECT id, title, status, done_rows, total_rows, filename, error, message, created_at, updated_at "
+                        + "FROM file_job WHERE id = :id AND account_id = :a")
                 .param("id", id).param("a", accountId).query(this::map).optional();
     }
 
     /** The person's jobs of the last day, newest first. */
     public List<Job> recent(long accountId) {
-        return jdbc.sql("SELECT id, title, status, done_rows, total_rows, filename, error, created_at, updated_at FROM file_job "
-                        + "WHERE account_id = :a AND created_at >= :since ORDER BY created_at DESC LIMIT 50")
+        return jdbc.sql("SELECT id, title, status, done_rows, total_rows, filename, error, message, created_at, updated_at "
+                        + "FROM file_job WHERE account_id = :a AND created_at >= :since ORDER BY created_at DESC LIMIT 50")
                 .param("a", accountId).param("since", OffsetDateTime.now(clock).minus(KEPT)).query(this::map).list();
     }
 
@@ -148,7 +168,7 @@ public class FileJobs {
             error = "files.job.interrupted";
         }
         return new Job(rs.getString("id"), rs.getString("title"), status, rs.getLong("done_rows"), rs.getLong("total_rows"),
-                rs.getString("filename"), error, rs.getObject("created_at", OffsetDateTime.class), updated);
+                rs.getString("filename"), error, rs.getString("message"), rs.getObject("created_at", OffsetDateTime.class), updated);
     }
 
     private static String cut(String s, int max) {
