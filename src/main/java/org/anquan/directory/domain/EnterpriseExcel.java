@@ -118,6 +118,18 @@ public class EnterpriseExcel {
 
     /** Checks the file as a whole; a file that fails is refused before any row is read. */
     public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale) {
+        return importFile(bytes, user, locale, done -> { });
+    }
+
+    /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
+    public void writeRejected(ImportResult result, Locale locale, OutputStream out) throws IOException {
+        Spreadsheets.writeRejected(messages.getMessage("import.rejected.sheet", null, locale),
+                messages.getMessage("import.line", null, locale), messages.getMessage("import.reason", null, locale),
+                result.errors().stream().map(e -> java.util.Map.entry(e.line(), e.message())).toList(), out);
+    }
+
+    /** The import, telling how many rows are done as it stores them (for an import in the background). */
+    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale, java.util.function.IntConsumer progress) {
         List<EnterpriseInputLine> lines;
         try (Workbook wb = Spreadsheets.open(bytes)) {
             lines = readRows(wb.getSheetAt(0), locale);
@@ -127,7 +139,9 @@ public class EnterpriseExcel {
         int imported = 0;
         int warned = 0;
         List<RowError> errors = new ArrayList<>();
+        int done = 0;
         for (EnterpriseInputLine line : lines) {
+            progress.accept(done++);
             if (line.error() != null) {
                 errors.add(new RowError(line.line(), line.error()));
                 continue;
@@ -257,6 +271,12 @@ public class EnterpriseExcel {
 
     /** Writes the filtered list, in list order, as a ledger: title, header, rows. */
     public void export(EnterpriseFilter filter, DataScope scope, Locale locale, OutputStream out) throws IOException {
+        export(filter, scope, locale, out, done -> { });
+    }
+
+    /** The same list, telling how many rows are written as it goes (for an export in the background). */
+    public void export(EnterpriseFilter filter, DataScope scope, Locale locale, OutputStream out, java.util.function.LongConsumer progress)
+            throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(messages.getMessage("excel.enterprise.sheet", null, locale));
             String[] headers = {"name", "creditCode", "industry", "county", "region", "address", "scale", "status",
@@ -269,6 +289,7 @@ public class EnterpriseExcel {
             }
             int[] r = {2};
             queries.forEach(filter, scope, locale, MAX_EXPORT, e -> {
+                progress.accept(r[0] - 2L);
                 Row row = sheet.createRow(r[0]++);
                 String[] v = {e.name(), e.creditCode(), e.industryName(), e.countyName(), e.regionName(), e.address(),
                         messages.getMessage(e.scale().messageKey(), null, locale),

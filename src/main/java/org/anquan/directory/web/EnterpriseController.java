@@ -50,11 +50,19 @@ class EnterpriseController {
 
     private final org.anquan.directory.Directory directory;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final org.anquan.platform.files.FileJobs fileJobs;
+    private final org.anquan.platform.web.Messages messages;
+    private final int importBackgroundRows;
 
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
                          ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
                          Clock clock, Downloads downloads, org.anquan.directory.Directory directory,
-                         tools.jackson.databind.json.JsonMapper json) {
+                         tools.jackson.databind.json.JsonMapper json, org.anquan.platform.files.FileJobs fileJobs,
+                         org.anquan.platform.web.Messages messages,
+                         @org.springframework.beans.factory.annotation.Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows) {
+        this.fileJobs = fileJobs;
+        this.messages = messages;
+        this.importBackgroundRows = importBackgroundRows;
         this.directory = directory;
         this.json = json;
         this.downloads = downloads;
@@ -169,10 +177,23 @@ class EnterpriseController {
     }
 
     @GetMapping("/enterprises/export")
-    void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response) throws IOException {
+    void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response,
+                jakarta.servlet.http.HttpServletRequest request) throws IOException {
         CurrentUser me = CurrentUsers.require();
-        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprises", LocalDate.now(clock).toString());
+        filter.order();
         audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
+        long rows = Math.min(EnterpriseExcel.MAX_EXPORT, queries.page(filter, me.scope(), 1, 1, locale).total());
+        if (fileJobs.inBackground(rows)) {
+            String day = LocalDate.now(clock).toString();
+            String id = fileJobs.start(me.accountId(), messages.get("enterprises.export.background", day),
+                    messages.get("download.enterprises", day) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
+                        excel.export(filter, me.scope(), locale, out, progress::rows);
+                        return null;
+                    });
+            response.sendRedirect(request.getContextPath() + "/jobs/" + id);
+            return;
+        }
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprises", LocalDate.now(clock).toString());
         excel.export(filter, me.scope(), locale, response.getOutputStream());
     }
 
@@ -199,7 +220,24 @@ class EnterpriseController {
             if (file.getSize() > EnterpriseExcel.MAX_BYTES) {
                 throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
             }
-            model.addAttribute("result", excel.importFile(file.getBytes(), me, locale));
+            byte[] bytes = file.getBytes();
+            int rows = org.anquan.platform.files.Spreadsheets.rowsBelowHeader(bytes);
+            if (rows > importBackgroundRows) {
+                String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? messages.get("import.unnamed") : file.getOriginalFilename();
+                String id = fileJobs.start(me.accountId(), messages.get("enterprises.import.background", name),
+                        messages.get("download.import.rejected", name) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
+                            try {
+                                EnterpriseExcel.ImportResult result = excel.importFile(bytes, me, locale, progress::rows);
+                                excel.writeRejected(result, locale, out);
+                                return messages.inLocale("import.summary", locale, result.imported(), result.errors().size(), result.warned());
+                            } catch (BusinessException e) {
+                                throw new org.anquan.platform.files.FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
+                            }
+                        });
+                return "redirect:/jobs/" + id;
+            }
+            model.addAttribute("result", excel.importFile(bytes, me, locale));
         } catch (BusinessException e) {
             response.setStatus(422);
             model.addAttribute("errorKey", e.messageKey());

@@ -103,34 +103,11 @@ public class HazardImport {
         return importFile(bytes, fileName, user, locale, done -> { });
     }
 
-    /** How many rows the file's sheet has below its header; 0 for a file that cannot be read (the import then says why). */
-    public int rows(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return 0;
-        }
-        try (Workbook wb = Spreadsheets.open(bytes)) {
-            return wb.getNumberOfSheets() == 0 ? 0 : Math.max(0, wb.getSheetAt(0).getLastRowNum());
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
     /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
     public void writeRejected(Result result, Locale locale, java.io.OutputStream out) throws IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            Sheet sheet = wb.createSheet(messages.inLocale("import.rejected.sheet", locale));
-            Row h = sheet.createRow(0);
-            h.createCell(0).setCellValue(messages.inLocale("import.line", locale));
-            h.createCell(1).setCellValue(messages.inLocale("import.reason", locale));
-            int r = 1;
-            for (RowError e : result.errors()) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(e.line());
-                row.createCell(1).setCellValue(e.message());
-            }
-            sheet.setColumnWidth(1, 80 * 256);
-            wb.write(out);
-        }
+        Spreadsheets.writeRejected(messages.inLocale("import.rejected.sheet", locale), messages.inLocale("import.line", locale),
+                messages.inLocale("import.reason", locale),
+                result.errors().stream().map(e -> java.util.Map.entry(e.line(), e.message())).toList(), out);
     }
 
     /** The import, telling how many rows are done as it stores them (for an import in the background). */

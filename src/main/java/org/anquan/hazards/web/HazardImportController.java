@@ -64,7 +64,7 @@ class HazardImportController {
         CurrentUser me = officer();
         byte[] bytes = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        int rows = importer.rows(bytes);
+        int rows = org.anquan.platform.files.Spreadsheets.rowsBelowHeader(bytes);
         if (rows > backgroundRows) {
             // seconds of work: in the background, the person watches its progress or comes back to it
             String shown = name == null || name.isBlank() ? messages.get("import.unnamed") : name;

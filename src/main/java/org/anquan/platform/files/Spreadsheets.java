@@ -47,6 +47,41 @@ public final class Spreadsheets {
     }
 
     /** The reference of the first formula cell of the row (e.g. "E2"), or null. */
+    /** How many rows the first sheet has below its header; 0 for a file that cannot be read (the import then says why). */
+    public static int rowsBelowHeader(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return 0;
+        }
+        try (Workbook wb = open(bytes)) {
+            return wb.getNumberOfSheets() == 0 ? 0 : Math.max(0, wb.getSheetAt(0).getLastRowNum());
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The rows an import refused, as a workbook the person can correct from: one sheet, the line
+     * numbers of the uploaded file and the reasons, as text.
+     */
+    public static void writeRejected(String sheetName, String lineHeader, String reasonHeader,
+                                     java.util.List<java.util.Map.Entry<Integer, String>> rejected, java.io.OutputStream out)
+            throws java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(sheetName);
+            Row h = sheet.createRow(0);
+            h.createCell(0).setCellValue(lineHeader);
+            h.createCell(1).setCellValue(reasonHeader);
+            int r = 1;
+            for (var e : rejected) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(e.getKey());
+                row.createCell(1, org.apache.poi.ss.usermodel.CellType.STRING).setCellValue(e.getValue());
+            }
+            sheet.setColumnWidth(1, 80 * 256);
+            wb.write(out);
+        }
+    }
+
     public static String formulaCell(Row row) {
         for (Cell c : row) {
             if (c.getCellType() == CellType.FORMULA) {
