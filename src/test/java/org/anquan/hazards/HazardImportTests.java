@@ -122,7 +122,7 @@ class HazardImportTests {
                 .isInstanceOfSatisfying(BusinessException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("import.already");
                     assertThat(e.args()[0]).isEqualTo(first.importId());
-                    assertThat(e.args()[2]).isEqualTo("admin");
+                    assertThat(e.args()[2]).as("named as people know them").isEqualTo("市安委办管理员");
                 });
         assertThat(withDescription("重复导入检查")).isEqualTo(2);
         assertThat(importer.recent()).extracting(HazardImport.Earlier::id).contains(first.importId());

@@ -46,8 +46,12 @@ public class HazardImport {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final java.time.Clock clock;
 
+    private final org.anquan.platform.web.Names names;
+
     HazardImport(HazardService service, Directory directory, AuditTrail audit, org.anquan.platform.web.Messages messages,
-                 PlatformTransactionManager tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock) {
+                 PlatformTransactionManager tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock,
+                 org.anquan.platform.web.Names names) {
+        this.names = names;
         this.service = service;
         this.directory = directory;
         this.audit = audit;
@@ -84,7 +88,7 @@ public class HazardImport {
         Earlier e = jdbc.sql("SELECT * FROM hazard_import WHERE sha256 = :s").param("s", sha).query(HazardImport::earlier).single();
         return new BusinessException("import.already", e.id(),
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.importedAt().atZoneSameInstant(clock.getZone())),
-                e.importedBy(), e.imported());
+                names.person(e.importedBy()), e.imported());
     }
 
     public void writeTemplate(OutputStream out, Locale locale) throws IOException {
