@@ -66,11 +66,11 @@ class HazardRegisterController {
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale,
                 jakarta.servlet.http.HttpServletRequest request) {
         CurrentUser me = CurrentUsers.require();
-        HazardQueries.ORDER.parse(filter.sort());
+        // a column not offered is refused before anything is remembered
+        model.addAttribute("order", HazardQueries.ORDER.parse(filter.sort()));
         preferences.apply(me.accountId(), "hazards", request, FILTER_PARAMS, model);
         model.addAttribute("optionalColumns", OPTIONAL_COLUMNS);
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("order", HazardQueries.ORDER.parse(filter.sort()));
         model.addAttribute("result", PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), today, p, PageResult.clampSize(size), locale)));
         model.addAttribute("today", today);
         model.addAttribute("mayReport", HazardService.mayReport(me));
@@ -98,7 +98,7 @@ class HazardRegisterController {
 
     @GetMapping(value = "/hazards/map/points", produces = MediaType.APPLICATION_JSON_VALUE)
     @org.springframework.web.bind.annotation.ResponseBody
-    java.util.List<org.anquan.platform.web.MapPoint> points(@ModelAttribute HazardFilter filter, Locale locale) {
+    java.util.List<org.anquan.platform.web.MapPoint> points(@ModelAttribute HazardFilter filter) {
         CurrentUser me = CurrentUsers.require();
         LocalDate today = LocalDate.now(clock);
         return queries.located(filter, me.scope(), today, MAP_LIMIT).stream()
