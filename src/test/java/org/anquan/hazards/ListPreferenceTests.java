@@ -63,4 +63,20 @@ class ListPreferenceTests {
                 .with(csrf()).with(as(accounts, "dept")));
         assertThat(page("/hazards?status=CLOSED", "dept")).contains("data-label=\"隐患描述\"").contains("data-label=\"责任部门\"");
     }
+
+    @Test
+    void theEnterpriseListRemembersItsFiltersAndColumnsToo() throws Exception {
+        page("/enterprises?industry=HAZ_CHEM&sort=name&page=2", "leader");
+        assertThat(page("/enterprises", "leader")).contains("data-remembered=\"industry=HAZ_CHEM&amp;sort=name\"");
+        var r = mvc.perform(post("/enterprises/columns").param("chooser", "1").param("shown", "industry", "status")
+                .param("back", "industry=HAZ_CHEM").with(csrf()).with(as(accounts, "leader"))).andReturn().getResponse();
+        assertThat(r.getRedirectedUrl()).isEqualTo("/enterprises?industry=HAZ_CHEM");
+        String html = page("/enterprises?industry=HAZ_CHEM", "leader");
+        assertThat(html).contains("data-label=\"行业\"").doesNotContain("data-label=\"统一社会信用代码\"");
+        mvc.perform(post("/enterprises/columns").param("chooser", "1")
+                .param("shown", "creditCode", "industry", "county", "region", "status", "safetyManager", "updated")
+                .with(csrf()).with(as(accounts, "leader")));
+        page("/enterprises?forget=true", "leader");
+        assertThat(page("/enterprises", "leader")).doesNotContain("data-remembered=").contains("data-label=\"统一社会信用代码\"");
+    }
 }

@@ -98,6 +98,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("POST /hazards/columns", ALL);
+        MATRIX.put("POST /enterprises/columns", ALL);
         MATRIX.put("GET /hazards/map", ALL);
         MATRIX.put("GET /jobs", ALL);
         MATRIX.put("GET /jobs/{id}", ALL);

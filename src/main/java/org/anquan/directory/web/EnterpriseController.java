@@ -53,13 +53,16 @@ class EnterpriseController {
     private final org.anquan.platform.files.FileJobs fileJobs;
     private final org.anquan.platform.web.Messages messages;
     private final int importBackgroundRows;
+    private final org.anquan.platform.web.ListPreferences preferences;
 
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
                          ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
                          Clock clock, Downloads downloads, org.anquan.directory.Directory directory,
                          tools.jackson.databind.json.JsonMapper json, org.anquan.platform.files.FileJobs fileJobs,
                          org.anquan.platform.web.Messages messages,
-                         @org.springframework.beans.factory.annotation.Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows) {
+                         @org.springframework.beans.factory.annotation.Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows,
+                         org.anquan.platform.web.ListPreferences preferences) {
+        this.preferences = preferences;
         this.fileJobs = fileJobs;
         this.messages = messages;
         this.importBackgroundRows = importBackgroundRows;
@@ -76,11 +79,31 @@ class EnterpriseController {
         this.audit = audit;
     }
 
+    /** The list's filters and order, remembered per person. */
+    private static final java.util.List<String> FILTER_PARAMS = java.util.List.of("regionId", "industry", "status", "q", "sort", "size");
+    /** What a form posted from the list returns to. */
+    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("regionId", "industry", "status", "q", "sort", "size", "page");
+    /** The list's columns a person may hide, with their headings. */
+    private static final java.util.Map<String, String> OPTIONAL_COLUMNS = new java.util.LinkedHashMap<>();
+
+    static {
+        OPTIONAL_COLUMNS.put("creditCode", "field.creditCode");
+        OPTIONAL_COLUMNS.put("industry", "field.industryCode");
+        OPTIONAL_COLUMNS.put("county", "field.county");
+        OPTIONAL_COLUMNS.put("region", "field.regionId");
+        OPTIONAL_COLUMNS.put("status", "field.status");
+        OPTIONAL_COLUMNS.put("safetyManager", "field.safetyManagerName");
+        OPTIONAL_COLUMNS.put("updated", "field.updatedAt");
+    }
+
     @GetMapping("/enterprises")
     String list(@ModelAttribute("filter") EnterpriseFilter filter, @RequestParam(defaultValue = "1") int page,
-                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale) {
+                @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale,
+                jakarta.servlet.http.HttpServletRequest request) {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("order", filter.order());
+        preferences.apply(me.accountId(), "enterprises", request, FILTER_PARAMS, model);
+        model.addAttribute("optionalColumns", OPTIONAL_COLUMNS);
         PageResult<?> result = PageResult.atMostLast(page, p -> queries.page(filter, me.scope(), p, PageResult.clampSize(size), locale));
         model.addAttribute("result", result);
         model.addAttribute("mayEdit", enterprises.mayEdit(me));
@@ -89,6 +112,15 @@ class EnterpriseController {
         }
         reference.addTo(model, me);
         return "directory/enterprises";
+    }
+
+    /** The columns the person wants on the list; the others are hidden until chosen again. */
+    @PostMapping("/enterprises/columns")
+    String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
+                   @RequestParam(name = "chooser", required = false) String chooser,
+                   @RequestParam(name = "back", defaultValue = "") String back) {
+        preferences.chooseColumns(CurrentUsers.require().accountId(), "enterprises", chooser, shown, OPTIONAL_COLUMNS.keySet());
+        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/enterprises", back, LIST_PARAMS);
     }
 
     @GetMapping("/enterprises/{id}")

@@ -143,16 +143,7 @@ class HazardRegisterController {
     String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
                    @RequestParam(name = "chooser", required = false) String chooser,
                    @RequestParam(name = "back", defaultValue = "") String back) {
-        CurrentUser me = CurrentUsers.require();
-        if (chooser == null) {
-            // not sent by the chooser (which always names itself): no boxes at all would hide every column
-            throw new InvalidInputException(java.util.Map.of("shown", "columns.not.chosen"));
-        }
-        var hidden = new java.util.ArrayList<>(OPTIONAL_COLUMNS.keySet());
-        if (shown != null) {
-            hidden.removeAll(shown);
-        }
-        preferences.hideColumns(me.accountId(), "hazards", hidden, OPTIONAL_COLUMNS.keySet());
+        preferences.chooseColumns(CurrentUsers.require().accountId(), "hazards", chooser, shown, OPTIONAL_COLUMNS.keySet());
         return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/hazards", back, LIST_PARAMS);
     }
 

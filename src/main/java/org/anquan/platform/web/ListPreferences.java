@@ -62,9 +62,17 @@ public class ListPreferences {
         return view;
     }
 
-    /** Hides exactly these of the list's optional columns for the person (the others show). */
-    public void hideColumns(long accountId, String list, Collection<String> hidden, Collection<String> optional) {
-        save(accountId, list, "hidden_columns", String.join(",", hidden.stream().filter(optional::contains).distinct().sorted().toList()));
+    /**
+     * The columns the person chose to show on a list's column chooser; the list's other optional
+     * columns are hidden until chosen again. A request that is not the chooser's ({@code chooser}
+     * absent) is refused: with no box ticked it would hide every column.
+     */
+    public void chooseColumns(long accountId, String list, String chooser, Collection<String> shown, Collection<String> optional) {
+        if (chooser == null) {
+            throw new org.anquan.shared.InvalidInputException(java.util.Map.of("shown", "columns.not.chosen"));
+        }
+        List<String> hidden = optional.stream().filter(c -> shown == null || !shown.contains(c)).sorted().toList();
+        save(accountId, list, "hidden_columns", String.join(",", hidden));
     }
 
     /** The request's own values of the list's parameters, as a query string; empty values are left out. */
