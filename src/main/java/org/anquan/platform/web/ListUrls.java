@@ -19,7 +19,8 @@ public final class ListUrls {
         var b = UriComponentsBuilder.fromPath(request.getRequestURI().substring(request.getContextPath().length()));
         request.getParameterMap().forEach((k, v) -> {
             boolean resetPage = k.equals("page") && !param.equals("page");
-            if (!k.equals(param) && !k.equals("_csrf") && !resetPage) {
+            // "forget" clears what a list remembers once; the list's own links do not repeat it
+            if (!k.equals(param) && !k.equals("_csrf") && !k.equals("forget") && !resetPage) {
                 for (String s : v) {
                     if (s != null && !s.isEmpty()) {
                         b.queryParam(k, s);
