@@ -73,9 +73,15 @@ class ReinspectionTests {
                 .query(Long.class).single();
         long before = reinspections.failuresByDepartment().getOrDefault(department, 0L);
 
-        assertThatThrownBy(() -> reinspections.record(item.id(), false, " ", LocalDate.now(clock).plusDays(10), user("county")))
+        assertThatThrownBy(() -> reinspections.record(draw.id(), item.id(), false, " ", LocalDate.now(clock).plusDays(10), user("county")))
                 .isInstanceOf(InvalidInputException.class);
-        reinspections.record(item.id(), false, "防护栏再次缺失", LocalDate.now(clock).plusDays(10), user("county"));
+        // the item under another draw's address: not found, nothing recorded
+        long otherDraw = jdbc.sql("SELECT MIN(id) FROM reinspection_draw WHERE id <> :d").param("d", draw.id()).query(Long.class).single();
+        assertThatThrownBy(() -> reinspections.record(otherDraw, item.id(), false, "换了抽查批次", LocalDate.now(clock).plusDays(10),
+                user("county"))).isInstanceOf(org.anquan.shared.NotFoundException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM reinspection_item WHERE id = :i AND result IS NOT NULL").param("i", item.id())
+                .query(Long.class).single()).isZero();
+        reinspections.record(draw.id(), item.id(), false, "防护栏再次缺失", LocalDate.now(clock).plusDays(10), user("county"));
 
         assertThat(jdbc.sql("SELECT status FROM hazard WHERE id = :h").param("h", item.hazardId()).query(String.class).single())
                 .isEqualTo("RECTIFYING");

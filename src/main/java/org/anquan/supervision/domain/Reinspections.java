@@ -188,12 +188,13 @@ public class Reinspections {
 
     /** Records the result; a failure reopens the hazard with a new deadline. */
     @Transactional
-    public void record(long itemId, boolean passed, String note, LocalDate newDeadline, CurrentUser user) {
+    public void record(long drawId, long itemId, boolean passed, String note, LocalDate newDeadline, CurrentUser user) {
         user.require(Permission.REINSPECTION_RECORD);
+        // an item is recorded only within its own draw: the same item under another draw's address does not exist
         Map<String, Object> item = jdbc.sql("""
                 SELECT i.hazard_id, i.result, d.county_id FROM reinspection_item i JOIN reinspection_draw d ON d.id = i.draw_id
-                WHERE i.id = :id""").param("id", itemId).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
+                WHERE i.id = :id AND i.draw_id = :draw""").param("id", itemId).param("draw", drawId).query().listOfRows().stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(((Number) item.get("county_id")).longValue(), null, null, null),
                 ScopeFilter.Mode.ACT)) {
             throw new org.anquan.shared.ScopeDeniedException("reinspection_item", itemId);

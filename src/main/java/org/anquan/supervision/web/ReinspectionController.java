@@ -83,7 +83,7 @@ class ReinspectionController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
         try {
-            reinspections.record(itemId, passed, note, deadline, CurrentUsers.require());
+            reinspections.record(drawId, itemId, passed, note, deadline, CurrentUsers.require());
             redirect.addFlashAttribute("noticeKey", passed ? "reinspection.passed" : "reinspection.failed");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
