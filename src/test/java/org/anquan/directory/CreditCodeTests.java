@@ -26,6 +26,13 @@ class CreditCodeTests {
             // wrong length
             "91350100M000100Y4, LENGTH",
             "91350100M000100Y433, LENGTH",
+            // a right check character on an impossible structure
+            "000000000000000000, AUTHORITY",
+            "B1350100M000100Y41, AUTHORITY",
+            "94350100M000100Y4R, TYPE",
+            "91990100M000100Y4U, DIVISION",
+            "9135A100M000100Y4Y, DIVISION",
+            "91350100M000100Y56, ORGANISATION_CODE",
     })
     void aCodeIsValidOnlyWithItsCheckCharacter(String code, Problem expected) {
         assertThat(CreditCode.problem(code)).isEqualTo(expected);
@@ -48,5 +55,20 @@ class CreditCodeTests {
     @CsvSource(nullValues = "NULL", value = {"NULL", "''"})
     void nothingIsNotACode(String code) {
         assertThat(CreditCode.problem(code)).isEqualTo(Problem.LENGTH);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"M000100Y, 4", "60003734, 1", "70846113, 6"})
+    void theOrganisationCodesCheckCharacterIsComputedFromItsFirstEight(String body8, char check) {
+        assertThat(CreditCode.organisationCheckChar(body8)).isEqualTo(check);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeployingCitysOwnDivisionsAreAcceptedBesideTheProvinces() {
+        String body = "12345678";
+        String first17 = "91990121" + body + CreditCode.organisationCheckChar(body);
+        String code = first17 + CreditCode.checkChar(first17);
+        assertThat(CreditCode.problem(code)).isEqualTo(Problem.DIVISION);
+        assertThat(CreditCode.problem(code, java.util.Set.of("99"))).isNull();
     }
 }

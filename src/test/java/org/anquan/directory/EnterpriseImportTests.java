@@ -43,7 +43,8 @@ class EnterpriseImportTests {
     }
 
     static String code() {
-        String first17 = "91990121" + String.format("%09d", BASE + ++serial);
+        String body = String.format("%08d", (BASE + ++serial) % 100_000_000);
+        String first17 = "91990121" + body + CreditCode.organisationCheckChar(body);
         return first17 + CreditCode.checkChar(first17);
     }
 

@@ -26,6 +26,10 @@ class EnterpriseRegistrationTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
 
+    /** One base per run, then one apart, so no two codes of a run meet. */
+
+    static final int BASE = (int) (System.nanoTime() % 90_000_000);
+
     static int serial = 0;
 
     CurrentUser user(String name) {
@@ -38,7 +42,8 @@ class EnterpriseRegistrationTests {
     }
 
     static String freshCode() {
-        String first17 = "91990102" + String.format("%09d", 900_000_000 + (++serial) * 13 + (int) (System.nanoTime() % 1000));
+        String body = String.format("%08d", (BASE + ++serial) % 100_000_000);
+        String first17 = "91990102" + body + CreditCode.organisationCheckChar(body);
         return first17 + CreditCode.checkChar(first17);
     }
 
@@ -70,6 +75,11 @@ class EnterpriseRegistrationTests {
         assertThatThrownBy(() -> enterprises.create(input(badCheck, township("平安区"), "HAZ_CHEM", EnterpriseStatus.OPERATING, null, null), user("admin")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("creditCode", "creditCode.invalid.CHECK_DIGIT"));
+        // a right check character on an impossible structure: eighteen zeros
+        assertThatThrownBy(() -> enterprises.create(input("000000000000000000", township("平安区"), "HAZ_CHEM", EnterpriseStatus.OPERATING,
+                null, null), user("admin")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("creditCode", "creditCode.invalid.AUTHORITY"));
         assertThat(count()).isEqualTo(before);
     }
 

@@ -191,7 +191,8 @@ public class DemoCity {
                 int round = (int) (serial / townships.size());
                 Industry industry = industries.get((int) ((round + serial % townships.size()) % industries.size()));
                 String county = township.code().substring(0, 6);
-                String first17 = "91" + county + String.format("%09d", 100_000_000L + serial * 7919 % 900_000_000L);
+                String body = String.format("%08d", 10_000_000L + serial * 7919 % 90_000_000L);
+                String first17 = "91" + county + body + CreditCode.organisationCheckChar(body);
                 String code = first17 + CreditCode.checkChar(first17);
                 EnterpriseStatus status = industry.mining()
                         ? EnterpriseStatus.applicableTo(true).get((int) (serial % 4))

@@ -132,7 +132,7 @@ public class EnterpriseQueries {
         }
         if (f.text() != null) {
             String text = f.text();
-            if (text.length() == 18 && CreditCode.isValid(CreditCode.normalize(text))) {
+            if (text.length() == 18 && CreditCode.wellFormed(CreditCode.normalize(text))) {
                 sql.append(" AND e.credit_code = :code");
                 p.put("code", CreditCode.normalize(text));
             } else {

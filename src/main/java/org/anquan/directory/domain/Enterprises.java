@@ -137,8 +137,8 @@ public class Enterprises {
         String code = CreditCode.normalize(in.creditCode());
         if (code == null || code.isEmpty()) {
             errors.put("creditCode", "validation.required");
-        } else if (CreditCode.problem(code) != null) {
-            errors.put("creditCode", "creditCode.invalid." + CreditCode.problem(code).name());
+        } else if (CreditCode.problem(code, ownDivisions()) != null) {
+            errors.put("creditCode", "creditCode.invalid." + CreditCode.problem(code, ownDivisions()).name());
         } else {
             repository.findByCreditCode(code).filter(other -> !other.getId().equals(selfId))
                     .ifPresent(other -> errors.put("creditCode", "creditCode.duplicate"));
@@ -204,6 +204,12 @@ public class Enterprises {
         if (trim(phone) != null && !PHONE.matcher(phone.trim()).matches()) {
             errors.put(field, "validation.phone");
         }
+    }
+
+    /** The two-digit prefixes of the deploying city's own division codes, accepted in credit codes with China's provinces. */
+    private java.util.Set<String> ownDivisions() {
+        return regions.ofLevel(RegionLevel.CITY).stream().map(Region::code).filter(c -> c != null && c.length() >= 2)
+                .map(c -> c.substring(0, 2)).collect(java.util.stream.Collectors.toSet());
     }
 
     private static String trim(String s) {
