@@ -25,7 +25,7 @@ class HazardLifecycleTests {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     static final LocalDate TODAY = LocalDate.now(CLOCK);
-    static final RemediationPlan FULL_PLAN = new RemediationPlan("停产整改", new BigDecimal("200000"), TODAY.plusDays(30),
+    static final RemediationPlan FULL_PLAN = new RemediationPlan("停产整改", new BigDecimal("200000"), TODAY.plusDays(10),
             "王强", "专项应急预案");
 
     static Hazard hazard(HazardSource source, HazardGrade grade) {
@@ -64,9 +64,21 @@ class HazardLifecycleTests {
     }
 
     @Test
+    void thePlanCannotFinishAfterTheHazardMustBeFixed() {
+        Hazard h = hazard(HazardSource.DEPT_INSPECTION, HazardGrade.MAJOR);
+        assertThatThrownBy(() -> h.savePlan(new RemediationPlan("停产整改", new BigDecimal("1000"), TODAY.plusDays(11), "王强",
+                "专项应急预案"), "enterprise", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("planDeadline", "plan.deadline.after.hazard"));
+        assertThat(h.plan().deadline()).isNull();
+        h.savePlan(new RemediationPlan("停产整改", new BigDecimal("1000"), TODAY.plusDays(10), "王强", "专项应急预案"), "enterprise", CLOCK);
+        assertThat(h.plan().deadline()).isEqualTo(TODAY.plusDays(10));
+    }
+
+    @Test
     void aMajorHazardCannotStartWithoutAllFiveInPlace() {
         Hazard h = hazard(HazardSource.DEPT_INSPECTION, HazardGrade.MAJOR);
-        h.savePlan(new RemediationPlan("停产整改", null, TODAY.plusDays(30), " ", null), "enterprise", CLOCK);
+        h.savePlan(new RemediationPlan("停产整改", null, TODAY.plusDays(10), " ", null), "enterprise", CLOCK);
         assertThatThrownBy(() -> h.startRectification("enterprise", CLOCK))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsOnlyKeys("planFunds", "planOwner", "planEmergency"));

@@ -160,6 +160,10 @@ public class Hazard {
         if (plan.deadline() != null && plan.deadline().isBefore(LocalDate.now(clock))) {
             throw new InvalidInputException(Map.of("planDeadline", "deadline.past"));
         }
+        if (plan.deadline() != null && deadline != null && plan.deadline().isAfter(deadline)) {
+            // the plan serves the rectification order: it cannot finish after the hazard must be fixed
+            throw new InvalidInputException(Map.of("planDeadline", "plan.deadline.after.hazard"));
+        }
         planMeasures = plan.measures();
         planFunds = plan.funds();
         planDeadline = plan.deadline();
