@@ -369,21 +369,8 @@ public class HazardService {
      */
     private int all(List<Selected> selected, Action action, CurrentUser u, Consumer<Selected> each) {
         authorizeBulk(action, u);
-        List<Selected> distinct = selected == null ? List.of()
-                : List.copyOf(selected.stream().collect(java.util.stream.Collectors.toMap(Selected::id, x -> x, (a, b) -> a,
-                        LinkedHashMap::new)).values());
-        if (distinct.isEmpty()) {
-            throw new InvalidInputException(Map.of("selected", "bulk.none"));
-        }
-        if (distinct.size() > MAX_SELECTED) {
-            throw new InvalidInputException(Map.of("selected", "bulk.too.many"));
-        }
-        int outside = distinct.size() - queries.countInScope(distinct.stream().map(Selected::id).toList(), u.scope(), ScopeFilter.Mode.ACT);
-        if (outside > 0) {
-            audit.recordAlone(u.username(), "SCOPE_DENIED", "hazard", null,
-                    "bulk " + action.name() + ": " + outside + " of " + distinct.size() + " outside data scope");
-            throw new org.anquan.shared.BusinessException("bulk.outside.scope", outside, distinct.size());
-        }
+        List<Selected> distinct = selection(selected, u.scope(), ScopeFilter.Mode.ACT, (outside, of) -> audit.recordAlone(
+                u.username(), "SCOPE_DENIED", "hazard", null, "bulk " + action.name() + ": " + outside + " of " + of + " outside data scope"));
         for (Selected s : distinct) {
             try {
                 each.accept(s);
@@ -398,6 +385,44 @@ public class HazardService {
             }
         }
         return distinct.size();
+    }
+
+    /** The hazards a register's check boxes name, each {@code id:version}; any other value is unreadable. */
+    public static List<Selected> parseSelection(List<String> values) {
+        List<Selected> selected = new java.util.ArrayList<>();
+        for (String value : values == null ? List.<String>of() : values) {
+            String[] parts = value.split(":", 2);
+            try {
+                selected.add(new Selected(Long.parseLong(parts[0].trim()), Integer.parseInt(parts[1].trim())));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(Map.of("selected", "bulk.selection.unreadable"));
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * A selection taken as a whole: one entry per hazard, at least one and at most
+     * {@link #MAX_SELECTED}, every one within the scope in the mode. One partly outside is refused
+     * naming only how many lie outside ({@code onOutside} hears how many of how many first).
+     */
+    public List<Selected> selection(List<Selected> selected, DataScope scope, ScopeFilter.Mode mode,
+                                    java.util.function.BiConsumer<Integer, Integer> onOutside) {
+        List<Selected> distinct = selected == null ? List.of()
+                : List.copyOf(selected.stream().collect(java.util.stream.Collectors.toMap(Selected::id, x -> x, (a, b) -> a,
+                        LinkedHashMap::new)).values());
+        if (distinct.isEmpty()) {
+            throw new InvalidInputException(Map.of("selected", "bulk.none"));
+        }
+        if (distinct.size() > MAX_SELECTED) {
+            throw new InvalidInputException(Map.of("selected", "bulk.too.many"));
+        }
+        int outside = distinct.size() - queries.countInScope(distinct.stream().map(Selected::id).toList(), scope, mode);
+        if (outside > 0) {
+            onOutside.accept(outside, distinct.size());
+            throw new org.anquan.shared.BusinessException("bulk.outside.scope", outside, distinct.size());
+        }
+        return distinct;
     }
 
     /** Refuses (403, audited) a bulk action the user's role may not take, before its input is looked at. */

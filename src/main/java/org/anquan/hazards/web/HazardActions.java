@@ -41,15 +41,7 @@ class HazardActions {
         };
         service.authorizeBulk(a, u);
         org.anquan.shared.Inputs.check(f);
-        java.util.List<HazardService.Selected> chosen = new java.util.ArrayList<>();
-        for (String s : selected == null ? java.util.List.<String>of() : selected) {
-            String[] parts = s.split(":", 2);
-            try {
-                chosen.add(new HazardService.Selected(Long.parseLong(parts[0].trim()), Integer.parseInt(parts[1].trim())));
-            } catch (RuntimeException e) {
-                throw new InvalidInputException(Map.of("selected", "bulk.selection.unreadable"));
-            }
-        }
+        java.util.List<HazardService.Selected> chosen = HazardService.parseSelection(selected);
         if (a == HazardService.Action.ASSIGN) {
             if (f.deadline() == null) {
                 throw new InvalidInputException(Map.of("deadline", "bulk.deadline.required"));

@@ -39,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HazardRegisterController {
 
     private final HazardQueries queries;
+    private final HazardService service;
     private final HazardActions actions;
     private final HazardLedger ledger;
     private final HazardPageData pageData;
@@ -48,9 +49,10 @@ class HazardRegisterController {
     private final Downloads downloads;
     private final Clock clock;
 
-    HazardRegisterController(HazardQueries queries, HazardActions actions, HazardLedger ledger, HazardPageData pageData,
+    HazardRegisterController(HazardQueries queries, HazardService service, HazardActions actions, HazardLedger ledger, HazardPageData pageData,
                              ListPreferences preferences, Directory directory, Messages messages, Downloads downloads, Clock clock) {
         this.queries = queries;
+        this.service = service;
         this.actions = actions;
         this.ledger = ledger;
         this.pageData = pageData;
@@ -172,21 +174,8 @@ class HazardRegisterController {
     void selectionLedger(@RequestParam("selected") java.util.List<String> selected, HttpServletResponse response, Locale locale)
             throws IOException {
         CurrentUser me = CurrentUsers.require();
-        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
-        for (String s : selected) {
-            try {
-                ids.add(Long.parseLong(s.split(":", 2)[0].trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(java.util.Map.of("selected", "bulk.selection.unreadable"));
-            }
-        }
-        if (ids.isEmpty() || ids.size() > org.anquan.hazards.domain.HazardService.MAX_SELECTED) {
-            throw new InvalidInputException(java.util.Map.of("selected", ids.isEmpty() ? "bulk.none" : "bulk.too.many"));
-        }
-        int outside = ids.size() - queries.countInScope(ids, me.scope(), org.anquan.directory.ScopeFilter.Mode.READ);
-        if (outside > 0) {
-            throw new BusinessException("bulk.outside.scope", outside, ids.size());
-        }
+        java.util.List<Long> ids = service.selection(HazardService.parseSelection(selected), me.scope(),
+                org.anquan.directory.ScopeFilter.Mode.READ, (outside, of) -> { }).stream().map(HazardService.Selected::id).toList();
         String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
         downloads.attach(response, Downloads.XLSX, ".xlsx", "download.selection", ids.size());
         ledger.writeSelection(ids, me.scope(), unit, locale, response.getOutputStream());

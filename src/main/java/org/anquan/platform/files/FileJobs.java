@@ -148,15 +148,15 @@ public class FileJobs {
                 .param("a", accountId).param("since", OffsetDateTime.now(clock).minus(KEPT)).query(this::map).list();
     }
 
-    /** The finished file of the person's own job. */
-    public Optional<byte[]> content(String id, long accountId) {
-        return jdbc.sql("SELECT content FROM file_job WHERE id = :id AND account_id = :a AND status = 'DONE'")
-                .param("id", id).param("a", accountId).query((rs, n) -> rs.getBytes(1)).optional();
+    /** A finished job's file. */
+    public record File(String filename, String contentType, byte[] content) {
     }
 
-    public Optional<String> contentType(String id, long accountId) {
-        return jdbc.sql("SELECT content_type FROM file_job WHERE id = :id AND account_id = :a")
-                .param("id", id).param("a", accountId).query(String.class).optional();
+    /** The finished file of the person's own job, read in one query. */
+    public Optional<File> file(String id, long accountId) {
+        return jdbc.sql("SELECT filename, content_type, content FROM file_job WHERE id = :id AND account_id = :a AND status = 'DONE'")
+                .param("id", id).param("a", accountId)
+                .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     private Job map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -40,13 +40,12 @@ class FileJobController {
     @GetMapping("/jobs/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id) {
         CurrentUser me = CurrentUsers.require();
-        FileJobs.Job job = jobs.find(id, me.accountId()).orElseThrow(() -> new NotFoundException("job", id));
-        byte[] content = jobs.content(id, me.accountId()).orElseThrow(() -> new NotFoundException("job", id));
+        FileJobs.File file = jobs.file(id, me.accountId()).orElseThrow(() -> new NotFoundException("job", id));
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(jobs.contentType(id, me.accountId()).orElse("application/octet-stream")))
-                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(job.filename()))
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(file.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noStore())
-                .body(content);
+                .body(file.content());
     }
 }
