@@ -23,6 +23,7 @@ class MapTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired org.anquan.hazards.domain.HazardService hazards;
 
     String body(String url, String user) throws Exception {
         var r = mvc.perform(user == null ? get(url) : get(url).with(as(accounts, user))).andReturn().getResponse();
@@ -82,5 +83,17 @@ class MapTests {
     void thePublicListIsAMapToo() throws Exception {
         String html = body("/public/listed", null);
         assertThat(html).contains("data-test=\"listed-map\"").contains("data-points=\"[");
+    }
+
+    @Test
+    void aHazardAtAPlaceShowsWhereItIsOnTheMapAndOneAtAnEnterpriseWithoutAMapOfItsOwn() throws Exception {
+        var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
+        long place = hazards.report(HazardReports.atPlace("平安城关街道桥头护栏断裂", 118.02, 30.02, "ROAD_TRANSPORT")
+                .described("护栏断裂").input(), admin).getId();
+        String html = body("/hazards/" + place, "admin");
+        assertThat(html).containsPattern("经度 \\d+\\.\\d{6}，纬度 \\d+\\.\\d{6}").contains("data-map").contains("data-regions=\"{")
+                .contains("data-points=\"[");
+        long atEnterprise = jdbc.sql("SELECT MIN(id) FROM hazard WHERE lon IS NULL AND enterprise_id IS NOT NULL").query(Long.class).single();
+        assertThat(body("/hazards/" + atEnterprise, "admin")).doesNotContain("data-map");
     }
 }

@@ -81,7 +81,7 @@ class HazardController {
             throw new AccessDeniedException("read-only");
         }
         model.addAttribute("form", HazardInput.empty());
-        pageData.addTo(model);
+        pageData.addWithMapTo(model);
         return "hazards/form";
     }
 
@@ -111,7 +111,7 @@ class HazardController {
         Long chosen = ((HazardInput) model.getAttribute("form")).enterpriseId();
         model.addAttribute("enterpriseName", chosen == null ? null
                 : directory.enterprise(chosen, me.scope()).map(e -> e.name()).orElse(null));
-        pageData.addTo(model);
+        pageData.addWithMapTo(model);
         return "hazards/form";
     }
 
@@ -127,14 +127,16 @@ class HazardController {
         model.addAttribute("industry", directory.industries().stream().filter(i -> i.code().equals(h.getIndustryCode())).findFirst().orElse(null));
         model.addAttribute("evidence", service.evidence(id));
         model.addAttribute("may", new Permissions(me));
-        if (h.getLon() != null && h.getLat() != null) {
-            model.addAttribute("location", json.writeValueAsString(java.util.List.of(new org.anquan.platform.web.MapPoint(
-                    h.getCode(), h.getLon(), h.getLat(), h.getGrade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14", null))));
-        }
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
         }
-        pageData.addTo(model);
+        if (h.getLon() != null && h.getLat() != null) {
+            model.addAttribute("location", json.writeValueAsString(java.util.List.of(new org.anquan.platform.web.MapPoint(
+                    h.getCode(), h.getLon(), h.getLat(), h.getGrade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14", null))));
+            pageData.addWithMapTo(model);
+        } else {
+            pageData.addTo(model);
+        }
         return "hazards/detail";
     }
 

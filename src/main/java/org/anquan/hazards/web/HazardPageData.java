@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** What the hazard pages' filters, forms and maps choose from: counties, departments, industries, categories, outlines. */
+/** What the hazard pages' filters and forms choose from (counties, departments, industries, categories), and the city's outlines for those with a map. */
 @Component
 class HazardPageData {
 
@@ -20,9 +20,14 @@ class HazardPageData {
         this.jdbc = jdbc;
     }
 
+    /** For a page with a map: the choices and the counties' outlines. */
+    void addWithMapTo(Model model) {
+        addTo(model);
+        model.addAttribute("countyMap", directory.cityMap());
+    }
+
     void addTo(Model model) {
         model.addAttribute("counties", directory.counties());
-        model.addAttribute("countyMap", directory.cityMap());
         model.addAttribute("departments", directory.departments());
         model.addAttribute("industries", directory.industries());
         model.addAttribute("statuses", HazardStatus.values());

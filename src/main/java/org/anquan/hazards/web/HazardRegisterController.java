@@ -94,7 +94,7 @@ class HazardRegisterController {
         CurrentUsers.require();
         HazardQueries.ORDER.parse(filter.sort());
         model.addAttribute("limit", MAP_LIMIT);
-        pageData.addTo(model);
+        pageData.addWithMapTo(model);
         return "hazards/map";
     }
 
