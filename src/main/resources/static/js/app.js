@@ -222,3 +222,22 @@ document.addEventListener('change', function (event) {
   cardify(document);
   document.addEventListener('htmx:afterSettle', function (event) { cardify(event.target); });
 })();
+
+// A situation a judgment standard lists is a major hazard: choosing it sets the grade to major and
+// takes the general grade away (the server refuses it as well).
+(function () {
+  function apply(select) {
+    var grade = document.getElementById(select.getAttribute('data-major-situation'));
+    if (!grade) { return; }
+    var chosen = select.options[select.selectedIndex];
+    var major = chosen && chosen.getAttribute('data-major') === 'true';
+    Array.prototype.forEach.call(grade.options, function (o) {
+      if (o.value === 'GENERAL') { o.disabled = major; }
+    });
+    if (major) { grade.value = 'MAJOR'; }
+  }
+  document.addEventListener('change', function (event) {
+    if (event.target.matches && event.target.matches('select[data-major-situation]')) { apply(event.target); }
+  });
+  document.querySelectorAll('select[data-major-situation]').forEach(apply);
+})();

@@ -65,7 +65,7 @@ class HazardImportTests {
         String deadline = LocalDate.now(clock).plusDays(20).toString();
         XSSFWorkbook wb = template();
         Sheet s = wb.getSheetAt(0);
-        row(s, 1, code, null, null, null, null, "HC_STORAGE_MIXED", "氧化剂与可燃物混存", "一般", deadline, "李敏", "13900000000");
+        row(s, 1, code, null, null, null, null, "HC_LABEL", "危险化学品安全标签缺失", "一般", deadline, "李敏", "13900000000");
         row(s, 2, null, "清河县北关镇路口", "118.22", "30.32", "道路运输", null, "信号灯损坏", "一般", deadline);
         row(s, 3, "91999999999999999X", null, null, null, null, null, "不存在的企业", "一般", deadline);
         row(s, 4, code, null, null, null, null, null, "期限已过", "一般", LocalDate.now(clock).minusDays(3).toString());

@@ -110,7 +110,7 @@ class FileJobTests {
         var sheet = wb.getSheetAt(0);
         for (int r = 1; r <= 60; r++) {
             // every tenth row names a grade that does not exist
-            String[] v = {code, null, null, null, null, "HC_STORAGE_MIXED", "后台导入第" + r + "行：氧化剂与可燃物混存",
+            String[] v = {code, null, null, null, null, "HC_LABEL", "后台导入第" + r + "行：安全标签缺失",
                     r % 10 == 0 ? "很大" : "一般", deadline, "李敏", "13900000000"};
             var row = sheet.createRow(r);
             for (int c = 0; c < v.length; c++) {

@@ -94,7 +94,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/new", REPORTERS);
         MATRIX.put("POST /hazards", REPORTERS);
         MATRIX.put("GET /hazards/{id}", ALL);
-        MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("POST /hazards/columns", ALL);
@@ -108,7 +108,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /api/v1/hazards", ALL);
         MATRIX.put("GET /api/v1/hazards/{id}", ALL);
         MATRIX.put("POST /api/v1/hazards", REPORTERS);
-        MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("GET /supervision", ALL);
         MATRIX.put("GET /supervision/hazards/{id}", ALL);
         MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
@@ -125,6 +125,12 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/measures.xlsx", ALL);
         MATRIX.put("GET /api/v1/hazards/measures", ALL);
         MATRIX.put("GET /hazards/quarterly", ALL);
+        MATRIX.put("GET /hazards/standards", ALL);
+        MATRIX.put("GET /hazards/standards/template.xlsx", ALL);
+        MATRIX.put("POST /hazards/standards/situations", ADMIN);
+        MATRIX.put("POST /hazards/standards/situations/{code}", ADMIN);
+        MATRIX.put("POST /hazards/standards/situations/{code}/{change:retire|restore}", ADMIN);
+        MATRIX.put("POST /hazards/standards/import", ADMIN);
         MATRIX.put("GET /hazards/import", EDITORS);
         MATRIX.put("POST /hazards/import", EDITORS);
         MATRIX.put("GET /hazards/import/template", ALL);
@@ -172,9 +178,11 @@ class PermissionMatrixTests {
         // the demo enterprise user's own enterprise lies in the county officer's county and the department officer's industries
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
-        ids.put("{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}", "plan");
+        ids.put("{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}", "plan");
         ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");
+        ids.put("{code}", "CM_GAS_OVERLIMIT");
+        ids.put("{change:retire|restore}", "retire");
         ids.put("{drawId}", "1");
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");

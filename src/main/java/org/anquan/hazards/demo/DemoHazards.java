@@ -164,10 +164,12 @@ public class DemoHazards implements ApplicationRunner {
                 SELECT e.id, e.industry_code, e.county_id, r.department_id
                 FROM directory_enterprise_view e JOIN directory_responsibility_view r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 5000""").query().listOfRows();
+        // situations by industry and grade: a major hazard names a situation of the judgment standards, a general one a general situation
         Map<String, List<String>> categories = new java.util.HashMap<>();
         Map<String, String> categoryNames = new java.util.HashMap<>();
-        jdbc.sql("SELECT code, industry_code, name_zh FROM hazard_category").query(rs -> {
-            categories.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+        jdbc.sql("SELECT code, industry_code, name_zh, major FROM hazard_category ORDER BY code").query(rs -> {
+            categories.computeIfAbsent(rs.getString(2) + (rs.getBoolean(4) ? ":MAJOR" : ":GENERAL"), k -> new ArrayList<>())
+                    .add(rs.getString(1));
             categoryNames.put(rs.getString(1), rs.getString(3));
         });
         LocalDate today = LocalDate.now(clock);
@@ -181,9 +183,9 @@ public class DemoHazards implements ApplicationRunner {
                 long serial = first + done + i + 1;
                 Map<String, Object> e = enterprises.get(random.nextInt(enterprises.size()));
                 String industry = (String) e.get("industry_code");
-                List<String> cats = categories.getOrDefault(industry, List.of());
-                String category = cats.isEmpty() ? null : cats.get(random.nextInt(cats.size()));
                 boolean major = random.nextInt(10) == 0;
+                List<String> cats = categories.getOrDefault(industry + (major ? ":MAJOR" : ":GENERAL"), List.of());
+                String category = cats.isEmpty() ? null : cats.get(random.nextInt(cats.size()));
                 String status = shape != null ? shape.status(serial) : STATUSES[random.nextInt(STATUSES.length)];
                 int age = random.nextInt(120);
                 OffsetDateTime reported = now.minusDays(age).minusMinutes(random.nextInt(600));

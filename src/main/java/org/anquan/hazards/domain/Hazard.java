@@ -172,6 +172,30 @@ public class Hazard {
         log(actor, "PLAN", status, status, null, clock);
     }
 
+    /**
+     * Regrading (调整隐患等级) with a reason, by the verifying or the listing office. A situation a
+     * judgment standard lists stays major.
+     */
+    public void regrade(HazardGrade to, String reason, boolean listedMajor, String actor, Clock clock) {
+        if (status == HazardStatus.CLOSED || status == HazardStatus.REJECTED) {
+            throw new HazardRuleException("hazard.finished");
+        }
+        if (to == null) {
+            throw new InvalidInputException(Map.of("grade", "validation.required"));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(Map.of("reason", "hazard.regrade.reason.required"));
+        }
+        if (to == grade) {
+            throw new HazardRuleException("hazard.regrade.same");
+        }
+        if (to == HazardGrade.GENERAL && listedMajor) {
+            throw new InvalidInputException(Map.of("grade", "hazard.grade.listed"));
+        }
+        grade = to;
+        log(actor, "REGRADE_" + to.name(), status, status, reason.trim(), clock);
+    }
+
     /** A major hazard starts only with its plan complete (五到位). */
     public void startRectification(String actor, Clock clock) {
         require(HazardStatus.ASSIGNED);

@@ -45,12 +45,14 @@ public class HazardService {
     private final AuditTrail audit;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final JudgmentStandards standards;
 
-    HazardService(HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
+    HazardService(JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
                   JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
                   org.springframework.transaction.support.TransactionTemplate tx,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
                   org.anquan.shared.DateHorizon horizon) {
+        this.standards = standards;
         this.horizon = horizon;
         this.tx = tx;
         this.maxEvidencePixels = maxEvidencePixels;
@@ -69,7 +71,7 @@ public class HazardService {
         VERIFY(Permission.HAZARD_VERIFY), REJECT(Permission.HAZARD_VERIFY), ASSIGN(Permission.HAZARD_ASSIGN),
         REROUTE(Permission.HAZARD_ROUTE), PLAN(Permission.HAZARD_RECTIFY), START(Permission.HAZARD_RECTIFY),
         SUBMIT(Permission.HAZARD_RECTIFY), ACCEPT(Permission.HAZARD_ACCEPT), FAIL_ACCEPTANCE(Permission.HAZARD_ACCEPT),
-        EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN);
+        EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN), REGRADE(Permission.HAZARD_REGRADE);
 
         private final Permission permission;
 
@@ -163,6 +165,10 @@ public class HazardService {
         }
         if (in.grade() == null) {
             errors.put("grade", "validation.required");
+        } else if (in.grade() == HazardGrade.GENERAL && !errors.containsKey("categoryCode")
+                && standards.listing(blank(in.categoryCode()) ? null : in.categoryCode()).isPresent()) {
+            // a situation a judgment standard lists is a major hazard, whoever reports it
+            errors.put("grade", "hazard.grade.listed");
         }
         GeoPoint point = null;
         if ((in.lon() == null) != (in.lat() == null)) {
@@ -313,6 +319,15 @@ public class HazardService {
 
     public Hazard savePlan(long id, Integer version, RemediationPlan plan, CurrentUser u) {
         return act(id, version, Action.PLAN, u, h -> h.savePlan(plan, u.username(), clock));
+    }
+
+    /** Regrades with a reason; a hazard that becomes major is reported to its department and county (双报告). */
+    public Hazard regrade(long id, Integer version, HazardGrade grade, String reason, CurrentUser u) {
+        Hazard h = act(id, version, Action.REGRADE, u, x -> x.regrade(grade, reason,
+                standards.listing(x.getCategoryCode()).isPresent(), u.username(), clock));
+        events.publishEvent(new org.anquan.hazards.HazardRegraded(h.getId(), h.getCode(), h.getGrade().name(),
+                h.getDepartmentId(), h.getCountyId()));
+        return h;
     }
 
     public Hazard start(long id, Integer version, CurrentUser u) {
@@ -473,7 +488,7 @@ public class HazardService {
     }
 
     private boolean categoryBelongs(String category, String industry) {
-        return jdbc.sql("SELECT COUNT(*) FROM hazard_category WHERE code = :c AND industry_code = :i")
+        return jdbc.sql("SELECT COUNT(*) FROM hazard_category WHERE code = :c AND industry_code = :i AND active = TRUE")
                 .param("c", category).param("i", industry).query(Long.class).single() > 0;
     }
 

@@ -12,5 +12,6 @@ record HazardActionForm(Integer version, @Size(max = 300) String reason, Long du
                         @Size(max = 1000) String note, @Size(max = 2000) String planMeasures,
                         @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal planFunds,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planDeadline,
-                        @Size(max = 50) String planOwner, @Size(max = 2000) String planEmergency) {
+                        @Size(max = 50) String planOwner, @Size(max = 2000) String planEmergency,
+                        org.anquan.hazards.domain.HazardGrade grade) {
 }

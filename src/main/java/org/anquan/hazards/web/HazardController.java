@@ -57,10 +57,12 @@ class HazardController {
     private final Downloads downloads;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.anquan.hazards.domain.JudgmentStandards standards;
 
-    HazardController(HazardService service, HazardQueries queries, HazardActions actions, HazardLedger ledger,
+    HazardController(org.anquan.hazards.domain.JudgmentStandards standards, HazardService service, HazardQueries queries, HazardActions actions, HazardLedger ledger,
                      HazardPageData pageData, Directory directory, FileJobs fileJobs, Messages messages, Downloads downloads,
                      JsonMapper json, Clock clock) {
+        this.standards = standards;
         this.service = service;
         this.queries = queries;
         this.actions = actions;
@@ -126,6 +128,8 @@ class HazardController {
         model.addAttribute("county", directory.region(h.getCountyId()).orElse(null));
         model.addAttribute("industry", directory.industries().stream().filter(i -> i.code().equals(h.getIndustryCode())).findFirst().orElse(null));
         model.addAttribute("evidence", service.evidence(id));
+        model.addAttribute("situation", h.getCategoryCode() == null ? null : standards.situation(h.getCategoryCode()).orElse(null));
+        model.addAttribute("listing", standards.listing(h.getCategoryCode()).orElse(null));
         model.addAttribute("may", new Permissions(me));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
@@ -147,7 +151,7 @@ class HazardController {
         }
     }
 
-    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|plan|start|submit|accept|fail}")
+    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}")
     String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
                BindingResult binding, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();

@@ -33,7 +33,7 @@ class HazardPageData {
         model.addAttribute("statuses", HazardStatus.values());
         model.addAttribute("grades", HazardGrade.values());
         model.addAttribute("sources", HazardSource.values());
-        model.addAttribute("categories", jdbc.sql("SELECT code, industry_code, name_zh, name_en, major FROM hazard_category ORDER BY industry_code, code")
+        model.addAttribute("categories", jdbc.sql("SELECT code, industry_code, name_zh, name_en, major FROM hazard_category WHERE active = TRUE ORDER BY industry_code, major, code")
                 .query().listOfRows());
     }
 }

@@ -33,6 +33,10 @@ public enum Permission {
     HAZARD_ACCEPT,
     /** Reopen a closed hazard after a failed re-inspection. */
     HAZARD_REOPEN,
+    /** Change a hazard's grade with a reason (the verifying department, or the listing office). */
+    HAZARD_REGRADE,
+    /** Keep the major-hazard judgment standards: add, correct, retire and import situations. */
+    STANDARD_EDIT,
     /** Import inspection findings from Excel. */
     HAZARD_IMPORT,
     /** Record institutional measures. */

@@ -25,13 +25,24 @@ class MajorHazardNotices {
 
     @ApplicationModuleListener
     void on(HazardReported event) {
-        if (!event.major()) {
-            return;
+        if (event.major()) {
+            tell(event.departmentId(), event.countyId(), event.hazardId());
         }
+    }
+
+    /** A hazard regraded as major is reported as one reported major. */
+    @ApplicationModuleListener
+    void on(org.anquan.hazards.HazardRegraded event) {
+        if (event.major()) {
+            tell(event.departmentId(), event.countyId(), event.hazardId());
+        }
+    }
+
+    private void tell(long department, long county, long hazard) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("INSERT INTO inbox_message (department_id, hazard_id, message_key, created_at) VALUES (:d, :h, 'inbox.major.reported', :at)")
-                .param("d", event.departmentId()).param("h", event.hazardId()).param("at", now).update();
+                .param("d", department).param("h", hazard).param("at", now).update();
         jdbc.sql("INSERT INTO inbox_message (county_id, hazard_id, message_key, created_at) VALUES (:c, :h, 'inbox.major.reported', :at)")
-                .param("c", event.countyId()).param("h", event.hazardId()).param("at", now).update();
+                .param("c", county).param("h", hazard).param("at", now).update();
     }
 }

@@ -1,0 +1,255 @@
+package org.anquan.hazards.domain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.Permission;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The major-hazard judgment standards (重大事故隐患判定标准) as data: the situations each standard
+ * lists, by industry and article, kept by the city office. A situation a standard lists is major;
+ * a hazard of that situation is graded major and nothing else.
+ */
+@Service
+@Transactional
+public class JudgmentStandards {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+
+    JudgmentStandards(JdbcClient jdbc, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record Standard(String code, String nameZh, String nameEn, String source, int issuedYear) {
+        public String name(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    /** A situation (hazard category): listed by a standard when {@code standardCode} is set. */
+    public record Situation(String code, String industryCode, String nameZh, String nameEn, boolean major,
+                            String standardCode, String article, boolean active, int version) {
+        public String name(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    /** Where a major situation is listed: the standard and its article (null for the city's own list). */
+    public record Listing(String situationName, Standard standard, String article) {
+    }
+
+    public record SituationInput(String code, String industryCode, String nameZh, String nameEn, String standardCode,
+                                 String article, boolean major, Integer version) {
+    }
+
+    public List<Standard> standards() {
+        return jdbc.sql("SELECT code, name_zh, name_en, source, issued_year FROM hazard_standard ORDER BY sort_order, code")
+                .query(Standard.class).list();
+    }
+
+    /** Situations of one standard, of the city's own list ({@code ""}), or all ({@code null}); retired ones last. */
+    public List<Situation> situations(String standardCode, String industryCode) {
+        String where = " WHERE 1 = 1"
+                + (standardCode == null ? "" : standardCode.isEmpty() ? " AND standard_code IS NULL" : " AND standard_code = :s")
+                + (blank(industryCode) ? "" : " AND industry_code = :i");
+        var sql = jdbc.sql("SELECT code, industry_code, name_zh, name_en, major, standard_code, article, active, version "
+                + "FROM hazard_category" + where + " ORDER BY active DESC, industry_code, code");
+        if (standardCode != null && !standardCode.isEmpty()) {
+            sql = sql.param("s", standardCode);
+        }
+        if (!blank(industryCode)) {
+            sql = sql.param("i", industryCode);
+        }
+        return sql.query(Situation.class).list();
+    }
+
+    public Optional<Situation> situation(String code) {
+        return jdbc.sql("SELECT code, industry_code, name_zh, name_en, major, standard_code, article, active, version "
+                        + "FROM hazard_category WHERE code = :c").param("c", code).query(Situation.class).optional();
+    }
+
+    /** Where the situation is listed as major; empty when it is a general situation or unknown. */
+    public Optional<Listing> listing(String categoryCode) {
+        if (categoryCode == null) {
+            return Optional.empty();
+        }
+        return situation(categoryCode).filter(Situation::major).map(s -> new Listing(s.nameZh(),
+                s.standardCode() == null ? null : standards().stream().filter(st -> st.code().equals(s.standardCode()))
+                        .findFirst().orElse(null), s.article()));
+    }
+
+    /** Adds a situation, or corrects one (named by its code, on the version read). */
+    public void save(SituationInput in, boolean isNew, CurrentUser user) {
+        user.require(Permission.STANDARD_EDIT);
+        Map<String, String> errors = problems(in, isNew);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        boolean major = in.standardCode() != null || in.major();
+        if (isNew) {
+            jdbc.sql("""
+                    INSERT INTO hazard_category (code, industry_code, name_zh, name_en, major, standard_code, article)
+                    VALUES (:c, :i, :zh, :en, :m, :s, :a)""")
+                    .param("c", in.code()).param("i", in.industryCode()).param("zh", in.nameZh().trim())
+                    .param("en", in.nameEn().trim()).param("m", major).param("s", in.standardCode()).param("a", trim(in.article()))
+                    .update();
+            audit.record("CREATE", "hazard_category", in.code(), in.nameZh(), null, in);
+            return;
+        }
+        Situation before = situation(in.code()).orElseThrow(() -> new NotFoundException("hazard_category", in.code()));
+        int n = jdbc.sql("""
+                UPDATE hazard_category SET industry_code = :i, name_zh = :zh, name_en = :en, major = :m, standard_code = :s,
+                       article = :a, version = version + 1
+                WHERE code = :c AND version = :v""")
+                .param("c", in.code()).param("i", in.industryCode()).param("zh", in.nameZh().trim())
+                .param("en", in.nameEn().trim()).param("m", major).param("s", in.standardCode()).param("a", trim(in.article()))
+                .param("v", in.version()).update();
+        if (n == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("hazard_category " + in.code() + " changed");
+        }
+        audit.record("UPDATE", "hazard_category", in.code(), in.nameZh(), before, in);
+    }
+
+    /** Retires a situation (no longer offered; hazards that name it keep it), or brings it back. */
+    public void setActive(String code, boolean active, Integer version, CurrentUser user) {
+        user.require(Permission.STANDARD_EDIT);
+        Situation before = situation(code).orElseThrow(() -> new NotFoundException("hazard_category", code));
+        if (version == null) {
+            throw new InvalidInputException(Map.of("version", "version.required"));
+        }
+        int n = jdbc.sql("UPDATE hazard_category SET active = :a, version = version + 1 WHERE code = :c AND version = :v")
+                .param("a", active).param("c", code).param("v", version).update();
+        if (n == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("hazard_category " + code + " changed");
+        }
+        audit.record(active ? "RESTORE" : "RETIRE", "hazard_category", code, before.nameZh(), before.active(), active);
+    }
+
+    /** The columns of the import workbook, in order. */
+    public static final List<String> COLUMNS = List.of("code", "industry", "nameZh", "nameEn", "standard", "article");
+
+    /**
+     * Imports situations from the first sheet (a header row, then one situation per row): a code that
+     * exists is corrected, a new one added. All rows or none: any row in error refuses the file, each
+     * error named with its line.
+     */
+    public int importWorkbook(byte[] bytes, CurrentUser user) {
+        user.require(Permission.STANDARD_EDIT);
+        List<SituationInput> rows = new ArrayList<>();
+        List<Map.Entry<Integer, String>> errors = new ArrayList<>();
+        try (Workbook wb = Spreadsheets.open(bytes)) {
+            Sheet sheet = wb.getSheetAt(0);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                if (row == null || Spreadsheets.isBlank(row)) {
+                    continue;
+                }
+                if (Spreadsheets.formulaCell(row) != null) {
+                    errors.add(Map.entry(r + 1, "standard.import.formula"));
+                    continue;
+                }
+                String code = Spreadsheets.text(row, 0);
+                Optional<Situation> existing = code == null ? Optional.empty() : situation(code);
+                SituationInput in = new SituationInput(code, Spreadsheets.text(row, 1), Spreadsheets.text(row, 2),
+                        Spreadsheets.text(row, 3), Spreadsheets.text(row, 4), Spreadsheets.text(row, 5), true,
+                        existing.map(Situation::version).orElse(null));
+                Map<String, String> p = problems(in, existing.isEmpty());
+                if (code != null && !seen.add(code)) {
+                    p = Map.of("code", "standard.code.twice");
+                }
+                if (!p.isEmpty()) {
+                    errors.add(Map.entry(r + 1, p.values().iterator().next()));
+                } else {
+                    rows.add(in);
+                }
+            }
+        } catch (IOException e) {
+            throw new BusinessException("import.unreadable");
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRefused(errors);
+        }
+        if (rows.isEmpty()) {
+            throw new BusinessException("import.no.rows");
+        }
+        for (SituationInput in : rows) {
+            save(in, in.version() == null, user);
+        }
+        return rows.size();
+    }
+
+    /** An import refused as a whole: each line of the file with the message key of its first error. */
+    public static class ImportRefused extends BusinessException {
+        private final List<Map.Entry<Integer, String>> lines;
+
+        ImportRefused(List<Map.Entry<Integer, String>> lines) {
+            super("standard.import.refused", lines.size());
+            this.lines = List.copyOf(lines);
+        }
+
+        public List<Map.Entry<Integer, String>> lines() {
+            return lines;
+        }
+    }
+
+    private Map<String, String> problems(SituationInput in, boolean isNew) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (in.code() == null || !CODE.matcher(in.code()).matches()) {
+            errors.put("code", "standard.code.format");
+        } else if (isNew && situation(in.code()).isPresent()) {
+            errors.put("code", "standard.code.taken");
+        }
+        if (!isNew && in.version() == null) {
+            errors.put("version", "version.required");
+        }
+        if (in.industryCode() == null || jdbc.sql("SELECT COUNT(*) FROM directory_industry_view WHERE code = :i")
+                .param("i", in.industryCode()).query(Long.class).single() == 0) {
+            errors.put("industryCode", "standard.industry.unknown");
+        }
+        if (blank(in.nameZh()) || in.nameZh().length() > 200) {
+            errors.put("nameZh", blank(in.nameZh()) ? "validation.required" : "validation.too.long");
+        }
+        if (blank(in.nameEn()) || in.nameEn().length() > 200) {
+            errors.put("nameEn", blank(in.nameEn()) ? "validation.required" : "validation.too.long");
+        }
+        if (in.standardCode() != null && standards().stream().noneMatch(s -> s.code().equals(in.standardCode()))) {
+            errors.put("standardCode", "standard.unknown");
+        }
+        if (in.article() != null && in.article().length() > 60) {
+            errors.put("article", "validation.too.long");
+        }
+        if (in.standardCode() != null && blank(in.article())) {
+            errors.put("article", "standard.article.required");
+        }
+        return errors;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+}
