@@ -1,0 +1,63 @@
+package org.anquan.platform.documents;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Document numbers (文号) as official documents carry them: the issuing unit's abbreviation and the
+ * kind's word, the year in 〔〕 and the number within that unit, kind and year, e.g. 南湖县安委办督〔2026〕3号.
+ * Numbers are taken in the caller's transaction: a document that is not stored gives its number back.
+ */
+@Component
+public class DocumentNumbers {
+
+    private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate separate;
+
+    DocumentNumbers(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The next number of the issuer (a stable key such as {@code CITY} or {@code COUNTY:7}), kind and
+     * year, formatted with the issuer's abbreviation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String next(String issuer, String kind, int year, String abbreviation) {
+        return format(abbreviation, year, nextNumber(issuer, kind, year));
+    }
+
+    int nextNumber(String issuer, String kind, int year) {
+        int updated = increment(issuer, kind, year);
+        if (updated == 0) {
+            // the year's first document of this unit and kind: its counter row is made in a transaction of its
+            // own (two first documents at once make it once), then numbered in the caller's like every other
+            try {
+                separate.executeWithoutResult(s -> jdbc.sql(
+                                "INSERT INTO document_number (issuer, kind, issued_year, last_number) VALUES (:i, :k, :y, 0)")
+                        .param("i", issuer).param("k", kind).param("y", year).update());
+            } catch (DuplicateKeyException e) {
+                // made by the other one
+            }
+            increment(issuer, kind, year);
+        }
+        // the row stays locked by the update until the caller commits: numbers are never handed out twice
+        return jdbc.sql("SELECT last_number FROM document_number WHERE issuer = :i AND kind = :k AND issued_year = :y")
+                .param("i", issuer).param("k", kind).param("y", year).query(Integer.class).single();
+    }
+
+    private int increment(String issuer, String kind, int year) {
+        return jdbc.sql("UPDATE document_number SET last_number = last_number + 1 WHERE issuer = :i AND kind = :k AND issued_year = :y")
+                .param("i", issuer).param("k", kind).param("y", year).update();
+    }
+
+    /** 南湖县安委办督〔2026〕3号: no leading zeros, the year in hexagonal brackets (GB/T 9704 7.2.4). */
+    public static String format(String abbreviation, int year, int number) {
+        return abbreviation + "〔" + year + "〕" + number + "号";
+    }
+}
