@@ -150,21 +150,35 @@ class BrowserTests {
                         .anyMatch(e -> expected.equals(e.getText())));
     }
 
+    /** Waits until the element's page is gone; asking a node of a page being replaced may fail either way it says so. */
+    void waitUntilReplaced(WebElement page) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
     /** Presses and waits until the page it was on has been replaced by the answer. */
     void pressAndWaitForReload(WebElement el) {
         WebElement page = driver.findElement(By.tagName("main"));
         press(el);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
     }
 
     /** An irreversible action: the browser asks first, saying what will happen; the person agrees. */
     void confirmAndWaitForReload(String dataTest, String words) {
         WebElement page = driver.findElement(By.tagName("main"));
-        press(driver.findElement(By.cssSelector("[data-test=" + dataTest + "]")));
+        // a part of the page loaded after it (htmx) may bring the button a moment later
+        press(new WebDriverWait(driver, Duration.ofSeconds(5)).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=" + dataTest + "]"))));
         var alert = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
         assertThat(alert.getText()).contains(words);
         alert.accept();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        waitUntilReplaced(page);
     }
 
     void clickAndWaitForReload(String dataTest) {
@@ -172,7 +186,7 @@ class BrowserTests {
     }
 
     @Test
-    void aMajorHazardGoesFromReportToClosingAcrossThreeRoles() throws Exception {
+    void aMajorHazardIsListedPublishedAcceptedOnSiteAndDelistedAcrossThreeRoles() throws Exception {
         long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
         String deadline = java.time.LocalDate.now(clock).plusDays(20).toString();
 
@@ -187,6 +201,22 @@ class BrowserTests {
         pressAndWaitForReload(driver.findElement(By.cssSelector("main form[action$='/hazards'] button[type=submit]")));
         expectStatus("已交办");
         String hazardUrl = driver.getCurrentUrl();
+
+        // the county office lists it (挂牌督办) with a numbered notice; the public page shows it
+        login("county");
+        driver.get(hazardUrl);
+        WebElement listForm = new WebDriverWait(driver, Duration.ofSeconds(5))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=list-form]")));
+        press(listForm.findElement(By.tagName("summary")));
+        setValue("listDeadline", deadline);
+        setValue("listPerson", "王强");
+        confirmAndWaitForReload("list", "挂牌督办");
+        String number = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-test=listing-record] .font-monospace"))).getText();
+        assertThat(number).matches(".+安委办督〔\\d{4}〕\\d+号");
+        open("/public/listed");
+        assertThat(driver.findElements(By.cssSelector("[data-test=listed]"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.contains(number) && t.contains("液氯储罐区") && t.contains("挂牌督办中"));
 
         // the enterprise puts the five in place, starts, shows the evidence and submits
         login("enterprise");
@@ -207,12 +237,18 @@ class BrowserTests {
         clickAndWaitForReload("submit");
         expectStatus("待验收");
 
-        // the county officer accepts it on site: 销号
+        // the listing office accepts it on site (销号), records who and what they found, and delists it
         login("county");
         driver.get(hazardUrl);
-        press(driver.findElement(By.id("onSite")));
+        setValue("inspectors", "赵刚（执法证 34120020260007）、孙丽");
+        setValue("findings", "报警器更换，联锁投用，现场测试合格");
         confirmAndWaitForReload("accept", "销号");
         expectStatus("已销号");
+        confirmAndWaitForReload("delist", "摘牌");
+        open("/public/listed");
+        assertThat(driver.findElements(By.cssSelector("[data-test=listed]"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.contains(number) && t.contains("已摘牌"));
+        driver.get(hazardUrl);
         assertThat(driver.findElements(By.cssSelector("[data-test=event]"))).extracting(WebElement::getText)
                 .anyMatch(t -> t.contains("市应急管理局监管科干部") && t.contains("上报"))
                 .anyMatch(t -> t.contains("企业安全管理员") && t.contains("提交验收"))

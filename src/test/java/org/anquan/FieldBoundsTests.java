@@ -44,7 +44,8 @@ class FieldBoundsTests {
                 "routingReason", "hazard.routing_override"));
         COLUMNS.put(hazardActionForm(), Map.of("reason", "hazard.routing_override", "person", "hazard.responsible_person",
                 "phone", "hazard.responsible_phone", "note", "hazard_event.note", "planMeasures", "hazard.plan_measures",
-                "planOwner", "hazard.plan_owner", "planEmergency", "hazard.plan_emergency"));
+                "planOwner", "hazard.plan_owner", "planEmergency", "hazard.plan_emergency",
+                "inspectors", "hazard.acceptance_inspectors", "findings", "hazard.acceptance_findings"));
         COLUMNS.put(Measures.MeasureInput.class, Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
                 "hazardCodes", ""));

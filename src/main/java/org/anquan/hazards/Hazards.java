@@ -46,6 +46,11 @@ public class Hazards {
         service.reopen(hazardId, reason, newDeadline, user);
     }
 
+    /** Whether the scope may act on the hazard (its own county, department or enterprise), not only read it. */
+    public boolean actionable(long hazardId, DataScope scope) {
+        return queries.inScope(hazardId, scope, org.anquan.directory.ScopeFilter.Mode.ACT);
+    }
+
     public boolean visible(long hazardId, DataScope scope) {
         return queries.inScope(hazardId, scope);
     }

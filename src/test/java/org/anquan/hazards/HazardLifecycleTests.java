@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class HazardLifecycleTests {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final Hazard.OnSite ON_SITE = new Hazard.OnSite(LocalDate.now(CLOCK), "张明（执法证号 34010020260001）、李华", "紧急切断阀恢复联锁，校验合格");
     static final LocalDate TODAY = LocalDate.now(CLOCK);
     static final RemediationPlan FULL_PLAN = new RemediationPlan("停产整改", new BigDecimal("200000"), TODAY.plusDays(10),
             "王强", "专项应急预案");
@@ -56,7 +57,7 @@ class HazardLifecycleTests {
         h.assign(TODAY.plusDays(7), "张伟", "13900000000", "officer", CLOCK);
         h.startRectification("enterprise", CLOCK);
         h.submitForAcceptance("已整改", 1, "enterprise", CLOCK);
-        h.accept(false, 3L, null, "officer", CLOCK);
+        h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
         assertThat(h.getClosedAt()).isNotNull();
         assertThat(h.getEvents()).extracting(HazardEvent::action)
@@ -92,9 +93,28 @@ class HazardLifecycleTests {
     void aMajorHazardClosesOnlyAfterOnSiteAcceptance() {
         Hazard h = rectifying(HazardGrade.MAJOR);
         h.submitForAcceptance(null, 2, "enterprise", CLOCK);
-        assertThatThrownBy(() -> h.accept(false, 3L, null, "officer", CLOCK)).hasMessage("hazard.accept.onsite.required");
-        h.accept(true, 3L, null, "officer", CLOCK);
+        assertThatThrownBy(() -> h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK)).hasMessage("hazard.accept.onsite.required");
+        h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, ON_SITE, null), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
+        assertThat(h.getAcceptanceDate()).isEqualTo(LocalDate.now(CLOCK));
+        assertThat(h.getAcceptanceInspectors()).startsWith("张明");
+    }
+
+    @Test
+    void anOnSiteAcceptanceNeedsItsDayInspectorsAndFindingsAndIsCreditedToTheUnitThatAccepted() {
+        Hazard h = rectifying(HazardGrade.MAJOR);
+        h.submitForAcceptance(null, 2, "enterprise", CLOCK);
+        assertThatThrownBy(() -> h.accept(new Hazard.Acceptance("REGION", 7L,
+                new Hazard.OnSite(LocalDate.now(CLOCK).plusDays(1), " ", null), null), "officer", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("acceptanceDate", "acceptance.date.future").containsEntry("inspectors", "validation.required")
+                        .containsEntry("findings", "validation.required"));
+        assertThat(h.getStatus()).isEqualTo(HazardStatus.SUBMITTED);
+        // a county accepts: the county is credited, not the supervising department
+        h.accept(new Hazard.Acceptance("REGION", 7L, ON_SITE, null), "county", CLOCK);
+        assertThat(h.getAcceptedUnitKind()).isEqualTo("REGION");
+        assertThat(h.getAcceptedUnitId()).isEqualTo(7L);
+        assertThat(h.getAcceptedByDepartment()).isNull();
     }
 
     @Test
@@ -133,7 +153,7 @@ class HazardLifecycleTests {
     void aClosedHazardFoundUnfixedIsReopened() {
         Hazard h = rectifying(HazardGrade.GENERAL);
         h.submitForAcceptance(null, 1, "enterprise", CLOCK);
-        h.accept(false, 3L, null, "officer", CLOCK);
+        h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK);
         h.reopen("回头看复查发现隐患反弹", TODAY.plusDays(5), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
         assertThat(h.getClosedAt()).isNull();
@@ -151,7 +171,7 @@ class HazardLifecycleTests {
                 () -> h.assign(TODAY.plusDays(3), null, null, "x", CLOCK),
                 () -> h.startRectification("x", CLOCK),
                 () -> h.submitForAcceptance(null, 1, "x", CLOCK),
-                () -> h.accept(true, 1L, null, "x", CLOCK),
+                () -> h.accept(new Hazard.Acceptance("DEPARTMENT", 1L, ON_SITE, null), "x", CLOCK),
                 () -> h.failAcceptance("r", "x", CLOCK)}) {
             HazardStatus before = h.getStatus();
             try {
@@ -178,7 +198,7 @@ class HazardLifecycleTests {
         if (status == HazardStatus.RECTIFYING) return h;
         h.submitForAcceptance(null, 1, "x", CLOCK);
         if (status == HazardStatus.SUBMITTED) return h;
-        h.accept(true, 1L, null, "x", CLOCK);
+        h.accept(new Hazard.Acceptance("DEPARTMENT", 1L, ON_SITE, null), "x", CLOCK);
         return h;
     }
 }

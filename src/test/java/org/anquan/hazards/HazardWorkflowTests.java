@@ -114,7 +114,7 @@ class HazardWorkflowTests {
         Hazard started = service.start(h.getId(), h.getVersion(), user("enterprise"));
         service.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
         Hazard submitted = service.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
-        assertThatThrownBy(() -> service.accept(h.getId(), submitted.getVersion(), true, null, user("enterprise")))
+        assertThatThrownBy(() -> service.accept(h.getId(), submitted.getVersion(), new org.anquan.hazards.domain.Hazard.OnSite(java.time.LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("enterprise")))
                 .isInstanceOf(AccessDeniedException.class);
         int status = mvc.perform(post("/hazards/" + h.getId() + "/accept").param("onSite", "true")
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn().getResponse().getStatus();

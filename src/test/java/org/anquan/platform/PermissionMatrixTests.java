@@ -111,6 +111,10 @@ class PermissionMatrixTests {
         MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("GET /supervision", ALL);
         MATRIX.put("GET /supervision/hazards/{id}", ALL);
+        MATRIX.put("GET /supervision/hazards/{id}/listing", ALL);
+        MATRIX.put("POST /supervision/hazards/{id}/list", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /supervision/listings/{id}/delist", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("GET /supervision/listings/{id}/notice.docx", ALL);
         MATRIX.put("POST /supervision/steps/{id}/answer", EDITORS);
         MATRIX.put("POST /admin/supervision/sweep", ADMIN);
         MATRIX.put("POST /admin/supervision/steps/{id}/outcome", ADMIN);

@@ -79,7 +79,7 @@ class StepOutcomeTests {
         hazards.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
         Hazard submitted = hazards.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
 
-        hazards.accept(h.getId(), submitted.getVersion(), true, null, user("dept"));
+        hazards.accept(h.getId(), submitted.getVersion(), new org.anquan.hazards.domain.Hazard.OnSite(java.time.LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("dept"));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "RECTIFIED".equals(outcome(step).get("outcome_kind")));
         assertThat(outcome(step).get("outcome_by")).isEqualTo("dept");

@@ -54,6 +54,13 @@ public class Hazard {
     private OffsetDateTime reportedAt;
     private OffsetDateTime closedAt;
     private Long acceptedByDepartment;
+    /** The unit that accepted it (CITY, REGION, DEPARTMENT) and its id: acceptance is credited to it. */
+    private String acceptedUnitKind;
+    private Long acceptedUnitId;
+    private Boolean acceptanceOnSite;
+    private LocalDate acceptanceDate;
+    private String acceptanceInspectors;
+    private String acceptanceFindings;
     private Long duplicateOf;
     private String planMeasures;
     private BigDecimal planFunds;
@@ -216,15 +223,55 @@ public class Hazard {
         move(HazardStatus.SUBMITTED, actor, "SUBMIT", note, clock);
     }
 
-    /** Accepted and closed (销号). A major hazard closes only after acceptance on site. */
-    public void accept(boolean onSite, long acceptingDepartment, String note, String actor, Clock clock) {
+    /**
+     * An acceptance: the unit that accepts (credited with it) and, on site, the day, the inspectors and
+     * what they found.
+     */
+    public record Acceptance(String unitKind, Long unitId, OnSite onSite, String note) {
+    }
+
+    /** What an acceptance on site records: its day, the inspectors, and what they found. */
+    public record OnSite(LocalDate date, String inspectors, String findings) {
+    }
+
+    /**
+     * Accepted and closed (销号). A major hazard closes only after acceptance on site, recorded with its
+     * day (not in the future, not before the report), the inspectors and their findings.
+     */
+    public void accept(Acceptance a, String actor, Clock clock) {
         require(HazardStatus.SUBMITTED);
-        if (grade == HazardGrade.MAJOR && !onSite) {
+        OnSite site = a.onSite();
+        if (grade == HazardGrade.MAJOR && site == null) {
             throw new HazardRuleException("hazard.accept.onsite.required");
         }
-        acceptedByDepartment = acceptingDepartment;
+        if (site != null) {
+            Map<String, String> missing = new java.util.LinkedHashMap<>();
+            if (site.date() == null) {
+                missing.put("acceptanceDate", "validation.required");
+            } else if (site.date().isAfter(LocalDate.now(clock))) {
+                missing.put("acceptanceDate", "acceptance.date.future");
+            } else if (reportedAt != null && site.date().isBefore(org.anquan.shared.CityTime.dayOf(reportedAt, clock))) {
+                missing.put("acceptanceDate", "acceptance.date.before.report");
+            }
+            if (site.inspectors() == null || site.inspectors().isBlank()) {
+                missing.put("inspectors", "validation.required");
+            }
+            if (site.findings() == null || site.findings().isBlank()) {
+                missing.put("findings", "validation.required");
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(missing);
+            }
+        }
+        acceptedUnitKind = a.unitKind();
+        acceptedUnitId = a.unitId();
+        acceptedByDepartment = "DEPARTMENT".equals(a.unitKind()) ? a.unitId() : null;
+        acceptanceOnSite = site != null;
+        acceptanceDate = site != null ? site.date() : LocalDate.now(clock);
+        acceptanceInspectors = site != null ? site.inspectors().trim() : null;
+        acceptanceFindings = site != null ? site.findings().trim() : null;
         closedAt = OffsetDateTime.now(clock);
-        move(HazardStatus.CLOSED, actor, onSite ? "ACCEPT_ON_SITE" : "ACCEPT", note, clock);
+        move(HazardStatus.CLOSED, actor, site != null ? "ACCEPT_ON_SITE" : "ACCEPT", a.note(), clock);
     }
 
     public void failAcceptance(String reason, String actor, Clock clock) {
@@ -240,6 +287,13 @@ public class Hazard {
         require(HazardStatus.CLOSED);
         setDeadline(newDeadline, clock);
         closedAt = null;
+        acceptedUnitKind = null;
+        acceptedUnitId = null;
+        acceptedByDepartment = null;
+        acceptanceOnSite = null;
+        acceptanceDate = null;
+        acceptanceInspectors = null;
+        acceptanceFindings = null;
         move(HazardStatus.RECTIFYING, actor, "REOPEN", reason, clock);
     }
 
@@ -315,6 +369,12 @@ public class Hazard {
     public OffsetDateTime getReportedAt() { return reportedAt; }
     public OffsetDateTime getClosedAt() { return closedAt; }
     public Long getAcceptedByDepartment() { return acceptedByDepartment; }
+    public String getAcceptedUnitKind() { return acceptedUnitKind; }
+    public Long getAcceptedUnitId() { return acceptedUnitId; }
+    public Boolean getAcceptanceOnSite() { return acceptanceOnSite; }
+    public LocalDate getAcceptanceDate() { return acceptanceDate; }
+    public String getAcceptanceInspectors() { return acceptanceInspectors; }
+    public String getAcceptanceFindings() { return acceptanceFindings; }
     public Long getDuplicateOf() { return duplicateOf; }
     public Integer getVersion() { return version; }
     public List<HazardEvent> getEvents() { return List.copyOf(events); }

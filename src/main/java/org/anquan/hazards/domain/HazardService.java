@@ -46,12 +46,15 @@ public class HazardService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final JudgmentStandards standards;
+    /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules;
 
-    HazardService(JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
+    HazardService(org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
                   JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
                   org.springframework.transaction.support.TransactionTemplate tx,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
                   org.anquan.shared.DateHorizon horizon) {
+        this.acceptanceRules = acceptanceRules;
         this.standards = standards;
         this.horizon = horizon;
         this.tx = tx;
@@ -338,9 +341,26 @@ public class HazardService {
         return act(id, version, Action.SUBMIT, u, h -> h.submitForAcceptance(note, evidenceCount(id), u.username(), clock));
     }
 
-    public Hazard accept(long id, Integer version, boolean onSite, String note, CurrentUser u) {
-        long department = u.departmentId() != null ? u.departmentId() : repository.findById(id).map(Hazard::getDepartmentId).orElse(0L);
-        Hazard closed = act(id, version, Action.ACCEPT, u, h -> h.accept(onSite, department, note, u.username(), clock));
+    /**
+     * Accepts and closes, credited to the unit of the one who accepts: the city office, a county or
+     * township, or a department. {@code onSite} is null for an acceptance from the papers.
+     */
+    public Hazard accept(long id, Integer version, Hazard.OnSite onSite, String note, CurrentUser u) {
+        DataScope scope = u.scope();
+        String unit = switch (scope.kind()) {
+            case CITY -> "CITY";
+            case REGION -> "REGION";
+            case DEPARTMENT -> "DEPARTMENT";
+            case ENTERPRISE -> "ENTERPRISE";
+        };
+        Hazard closed = act(id, version, Action.ACCEPT, u, h -> {
+            for (org.anquan.hazards.AcceptanceRule rule : acceptanceRules.orderedStream().toList()) {
+                rule.refusal(id, unit, scope.id()).ifPresent(key -> {
+                    throw new HazardRuleException(key);
+                });
+            }
+            h.accept(new Hazard.Acceptance(unit, scope.id(), onSite, note), u.username(), clock);
+        });
         events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
         return closed;
     }

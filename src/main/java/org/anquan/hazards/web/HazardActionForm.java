@@ -13,5 +13,7 @@ record HazardActionForm(Integer version, @Size(max = 300) String reason, Long du
                         @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal planFunds,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planDeadline,
                         @Size(max = 50) String planOwner, @Size(max = 2000) String planEmergency,
-                        org.anquan.hazards.domain.HazardGrade grade) {
+                        org.anquan.hazards.domain.HazardGrade grade,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptanceDate,
+                        @Size(max = 200) String inspectors, @Size(max = 2000) String findings) {
 }

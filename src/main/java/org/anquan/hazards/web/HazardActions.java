@@ -67,6 +67,7 @@ class HazardActions {
         var dates = new java.util.LinkedHashMap<String, java.time.LocalDate>();
         dates.put("deadline", f.deadline());
         dates.put("planDeadline", f.planDeadline());
+        dates.put("acceptanceDate", f.acceptanceDate());
         horizon.check(dates);
         return switch (action) {
             case "verify" -> service.verify(id, f.version(), u);
@@ -83,7 +84,8 @@ class HazardActions {
                     f.planDeadline(), f.planOwner(), f.planEmergency()), u);
             case "start" -> service.start(id, f.version(), u);
             case "submit" -> service.submit(id, f.version(), f.note(), u);
-            case "accept" -> service.accept(id, f.version(), Boolean.TRUE.equals(f.onSite()), f.note(), u);
+            case "accept" -> service.accept(id, f.version(), Boolean.TRUE.equals(f.onSite())
+                    ? new Hazard.OnSite(f.acceptanceDate(), f.inspectors(), f.findings()) : null, f.note(), u);
             case "fail" -> service.failAcceptance(id, f.version(), f.reason(), u);
             default -> throw new NotFoundException("action", action);
         };

@@ -130,6 +130,7 @@ class HazardController {
         model.addAttribute("evidence", service.evidence(id));
         model.addAttribute("situation", h.getCategoryCode() == null ? null : standards.situation(h.getCategoryCode()).orElse(null));
         model.addAttribute("listing", standards.listing(h.getCategoryCode()).orElse(null));
+        model.addAttribute("acceptedBy", acceptedBy(h, locale));
         model.addAttribute("may", new Permissions(me));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
@@ -142,6 +143,19 @@ class HazardController {
             pageData.addTo(model);
         }
         return "hazards/detail";
+    }
+
+    /** The unit credited with the acceptance, by name. */
+    private String acceptedBy(Hazard h, Locale locale) {
+        if (h.getAcceptedUnitKind() == null) {
+            return null;
+        }
+        return switch (h.getAcceptedUnitKind()) {
+            case "CITY" -> messages.get("notice.supervision.office");
+            case "REGION" -> directory.region(h.getAcceptedUnitId()).map(Directory.RegionRef::name).orElse(null);
+            case "DEPARTMENT" -> directory.department(h.getAcceptedUnitId()).map(d -> d.name(locale)).orElse(null);
+            default -> directory.enterprise(h.getAcceptedUnitId()).map(Directory.EnterpriseRef::name).orElse(null);
+        };
     }
 
     /** Which action buttons the page shows; the service checks again. */

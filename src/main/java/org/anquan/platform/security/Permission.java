@@ -49,6 +49,8 @@ public enum Permission {
     SUPERVISION_ANSWER,
     /** Record the outcome of a supervision step (interview held, case transferred). */
     SUPERVISION_OUTCOME,
+    /** Put a major hazard under listed supervision (挂牌督办) and delist it after on-site acceptance: the city and county offices. */
+    HAZARD_LIST,
     /** Draw the monthly re-inspection sample (回头看). */
     REINSPECTION_DRAW,
     /** Record a re-inspection result. */

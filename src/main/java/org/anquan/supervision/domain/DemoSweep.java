@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the demo city, the first sweep runs at start-up so the ladder has steps to show, and last
- * month's 回头看 is drawn so the re-inspection pages have hazards to re-inspect.
+ * month's 回头看 is drawn so the re-inspection pages have hazards to re-inspect, and a few major hazards
+ * are listed (挂牌督办) so the public page has them.
  */
 @Component
 @Order(200)
@@ -20,8 +21,13 @@ class DemoSweep implements ApplicationRunner {
     private final Reinspections reinspections;
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final Listings listings;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
-    DemoSweep(EscalationSweep sweep, Reinspections reinspections, JdbcClient jdbc, java.time.Clock clock) {
+    DemoSweep(EscalationSweep sweep, Reinspections reinspections, JdbcClient jdbc, java.time.Clock clock, Listings listings,
+              org.springframework.transaction.support.TransactionTemplate tx) {
+        this.listings = listings;
+        this.tx = tx;
         this.sweep = sweep;
         this.reinspections = reinspections;
         this.clock = clock;
@@ -35,6 +41,9 @@ class DemoSweep implements ApplicationRunner {
         }
         if (jdbc.sql("SELECT COUNT(*) FROM reinspection_draw").query(Long.class).single() == 0) {
             reinspections.drawMonth(java.time.YearMonth.now(clock).minusMonths(1), "system");
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM supervision_listing").query(Long.class).single() == 0) {
+            tx.executeWithoutResult(s -> listings.listForDemo());
         }
     }
 }

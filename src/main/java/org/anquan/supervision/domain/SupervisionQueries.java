@@ -73,24 +73,6 @@ public class SupervisionQueries {
         return new PageResult<>(rows, page, size, total);
     }
 
-    /** Hazards under listed supervision that are not yet closed: the public list. */
-    public List<StepRow> listedOpen(Locale locale) {
-        return jdbc.sql(select(locale) + "WHERE s.level = 3 AND h.status NOT IN ('CLOSED', 'REJECTED') ORDER BY s.created_at DESC LIMIT 500")
-                .query(SupervisionQueries::map).list();
-    }
-
-    /** Where each hazard under open listed supervision is (its own position, or its enterprise's), for the public map. */
-    public List<org.anquan.platform.web.MapPoint> listedPoints() {
-        return jdbc.sql("SELECT DISTINCT h.id, h.code, COALESCE(e.name, h.place) AS subject, COALESCE(h.lon, e.lon) AS lon, "
-                        + "COALESCE(h.lat, e.lat) AS lat FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id "
-                        + "LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id WHERE s.level = 3 "
-                        + "AND h.status NOT IN ('CLOSED', 'REJECTED') AND COALESCE(h.lon, e.lon) IS NOT NULL "
-                        + "AND COALESCE(h.lat, e.lat) IS NOT NULL ORDER BY h.id DESC LIMIT 500")
-                .query((rs, n) -> new org.anquan.platform.web.MapPoint(rs.getString("code") + " " + rs.getString("subject"),
-                        rs.getDouble("lon"), rs.getDouble("lat"), "#dc3545", null))
-                .list();
-    }
-
     static StepRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new StepRow(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("hazard_code"), rs.getString("subject"),
                 rs.getString("grade"), EscalationLevel.ofRank(rs.getInt("level")),

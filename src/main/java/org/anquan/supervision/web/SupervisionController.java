@@ -36,12 +36,10 @@ class SupervisionController {
     private final Directory directory;
     private final org.anquan.platform.web.Messages messages;
     private final Clock clock;
-    private final tools.jackson.databind.json.JsonMapper json;
 
     SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers,
                           org.anquan.supervision.domain.StepOutcomes outcomes, Hazards hazards, Directory directory,
-                          org.anquan.platform.web.Messages messages, Clock clock, Downloads downloads, tools.jackson.databind.json.JsonMapper json) {
-        this.json = json;
+                          org.anquan.platform.web.Messages messages, Clock clock, Downloads downloads) {
         this.downloads = downloads;
         this.outcomes = outcomes;
         this.messages = messages;
@@ -156,15 +154,5 @@ class SupervisionController {
             redirect.addFlashAttribute("errorArgs", sweep.busyReason());
         }
         return "redirect:/supervision";
-    }
-
-    /** 挂牌督办: hazards under listed supervision, published. Open to everyone. */
-    @GetMapping("/public/listed")
-    String listed(Model model, Locale locale) {
-        model.addAttribute("steps", queries.listedOpen(locale));
-        model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("cityMap", directory.cityMap());
-        model.addAttribute("points", json.writeValueAsString(queries.listedPoints()));
-        return "supervision/listed";
     }
 }
