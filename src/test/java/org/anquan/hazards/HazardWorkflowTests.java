@@ -161,14 +161,15 @@ class HazardWorkflowTests {
     }
 
     @Test
-    void evidenceMustBeARealImageOfAtMostTenMegabytes() throws Exception {
+    void evidenceMustBeARealImageOrDocumentOfAtMostTenMegabytes() throws Exception {
         Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
         byte[] script = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
         byte[] polyglot = concat(png(), "<script>alert(document.cookie)</script>".getBytes(StandardCharsets.UTF_8));
         byte[] fakeJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4, 5};
         byte[] huge = concat(png(), new byte[10 * 1024 * 1024]);
-        for (var c : new Object[][] {{script, "evidence.not.image"}, {polyglot, "evidence.polyglot"},
-                {fakeJpeg, "evidence.not.image"}, {huge, "evidence.too.large"}}) {
+        // evidence may also be a PDF or a Word document: a file that is none of them is refused as "not a document"
+        for (var c : new Object[][] {{script, "evidence.not.document"}, {polyglot, "evidence.polyglot"},
+                {fakeJpeg, "evidence.not.document"}, {huge, "evidence.too.large"}}) {
             MvcResult r = mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
                     .file(new MockMultipartFile("file", "x.png", "image/png", (byte[]) c[0])).param("version", String.valueOf(h.getVersion()))
                     .with(as(accounts, "enterprise")).with(csrf())).andReturn();

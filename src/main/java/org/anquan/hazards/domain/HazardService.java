@@ -257,7 +257,9 @@ public class HazardService {
      */
     public void addEvidence(long hazardId, String kind, String filename, byte[] bytes, Integer version, CurrentUser user) {
         authorize(hazardId, Action.EVIDENCE, user);
-        String type = EvidenceCheck.contentTypeOf(bytes, maxEvidencePixels);
+        // a photo of the spot is a picture; rectification evidence may also be a PDF or a Word document
+        String type = "PHOTO".equals(kind) ? EvidenceCheck.contentTypeOf(bytes, maxEvidencePixels)
+                : EvidenceCheck.documentTypeOf(bytes, maxEvidencePixels);
         String safeName = safeName(filename, type, "evidence");
         String sha = sha256(bytes);
         String name = safeName;
@@ -269,7 +271,12 @@ public class HazardService {
     private static String safeName(String filename, String type, String fallback) {
         String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
         String safeName = (base.isBlank() ? fallback : base.substring(0, Math.min(base.length(), 100)))
-                + ("image/jpeg".equals(type) ? ".jpg" : ".png");
+                + switch (type) {
+                    case "image/jpeg" -> ".jpg";
+                    case "image/png" -> ".png";
+                    case EvidenceCheck.PDF -> ".pdf";
+                    default -> ".docx";
+                };
         return safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
     }
 

@@ -211,7 +211,9 @@ class HazardController {
         return service.evidenceFile(id, evidenceId, CurrentUsers.require())
                 .map(f -> ResponseEntity.ok()
                         .contentType(MediaType.parseMediaType(f.contentType()))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.inline(f.filename()))
+                        // pictures show in the page; a PDF or Word document is downloaded, never opened in the site's origin
+                        .header(HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
+                                ? Downloads.inline(f.filename()) : Downloads.attachment(f.filename()))
                         .header("X-Content-Type-Options", "nosniff")
                         .cacheControl(CacheControl.noStore())
                         .body(f.content()))
