@@ -213,7 +213,7 @@ class BrowserTests {
         confirmAndWaitForReload("list", "挂牌督办");
         String number = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-test=listing-record] .font-monospace"))).getText();
-        assertThat(number).matches(".+安委办督〔\\d{4}〕\\d+号");
+        assertThat(number).matches(".+安委办挂督〔\\d{4}〕\\d+号");
         open("/public/listed");
         assertThat(driver.findElements(By.cssSelector("[data-test=listed]"))).extracting(WebElement::getText)
                 .anyMatch(t -> t.contains(number) && t.contains("液氯储罐区") && t.contains("挂牌督办中"));

@@ -26,6 +26,7 @@ class DocumentsAndRankingsTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired EscalationSweep sweep;
+    @Autowired org.anquan.hazards.domain.HazardService hazards;
 
     static String text(byte[] docx) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
@@ -34,16 +35,28 @@ class DocumentsAndRankingsTests {
     }
 
     @Test
-    void theRectificationNoticeNamesTheUnitTheHazardTheDeadlineAndTheOffice() throws Exception {
-        var h = jdbc.sql("SELECT id, code, deadline, enterprise_id FROM hazard WHERE deadline IS NOT NULL AND enterprise_id IS NOT NULL ORDER BY id LIMIT 1")
-                .query().singleRow();
-        MvcResult r = mvc.perform(get("/hazards/" + h.get("id") + "/notice.docx").with(as(accounts, "admin"))).andReturn();
+    void theRectificationOrderIsIssuedOnceNumberedByTheIssuingUnitAndNamesTheUnitTheHazardTheDeadlineAndTheRights() throws Exception {
+        var h = jdbc.sql("SELECT id, code, deadline, enterprise_id, version FROM hazard WHERE status = 'RECTIFYING' AND order_number IS NULL "
+                        + "AND deadline IS NOT NULL AND enterprise_id IS NOT NULL ORDER BY id LIMIT 1").query().singleRow();
+        long id = ((Number) h.get("id")).longValue();
+        assertThat(mvc.perform(get("/hazards/" + id + "/notice.docx").with(as(accounts, "admin"))).andReturn().getResponse().getStatus())
+                .isEqualTo(422);
+        var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, ((Number) h.get("version")).intValue(), "张明", admin))
+                .isInstanceOfSatisfying(org.anquan.shared.InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("inspectors", "order.inspectors.format"));
+        var issued = hazards.issueOrder(id, ((Number) h.get("version")).intValue(), "张明（34010020260001）、李华（34010020260002）", admin);
+        assertThat(issued.getOrderNumber()).matches("示安委办责改〔\\d{4}〕\\d+号");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, issued.getVersion(), "张明（34010020260001）、李华（34010020260002）", admin))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("order.issued.already"));
+        MvcResult r = mvc.perform(get("/hazards/" + id + "/notice.docx").with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).contains("wordprocessingml");
         String text = text(r.getResponse().getContentAsByteArray());
         String enterprise = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", h.get("enterprise_id")).query(String.class).single();
-        assertThat(text).contains("安全生产事故隐患整改通知书").contains((String) h.get("code")).contains(enterprise)
-                .contains("示例市");
+        assertThat(text).contains("责令限期整改指令书").contains(issued.getOrderNumber()).contains(enterprise)
+                .contains("示例市安全生产委员会办公室").contains("第六十五条").contains("行政复议").contains("签收")
+                .contains("张明（34010020260001）");
         // dates as official documents write them: 2026年11月28日
         java.time.LocalDate deadline = java.time.LocalDate.parse(h.get("deadline").toString());
         assertThat(text).contains(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日")

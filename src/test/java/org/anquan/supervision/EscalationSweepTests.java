@@ -134,7 +134,8 @@ class EscalationSweepTests {
         } finally {
             pool.shutdown();
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT hazard_id, level FROM supervision_step GROUP BY hazard_id, level HAVING COUNT(*) > 1) d")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM (SELECT hazard_id, work_round, stage, level FROM supervision_step "
+                        + "GROUP BY hazard_id, work_round, stage, level HAVING COUNT(*) > 1) d")
                 .query(Long.class).single()).isZero();
     }
 

@@ -92,9 +92,9 @@ class ListingTests {
         Listings.Listing second = listings.get(listings.list(report(HazardGrade.MAJOR).getId(), input(), user("county"))).orElseThrow();
         Listings.Listing city = listings.get(listings.list(report(HazardGrade.MAJOR).getId(), input(), user("admin"))).orElseThrow();
         assertThat(first.documentNumber()).contains("〔" + today().getYear() + "〕");
-        assertThat(numberOf(second.documentNumber(), county + "安委办督")).isEqualTo(numberOf(first.documentNumber(), county + "安委办督") + 1);
+        assertThat(numberOf(second.documentNumber(), county + "安委办挂督")).isEqualTo(numberOf(first.documentNumber(), county + "安委办挂督") + 1);
         // the city office numbers its own documents: its sequence does not follow the county's
-        assertThat(city.documentNumber()).startsWith("示安委办督〔");
+        assertThat(city.documentNumber()).startsWith("示安委办挂督〔");
         assertThatThrownBy(() -> listings.list(first.hazardId(), input(), user("admin")))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("listing.already"));
     }

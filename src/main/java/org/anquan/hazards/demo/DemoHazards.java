@@ -214,8 +214,20 @@ public class DemoHazards implements ApplicationRunner {
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, category_code, description, grade, status,
                                     department_id, county_id, deadline, responsible_person, reported_by, reported_at,
                                     closed_at, accepted_by_department, plan_measures, plan_funds, plan_deadline, plan_owner,
-                                    plan_emergency, open_deadline)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                    plan_emergency, open_deadline, status_since, accepted_unit_kind, accepted_unit_id,
+                                    acceptance_on_site, acceptance_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                rows.stream().map(r -> {
+                    Object[] more = java.util.Arrays.copyOf(r, r.length + 5);
+                    OffsetDateTime closed = (OffsetDateTime) r[14];
+                    // in its status since it was closed, or since it was reported; a closed one accepted by its department
+                    more[r.length] = closed != null ? closed : r[13];
+                    more[r.length + 1] = closed != null ? "DEPARTMENT" : null;
+                    more[r.length + 2] = r[15];
+                    more[r.length + 3] = closed != null ? Boolean.FALSE : null;
+                    more[r.length + 4] = closed != null ? org.anquan.shared.CityTime.dayOf(closed, clock) : null;
+                    return more;
+                }).toList());
     }
 
     /** The codes written here number past the sequence, so the next registered hazard takes the number after the last. */

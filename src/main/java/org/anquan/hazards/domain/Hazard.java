@@ -61,6 +61,16 @@ public class Hazard {
     private LocalDate acceptanceDate;
     private String acceptanceInspectors;
     private String acceptanceFindings;
+    /** 责令限期整改指令书: its number, the issuing unit, the day and the inspectors with their certificates. */
+    private String orderNumber;
+    private String orderUnitKind;
+    private Long orderUnitId;
+    private LocalDate orderIssuedOn;
+    private String orderInspectors;
+    /** The round of work: 1, and one more each time re-inspection reopens the hazard. */
+    private int workRound = 1;
+    /** Since when the hazard is in its present status: the waits of the ladder count from here. */
+    private OffsetDateTime statusSince;
     private Long duplicateOf;
     private String planMeasures;
     private BigDecimal planFunds;
@@ -111,6 +121,7 @@ public class Hazard {
         h.reportedBy = actor;
         h.reportedAt = OffsetDateTime.now(clock);
         h.status = r.source().external() ? HazardStatus.REPORTED : HazardStatus.ASSIGNED;
+        h.statusSince = h.reportedAt;
         h.openDeadline = h.status.open() ? h.deadline : null;
         h.log(actor, "REPORT", null, h.status, r.routingOverride(), clock);
         return h;
@@ -294,10 +305,36 @@ public class Hazard {
         acceptanceDate = null;
         acceptanceInspectors = null;
         acceptanceFindings = null;
+        workRound++;
         move(HazardStatus.RECTIFYING, actor, "REOPEN", reason, clock);
     }
 
-    /** Refuses an edit made against an older version. */
+    /** Inspectors as the order names them: each a name with the certificate number in full-width brackets. */
+    static final java.util.regex.Pattern INSPECTORS = java.util.regex.Pattern.compile(
+            "\\s*[\\p{IsHan}·]{2,12}（[0-9A-Za-z-]{6,24}）\\s*([、，,]\\s*[\\p{IsHan}·]{2,12}（[0-9A-Za-z-]{6,24}）\\s*)+");
+
+    /**
+     * Issues the rectification order (责令限期整改指令书) once, numbered by the unit that issues it;
+     * at least two inspectors, each with the number of the law-enforcement certificate.
+     */
+    public void issueOrder(String number, String unitKind, Long unitId, String inspectors, String actor, Clock clock) {
+        if (!status.open()) {
+            throw new HazardRuleException("order.not.open");
+        }
+        if (orderNumber != null) {
+            throw new HazardRuleException("order.issued.already", orderNumber);
+        }
+        if (inspectors == null || !INSPECTORS.matcher(inspectors).matches()) {
+            throw new InvalidInputException(Map.of("inspectors", "order.inspectors.format"));
+        }
+        orderNumber = number;
+        orderUnitKind = unitKind;
+        orderUnitId = unitId;
+        orderIssuedOn = LocalDate.now(clock);
+        orderInspectors = inspectors.trim();
+        log(actor, "ISSUE_ORDER", status, status, number, clock);
+    }
+
     /** Every change names the version it was made on: absent is refused (400), stale is a conflict (409). */
     public void checkVersion(Integer expected) {
         if (expected == null) {
@@ -328,6 +365,7 @@ public class Hazard {
     private void move(HazardStatus to, String actor, String action, String note, Clock clock) {
         HazardStatus from = status;
         status = to;
+        statusSince = OffsetDateTime.now(clock);
         openDeadline = status.open() ? deadline : null;
         log(actor, action, from, to, note, clock);
     }
@@ -375,6 +413,13 @@ public class Hazard {
     public LocalDate getAcceptanceDate() { return acceptanceDate; }
     public String getAcceptanceInspectors() { return acceptanceInspectors; }
     public String getAcceptanceFindings() { return acceptanceFindings; }
+    public String getOrderNumber() { return orderNumber; }
+    public String getOrderUnitKind() { return orderUnitKind; }
+    public Long getOrderUnitId() { return orderUnitId; }
+    public LocalDate getOrderIssuedOn() { return orderIssuedOn; }
+    public String getOrderInspectors() { return orderInspectors; }
+    public int getWorkRound() { return workRound; }
+    public OffsetDateTime getStatusSince() { return statusSince; }
     public Long getDuplicateOf() { return duplicateOf; }
     public Integer getVersion() { return version; }
     public List<HazardEvent> getEvents() { return List.copyOf(events); }

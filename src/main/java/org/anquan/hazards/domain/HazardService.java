@@ -46,15 +46,24 @@ public class HazardService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final JudgmentStandards standards;
+    private final org.anquan.platform.documents.DocumentNumbers numbers;
+    private final String cityAbbreviation;
+    private final String countyBureauAbbreviation;
     /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
     private final org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules;
 
-    HazardService(org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
+    HazardService(org.anquan.platform.documents.DocumentNumbers numbers,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.documents.county-bureau-abbreviation}") String countyBureauAbbreviation,
+                  org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
                   JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
                   org.springframework.transaction.support.TransactionTemplate tx,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
                   org.anquan.shared.DateHorizon horizon) {
         this.acceptanceRules = acceptanceRules;
+        this.numbers = numbers;
+        this.cityAbbreviation = cityAbbreviation;
+        this.countyBureauAbbreviation = countyBureauAbbreviation;
         this.standards = standards;
         this.horizon = horizon;
         this.tx = tx;
@@ -74,7 +83,8 @@ public class HazardService {
         VERIFY(Permission.HAZARD_VERIFY), REJECT(Permission.HAZARD_VERIFY), ASSIGN(Permission.HAZARD_ASSIGN),
         REROUTE(Permission.HAZARD_ROUTE), PLAN(Permission.HAZARD_RECTIFY), START(Permission.HAZARD_RECTIFY),
         SUBMIT(Permission.HAZARD_RECTIFY), ACCEPT(Permission.HAZARD_ACCEPT), FAIL_ACCEPTANCE(Permission.HAZARD_ACCEPT),
-        EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN), REGRADE(Permission.HAZARD_REGRADE);
+        EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN), REGRADE(Permission.HAZARD_REGRADE),
+        ORDER(Permission.HAZARD_ASSIGN);
 
         private final Permission permission;
 
@@ -338,6 +348,28 @@ public class HazardService {
         events.publishEvent(new org.anquan.hazards.HazardRegraded(h.getId(), h.getCode(), h.getGrade().name(),
                 h.getDepartmentId(), h.getCountyId()));
         return h;
+    }
+
+    /**
+     * Issues the rectification order in the name of the user's unit (the city office, a county's
+     * emergency bureau, a department), numbered in that unit's sequence of the year.
+     */
+    public Hazard issueOrder(long id, Integer version, String inspectors, CurrentUser u) {
+        DataScope scope = u.scope();
+        String abbreviation = switch (scope.kind()) {
+            case CITY -> cityAbbreviation;
+            case REGION -> java.text.MessageFormat.format(countyBureauAbbreviation,
+                    directory.region(scope.id()).map(Directory.RegionRef::name).orElse(""));
+            case DEPARTMENT -> directory.department(scope.id()).map(Directory.DepartmentRef::name).orElse("");
+            case ENTERPRISE -> throw new AccessDeniedException(u.username() + " issues no orders");
+        };
+        return act(id, version, Action.ORDER, u, h -> {
+            String number = h.getOrderNumber() != null || !h.getStatus().open() ? null
+                    : numbers.next(scope.kind().name() + (scope.id() == null ? "" : ":" + scope.id()), "ORDER",
+                            LocalDate.now(clock).getYear(), abbreviation + "责改");
+            h.issueOrder(number, scope.kind() == DataScope.Kind.CITY ? "CITY" : scope.kind().name(), scope.id(), inspectors,
+                    u.username(), clock);
+        });
     }
 
     public Hazard start(long id, Integer version, CurrentUser u) {

@@ -79,6 +79,7 @@ class HazardActions {
                 }
                 yield service.reroute(id, f.version(), f.departmentId(), f.countyId(), f.reason(), u);
             }
+            case "order" -> service.issueOrder(id, f.version(), f.inspectors(), u);
             case "regrade" -> service.regrade(id, f.version(), f.grade(), f.reason(), u);
             case "plan" -> service.savePlan(id, f.version(), new RemediationPlan(f.planMeasures(), f.planFunds(),
                     f.planDeadline(), f.planOwner(), f.planEmergency()), u);

@@ -165,7 +165,7 @@ class HazardController {
         }
     }
 
-    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|plan|start|submit|accept|fail}")
+    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|plan|start|submit|accept|fail}")
     String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
                BindingResult binding, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
@@ -252,23 +252,35 @@ class HazardController {
     }
 
     /** 整改通知书 for the enterprise or place, as Word. */
+    /**
+     * 责令限期整改指令书 as Word: as it was issued (number, unit, day, inspectors), with the legal basis,
+     * the deadline, the appeal rights and a receipt line for the unit.
+     */
     @GetMapping("/hazards/{id}/notice.docx")
     void notice(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
         Hazard h = service.get(id, CurrentUsers.require());
-        if (h.getDeadline() == null) {
-            throw new BusinessException("notice.no.deadline");
+        if (h.getOrderNumber() == null) {
+            throw new BusinessException("order.not.issued");
         }
         String unit = h.getEnterpriseId() == null ? h.getPlace()
                 : directory.enterprise(h.getEnterpriseId()).map(Directory.EnterpriseRef::name).orElse("");
-        String office = directory.department(h.getDepartmentId()).map(d -> d.name(locale)).orElse("");
-        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.rectification.title"),
-                messages.get("notice.number", h.getCode()))
+        String issuer = switch (h.getOrderUnitKind()) {
+            case "CITY" -> messages.get("notice.supervision.office");
+            case "REGION" -> messages.get("order.unit.region", directory.region(h.getOrderUnitId()).map(Directory.RegionRef::name).orElse(""));
+            default -> directory.department(h.getOrderUnitId()).map(d -> d.name(locale)).orElse("");
+        };
+        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.rectification.title"), h.getOrderNumber())
                 .to(unit)
+                .paragraph(messages.get("order.inspected", org.anquan.platform.documents.OfficialDocument.date(h.getOrderIssuedOn(), locale),
+                        h.getOrderInspectors()))
                 .paragraph(messages.get("notice.rectification.found", h.getDescription()))
+                .paragraph(messages.get("order.basis"))
                 .paragraph(messages.get("notice.rectification.requirement",
                         org.anquan.platform.documents.OfficialDocument.date(h.getDeadline(), locale)))
                 .paragraph(messages.get(h.getGrade() == HazardGrade.MAJOR ? "notice.rectification.major" : "notice.rectification.general"))
-                .signedBy(office, LocalDate.now(clock), locale);
+                .paragraph(messages.get("order.appeal"))
+                .signedBy(issuer, h.getOrderIssuedOn(), locale)
+                .closing(messages.get("order.receipt"));
         downloads.attach(response, Downloads.DOCX, ".docx", "download.rectification", h.getCode());
         doc.write(response.getOutputStream());
     }

@@ -48,7 +48,8 @@ public final class OfficialDocument {
     private final String title;
     private final String number;
     private String addressee;
-    private final List<String[]> paragraphs = new ArrayList<>();
+    private final List<String> paragraphs = new ArrayList<>();
+    private final List<String> closing = new ArrayList<>();
     private String issuer;
     private String date;
 
@@ -64,13 +65,13 @@ public final class OfficialDocument {
 
     /** A body paragraph; one that begins with 一、 (or 二、 …) is set as a first-level heading, with （一） as a second-level one. */
     public OfficialDocument paragraph(String text) {
-        paragraphs.add(new String[] {"body", text});
+        paragraphs.add(text);
         return this;
     }
 
-    /** A line without indent, such as the receipt line at the end of an order. */
-    public OfficialDocument line(String text) {
-        paragraphs.add(new String[] {"line", text});
+    /** A line below the signature and date, such as the receipt the unit signs (签收). */
+    public OfficialDocument closing(String text) {
+        closing.add(text);
         return this;
     }
 
@@ -117,14 +118,9 @@ public final class OfficialDocument {
                 fixed(a);
                 run(a, addressee + "：", BODY_FONT, SIZE_3, false);
             }
-            for (String[] p : paragraphs) {
+            for (String text : paragraphs) {
                 XWPFParagraph para = doc.createParagraph();
                 fixed(para);
-                String text = p[1];
-                if ("line".equals(p[0])) {
-                    run(para, text, BODY_FONT, SIZE_3, false);
-                    continue;
-                }
                 para.setIndentationFirstLine(INDENT);
                 String font = text.matches("^[一二三四五六七八九十]+、.*") ? HEADING_FONT
                         : text.matches("^（[一二三四五六七八九十]+）.*") ? SUBHEADING_FONT : BODY_FONT;
@@ -143,6 +139,14 @@ public final class OfficialDocument {
                 d.setIndentationRight(INDENT * 2);
                 fixed(d);
                 run(d, date, BODY_FONT, SIZE_3, false);
+            }
+            if (!closing.isEmpty()) {
+                doc.createParagraph();
+                for (String text : closing) {
+                    XWPFParagraph c = doc.createParagraph();
+                    fixed(c);
+                    run(c, text, BODY_FONT, SIZE_3, false);
+                }
             }
             pageNumbers(doc);
             doc.write(out);

@@ -12,6 +12,14 @@ public final class EscalationPolicy {
     private EscalationPolicy() {
     }
 
+    /**
+     * Whether a hazard that has been in the waiting status of {@code stage} for {@code waited} is due a
+     * supervision notice: it has waited longer than the stage's days. The sweep's wait rule in Java.
+     */
+    public static boolean waitOverdue(EscalationProperties.Waits waits, Stage stage, java.time.Duration waited) {
+        return waited.compareTo(java.time.Duration.ofDays(waits.days(stage))) > 0;
+    }
+
     public static List<EscalationLevel> due(EscalationProperties.Thresholds t, long daysOverdue) {
         List<EscalationLevel> due = new ArrayList<>();
         if (t.reminderDaysBefore() > 0 && daysOverdue <= 0 && daysOverdue >= -t.reminderDaysBefore()) {

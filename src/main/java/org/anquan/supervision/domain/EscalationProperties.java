@@ -7,7 +7,30 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Cities tune them; defaults are in application.yml.
  */
 @ConfigurationProperties("anquan.supervision.escalation")
-public record EscalationProperties(Thresholds general, Thresholds major, int noticeAnswerDays) {
+public record EscalationProperties(Thresholds general, Thresholds major, int noticeAnswerDays, Waits waits) {
+
+    /**
+     * How many days a hazard may wait before a supervision notice is due: a report to be verified, a
+     * verified hazard to be assigned, a submitted one to be accepted (each counted from the day it
+     * entered that status).
+     */
+    public record Waits(int verifyDays, int assignDays, int acceptDays) {
+
+        public Waits {
+            if (verifyDays < 1 || assignDays < 1 || acceptDays < 1) {
+                throw new IllegalArgumentException("every wait needs at least one day");
+            }
+        }
+
+        public int days(Stage stage) {
+            return switch (stage) {
+                case VERIFY -> verifyDays;
+                case ASSIGN -> assignDays;
+                case ACCEPT -> acceptDays;
+                case RECTIFY -> throw new IllegalArgumentException("rectification follows its deadline");
+            };
+        }
+    }
 
     /**
      * @param reminderDaysBefore a reminder this many days before the deadline (0 = none)

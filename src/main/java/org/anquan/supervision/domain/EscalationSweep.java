@@ -41,10 +41,16 @@ public class EscalationSweep {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.anquan.platform.documents.DocumentNumbers numbers;
+    private final String cityAbbreviation;
 
-    EscalationSweep(JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
+    EscalationSweep(org.anquan.platform.documents.DocumentNumbers numbers,
+                    @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
+                    JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
                     org.anquan.platform.jobs.TableStatistics statistics, ApplicationEventPublisher events,
                     TransactionTemplate tx, Clock clock) {
+        this.numbers = numbers;
+        this.cityAbbreviation = cityAbbreviation;
         this.statistics = statistics;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -122,12 +128,14 @@ public class EscalationSweep {
                     ? today.plusDays(t.reminderDaysBefore())
                     : today.minusDays(t.afterDays(level));
             n += statistics.withIndexScans(() -> jdbc.sql("""
-                    INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason,
+                    INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
                                                   department_id, county_id, hazard_deadline, answer_deadline)
-                    SELECT h.id, :level, :run, :now, :actor, :reason, h.department_id, h.county_id, h.deadline, :answerBy
+                    SELECT h.id, :level, h.work_round, 'RECTIFY', :run, :now, :actor, :reason, h.department_id, h.county_id,
+                           h.deadline, :answerBy
                     FROM hazards_hazard_view h
                     WHERE h.status IN (:escalating) AND h.grade = :grade AND\s""" + due + """
-                      AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.level = :level)
+                      AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.work_round = h.work_round
+                                      AND s.stage = 'RECTIFY' AND s.level = :level)
                     """)
                     .param("level", level.rank()).param("run", runId).param("now", now).param("actor", actor)
                     .param("reason", "escalation.reason." + level.name() + "." + grade)
@@ -136,10 +144,19 @@ public class EscalationSweep {
                     .param("escalating", Hazards.escalatingStatuses())
                     .update());
         }
+        if (level == EscalationLevel.NOTICE) {
+            n += sweepWaits(runId, actor, today, now);
+        }
+        if (level == EscalationLevel.LISTED) {
+            n += sweepUnanswered(runId, actor, today, now);
+        }
         long t1 = System.nanoTime();
         phases[0] += t1 - t0;
         if (n == 0) {
             return 0;
+        }
+        if (level == EscalationLevel.NOTICE) {
+            numberNotices(runId, today);
         }
         for (String owner : List.of("department_id", "county_id")) {
             jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
@@ -157,6 +174,74 @@ public class EscalationSweep {
         audit.recordAll(actor, changes);
         phases[2] += System.nanoTime() - t2;
         return n;
+    }
+
+    /**
+     * A supervision notice for every hazard an official has left waiting longer than its limit: a report
+     * not verified, a verified hazard not assigned, submitted work not accepted. One per wait and round.
+     */
+    private int sweepWaits(String runId, String actor, LocalDate today, OffsetDateTime now) {
+        int n = 0;
+        for (Stage stage : List.of(Stage.VERIFY, Stage.ASSIGN, Stage.ACCEPT)) {
+            n += jdbc.sql("""
+                    INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
+                                                  department_id, county_id, hazard_deadline, answer_deadline)
+                    SELECT h.id, :level, h.work_round, :stage, :run, :now, :actor, :reason, h.department_id, h.county_id, :today, :answerBy
+                    FROM hazards_hazard_view h
+                    WHERE h.status = :waiting AND h.status_since < :cutoff
+                      AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.work_round = h.work_round
+                                      AND s.stage = :stage AND s.level = :level)
+                    """)
+                    .param("level", EscalationLevel.NOTICE.rank()).param("stage", stage.name()).param("run", runId)
+                    .param("now", now).param("actor", actor).param("reason", "escalation.reason.WAIT." + stage.name())
+                    .param("today", today).param("answerBy", today.plusDays(properties.noticeAnswerDays()))
+                    .param("waiting", stage.waitingStatus()).param("cutoff", now.minusDays(properties.waits().days(stage)))
+                    .update();
+        }
+        return n;
+    }
+
+    /**
+     * A supervision notice left unanswered past its answer deadline moves the hazard to the next step,
+     * in the same round and for the same wait, while the hazard is still in it.
+     */
+    private int sweepUnanswered(String runId, String actor, LocalDate today, OffsetDateTime now) {
+        return jdbc.sql("""
+                INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
+                                              department_id, county_id, hazard_deadline)
+                SELECT s.hazard_id, :listed, s.work_round, s.stage, :run, :now, :actor, 'escalation.reason.UNANSWERED',
+                       h.department_id, h.county_id, s.hazard_deadline
+                FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id
+                WHERE s.level = :notice AND s.answer IS NULL AND s.answer_deadline < :today AND h.work_round = s.work_round
+                  AND ((s.stage = 'RECTIFY' AND h.status IN (:escalating))
+                       OR (s.stage = 'VERIFY' AND h.status = 'REPORTED') OR (s.stage = 'ASSIGN' AND h.status = 'VERIFIED')
+                       OR (s.stage = 'ACCEPT' AND h.status = 'SUBMITTED'))
+                  AND NOT EXISTS (SELECT 1 FROM supervision_step t WHERE t.hazard_id = s.hazard_id AND t.work_round = s.work_round
+                                  AND t.stage = s.stage AND t.level = :listed)
+                """)
+                .param("listed", EscalationLevel.LISTED.rank()).param("notice", EscalationLevel.NOTICE.rank())
+                .param("run", runId).param("now", now).param("actor", actor).param("today", today)
+                .param("escalating", Hazards.escalatingStatuses())
+                .update();
+    }
+
+    /**
+     * Numbers the run's supervision notices in the city office's sequence of the year: a block of
+     * numbers is reserved and each notice takes the one its place in the block gives.
+     */
+    private void numberNotices(String runId, LocalDate today) {
+        Map<String, Object> span = jdbc.sql("SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM supervision_step WHERE run_id = :run AND level = :level")
+                .param("run", runId).param("level", EscalationLevel.NOTICE.rank()).query().singleRow();
+        if (span.get("first_id") == null) {
+            return;
+        }
+        long firstId = ((Number) span.get("first_id")).longValue();
+        int count = (int) (((Number) span.get("last_id")).longValue() - firstId + 1);
+        int first = numbers.reserve("CITY", "NOTICE", today.getYear(), count);
+        jdbc.sql("UPDATE supervision_step SET notice_number = :prefix || CAST(id - :firstId + :first AS VARCHAR(12)) || '号' "
+                        + "WHERE run_id = :run AND level = :level")
+                .param("prefix", cityAbbreviation + "督〔" + today.getYear() + "〕").param("firstId", firstId).param("first", first)
+                .param("run", runId).param("level", EscalationLevel.NOTICE.rank()).update();
     }
 
     private static long millis(long from, long to) {

@@ -156,7 +156,7 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
                 .param("id", hazardId).query().singleRow();
         LocalDate today = LocalDate.now(clock);
         String abbreviation = office.city() ? cityAbbreviation : java.text.MessageFormat.format(countyAbbreviation, office.regionName());
-        String number = numbers.next(office.issuer(), "LISTING", today.getYear(), abbreviation + "督");
+        String number = numbers.next(office.issuer(), "LISTING", today.getYear(), abbreviation + "挂督");
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO supervision_listing (hazard_id, open_hazard_id, office_region_id, document_number, listed_on, listed_at,

@@ -8,7 +8,7 @@ public record StepRow(long id, long hazardId, String hazardCode, String subject,
                       OffsetDateTime createdAt, String createdBy, String reason, String departmentName,
                       String countyName, LocalDate hazardDeadline, LocalDate answerDeadline, String answer,
                       String answeredBy, OffsetDateTime answeredAt, StepOutcome outcomeKind, String outcome,
-                      OffsetDateTime outcomeAt, String outcomeBy) {
+                      OffsetDateTime outcomeAt, String outcomeBy, int workRound, Stage stage, String noticeNumber) {
 
     public long daysOverdueAt(LocalDate day) {
         return java.time.temporal.ChronoUnit.DAYS.between(hazardDeadline, day);

@@ -64,7 +64,9 @@ public class SupervisionQueries {
         if (Boolean.TRUE.equals(awaitingAnswer)) {
             where.append(" AND s.level = 2 AND s.answer IS NULL");
         } else if (!everyStep) {
-            where.append(" AND s.level = (SELECT MAX(top.level) FROM supervision_step top WHERE top.hazard_id = s.hazard_id)");
+            // the highest step of the hazard's latest round, once
+            where.append(" AND s.id = (SELECT top.id FROM supervision_step top WHERE top.hazard_id = s.hazard_id "
+                    + "ORDER BY top.work_round DESC, top.level DESC, top.id DESC LIMIT 1)");
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id " + where)
                 .params(p).query(Long.class).single();
@@ -81,6 +83,7 @@ public class SupervisionQueries {
                 rs.getObject("answer_deadline", LocalDate.class), rs.getString("answer"), rs.getString("answered_by"),
                 rs.getObject("answered_at", OffsetDateTime.class),
                 rs.getString("outcome_kind") == null ? null : StepOutcome.valueOf(rs.getString("outcome_kind")),
-                rs.getString("outcome"), rs.getObject("outcome_at", OffsetDateTime.class), rs.getString("outcome_by"));
+                rs.getString("outcome"), rs.getObject("outcome_at", OffsetDateTime.class), rs.getString("outcome_by"),
+                rs.getInt("work_round"), Stage.valueOf(rs.getString("stage")), rs.getString("notice_number"));
     }
 }

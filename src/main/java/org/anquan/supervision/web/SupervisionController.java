@@ -91,10 +91,12 @@ class SupervisionController {
         LocalDate today = LocalDate.now(clock);
         java.util.function.Function<LocalDate, String> day = d -> org.anquan.platform.documents.OfficialDocument.date(d, locale);
         var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.supervision.title"),
-                messages.get("notice.number", step.hazardCode() + "-" + step.level().rank()))
+                step.noticeNumber() != null ? step.noticeNumber() : messages.get("notice.number.none"))
                 .to(step.departmentName() + "、" + step.countyName())
-                .paragraph(messages.get("notice.supervision.body", step.hazardCode(), step.subject(),
-                        day.apply(step.hazardDeadline()), step.daysOverdueAt(today)))
+                .paragraph(step.stage() == org.anquan.supervision.domain.Stage.RECTIFY
+                        ? messages.get("notice.supervision.body", step.hazardCode(), step.subject(), day.apply(step.hazardDeadline()),
+                                step.daysOverdueAt(org.anquan.shared.CityTime.dayOf(step.createdAt(), clock)))
+                        : messages.get("notice.supervision.wait", step.hazardCode(), step.subject(), messages.get(step.stage().messageKey())))
                 .paragraph(messages.get(step.reason()))
                 .paragraph(messages.get("notice.supervision.requirement",
                         day.apply(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
