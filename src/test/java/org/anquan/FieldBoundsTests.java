@@ -45,7 +45,8 @@ class FieldBoundsTests {
         COLUMNS.put(hazardActionForm(), Map.of("reason", "hazard.routing_override", "person", "hazard.responsible_person",
                 "phone", "hazard.responsible_phone", "note", "hazard_event.note", "planMeasures", "hazard.plan_measures",
                 "planOwner", "hazard.plan_owner", "planEmergency", "hazard.plan_emergency",
-                "inspectors", "hazard.acceptance_inspectors", "findings", "hazard.acceptance_findings"));
+                "inspectors", "hazard.acceptance_inspectors", "findings", "hazard.acceptance_findings",
+                "planFundsNote", "hazard.plan_funds_note"));
         COLUMNS.put(Measures.MeasureInput.class, Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
                 "hazardCodes", ""));

@@ -201,4 +201,46 @@ class HazardLifecycleTests {
         h.accept(new Hazard.Acceptance("DEPARTMENT", 1L, ON_SITE, null), "x", CLOCK);
         return h;
     }
+
+    @Test
+    void aPlanWithZeroFundsSaysWhyAndNegativeFundsAreRefused() {
+        RemediationPlan free = new RemediationPlan("调整交接班制度，清理疏散通道", BigDecimal.ZERO, TODAY.plusDays(5), "王强", "现场处置方案");
+        assertThat(free.problems(TODAY)).containsOnlyKeys("planFundsNote").containsValue("plan.funds.zero.reason");
+        assertThat(new RemediationPlan("m", BigDecimal.ZERO, TODAY.plusDays(5), "王强", "e", "仅调整管理制度，无需资金").problems(TODAY)).isEmpty();
+        assertThat(new RemediationPlan("m", new BigDecimal("-1"), TODAY.plusDays(5), "王强", "e", "x").problems(TODAY))
+                .containsEntry("planFunds", "plan.funds.required");
+    }
+
+    @Test
+    void oneExtensionWithAReasonWithinTheLimitDecidedByTheAssigningUnit() {
+        Hazard h = rectifying(HazardGrade.GENERAL);
+        LocalDate deadline = h.getDeadline();
+        assertThatThrownBy(() -> h.requestExtension(deadline, "材料未到", 30, "enterprise", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("deadline", "extension.not.later"));
+        assertThatThrownBy(() -> h.requestExtension(deadline.plusDays(31), "材料未到", 30, "enterprise", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("deadline", "extension.too.long"));
+        assertThatThrownBy(() -> h.requestExtension(deadline.plusDays(10), " ", 30, "enterprise", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("reason", "extension.reason.required"));
+        h.requestExtension(deadline.plusDays(30), "防爆电机订货周期四周", 30, "enterprise", CLOCK);
+        assertThat(h.getDeadline()).isEqualTo(deadline);
+        assertThatThrownBy(() -> h.requestExtension(deadline.plusDays(5), "再次申请", 30, "enterprise", CLOCK)).hasMessage("extension.pending");
+        assertThatThrownBy(() -> h.decideExtension(false, "", "officer", CLOCK))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("note", "extension.denial.reason"));
+        h.decideExtension(true, null, "officer", CLOCK);
+        assertThat(h.getDeadline()).isEqualTo(deadline.plusDays(30));
+        assertThat(h.getOpenDeadline()).isEqualTo(deadline.plusDays(30));
+        assertThatThrownBy(() -> h.requestExtension(deadline.plusDays(40), "还需延期", 30, "enterprise", CLOCK)).hasMessage("extension.once");
+    }
+
+    @Test
+    void aDeniedExtensionKeepsTheDeadlineAndMayBeAskedAgain() {
+        Hazard h = rectifying(HazardGrade.MAJOR);
+        LocalDate deadline = h.getDeadline();
+        h.requestExtension(deadline.plusDays(20), "等待专家论证", 60, "enterprise", CLOCK);
+        h.decideExtension(false, "论证可在期限内完成", "officer", CLOCK);
+        assertThat(h.getDeadline()).isEqualTo(deadline);
+        assertThat(h.getExtensionState()).isEqualTo("DENIED");
+        h.requestExtension(deadline.plusDays(15), "专家论证改期", 60, "enterprise", CLOCK);
+        assertThat(h.getExtensionState()).isEqualTo("REQUESTED");
+    }
 }

@@ -77,6 +77,14 @@ public class Hazard {
     private LocalDate planDeadline;
     private String planOwner;
     private String planEmergency;
+    private String planFundsNote;
+    /** 延期: REQUESTED, GRANTED or DENIED, with the deadline asked for, why, and who asked and decided. */
+    private String extensionState;
+    private LocalDate extensionDeadline;
+    private String extensionReason;
+    private String extensionRequestedBy;
+    private String extensionDecidedBy;
+    private String extensionNote;
     @Version
     private Integer version;
     @MappedCollection(idColumn = "hazard_id", keyColumn = "idx")
@@ -187,6 +195,7 @@ public class Hazard {
         planDeadline = plan.deadline();
         planOwner = plan.owner();
         planEmergency = plan.emergencyPlan();
+        planFundsNote = plan.fundsNote() == null || plan.fundsNote().isBlank() ? null : plan.fundsNote().trim();
         log(actor, "PLAN", status, status, null, clock);
     }
 
@@ -212,6 +221,61 @@ public class Hazard {
         }
         grade = to;
         log(actor, "REGRADE_" + to.name(), status, status, reason.trim(), clock);
+    }
+
+    /**
+     * The rectifying unit asks once to extend the deadline (延期), with a reason, at most
+     * {@code maxDays} past the present deadline; the assigning unit decides.
+     */
+    public void requestExtension(LocalDate to, String reason, int maxDays, String actor, Clock clock) {
+        if (status != HazardStatus.ASSIGNED && status != HazardStatus.RECTIFYING) {
+            throw new HazardRuleException("extension.not.open");
+        }
+        if ("GRANTED".equals(extensionState)) {
+            throw new HazardRuleException("extension.once");
+        }
+        if ("REQUESTED".equals(extensionState)) {
+            throw new HazardRuleException("extension.pending");
+        }
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (to == null) {
+            errors.put("deadline", "validation.required");
+        } else if (deadline == null || !to.isAfter(deadline)) {
+            errors.put("deadline", "extension.not.later");
+        } else if (to.isAfter(deadline.plusDays(maxDays))) {
+            errors.put("deadline", "extension.too.long");
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.put("reason", "extension.reason.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        extensionState = "REQUESTED";
+        extensionDeadline = to;
+        extensionReason = reason.trim();
+        extensionRequestedBy = actor;
+        extensionDecidedBy = null;
+        extensionNote = null;
+        log(actor, "EXTENSION_REQUESTED", status, status, to + "：" + reason.trim(), clock);
+    }
+
+    /** The assigning unit grants the extension asked for (the deadline moves) or denies it, saying why. */
+    public void decideExtension(boolean grant, String note, String actor, Clock clock) {
+        if (!"REQUESTED".equals(extensionState)) {
+            throw new HazardRuleException("extension.none.pending");
+        }
+        if (!grant && (note == null || note.isBlank())) {
+            throw new InvalidInputException(Map.of("note", "extension.denial.reason"));
+        }
+        extensionState = grant ? "GRANTED" : "DENIED";
+        extensionDecidedBy = actor;
+        extensionNote = note == null || note.isBlank() ? null : note.trim();
+        if (grant) {
+            deadline = extensionDeadline;
+            openDeadline = status.open() ? deadline : null;
+        }
+        log(actor, grant ? "EXTENSION_GRANTED" : "EXTENSION_DENIED", status, status, extensionNote, clock);
     }
 
     /** A major hazard starts only with its plan complete (五到位). */
@@ -376,7 +440,7 @@ public class Hazard {
     }
 
     public RemediationPlan plan() {
-        return new RemediationPlan(planMeasures, planFunds, planDeadline, planOwner, planEmergency);
+        return new RemediationPlan(planMeasures, planFunds, planDeadline, planOwner, planEmergency, planFundsNote);
     }
 
     /** Days left to the deadline; negative when overdue; null without deadline. */
@@ -419,6 +483,12 @@ public class Hazard {
     public LocalDate getOrderIssuedOn() { return orderIssuedOn; }
     public String getOrderInspectors() { return orderInspectors; }
     public int getWorkRound() { return workRound; }
+    public String getExtensionState() { return extensionState; }
+    public LocalDate getExtensionDeadline() { return extensionDeadline; }
+    public String getExtensionReason() { return extensionReason; }
+    public String getExtensionRequestedBy() { return extensionRequestedBy; }
+    public String getExtensionDecidedBy() { return extensionDecidedBy; }
+    public String getExtensionNote() { return extensionNote; }
     public OffsetDateTime getStatusSince() { return statusSince; }
     public Long getDuplicateOf() { return duplicateOf; }
     public Integer getVersion() { return version; }

@@ -49,10 +49,14 @@ public class HazardService {
     private final org.anquan.platform.documents.DocumentNumbers numbers;
     private final String cityAbbreviation;
     private final String countyBureauAbbreviation;
+    private final int extensionGeneralDays;
+    private final int extensionMajorDays;
     /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
     private final org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules;
 
-    HazardService(org.anquan.platform.documents.DocumentNumbers numbers,
+    HazardService(@org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.major-max-days}") int extensionMajorDays,
+                  org.anquan.platform.documents.DocumentNumbers numbers,
                   @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
                   @org.springframework.beans.factory.annotation.Value("${anquan.documents.county-bureau-abbreviation}") String countyBureauAbbreviation,
                   org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
@@ -62,6 +66,8 @@ public class HazardService {
                   org.anquan.shared.DateHorizon horizon) {
         this.acceptanceRules = acceptanceRules;
         this.numbers = numbers;
+        this.extensionGeneralDays = extensionGeneralDays;
+        this.extensionMajorDays = extensionMajorDays;
         this.cityAbbreviation = cityAbbreviation;
         this.countyBureauAbbreviation = countyBureauAbbreviation;
         this.standards = standards;
@@ -84,7 +90,8 @@ public class HazardService {
         REROUTE(Permission.HAZARD_ROUTE), PLAN(Permission.HAZARD_RECTIFY), START(Permission.HAZARD_RECTIFY),
         SUBMIT(Permission.HAZARD_RECTIFY), ACCEPT(Permission.HAZARD_ACCEPT), FAIL_ACCEPTANCE(Permission.HAZARD_ACCEPT),
         EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN), REGRADE(Permission.HAZARD_REGRADE),
-        ORDER(Permission.HAZARD_ASSIGN);
+        ORDER(Permission.HAZARD_ASSIGN), EXTEND(Permission.HAZARD_RECTIFY), GRANT(Permission.HAZARD_ASSIGN),
+        DENY(Permission.HAZARD_ASSIGN);
 
         private final Permission permission;
 
@@ -370,6 +377,17 @@ public class HazardService {
             h.issueOrder(number, scope.kind() == DataScope.Kind.CITY ? "CITY" : scope.kind().name(), scope.id(), inspectors,
                     u.username(), clock);
         });
+    }
+
+    /** The rectifying unit asks to extend the deadline once, within the limit of the hazard's grade. */
+    public Hazard requestExtension(long id, Integer version, LocalDate to, String reason, CurrentUser u) {
+        return act(id, version, Action.EXTEND, u, h -> h.requestExtension(to, reason,
+                h.getGrade() == HazardGrade.MAJOR ? extensionMajorDays : extensionGeneralDays, u.username(), clock));
+    }
+
+    /** The assigning unit (its department or county) grants or denies the extension asked for. */
+    public Hazard decideExtension(long id, Integer version, boolean grant, String note, CurrentUser u) {
+        return act(id, version, grant ? Action.GRANT : Action.DENY, u, h -> h.decideExtension(grant, note, u.username(), clock));
     }
 
     public Hazard start(long id, Integer version, CurrentUser u) {

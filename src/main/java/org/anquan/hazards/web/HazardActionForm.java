@@ -15,5 +15,6 @@ record HazardActionForm(Integer version, @Size(max = 300) String reason, Long du
                         @Size(max = 50) String planOwner, @Size(max = 2000) String planEmergency,
                         org.anquan.hazards.domain.HazardGrade grade,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptanceDate,
-                        @Size(max = 200) String inspectors, @Size(max = 2000) String findings) {
+                        @Size(max = 200) String inspectors, @Size(max = 2000) String findings,
+                        @Size(max = 300) String planFundsNote) {
 }

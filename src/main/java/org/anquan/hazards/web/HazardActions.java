@@ -79,10 +79,13 @@ class HazardActions {
                 }
                 yield service.reroute(id, f.version(), f.departmentId(), f.countyId(), f.reason(), u);
             }
+            case "extend" -> service.requestExtension(id, f.version(), f.deadline(), f.reason(), u);
+            case "grant" -> service.decideExtension(id, f.version(), true, f.note(), u);
+            case "deny" -> service.decideExtension(id, f.version(), false, f.note(), u);
             case "order" -> service.issueOrder(id, f.version(), f.inspectors(), u);
             case "regrade" -> service.regrade(id, f.version(), f.grade(), f.reason(), u);
             case "plan" -> service.savePlan(id, f.version(), new RemediationPlan(f.planMeasures(), f.planFunds(),
-                    f.planDeadline(), f.planOwner(), f.planEmergency()), u);
+                    f.planDeadline(), f.planOwner(), f.planEmergency(), f.planFundsNote()), u);
             case "start" -> service.start(id, f.version(), u);
             case "submit" -> service.submit(id, f.version(), f.note(), u);
             case "accept" -> service.accept(id, f.version(), Boolean.TRUE.equals(f.onSite())

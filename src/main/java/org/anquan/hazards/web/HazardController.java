@@ -165,7 +165,7 @@ class HazardController {
         }
     }
 
-    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|plan|start|submit|accept|fail}")
+    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}")
     String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
                BindingResult binding, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
