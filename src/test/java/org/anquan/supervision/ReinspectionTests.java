@@ -56,8 +56,21 @@ class ReinspectionTests {
                 .filter(d -> d.period().equals(month.toString()) && d.countyId() == county).findFirst().orElseThrow();
         assertThat(draw.population()).isEqualTo(25);
         assertThat(draw.drawn()).isEqualTo(3);
-        assertThat(reinspections.replay(draw.id()))
-                .containsExactlyElementsOf(reinspections.items(draw.id(), user("admin").scope()).stream().map(Reinspections.Item::hazardId).toList());
+        // the seed and the stored population give the stored sample again
+        assertThat(reinspections.verify(draw.id())).isEqualTo(new Reinspections.Verification(true, true, true, 3));
+        // a closure of the month moved since: the draw still proves itself, and says the register changed
+        long notDrawn = jdbc.sql("SELECT MIN(id) FROM hazard WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to "
+                        + "AND id NOT IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)")
+                .param("c", county).param("from", org.anquan.shared.CityTime.startOf(month.atDay(1), clock))
+                .param("to", org.anquan.shared.CityTime.startOf(month.plusMonths(1).atDay(1), clock)).param("d", draw.id())
+                .query(Long.class).single();
+        jdbc.sql("UPDATE hazard SET closed_at = :t WHERE id = :h").param("t", org.anquan.shared.CityTime.startOf(month.plusMonths(1).atDay(3), clock))
+                .param("h", notDrawn).update();
+        assertThat(reinspections.verify(draw.id())).isEqualTo(new Reinspections.Verification(true, true, false, 3));
+        // an item swapped for another hazard behind the draw's back is found out
+        jdbc.sql("UPDATE reinspection_item SET hazard_id = :h WHERE id = (SELECT MIN(id) FROM reinspection_item WHERE draw_id = :d)")
+                .param("h", notDrawn).param("d", draw.id()).update();
+        assertThat(reinspections.verify(draw.id()).sampleMatches()).isFalse();
     }
 
     @Test
@@ -86,6 +99,10 @@ class ReinspectionTests {
         assertThat(jdbc.sql("SELECT status FROM hazard WHERE id = :h").param("h", item.hazardId()).query(String.class).single())
                 .isEqualTo("RECTIFYING");
         assertThat(reinspections.failuresByDepartment().get(department)).isEqualTo(before + 1);
+        // an interview of the accepting unit is proposed in the hazard's new round
+        assertThat(jdbc.sql("SELECT work_round || ':' || stage || ':' || level || ':' || reason FROM supervision_step WHERE hazard_id = :h "
+                        + "AND reason = 'escalation.reason.REINSPECTION_FAILED'").param("h", item.hazardId()).query(String.class).list())
+                .containsExactly("2:ACCEPT:4:escalation.reason.REINSPECTION_FAILED");
     }
 
     @Test

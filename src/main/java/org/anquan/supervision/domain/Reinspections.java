@@ -109,16 +109,18 @@ public class Reinspections {
         List<Long> sample = ReinspectionSample.draw(population, properties.share(), seed);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by)
-                VALUES (:p, :c, :seed, :share, :n, :at, :by)""")
+                INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by, population_ids,
+                                               population_hash, sample_hash)
+                VALUES (:p, :c, :seed, :share, :n, :at, :by, :ids, :ph, :sh)""")
                 .param("p", period).param("c", countyId).param("seed", seed)
+                .param("ids", join(population)).param("ph", sha256(population)).param("sh", sha256(sample))
                 .param("share", java.math.BigDecimal.valueOf(properties.share())).param("n", population.size())
                 .param("at", OffsetDateTime.now(clock)).param("by", actor).update(keys, "id");
         long drawId = keys.getKeyAs(Number.class).longValue();
         for (Long hazardId : sample) {
             jdbc.sql("""
-                    INSERT INTO reinspection_item (draw_id, hazard_id, accepted_by_department)
-                    SELECT :d, id, accepted_by_department FROM hazards_hazard_view WHERE id = :h""")
+                    INSERT INTO reinspection_item (draw_id, hazard_id, accepted_by_department, accepted_unit_kind, accepted_unit_id)
+                    SELECT :d, id, accepted_by_department, accepted_unit_kind, accepted_unit_id FROM hazards_hazard_view WHERE id = :h""")
                     .param("d", drawId).param("h", hazardId).update();
         }
         audit.record("DRAW", "reinspection_draw", drawId, period + " county " + countyId + ": " + sample.size() + "/"
@@ -130,21 +132,61 @@ public class Reinspections {
         return jdbc.sql("SELECT COUNT(*) FROM reinspection_draw WHERE id = :id").param("id", drawId).query(Long.class).single() > 0;
     }
 
-    /** Draws again from a stored draw's seed: the same hazards, as long as the population is unchanged. */
-    public List<Long> replay(long drawId) {
-        Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share FROM reinspection_draw WHERE id = :id")
+    /**
+     * A replay of a stored draw, compared with what was stored: the sample drawn again from the stored
+     * population with the stored seed against the stored sample hash and the drawn items, and the
+     * population rebuilt from today's register against the stored population hash.
+     *
+     * @param archived            whether the draw stored its population and hashes (draws before that cannot be proved)
+     * @param sampleMatches       the replayed sample is the stored one, hazard for hazard
+     * @param populationUnchanged today's register gives the same population (false: closures moved since)
+     */
+    public record Verification(boolean archived, boolean sampleMatches, boolean populationUnchanged, int drawn) {
+    }
+
+    public Verification verify(long drawId) {
+        Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share, population_ids, population_hash, sample_hash "
+                        + "FROM reinspection_draw WHERE id = :id")
                 .param("id", drawId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("draw", drawId));
+        List<Long> items = jdbc.sql("SELECT hazard_id FROM reinspection_item WHERE draw_id = :d ORDER BY hazard_id")
+                .param("d", drawId).query(Long.class).list();
+        if (d.get("population_ids") == null) {
+            return new Verification(false, false, false, items.size());
+        }
+        List<Long> stored = parse(d.get("population_ids").toString());
+        List<Long> replayed = ReinspectionSample.draw(stored, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
+        boolean sampleMatches = sha256(replayed).equals(d.get("sample_hash")) && replayed.stream().sorted().toList().equals(items)
+                && sha256(stored).equals(d.get("population_hash"));
         YearMonth month = YearMonth.parse((String) d.get("period"));
-        List<Long> population = jdbc.sql("""
-                SELECT id FROM hazards_hazard_view WHERE county_id = :c AND closed_at >= :from AND closed_at < :to
-                   OR id IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)
+        // today's register: closed in the month, or drawn from it and reopened since
+        List<Long> live = jdbc.sql("""
+                SELECT id FROM hazards_hazard_view WHERE county_id = :c AND ((status = 'CLOSED' AND closed_at >= :from AND closed_at < :to)
+                   OR id IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d))
                 ORDER BY id""")
                 .param("c", ((Number) d.get("county_id")).longValue())
                 .param("from", CityTime.startOf(month.atDay(1), clock))
                 .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .param("d", drawId).query(Long.class).list();
-        return ReinspectionSample.draw(population, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
+        return new Verification(true, sampleMatches, sha256(live).equals(d.get("population_hash")), items.size());
+    }
+
+    private static String join(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static List<Long> parse(String ids) {
+        return ids.isEmpty() ? List.of() : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
+    }
+
+    /** SHA-256 of the ids in order, as text: what a draw is proved by. */
+    static String sha256(List<Long> ids) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(join(ids).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The draws of the scope's county, or those holding a hazard the scope may read. */
@@ -186,7 +228,31 @@ public class Reinspections {
         return m;
     }
 
-    /** Records the result; a failure reopens the hazard with a new deadline. */
+    /**
+     * A hazard accepted and closed but found unfixed: an interview (约谈) of the unit that accepted it is
+     * proposed, as a step of the hazard's new round, told to its department and county.
+     */
+    private void proposeInterview(long hazardId, CurrentUser user) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
+                                              department_id, county_id, hazard_deadline)
+                SELECT h.id, :level, h.work_round, 'ACCEPT', :run, :now, :by, 'escalation.reason.REINSPECTION_FAILED',
+                       h.department_id, h.county_id, h.deadline
+                FROM hazards_hazard_view h WHERE h.id = :h""")
+                .param("level", EscalationLevel.INTERVIEW.rank()).param("run", "reinspection-" + hazardId + "-" + now.toEpochSecond())
+                .param("now", now).param("by", user.username()).param("h", hazardId).update(keys, "id");
+        long step = keys.getKeyAs(Number.class).longValue();
+        for (String owner : List.of("department_id", "county_id")) {
+            jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
+                            + "SELECT " + owner + ", hazard_id, id, 'inbox.escalation', created_at FROM supervision_step WHERE id = :s")
+                    .param("s", step).update();
+        }
+        audit.record("ESCALATE", "hazard", hazardId, "INTERVIEW proposed after failed re-inspection", null, null);
+    }
+
+    /** Records the result; a failure reopens the hazard with a new deadline and proposes an interview of the accepting unit. */
     @Transactional
     public void record(long drawId, long itemId, boolean passed, String note, LocalDate newDeadline, CurrentUser user) {
         user.require(Permission.REINSPECTION_RECORD);
@@ -212,6 +278,7 @@ public class Reinspections {
         long hazardId = ((Number) item.get("hazard_id")).longValue();
         if (!passed) {
             hazards.reopen(hazardId, "回头看：" + note.trim(), newDeadline, user);
+            proposeInterview(hazardId, user);
         }
         jdbc.sql("UPDATE reinspection_item SET result = :r, note = :n, inspected_by = :by, inspected_at = :at WHERE id = :id")
                 .param("r", passed ? "PASS" : "FAIL").param("n", note == null || note.isBlank() ? null : note.trim())

@@ -54,7 +54,7 @@ class ReinspectionController {
                         : new org.anquan.shared.NotFoundException("draw", drawId));
         model.addAttribute("draw", draw);
         model.addAttribute("items", reinspections.items(drawId, me.scope()));
-        model.addAttribute("replay", reinspections.replay(drawId));
+        model.addAttribute("verification", reinspections.verify(drawId));
         model.addAttribute("defaultDeadline", LocalDate.now(clock).plusDays(15));
         return "supervision/reinspection";
     }
