@@ -49,7 +49,7 @@ class FieldBoundsTests {
                 "planFundsNote", "hazard.plan_funds_note"));
         COLUMNS.put(Measures.MeasureInput.class, Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
-                "hazardCodes", ""));
+                "hazardCodes", "", "owner", "measure.owner"));
         COLUMNS.put(EnterpriseInput.class, Map.of("name", "enterprise.name", "creditCode", "",
                 "industryCode", "enterprise.industry_code", "address", "enterprise.address",
                 "principalName", "enterprise.principal_name", "principalPhone", "enterprise.principal_phone",

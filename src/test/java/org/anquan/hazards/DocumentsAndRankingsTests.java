@@ -156,7 +156,7 @@ class DocumentsAndRankingsTests {
                 .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                 .param("industryCode", "HAZ_CHEM").param("regionId", String.valueOf(city)).param("title", "危化品储罐区可燃气体报警器定期检定制度")
                 .param("content", "每半年检定一次").param("departmentId", String.valueOf(dept)).param("adoptedOn", "2026-01-05")
-                .param("hazardCodes", code));
+                .param("hazardCodes", code).param("owner", "市应急管理局危化科 张伟").param("funds", "20000"));
         byte[] xlsx = mvc.perform(get("/hazards/measures.xlsx").with(as(accounts, "admin"))).andReturn().getResponse().getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
@@ -169,7 +169,10 @@ class DocumentsAndRankingsTests {
                 }
             }
             assertThat(row).as("the measure's row in the export").isNotNull();
-            assertThat(row.getCell(8).getStringCellValue()).isEqualTo(code);
+            assertThat(row.getCell(14).getStringCellValue()).isEqualTo(code);
+            assertThat(row.getCell(6).getStringCellValue()).isEqualTo("市应急管理局危化科 张伟");
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo("20000.00");
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo("落实中");
         }
     }
 

@@ -126,6 +126,9 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/ledger.xlsx", ALL);
         MATRIX.put("GET /hazards/measures", ALL);
         MATRIX.put("POST /hazards/measures", EDITORS);
+        MATRIX.put("POST /hazards/measures/{id}", EDITORS);
+        MATRIX.put("POST /hazards/measures/{id}/complete", EDITORS);
+        MATRIX.put("POST /hazards/measures/{id}/retire", EDITORS);
         MATRIX.put("GET /hazards/measures.xlsx", ALL);
         MATRIX.put("GET /api/v1/hazards/measures", ALL);
         MATRIX.put("GET /hazards/quarterly", ALL);

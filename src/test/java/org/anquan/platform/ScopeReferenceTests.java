@@ -64,11 +64,11 @@ class ScopeReferenceTests {
         long dept = jdbc.sql("SELECT MIN(id) FROM department").query(Long.class).single();
         long before = jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single();
         assertThatThrownBy(() -> measures.create(new Measures.MeasureInput("HAZ_CHEM", null, county(), "制度", "内容", dept,
-                LocalDate.now(clock), foreignCode), user("county")))
+                LocalDate.now(clock), foreignCode, "李娜", null, null), user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("hazardCodes", "measure.hazard.unknown"));
         assertThatThrownBy(() -> measures.create(new Measures.MeasureInput("HAZ_CHEM", null, county(), "制度", "内容", 987654321L,
-                LocalDate.now(clock), null), user("county")))
+                LocalDate.now(clock), null, "李娜", null, null), user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("departmentId", "measure.department.unknown"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single()).isEqualTo(before);

@@ -79,7 +79,9 @@ public class DemoHazards implements ApplicationRunner {
                         "春节前后由应急管理、公安、市场监管部门联合检查批发企业仓库核定药量和实际储量，超量储存的责令立即转运并依法处罚。", 30},
                 {"ROAD_TRANSPORT", null, city, "重点营运车辆动态监控闭环管理办法",
                         "“两客一危”车辆超速、疲劳驾驶报警由企业监控人员十分钟内处置并留痕，交通运输部门每周通报处置率，连续两周低于九成的约谈企业负责人。", 14}};
-        for (Object[] m : measures) {
+        String[] owners = {"市应急管理局危化科 张伟", "县应急管理局工贸股 李娜", "市应急管理局烟花爆竹科 王磊", "市交通运输局运管科 赵敏"};
+        for (int n = 0; n < measures.length; n++) {
+            Object[] m = measures[n];
             Long department = jdbc.sql("SELECT department_id FROM directory_responsibility_view WHERE industry_code = :i AND lead = TRUE")
                     .param("i", m[0]).query(Long.class).optional().orElse(null);
             if (department == null) {
@@ -87,12 +89,23 @@ public class DemoHazards implements ApplicationRunner {
             }
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("""
-                    INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at)
-                    VALUES (:i, :c, :r, :t, :content, :d, :on, 'admin', :at)""")
+                    INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at,
+                                         owner, funds, due_on, state, completed_on, accepted_by)
+                    VALUES (:i, :c, :r, :t, :content, :d, :on, 'admin', :at, :owner, :funds, :due, :state, :done, :acceptedBy)""")
+                    // the first measure is done and accepted; the others are being carried out
+                    .param("owner", owners[n]).param("funds", new java.math.BigDecimal(n == 3 ? "0" : (n + 1) * 50_000 + ""))
+                    .param("due", today.plusDays(30L * (n + 1) - (Integer) m[5])).param("state", n == 0 ? "COMPLETED" : "ACTIVE")
+                    .param("done", n == 0 ? today.minusDays(5) : null).param("acceptedBy", n == 0 ? "市安委办 刘强、周敏" : null)
                     .param("i", m[0]).param("c", m[1]).param("r", m[2]).param("t", m[3]).param("content", m[4])
                     .param("d", department).param("on", today.minusDays((Integer) m[5]))
                     .param("at", OffsetDateTime.now(clock).minusDays((Integer) m[5])).update(keys, "id");
             long id = keys.getKeyAs(Number.class).longValue();
+            jdbc.sql("INSERT INTO measure_history (measure_id, at, actor, action, note) VALUES (:m, :at, 'admin', 'CREATE', :t)")
+                    .param("m", id).param("at", OffsetDateTime.now(clock).minusDays((Integer) m[5])).param("t", m[3]).update();
+            if (n == 0) {
+                jdbc.sql("INSERT INTO measure_history (measure_id, at, actor, action, note) VALUES (:m, :at, 'admin', 'COMPLETE', '市安委办 刘强、周敏')")
+                        .param("m", id).param("at", OffsetDateTime.now(clock).minusDays(5)).update();
+            }
             jdbc.sql("INSERT INTO measure_hazard (measure_id, hazard_id) SELECT :m, id FROM hazard WHERE industry_code = :i "
                             + (m[1] == null ? "" : "AND category_code = :c ") + "ORDER BY id LIMIT 3")
                     .param("m", id).param("i", m[0]).param("c", m[1] == null ? "" : m[1]).update();

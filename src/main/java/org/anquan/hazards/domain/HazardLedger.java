@@ -89,8 +89,10 @@ public class HazardLedger {
     private void write(String where, Map<String, Object> params, OffsetDateTime start, String unit, String subtitle,
                        Locale locale, OutputStream out, java.util.function.LongConsumer progress) throws IOException {
         boolean en = "en".equals(locale.getLanguage());
-        String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "department", "county",
-                "deadline", "status", "closed"};
+        // the columns officials use: what is done about it, by whom, with what money, by when, accepted by whom and when
+        String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "measures", "owner", "funds",
+                "deadline", "department", "county", "status", "acceptedBy", "acceptedOn"};
+        String cityOffice = messages.inLocale("notice.supervision.office", locale);
         DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500)) {
             Sheet sheet = wb.createSheet(messages.inLocale("ledger.sheet", locale));
@@ -106,9 +108,12 @@ public class HazardLedger {
             int[] r = {4};
             long[] counts = new long[2];
             jdbc.sql("SELECT h.*, COALESCE(e.name, h.place) AS subject, " + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
-                            + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
+                            + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name, "
+                            + (en ? "COALESCE(ad.name_en, ad.name)" : "ad.name") + " AS accepting_department, ar.name AS accepting_region "
                             + "FROM hazard h JOIN directory_industry_view i ON i.code = h.industry_code JOIN directory_department_view d ON d.id = h.department_id "
                             + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
+                            + "LEFT JOIN directory_department_view ad ON h.accepted_unit_kind = 'DEPARTMENT' AND ad.id = h.accepted_unit_id "
+                            + "LEFT JOIN directory_region_view ar ON h.accepted_unit_kind = 'REGION' AND ar.id = h.accepted_unit_id "
                             + where + "ORDER BY h.reported_at, h.id LIMIT " + MAX_ROWS)
                     .params(params)
                     .query(rs -> {
@@ -116,13 +121,25 @@ public class HazardLedger {
                         counts[increment ? 1 : 0]++;
                         LocalDate deadline = rs.getObject("deadline", LocalDate.class);
                         OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+                        LocalDate acceptedOn = rs.getObject("acceptance_date", LocalDate.class);
+                        java.math.BigDecimal funds = rs.getBigDecimal("plan_funds");
+                        String unitName = rs.getString("accepted_unit_kind") == null ? null
+                                : switch (rs.getString("accepted_unit_kind")) {
+                                    case "CITY" -> cityOffice;
+                                    case "REGION" -> rs.getString("accepting_region");
+                                    default -> rs.getString("accepting_department");
+                                };
+                        String inspectors = rs.getString("acceptance_inspectors");
+                        String acceptedBy = inspectors == null ? unitName : unitName == null ? inspectors : unitName + "：" + inspectors;
+                        String owner = rs.getString("plan_owner") != null ? rs.getString("plan_owner") : rs.getString("responsible_person");
                         String[] v = {String.valueOf(r[0] - 3), rs.getString("code"),
                                 messages.inLocale(increment ? "ledger.increment" : "ledger.stock", locale), rs.getString("subject"),
                                 rs.getString("industry_name"), rs.getString("description"),
-                                messages.inLocale("hazard.grade." + rs.getString("grade"), locale), rs.getString("department_name"),
-                                rs.getString("county_name"), deadline == null ? "" : day.format(deadline),
-                                messages.inLocale("hazard.status." + rs.getString("status"), locale),
-                                closed == null ? "" : day.format(CityTime.dayOf(closed, clock))};
+                                messages.inLocale("hazard.grade." + rs.getString("grade"), locale), rs.getString("plan_measures"),
+                                owner, funds == null ? "" : funds.toPlainString(), deadline == null ? "" : day.format(deadline),
+                                rs.getString("department_name"), rs.getString("county_name"),
+                                messages.inLocale("hazard.status." + rs.getString("status"), locale), acceptedBy,
+                                acceptedOn != null ? day.format(acceptedOn) : closed == null ? "" : day.format(CityTime.dayOf(closed, clock))};
                         progress.accept(r[0] - 3);
                         Row row = sheet.createRow(r[0]++);
                         for (int i = 0; i < v.length; i++) {

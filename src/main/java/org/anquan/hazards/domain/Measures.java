@@ -50,14 +50,27 @@ public class Measures {
 
     public record MeasureInput(@Size(max = 32) String industryCode, @Size(max = 40) String categoryCode, Long regionId,
                                @Size(max = 200) String title, @Size(max = 4000) String content,
-                               Long departmentId, LocalDate adoptedOn, @Size(max = 2000) String hazardCodes) {
+                               Long departmentId, LocalDate adoptedOn, @Size(max = 2000) String hazardCodes,
+                               @Size(max = 50) String owner, @DecimalMin("0") @Digits(integer = 12, fraction = 2) java.math.BigDecimal funds,
+                               LocalDate dueOn) implements java.io.Serializable {
         public static MeasureInput empty() {
-            return new MeasureInput(null, null, null, null, null, null, null, null);
+            return new MeasureInput(null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
+    /** A measure as listed: with its state (ACTIVE, COMPLETED, RETIRED), owner, funds, deadline and acceptance. */
     public record MeasureRow(long id, String industryName, String categoryName, String regionName, String title, String content,
-                             String departmentName, LocalDate adoptedOn, String hazardCodes) {
+                             String departmentName, LocalDate adoptedOn, String hazardCodes, String state, String owner,
+                             java.math.BigDecimal funds, LocalDate dueOn, LocalDate completedOn, String acceptedBy,
+                             String retiredReason, int version, List<HistoryLine> history) {
+    }
+
+    public record HistoryLine(OffsetDateTime at, String actor, String action, String note) {
+    }
+
+    /** What an edit may change: the wording, the owner, the funds and the deadline. */
+    public record MeasureChange(@Size(max = 200) String title, @Size(max = 4000) String content, @Size(max = 50) String owner,
+                                @DecimalMin("0") @Digits(integer = 12, fraction = 2) java.math.BigDecimal funds, LocalDate dueOn) {
     }
 
     @Transactional
@@ -74,6 +87,8 @@ public class Measures {
         if (in.departmentId() == null) errors.put("departmentId", "validation.required");
         if (in.adoptedOn() == null) errors.put("adoptedOn", "validation.required");
         else if (in.adoptedOn().isAfter(LocalDate.now(clock))) errors.put("adoptedOn", "measure.adopted.future");
+        if (blank(in.owner())) errors.put("owner", "validation.required");
+        if (in.dueOn() != null && in.adoptedOn() != null && in.dueOn().isBefore(in.adoptedOn())) errors.put("dueOn", "measure.due.before.adopted");
         if (in.regionId() != null && in.departmentId() != null && !scopes.reaches(user.scope(),
                 new ScopeFilter.Subject(in.regionId(), in.departmentId(), in.industryCode(), null), ScopeFilter.Mode.ACT)) {
             errors.put(user.scope().kind() == DataScope.Kind.DEPARTMENT ? "departmentId" : "regionId", "enterprise.outside.scope");
@@ -107,8 +122,10 @@ public class Measures {
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at)
-                VALUES (:i, :c, :r, :t, :content, :d, :on, :by, :at)""")
+                INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at,
+                                     owner, funds, due_on)
+                VALUES (:i, :c, :r, :t, :content, :d, :on, :by, :at, :owner, :funds, :due)""")
+                .param("owner", in.owner().trim()).param("funds", in.funds()).param("due", in.dueOn())
                 .param("i", in.industryCode()).param("c", blank(in.categoryCode()) ? null : in.categoryCode())
                 .param("r", in.regionId()).param("t", in.title().trim()).param("content", in.content().trim())
                 .param("d", in.departmentId()).param("on", in.adoptedOn()).param("by", user.username())
@@ -117,8 +134,104 @@ public class Measures {
         for (Long h : hazardIds.stream().distinct().toList()) {
             jdbc.sql("INSERT INTO measure_hazard (measure_id, hazard_id) VALUES (:m, :h)").param("m", id).param("h", h).update();
         }
+        history(id, "CREATE", in.title().trim(), user);
         audit.record("CREATE", "measure", id, in.title(), null, in);
         return id;
+    }
+
+    /** Edits an active measure's wording, owner, funds or deadline, on the version the person read. */
+    @Transactional
+    public void edit(long id, Integer version, MeasureChange change, CurrentUser user) {
+        Map<String, Object> before = actable(id, version, user, "ACTIVE");
+        org.anquan.shared.Inputs.check(change);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (blank(change.title())) errors.put("title", "validation.required");
+        if (blank(change.content())) errors.put("content", "validation.required");
+        if (blank(change.owner())) errors.put("owner", "validation.required");
+        if (change.dueOn() != null && change.dueOn().isBefore((LocalDate) before.get("adopted_on"))) errors.put("dueOn", "measure.due.before.adopted");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        update(id, version, "title = :t, content = :c, owner = :o, funds = :f, due_on = :due", Map.of("t", change.title().trim(),
+                "c", change.content().trim(), "o", change.owner().trim()), change.funds(), change.dueOn());
+        history(id, "EDIT", change.title().trim(), user);
+        audit.record("UPDATE", "measure", id, change.title(), before, change);
+    }
+
+    /** Completes an active measure: done and accepted, on a day, by someone named. */
+    @Transactional
+    public void complete(long id, Integer version, LocalDate completedOn, String acceptedBy, CurrentUser user) {
+        Map<String, Object> before = actable(id, version, user, "ACTIVE");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (completedOn == null) errors.put("completedOn", "validation.required");
+        else if (completedOn.isAfter(LocalDate.now(clock))) errors.put("completedOn", "measure.completed.future");
+        else if (completedOn.isBefore((LocalDate) before.get("adopted_on"))) errors.put("completedOn", "measure.completed.before.adopted");
+        if (blank(acceptedBy)) errors.put("acceptedBy", "validation.required");
+        else if (acceptedBy.length() > 100) errors.put("acceptedBy", "validation.too.long");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        update(id, version, "state = 'COMPLETED', completed_on = :on, accepted_by = :a", Map.of("on", completedOn, "a", acceptedBy.trim()),
+                null, null);
+        history(id, "COMPLETE", acceptedBy.trim(), user);
+        audit.record("COMPLETE", "measure", id, (String) before.get("title"), null, null);
+    }
+
+    /** Retires a measure that no longer applies (superseded, repealed), saying why; it stays on the list as retired. */
+    @Transactional
+    public void retire(long id, Integer version, String reason, CurrentUser user) {
+        Map<String, Object> before = actable(id, version, user, null);
+        if ("RETIRED".equals(before.get("state"))) {
+            throw new org.anquan.shared.BusinessException("measure.retired.already");
+        }
+        if (blank(reason)) {
+            throw new InvalidInputException(Map.of("reason", "measure.retire.reason"));
+        }
+        if (reason.length() > 300) {
+            throw new InvalidInputException(Map.of("reason", "validation.too.long"));
+        }
+        update(id, version, "state = 'RETIRED', retired_reason = :r", Map.of("r", reason.trim()), null, null);
+        history(id, "RETIRE", reason.trim(), user);
+        audit.record("RETIRE", "measure", id, (String) before.get("title"), null, null);
+    }
+
+    /** The measure, if the user may change it (permission, scope, version, state); refused otherwise. */
+    private Map<String, Object> actable(long id, Integer version, CurrentUser user, String requiredState) {
+        user.require(Permission.MEASURE_EDIT);
+        ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
+        Map<String, Object> m = jdbc.sql("SELECT m.* FROM measure m WHERE m.id = :id" + own.and()).param("id", id).params(own.params())
+                .query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new org.anquan.shared.NotFoundException("measure", id));
+        if (version == null) {
+            throw new InvalidInputException(Map.of("version", "version.required"));
+        }
+        if (((Number) m.get("version")).intValue() != version) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("measure " + id + " changed");
+        }
+        if (requiredState != null && !requiredState.equals(m.get("state"))) {
+            throw new org.anquan.shared.BusinessException("measure.not.active");
+        }
+        if (m.get("adopted_on") instanceof java.sql.Date d) {
+            m.put("adopted_on", d.toLocalDate());
+        }
+        return m;
+    }
+
+    private void update(long id, int version, String set, Map<String, Object> params, java.math.BigDecimal funds, LocalDate dueOn) {
+        var sql = jdbc.sql("UPDATE measure SET " + set + ", version = version + 1 WHERE id = :id AND version = :v")
+                .param("id", id).param("v", version).params(params);
+        if (set.contains(":f")) {
+            sql = sql.param("f", funds).param("due", dueOn);
+        }
+        if (sql.update() == 0) {
+            throw new org.springframework.dao.OptimisticLockingFailureException("measure " + id + " changed");
+        }
+    }
+
+    private void history(long id, String action, String note, CurrentUser user) {
+        jdbc.sql("INSERT INTO measure_history (measure_id, at, actor, action, note) VALUES (:m, :at, :by, :a, :n)")
+                .param("m", id).param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("a", action)
+                .param("n", note.length() > 1000 ? note.substring(0, 1000) : note).update();
     }
 
     public List<MeasureRow> list(DataScope scope, Locale locale) {
@@ -134,14 +247,20 @@ public class Measures {
                 .params(visible.params())
                 .query((rs, n) -> new MeasureRow(rs.getLong("id"), rs.getString("industry_name"), rs.getString("category_name"),
                         rs.getString("region_name"), rs.getString("title"), rs.getString("content"), rs.getString("department_name"),
-                        rs.getObject("adopted_on", LocalDate.class), null))
+                        rs.getObject("adopted_on", LocalDate.class), null, rs.getString("state"), rs.getString("owner"),
+                        rs.getBigDecimal("funds"), rs.getObject("due_on", LocalDate.class), rs.getObject("completed_on", LocalDate.class),
+                        rs.getString("accepted_by"), rs.getString("retired_reason"), rs.getInt("version"), List.of()))
                 .list();
         List<MeasureRow> withCodes = new ArrayList<>();
         for (MeasureRow r : rows) {
             String codes = String.join(", ", jdbc.sql("SELECT h.code FROM measure_hazard mh JOIN hazard h ON h.id = mh.hazard_id "
                     + "WHERE mh.measure_id = :m ORDER BY h.code").param("m", r.id()).query(String.class).list());
+            List<HistoryLine> history = jdbc.sql("SELECT at, actor, action, note FROM measure_history WHERE measure_id = :m ORDER BY at, id")
+                    .param("m", r.id()).query((rs, n) -> new HistoryLine(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("note"))).list();
             withCodes.add(new MeasureRow(r.id(), r.industryName(), r.categoryName(), r.regionName(), r.title(), r.content(),
-                    r.departmentName(), r.adoptedOn(), codes));
+                    r.departmentName(), r.adoptedOn(), codes, r.state(), r.owner(), r.funds(), r.dueOn(), r.completedOn(),
+                    r.acceptedBy(), r.retiredReason(), r.version(), history));
         }
         return withCodes;
     }
@@ -151,7 +270,8 @@ public class Measures {
             Sheet sheet = wb.createSheet(messages.inLocale("measures.title", locale));
             sheet.createRow(0).createCell(0).setCellValue(messages.inLocale("measures.title", locale));
             sheet.createRow(1).createCell(0).setCellValue(messages.inLocale("ledger.unit", locale, unit));
-            String[] cols = {"no", "industry", "category", "region", "title", "content", "department", "adopted", "hazards"};
+            String[] cols = {"no", "industry", "category", "region", "title", "content", "owner", "funds", "due", "department",
+                    "adopted", "state", "acceptedBy", "completed", "hazards"};
             Row h = sheet.createRow(2);
             for (int i = 0; i < cols.length; i++) {
                 h.createCell(i).setCellValue(messages.inLocale("measures.col." + cols[i], locale));
@@ -159,7 +279,10 @@ public class Measures {
             int r = 3;
             for (MeasureRow m : list(scope, locale)) {
                 String[] v = {String.valueOf(r - 2), m.industryName(), m.categoryName(), m.regionName(), m.title(), m.content(),
-                        m.departmentName(), String.valueOf(m.adoptedOn()), m.hazardCodes()};
+                        m.owner(), m.funds() == null ? "" : m.funds().toPlainString(), m.dueOn() == null ? "" : m.dueOn().toString(),
+                        m.departmentName(), String.valueOf(m.adoptedOn()), messages.inLocale("measure.state." + m.state(), locale)
+                                + (m.retiredReason() == null ? "" : "：" + m.retiredReason()),
+                        m.acceptedBy(), m.completedOn() == null ? "" : m.completedOn().toString(), m.hazardCodes()};
                 Row row = sheet.createRow(r++);
                 for (int i = 0; i < v.length; i++) {
                     row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);

@@ -68,6 +68,49 @@ class MeasureController {
         return "hazards/measures";
     }
 
+    @PostMapping("/hazards/measures/{id}")
+    String edit(@org.springframework.web.bind.annotation.PathVariable long id,
+                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+                @ModelAttribute Measures.MeasureChange change, BindingResult binding, RedirectAttributes redirect) {
+        return change(redirect, "saved", () -> {
+            if (binding.hasErrors()) {
+                throw new InvalidInputException(java.util.Map.of("title", "error.validation"));
+            }
+            measures.edit(id, version, change, CurrentUsers.require());
+        });
+    }
+
+    @PostMapping("/hazards/measures/{id}/complete")
+    String complete(@org.springframework.web.bind.annotation.PathVariable long id,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedOn,
+                    @org.springframework.web.bind.annotation.RequestParam(required = false) String acceptedBy, RedirectAttributes redirect) {
+        return change(redirect, "measure.completed", () -> measures.complete(id, version, completedOn, acceptedBy, CurrentUsers.require()));
+    }
+
+    @PostMapping("/hazards/measures/{id}/retire")
+    String retire(@org.springframework.web.bind.annotation.PathVariable long id,
+                  @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+                  @org.springframework.web.bind.annotation.RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return change(redirect, "measure.retired", () -> measures.retire(id, version, reason, CurrentUsers.require()));
+    }
+
+    /** One change of a listed measure: done, or refused in words, and back to the list. */
+    private String change(RedirectAttributes redirect, String doneKey, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("noticeKey", doneKey);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("errorKey", "error.conflict");
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/hazards/measures";
+    }
+
     @GetMapping("/api/v1/hazards/measures")
     @org.springframework.web.bind.annotation.ResponseBody
     java.util.List<Measures.MeasureRow> json(Locale locale) {
