@@ -234,6 +234,10 @@ class BrowserTests {
         javax.imageio.ImageIO.write(img, "png", photo.toFile());
         driver.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
         pressAndWaitForReload(driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")));
+        // a major hazard is submitted with the enterprise's written application: a photo of the signed letter
+        driver.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        new Select(driver.findElement(By.id("kind"))).selectByValue("APPLICATION");
+        pressAndWaitForReload(driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")));
         clickAndWaitForReload("submit");
         expectStatus("待验收");
 

@@ -42,11 +42,13 @@ class FieldBoundsTests {
                 "categoryCode", "hazard.category_code", "description", "hazard.description",
                 "responsiblePerson", "hazard.responsible_person", "responsiblePhone", "hazard.responsible_phone",
                 "routingReason", "hazard.routing_override"));
-        COLUMNS.put(hazardActionForm(), Map.of("reason", "hazard.routing_override", "person", "hazard.responsible_person",
-                "phone", "hazard.responsible_phone", "note", "hazard_event.note", "planMeasures", "hazard.plan_measures",
-                "planOwner", "hazard.plan_owner", "planEmergency", "hazard.plan_emergency",
-                "inspectors", "hazard.acceptance_inspectors", "findings", "hazard.acceptance_findings",
-                "planFundsNote", "hazard.plan_funds_note"));
+        COLUMNS.put(hazardActionForm(), Map.ofEntries(Map.entry("reason", "hazard.routing_override"),
+                Map.entry("person", "hazard.responsible_person"), Map.entry("phone", "hazard.responsible_phone"),
+                Map.entry("note", "hazard_event.note"), Map.entry("planMeasures", "hazard.plan_measures"),
+                Map.entry("planOwner", "hazard.plan_owner"), Map.entry("planEmergency", "hazard.plan_emergency"),
+                Map.entry("inspectors", "hazard.acceptance_inspectors"), Map.entry("findings", "hazard.acceptance_findings"),
+                Map.entry("planFundsNote", "hazard.plan_funds_note"), Map.entry("application", "hazard.resumption_application"),
+                Map.entry("reviewNote", "hazard.resumption_review_note")));
         COLUMNS.put(Measures.MeasureInput.class, Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
                 "hazardCodes", "", "owner", "measure.owner"));

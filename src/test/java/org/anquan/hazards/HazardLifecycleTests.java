@@ -31,7 +31,7 @@ class HazardLifecycleTests {
 
     static Hazard hazard(HazardSource source, HazardGrade grade) {
         return Hazard.report(new Hazard.Report("YH2026-0000001", source, 1L, null, null, null, "HAZ_CHEM", null, "描述",
-                grade, 3L, 4L, null, source.external() ? null : TODAY.plusDays(10), "李敏", null), "inspector", CLOCK);
+                grade, 3L, 4L, null, source.external() ? null : TODAY.plusDays(10), "李敏", null, "DEPARTMENT", 3L), "inspector", CLOCK);
     }
 
     static Hazard rectifying(HazardGrade grade) {
@@ -56,7 +56,7 @@ class HazardLifecycleTests {
         h.verify("officer", CLOCK);
         h.assign(TODAY.plusDays(7), "张伟", "13900000000", "officer", CLOCK);
         h.startRectification("enterprise", CLOCK);
-        h.submitForAcceptance("已整改", 1, "enterprise", CLOCK);
+        h.submitForAcceptance("已整改", 1, 1, "enterprise", CLOCK);
         h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
         assertThat(h.getClosedAt()).isNotNull();
@@ -92,7 +92,7 @@ class HazardLifecycleTests {
     @Test
     void aMajorHazardClosesOnlyAfterOnSiteAcceptance() {
         Hazard h = rectifying(HazardGrade.MAJOR);
-        h.submitForAcceptance(null, 2, "enterprise", CLOCK);
+        h.submitForAcceptance(null, 2, 1, "enterprise", CLOCK);
         assertThatThrownBy(() -> h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK)).hasMessage("hazard.accept.onsite.required");
         h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, ON_SITE, null), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.CLOSED);
@@ -103,7 +103,7 @@ class HazardLifecycleTests {
     @Test
     void anOnSiteAcceptanceNeedsItsDayInspectorsAndFindingsAndIsCreditedToTheUnitThatAccepted() {
         Hazard h = rectifying(HazardGrade.MAJOR);
-        h.submitForAcceptance(null, 2, "enterprise", CLOCK);
+        h.submitForAcceptance(null, 2, 1, "enterprise", CLOCK);
         assertThatThrownBy(() -> h.accept(new Hazard.Acceptance("REGION", 7L,
                 new Hazard.OnSite(LocalDate.now(CLOCK).plusDays(1), " ", null), null), "officer", CLOCK))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
@@ -120,7 +120,7 @@ class HazardLifecycleTests {
     @Test
     void failedAcceptanceGoesBackToRectification() {
         Hazard h = rectifying(HazardGrade.GENERAL);
-        h.submitForAcceptance(null, 1, "enterprise", CLOCK);
+        h.submitForAcceptance(null, 1, 1, "enterprise", CLOCK);
         assertThatThrownBy(() -> h.failAcceptance(" ", "officer", CLOCK)).isInstanceOf(InvalidInputException.class);
         h.failAcceptance("护栏高度不够", "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
@@ -129,7 +129,7 @@ class HazardLifecycleTests {
     @Test
     void submittingWithoutEvidenceIsRefused() {
         Hazard h = rectifying(HazardGrade.GENERAL);
-        assertThatThrownBy(() -> h.submitForAcceptance(null, 0, "enterprise", CLOCK)).hasMessage("hazard.evidence.required");
+        assertThatThrownBy(() -> h.submitForAcceptance(null, 0, 1, "enterprise", CLOCK)).hasMessage("hazard.evidence.required");
     }
 
     @Test
@@ -152,7 +152,7 @@ class HazardLifecycleTests {
     @Test
     void aClosedHazardFoundUnfixedIsReopened() {
         Hazard h = rectifying(HazardGrade.GENERAL);
-        h.submitForAcceptance(null, 1, "enterprise", CLOCK);
+        h.submitForAcceptance(null, 1, 1, "enterprise", CLOCK);
         h.accept(new Hazard.Acceptance("DEPARTMENT", 3L, null, null), "officer", CLOCK);
         h.reopen("回头看复查发现隐患反弹", TODAY.plusDays(5), "officer", CLOCK);
         assertThat(h.getStatus()).isEqualTo(HazardStatus.RECTIFYING);
@@ -170,7 +170,7 @@ class HazardLifecycleTests {
                 () -> h.reject("r", null, "x", CLOCK),
                 () -> h.assign(TODAY.plusDays(3), null, null, "x", CLOCK),
                 () -> h.startRectification("x", CLOCK),
-                () -> h.submitForAcceptance(null, 1, "x", CLOCK),
+                () -> h.submitForAcceptance(null, 1, 1, "x", CLOCK),
                 () -> h.accept(new Hazard.Acceptance("DEPARTMENT", 1L, ON_SITE, null), "x", CLOCK),
                 () -> h.failAcceptance("r", "x", CLOCK)}) {
             HazardStatus before = h.getStatus();
@@ -196,7 +196,7 @@ class HazardLifecycleTests {
         if (status == HazardStatus.ASSIGNED) return h;
         h.startRectification("x", CLOCK);
         if (status == HazardStatus.RECTIFYING) return h;
-        h.submitForAcceptance(null, 1, "x", CLOCK);
+        h.submitForAcceptance(null, 1, 1, "x", CLOCK);
         if (status == HazardStatus.SUBMITTED) return h;
         h.accept(new Hazard.Acceptance("DEPARTMENT", 1L, ON_SITE, null), "x", CLOCK);
         return h;

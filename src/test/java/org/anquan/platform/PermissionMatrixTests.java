@@ -94,7 +94,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/new", REPORTERS);
         MATRIX.put("POST /hazards", REPORTERS);
         MATRIX.put("GET /hazards/{id}", ALL);
-        MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("POST /hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("POST /hazards/{id}/evidence", ACTORS);
         MATRIX.put("POST /hazards/bulk/{action:assign|reroute}", EDITORS);
         MATRIX.put("POST /hazards/columns", ALL);
@@ -108,7 +108,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /api/v1/hazards", ALL);
         MATRIX.put("GET /api/v1/hazards/{id}", ALL);
         MATRIX.put("POST /api/v1/hazards", REPORTERS);
-        MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}", ACTORS);
+        MATRIX.put("POST /api/v1/hazards/{id}/actions/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", ACTORS);
         MATRIX.put("GET /supervision", ALL);
         MATRIX.put("GET /supervision/hazards/{id}", ALL);
         MATRIX.put("GET /supervision/hazards/{id}/listing", ALL);
@@ -185,7 +185,7 @@ class PermissionMatrixTests {
         // the demo enterprise user's own enterprise lies in the county officer's county and the department officer's industries
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
-        ids.put("{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}", "plan");
+        ids.put("{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", "plan");
         ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");
         ids.put("{code}", "CM_GAS_OVERLIMIT");

@@ -106,9 +106,12 @@ class ListingTests {
         Hazard planned = hazards.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用罐区，更换紧急切断阀", new java.math.BigDecimal("80000"),
                 today().plusDays(20), "王强", "液氯泄漏专项预案"), user("enterprise"));
         Hazard started = hazards.start(h.getId(), planned.getVersion(), user("enterprise"));
-        jdbc.sql("INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
-                        + "VALUES (:h, 'EVIDENCE', 'e.png', 'image/png', 1, 'x', :c, 'enterprise', CURRENT_TIMESTAMP)")
-                .param("h", h.getId()).param("c", new byte[] {1}).update();
+        // the rectification's evidence and the enterprise's written application for acceptance
+        for (String kind : java.util.List.of("EVIDENCE", "APPLICATION")) {
+            jdbc.sql("INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
+                            + "VALUES (:h, :k, 'e.png', 'image/png', 1, 'x', :c, 'enterprise', CURRENT_TIMESTAMP)")
+                    .param("h", h.getId()).param("k", kind).param("c", new byte[] {1}).update();
+        }
         Hazard submitted = hazards.submit(h.getId(), started.getVersion(), "整改完毕，申请验收", user("enterprise"));
 
         assertThatThrownBy(() -> listings.delist(id, null, listings.get(id).orElseThrow().version(), user("county")))

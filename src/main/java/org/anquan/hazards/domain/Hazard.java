@@ -71,6 +71,20 @@ public class Hazard {
     private int workRound = 1;
     /** Since when the hazard is in its present status: the waits of the ladder count from here. */
     private OffsetDateTime statusSince;
+    /** The unit whose inspection found it (CITY, REGION, DEPARTMENT): it re-checks the rectification (复查). */
+    private String foundUnitKind;
+    private Long foundUnitId;
+    /** Closed by the enterprise itself and chosen for an official's spot check in the next 回头看. */
+    private boolean spotCheck;
+    private LocalDate stopOrderedOn;
+    private String stopOrderNote;
+    private LocalDate resumptionAppliedOn;
+    private String resumptionApplication;
+    private LocalDate resumptionReviewedOn;
+    private String resumptionResult;
+    private String resumptionReviewNote;
+    private LocalDate workersReportedOn;
+    private String workersReportNote;
     private Long duplicateOf;
     private String planMeasures;
     private BigDecimal planFunds;
@@ -98,7 +112,7 @@ public class Hazard {
     public record Report(String code, HazardSource source, Long enterpriseId, String place, Double lon, Double lat,
                          String industryCode, String categoryCode, String description, HazardGrade grade,
                          long departmentId, long countyId, String routingOverride, LocalDate deadline,
-                         String responsiblePerson, String responsiblePhone) {
+                         String responsiblePerson, String responsiblePhone, String foundUnitKind, Long foundUnitId) {
     }
 
     public static Hazard report(Report r, String actor, Clock clock) {
@@ -126,6 +140,11 @@ public class Hazard {
         h.deadline = r.deadline();
         h.responsiblePerson = r.responsiblePerson();
         h.responsiblePhone = r.responsiblePhone();
+        // found on a regulator's inspection: that unit re-checks it
+        if (r.source() == HazardSource.DEPT_INSPECTION || r.source() == HazardSource.REINSPECTION) {
+            h.foundUnitKind = r.foundUnitKind();
+            h.foundUnitId = r.foundUnitId();
+        }
         h.reportedBy = actor;
         h.reportedAt = OffsetDateTime.now(clock);
         h.status = r.source().external() ? HazardStatus.REPORTED : HazardStatus.ASSIGNED;
@@ -290,10 +309,17 @@ public class Hazard {
         move(HazardStatus.RECTIFYING, actor, "START", null, clock);
     }
 
-    public void submitForAcceptance(String note, int evidenceCount, String actor, Clock clock) {
+    /**
+     * Submits the rectification for acceptance: with evidence, and for a major hazard with the
+     * enterprise's written application for acceptance (验收申请).
+     */
+    public void submitForAcceptance(String note, int evidenceCount, int applicationCount, String actor, Clock clock) {
         require(HazardStatus.RECTIFYING);
         if (evidenceCount == 0) {
             throw new HazardRuleException("hazard.evidence.required");
+        }
+        if (grade == HazardGrade.MAJOR && applicationCount == 0) {
+            throw new HazardRuleException("hazard.application.required");
         }
         move(HazardStatus.SUBMITTED, actor, "SUBMIT", note, clock);
     }
@@ -349,6 +375,121 @@ public class Hazard {
         move(HazardStatus.CLOSED, actor, site != null ? "ACCEPT_ON_SITE" : "ACCEPT", a.note(), clock);
     }
 
+    /**
+     * An enterprise closes a general hazard it found itself, with evidence of the rectification;
+     * {@code spotCheck} says whether officials re-inspect it in the next 回头看.
+     */
+    public void closeBySelf(long enterprise, int evidenceCount, boolean spotCheck, String note, String actor, Clock clock) {
+        require(HazardStatus.RECTIFYING);
+        if (source != HazardSource.ENTERPRISE_SELF || grade != HazardGrade.GENERAL) {
+            throw new HazardRuleException("hazard.selfclose.not.allowed");
+        }
+        if (enterpriseId == null || enterpriseId != enterprise) {
+            throw new HazardRuleException("hazard.selfclose.not.allowed");
+        }
+        if (evidenceCount == 0) {
+            throw new HazardRuleException("hazard.evidence.required");
+        }
+        acceptedUnitKind = "ENTERPRISE";
+        acceptedUnitId = enterprise;
+        acceptedByDepartment = null;
+        acceptanceOnSite = false;
+        acceptanceDate = LocalDate.now(clock);
+        this.spotCheck = spotCheck;
+        closedAt = OffsetDateTime.now(clock);
+        move(HazardStatus.CLOSED, actor, "SELF_CLOSE", note, clock);
+    }
+
+    /** 责令停产停业: recorded with its day, for a major hazard that cannot be made safe while working. */
+    public void orderStop(LocalDate on, String note, String actor, Clock clock) {
+        if (grade != HazardGrade.MAJOR || !status.open()) {
+            throw new HazardRuleException("stop.not.allowed");
+        }
+        if (stopOrderedOn != null && resumptionResult == null) {
+            throw new HazardRuleException("stop.already");
+        }
+        if (on == null || on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException(Map.of("stopOn", on == null ? "validation.required" : "stop.date.future"));
+        }
+        stopOrderedOn = on;
+        stopOrderNote = blankToNull(note);
+        resumptionAppliedOn = null;
+        resumptionApplication = null;
+        resumptionReviewedOn = null;
+        resumptionResult = null;
+        resumptionReviewNote = null;
+        log(actor, "STOP_ORDERED", status, status, stopOrderNote, clock);
+    }
+
+    /** The stopped unit applies in writing to resume (复产申请). */
+    public void applyToResume(String application, String actor, Clock clock) {
+        if (stopOrderedOn == null || resumptionResult != null && !"REFUSED".equals(resumptionResult)) {
+            throw new HazardRuleException("resume.no.stop");
+        }
+        if (resumptionAppliedOn != null && resumptionResult == null) {
+            throw new HazardRuleException("resume.pending");
+        }
+        if (application == null || application.isBlank()) {
+            throw new InvalidInputException(Map.of("application", "resume.application.required"));
+        }
+        resumptionAppliedOn = LocalDate.now(clock);
+        resumptionApplication = application.trim();
+        resumptionReviewedOn = null;
+        resumptionResult = null;
+        resumptionReviewNote = null;
+        log(actor, "RESUME_APPLIED", status, status, resumptionApplication, clock);
+    }
+
+    /** The department reviews the application on site (within the days allowed, or the review is late) and approves or refuses. */
+    public void reviewResumption(LocalDate on, boolean approved, String note, String actor, Clock clock) {
+        if (resumptionAppliedOn == null || resumptionResult != null) {
+            throw new HazardRuleException("resume.nothing.to.review");
+        }
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (on == null) {
+            errors.put("reviewOn", "validation.required");
+        } else if (on.isAfter(LocalDate.now(clock))) {
+            errors.put("reviewOn", "resume.review.future");
+        } else if (on.isBefore(resumptionAppliedOn)) {
+            errors.put("reviewOn", "resume.review.before.application");
+        }
+        if (note == null || note.isBlank()) {
+            errors.put("reviewNote", "validation.required");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        resumptionReviewedOn = on;
+        resumptionResult = approved ? "APPROVED" : "REFUSED";
+        resumptionReviewNote = note.trim();
+        log(actor, approved ? "RESUME_APPROVED" : "RESUME_REFUSED", status, status, resumptionReviewNote, clock);
+    }
+
+    /** The review's due day: {@code days} after the written application. */
+    public LocalDate resumptionReviewDue(int days) {
+        return resumptionAppliedOn == null ? null : resumptionAppliedOn.plusDays(days);
+    }
+
+    /** 双报告: a major hazard is reported to the workers' congress (职工代表大会) too; the enterprise records when. */
+    public void reportToWorkers(LocalDate on, String note, String actor, Clock clock) {
+        if (grade != HazardGrade.MAJOR) {
+            throw new HazardRuleException("workers.only.major");
+        }
+        if (on == null || on.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException(Map.of("workersOn", on == null ? "validation.required" : "workers.date.future"));
+        }
+        if (reportedAt != null && on.isBefore(org.anquan.shared.CityTime.dayOf(reportedAt, clock))) {
+            throw new InvalidInputException(Map.of("workersOn", "workers.date.before.report"));
+        }
+        workersReportedOn = on;
+        workersReportNote = blankToNull(note);
+        log(actor, "WORKERS_REPORTED", status, status, workersReportNote, clock);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
     public void failAcceptance(String reason, String actor, Clock clock) {
         require(HazardStatus.SUBMITTED);
         if (reason == null || reason.isBlank()) {
@@ -370,6 +511,7 @@ public class Hazard {
         acceptanceInspectors = null;
         acceptanceFindings = null;
         workRound++;
+        spotCheck = false;
         move(HazardStatus.RECTIFYING, actor, "REOPEN", reason, clock);
     }
 
@@ -483,6 +625,18 @@ public class Hazard {
     public LocalDate getOrderIssuedOn() { return orderIssuedOn; }
     public String getOrderInspectors() { return orderInspectors; }
     public int getWorkRound() { return workRound; }
+    public String getFoundUnitKind() { return foundUnitKind; }
+    public Long getFoundUnitId() { return foundUnitId; }
+    public boolean isSpotCheck() { return spotCheck; }
+    public LocalDate getStopOrderedOn() { return stopOrderedOn; }
+    public String getStopOrderNote() { return stopOrderNote; }
+    public LocalDate getResumptionAppliedOn() { return resumptionAppliedOn; }
+    public String getResumptionApplication() { return resumptionApplication; }
+    public LocalDate getResumptionReviewedOn() { return resumptionReviewedOn; }
+    public String getResumptionResult() { return resumptionResult; }
+    public String getResumptionReviewNote() { return resumptionReviewNote; }
+    public LocalDate getWorkersReportedOn() { return workersReportedOn; }
+    public String getWorkersReportNote() { return workersReportNote; }
     public String getExtensionState() { return extensionState; }
     public LocalDate getExtensionDeadline() { return extensionDeadline; }
     public String getExtensionReason() { return extensionReason; }

@@ -51,10 +51,14 @@ public class HazardService {
     private final String countyBureauAbbreviation;
     private final int extensionGeneralDays;
     private final int extensionMajorDays;
+    private final double spotCheckShare;
+    private final int resumptionReviewDays;
     /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
     private final org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules;
 
-    HazardService(@org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
+    HazardService(@org.springframework.beans.factory.annotation.Value("${anquan.hazards.self-close.spot-check-share}") double spotCheckShare,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.resumption-review-days}") int resumptionReviewDays,
+                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
                   @org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.major-max-days}") int extensionMajorDays,
                   org.anquan.platform.documents.DocumentNumbers numbers,
                   @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
@@ -67,6 +71,8 @@ public class HazardService {
         this.acceptanceRules = acceptanceRules;
         this.numbers = numbers;
         this.extensionGeneralDays = extensionGeneralDays;
+        this.spotCheckShare = spotCheckShare;
+        this.resumptionReviewDays = resumptionReviewDays;
         this.extensionMajorDays = extensionMajorDays;
         this.cityAbbreviation = cityAbbreviation;
         this.countyBureauAbbreviation = countyBureauAbbreviation;
@@ -91,7 +97,8 @@ public class HazardService {
         SUBMIT(Permission.HAZARD_RECTIFY), ACCEPT(Permission.HAZARD_ACCEPT), FAIL_ACCEPTANCE(Permission.HAZARD_ACCEPT),
         EVIDENCE(Permission.HAZARD_RECTIFY), REOPEN(Permission.HAZARD_REOPEN), REGRADE(Permission.HAZARD_REGRADE),
         ORDER(Permission.HAZARD_ASSIGN), EXTEND(Permission.HAZARD_RECTIFY), GRANT(Permission.HAZARD_ASSIGN),
-        DENY(Permission.HAZARD_ASSIGN);
+        DENY(Permission.HAZARD_ASSIGN), SELF_CLOSE(Permission.HAZARD_RECTIFY), STOP(Permission.HAZARD_ASSIGN),
+        RESUME_APPLY(Permission.HAZARD_RECTIFY), RESUME_REVIEW(Permission.HAZARD_ASSIGN), WORKERS(Permission.HAZARD_RECTIFY);
 
         private final Permission permission;
 
@@ -107,9 +114,15 @@ public class HazardService {
             return user.may(permission);
         }
 
-        /** The action a URL names: {@code fail} is a failed acceptance, the rest by their names. */
+        /** The action a URL names: {@code fail} is a failed acceptance, {@code selfclose}, {@code resume} and {@code review} as below, the rest by their names. */
         public static Action ofPath(String path) {
-            return "fail".equals(path) ? FAIL_ACCEPTANCE : valueOf(path.toUpperCase(java.util.Locale.ROOT));
+            return switch (path) {
+                case "fail" -> FAIL_ACCEPTANCE;
+                case "selfclose" -> SELF_CLOSE;
+                case "resume" -> RESUME_APPLY;
+                case "review" -> RESUME_REVIEW;
+                default -> valueOf(path.toUpperCase(java.util.Locale.ROOT));
+            };
         }
     }
 
@@ -227,7 +240,8 @@ public class HazardService {
         Hazard h = Hazard.report(new Hazard.Report(code, source, enterprise == null ? null : enterprise.id(),
                 trim(in.place()), in.lon(), in.lat(), industry, blank(in.categoryCode()) ? null : in.categoryCode(),
                 in.description().trim(), in.grade(), route.departmentId(), route.countyId(), override, in.deadline(),
-                trim(in.responsiblePerson()), trim(in.responsiblePhone())), user.username(), clock);
+                trim(in.responsiblePerson()), trim(in.responsiblePhone()), unitKind(user.scope()), user.scope().id()),
+                user.username(), clock);
         Hazard saved = repository.save(h);
         events.publishEvent(new HazardReported(saved.getId(), saved.getCode(), saved.getGrade().name(),
                 saved.getDepartmentId(), saved.getCountyId()));
@@ -309,10 +323,16 @@ public class HazardService {
         jdbc.sql("""
                 INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
                 VALUES (:h, :k, :f, :t, :s, :sha, :c, :by, :at)""")
-                .param("h", h.getId()).param("k", "PHOTO".equals(kind) ? "PHOTO" : "EVIDENCE").param("f", safeName)
+                .param("h", h.getId()).param("k", "PHOTO".equals(kind) || "APPLICATION".equals(kind) ? kind : "EVIDENCE").param("f", safeName)
                 .param("t", type).param("s", bytes.length).param("sha", sha).param("c", bytes)
                 .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update();
         audit.record("UPLOAD", "hazard", h.getId(), safeName + " " + sha, null, null);
+    }
+
+    /** Written applications for acceptance (验收申请) among the hazard's files. */
+    public int applicationCount(long hazardId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hazard_evidence WHERE hazard_id = :h AND kind = 'APPLICATION'")
+                .param("h", hazardId).query(Integer.class).single();
     }
 
     public int evidenceCount(long hazardId) {
@@ -374,7 +394,7 @@ public class HazardService {
             String number = h.getOrderNumber() != null || !h.getStatus().open() ? null
                     : numbers.next(scope.kind().name() + (scope.id() == null ? "" : ":" + scope.id()), "ORDER",
                             LocalDate.now(clock).getYear(), abbreviation + "责改");
-            h.issueOrder(number, scope.kind() == DataScope.Kind.CITY ? "CITY" : scope.kind().name(), scope.id(), inspectors,
+            h.issueOrder(number, unitKind(scope), scope.id(), inspectors,
                     u.username(), clock);
         });
     }
@@ -395,7 +415,7 @@ public class HazardService {
     }
 
     public Hazard submit(long id, Integer version, String note, CurrentUser u) {
-        return act(id, version, Action.SUBMIT, u, h -> h.submitForAcceptance(note, evidenceCount(id), u.username(), clock));
+        return act(id, version, Action.SUBMIT, u, h -> h.submitForAcceptance(note, evidenceCount(id), applicationCount(id), u.username(), clock));
     }
 
     /**
@@ -404,22 +424,70 @@ public class HazardService {
      */
     public Hazard accept(long id, Integer version, Hazard.OnSite onSite, String note, CurrentUser u) {
         DataScope scope = u.scope();
-        String unit = switch (scope.kind()) {
-            case CITY -> "CITY";
-            case REGION -> "REGION";
-            case DEPARTMENT -> "DEPARTMENT";
-            case ENTERPRISE -> "ENTERPRISE";
-        };
+        String unit = unitKind(scope);
         Hazard closed = act(id, version, Action.ACCEPT, u, h -> {
-            for (org.anquan.hazards.AcceptanceRule rule : acceptanceRules.orderedStream().toList()) {
-                rule.refusal(id, unit, scope.id()).ifPresent(key -> {
-                    throw new HazardRuleException(key);
-                });
+            org.anquan.hazards.AcceptanceRule.Unit required = requiredAcceptor(h);
+            if (required != null && !(required.kind().equals(unit) && java.util.Objects.equals(required.id(), scope.id()))) {
+                throw new HazardRuleException(required.refusalKey());
             }
             h.accept(new Hazard.Acceptance(unit, scope.id(), onSite, note), u.username(), clock);
         });
         events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
         return closed;
+    }
+
+    /**
+     * Who must accept the hazard: a rule of another module first (the listing office of a listed
+     * hazard), else the unit whose inspection found it (复查); null when any unit in scope may.
+     */
+    private org.anquan.hazards.AcceptanceRule.Unit requiredAcceptor(Hazard h) {
+        for (org.anquan.hazards.AcceptanceRule rule : acceptanceRules.orderedStream().toList()) {
+            var unit = rule.requiredUnit(h.getId());
+            if (unit.isPresent()) {
+                return unit.get();
+            }
+        }
+        return h.getFoundUnitKind() == null ? null
+                : new org.anquan.hazards.AcceptanceRule.Unit(h.getFoundUnitKind(), h.getFoundUnitId(), "hazard.accept.finder");
+    }
+
+    /**
+     * An enterprise closes a general hazard it found itself, with evidence; a share of such closures
+     * (configuration) is chosen at random for an official's spot check in the next 回头看.
+     */
+    public Hazard closeBySelf(long id, Integer version, String note, CurrentUser u) {
+        if (u.enterpriseId() == null) {
+            audit.recordAlone(u.username(), "ACTION_DENIED", "hazard", id, "SELF_CLOSE");
+            throw new AccessDeniedException(u.username() + " is no enterprise");
+        }
+        boolean spot = SPOT_CHECKS.nextDouble() < spotCheckShare;
+        Hazard closed = act(id, version, Action.SELF_CLOSE, u, h -> h.closeBySelf(u.enterpriseId(), evidenceCount(id), spot, note,
+                u.username(), clock));
+        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
+        return closed;
+    }
+
+    private static final java.security.SecureRandom SPOT_CHECKS = new java.security.SecureRandom();
+
+    public Hazard orderStop(long id, Integer version, LocalDate on, String note, CurrentUser u) {
+        return act(id, version, Action.STOP, u, h -> h.orderStop(on, note, u.username(), clock));
+    }
+
+    public Hazard applyToResume(long id, Integer version, String application, CurrentUser u) {
+        return act(id, version, Action.RESUME_APPLY, u, h -> h.applyToResume(application, u.username(), clock));
+    }
+
+    public Hazard reviewResumption(long id, Integer version, LocalDate on, boolean approved, String note, CurrentUser u) {
+        return act(id, version, Action.RESUME_REVIEW, u, h -> h.reviewResumption(on, approved, note, u.username(), clock));
+    }
+
+    public Hazard reportToWorkers(long id, Integer version, LocalDate on, String note, CurrentUser u) {
+        return act(id, version, Action.WORKERS, u, h -> h.reportToWorkers(on, note, u.username(), clock));
+    }
+
+    /** How many days the department has to review a written application to resume on site. */
+    public int resumptionReviewDays() {
+        return resumptionReviewDays;
     }
 
     /** Re-inspection (回头看) found the closed hazard unfixed. */
@@ -567,6 +635,11 @@ public class HazardService {
     private boolean categoryBelongs(String category, String industry) {
         return jdbc.sql("SELECT COUNT(*) FROM hazard_category WHERE code = :c AND industry_code = :i AND active = TRUE")
                 .param("c", category).param("i", industry).query(Long.class).single() > 0;
+    }
+
+    /** The kind of unit a scope stands for, as acceptance and findings record it. */
+    private static String unitKind(DataScope scope) {
+        return scope.kind() == DataScope.Kind.CITY ? "CITY" : scope.kind().name();
     }
 
     private static Map<String, Object> snapshot(Hazard h) {

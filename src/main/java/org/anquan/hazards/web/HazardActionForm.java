@@ -16,5 +16,8 @@ record HazardActionForm(Integer version, @Size(max = 300) String reason, Long du
                         org.anquan.hazards.domain.HazardGrade grade,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptanceDate,
                         @Size(max = 200) String inspectors, @Size(max = 2000) String findings,
-                        @Size(max = 300) String planFundsNote) {
+                        @Size(max = 300) String planFundsNote,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate stopOn, @Size(max = 1000) String application,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewOn, @Size(max = 1000) String reviewNote,
+                        Boolean approved, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate workersOn) {
 }

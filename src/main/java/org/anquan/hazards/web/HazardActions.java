@@ -68,6 +68,9 @@ class HazardActions {
         dates.put("deadline", f.deadline());
         dates.put("planDeadline", f.planDeadline());
         dates.put("acceptanceDate", f.acceptanceDate());
+        dates.put("stopOn", f.stopOn());
+        dates.put("reviewOn", f.reviewOn());
+        dates.put("workersOn", f.workersOn());
         horizon.check(dates);
         return switch (action) {
             case "verify" -> service.verify(id, f.version(), u);
@@ -79,6 +82,11 @@ class HazardActions {
                 }
                 yield service.reroute(id, f.version(), f.departmentId(), f.countyId(), f.reason(), u);
             }
+            case "selfclose" -> service.closeBySelf(id, f.version(), f.note(), u);
+            case "stop" -> service.orderStop(id, f.version(), f.stopOn(), f.note(), u);
+            case "resume" -> service.applyToResume(id, f.version(), f.application(), u);
+            case "review" -> service.reviewResumption(id, f.version(), f.reviewOn(), Boolean.TRUE.equals(f.approved()), f.reviewNote(), u);
+            case "workers" -> service.reportToWorkers(id, f.version(), f.workersOn(), f.note(), u);
             case "extend" -> service.requestExtension(id, f.version(), f.deadline(), f.reason(), u);
             case "grant" -> service.decideExtension(id, f.version(), true, f.note(), u);
             case "deny" -> service.decideExtension(id, f.version(), false, f.note(), u);

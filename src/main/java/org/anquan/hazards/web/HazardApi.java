@@ -78,7 +78,7 @@ class HazardApi {
         return ResponseEntity.created(URI.create("/api/v1/hazards/" + h.getId())).body(HazardView.of(h));
     }
 
-    @PostMapping("/{id}/actions/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}")
+    @PostMapping("/{id}/actions/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}")
     @Operation(summary = "Take a lifecycle action; send the version you read (409 when it changed)")
     HazardView act(@PathVariable long id, @PathVariable String action, @RequestBody HazardActionForm form) {
         return HazardView.of(actions.perform(id, action, form, CurrentUsers.require()));

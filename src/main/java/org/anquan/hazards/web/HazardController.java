@@ -131,6 +131,7 @@ class HazardController {
         model.addAttribute("situation", h.getCategoryCode() == null ? null : standards.situation(h.getCategoryCode()).orElse(null));
         model.addAttribute("listing", standards.listing(h.getCategoryCode()).orElse(null));
         model.addAttribute("acceptedBy", acceptedBy(h, locale));
+        model.addAttribute("resumptionDue", h.resumptionReviewDue(service.resumptionReviewDays()));
         model.addAttribute("may", new Permissions(me));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
@@ -165,7 +166,7 @@ class HazardController {
         }
     }
 
-    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|plan|start|submit|accept|fail}")
+    @PostMapping("/hazards/{id}/{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}")
     String act(@PathVariable long id, @PathVariable String action, @ModelAttribute HazardActionForm form,
                BindingResult binding, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();

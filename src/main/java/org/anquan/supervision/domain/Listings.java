@@ -98,10 +98,9 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
     /** A hazard under listed supervision is accepted by its listing office, so that the office can delist it. */
     @Override
     @Transactional(readOnly = true)
-    public Optional<String> refusal(long hazardId, String unitKind, Long unitId) {
-        return openListing(hazardId).filter(l -> l.cityOffice() ? !"CITY".equals(unitKind)
-                        : !("REGION".equals(unitKind) && unitId != null && unitId == l.officeRegionId()))
-                .map(l -> "listing.accept.office");
+    public Optional<Unit> requiredUnit(long hazardId) {
+        return openListing(hazardId).map(l -> l.cityOffice() ? new Unit("CITY", null, "listing.accept.office")
+                : new Unit("REGION", l.officeRegionId(), "listing.accept.office"));
     }
 
     /** Whether the user's office could list the hazard now (the page offers the form only then; listing checks again). */

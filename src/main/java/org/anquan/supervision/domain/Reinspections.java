@@ -106,12 +106,21 @@ public class Reinspections {
                 .param("from", CityTime.startOf(month.atDay(1), clock))
                 .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .query(Long.class).list();
-        List<Long> sample = ReinspectionSample.draw(population, properties.share(), seed);
+        // the random sample, and every hazard an enterprise closed itself that was chosen for a spot check
+        List<Long> spot = jdbc.sql("""
+                SELECT id FROM hazards_hazard_view WHERE county_id = :c AND status = 'CLOSED' AND spot_check = TRUE
+                AND closed_at >= :from AND closed_at < :to ORDER BY id""")
+                .param("c", countyId)
+                .param("from", CityTime.startOf(month.atDay(1), clock))
+                .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
+                .query(Long.class).list();
+        List<Long> sample = withSpotChecks(ReinspectionSample.draw(population, properties.share(), seed), spot);
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by, population_ids,
-                                               population_hash, sample_hash)
-                VALUES (:p, :c, :seed, :share, :n, :at, :by, :ids, :ph, :sh)""")
+                                               population_hash, sample_hash, spot_ids)
+                VALUES (:p, :c, :seed, :share, :n, :at, :by, :ids, :ph, :sh, :spot)""")
+                .param("spot", join(spot))
                 .param("p", period).param("c", countyId).param("seed", seed)
                 .param("ids", join(population)).param("ph", sha256(population)).param("sh", sha256(sample))
                 .param("share", java.math.BigDecimal.valueOf(properties.share())).param("n", population.size())
@@ -145,7 +154,7 @@ public class Reinspections {
     }
 
     public Verification verify(long drawId) {
-        Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share, population_ids, population_hash, sample_hash "
+        Map<String, Object> d = jdbc.sql("SELECT period, county_id, seed, share, population_ids, population_hash, sample_hash, spot_ids "
                         + "FROM reinspection_draw WHERE id = :id")
                 .param("id", drawId).query().listOfRows().stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("draw", drawId));
@@ -155,7 +164,8 @@ public class Reinspections {
             return new Verification(false, false, false, items.size());
         }
         List<Long> stored = parse(d.get("population_ids").toString());
-        List<Long> replayed = ReinspectionSample.draw(stored, ((Number) d.get("share")).doubleValue(), ((Number) d.get("seed")).longValue());
+        List<Long> replayed = withSpotChecks(ReinspectionSample.draw(stored, ((Number) d.get("share")).doubleValue(),
+                ((Number) d.get("seed")).longValue()), d.get("spot_ids") == null ? List.of() : parse(d.get("spot_ids").toString()));
         boolean sampleMatches = sha256(replayed).equals(d.get("sample_hash")) && replayed.stream().sorted().toList().equals(items)
                 && sha256(stored).equals(d.get("population_hash"));
         YearMonth month = YearMonth.parse((String) d.get("period"));
@@ -169,6 +179,11 @@ public class Reinspections {
                 .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .param("d", drawId).query(Long.class).list();
         return new Verification(true, sampleMatches, sha256(live).equals(d.get("population_hash")), items.size());
+    }
+
+    /** The sample with the spot checks added, each hazard once, in id order. */
+    static List<Long> withSpotChecks(List<Long> sample, List<Long> spot) {
+        return java.util.stream.Stream.concat(sample.stream(), spot.stream()).distinct().sorted().toList();
     }
 
     private static String join(List<Long> ids) {
