@@ -71,6 +71,12 @@ public class Directory {
         return enterprises.inScope(id, scope) ? enterprise(id) : Optional.empty();
     }
 
+    /** The enterprise's principal responsible person (主要负责人) as registered, who signs its statistics. */
+    public Optional<String> principalOf(long enterpriseId) {
+        return enterpriseRepository.findById(enterpriseId).map(org.anquan.directory.domain.Enterprise::getPrincipalName)
+                .filter(n -> !n.isBlank());
+    }
+
     public Optional<EnterpriseRef> enterpriseByCreditCode(String creditCode) {
         return enterpriseRepository.findByCreditCode(creditCode).map(Directory::ref);
     }

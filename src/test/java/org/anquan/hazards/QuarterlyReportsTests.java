@@ -30,6 +30,14 @@ class QuarterlyReportsTests {
     @Autowired Accounts accounts;
     @Autowired MockMvc mvc;
 
+    @Autowired org.anquan.directory.Directory directory;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The demo enterprise's principal responsible person, who signs. */
+    String principal() {
+        return directory.principalOf(user("enterprise").enterpriseId()).orElseThrow();
+    }
+
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
     }
@@ -43,10 +51,10 @@ class QuarterlyReportsTests {
     @Test
     void aLateFilingIsFlaggedAndCannotBeFiledTwice() {
         var figures = new QuarterlyReports.Figures(3, 1, 2, 0);
-        var filing = reports.file(2025, 2, figures, new BigDecimal("12000"), "王强", user("enterprise"));
+        var filing = reports.file(2025, 2, figures, new BigDecimal("12000"), principal(), user("enterprise"));
         assertThat(filing.late()).isTrue();
         assertThat(filing.dueOn()).isEqualTo(LocalDate.of(2025, 7, 15));
-        assertThatThrownBy(() -> reports.file(2025, 2, figures, BigDecimal.ZERO, "王强", user("enterprise")))
+        assertThatThrownBy(() -> reports.file(2025, 2, figures, BigDecimal.ZERO, principal(), user("enterprise")))
                 .isInstanceOf(BusinessException.class).hasMessage("quarterly.already.filed");
     }
 
@@ -54,7 +62,7 @@ class QuarterlyReportsTests {
     void aQuarterThatHasNotEndedOrAMissingSignatureIsRefused() {
         int year = LocalDate.now(clock).getYear();
         int current = (LocalDate.now(clock).getMonthValue() - 1) / 3 + 1;
-        assertThatThrownBy(() -> reports.file(year, current, new QuarterlyReports.Figures(0, 0, 0, 0), BigDecimal.ZERO, "王强",
+        assertThatThrownBy(() -> reports.file(year, current, new QuarterlyReports.Figures(0, 0, 0, 0), BigDecimal.ZERO, principal(),
                 user("enterprise"))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.fieldErrors()).containsEntry("quarter", "quarterly.quarter.notEnded"));
         assertThatThrownBy(() -> reports.file(2025, 1, new QuarterlyReports.Figures(-1, 0, 0, 0), null, " ", user("enterprise")))
@@ -69,5 +77,64 @@ class QuarterlyReportsTests {
         int status = mvc.perform(post("/hazards/quarterly").param("year", "2025").param("quarter", "3")
                 .with(as(accounts, "leader")).with(csrf())).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(403);
+    }
+
+    @ParameterizedTest(name = "the annual return of {0} is due {1}")
+    @CsvSource({"2025, 2026-01-31", "2026, 2027-01-31"})
+    void theAnnualReturnIsDueOnTheLastDayOfJanuary(int year, LocalDate due) {
+        assertThat(reports.dueOn(year, QuarterlyReports.ANNUAL)).isEqualTo(due);
+    }
+
+    @Test
+    void aSignatureThatIsNotThePrincipalsIsRefusedAndNothingIsFiled() {
+        long before = jdbc.sql("SELECT COUNT(*) FROM quarterly_report").query(Long.class).single();
+        assertThatThrownBy(() -> reports.file(2025, 1, new QuarterlyReports.Figures(1, 0, 1, 0), BigDecimal.ONE, "安全员代签", user("enterprise")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("principalSigned", "quarterly.signature.mismatch"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM quarterly_report").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void everyMissedPeriodCanBeFiledLateAndTheAnnualReturnToo() {
+        long enterprise = user("enterprise").enterpriseId();
+        var open = reports.openPeriods(enterprise);
+        int lastYear = LocalDate.now(clock).getYear() - 1;
+        assertThat(open).extracting(QuarterlyReports.Period::key).contains(lastYear + "-0");
+        var annual = reports.file(lastYear, QuarterlyReports.ANNUAL, reports.fromRegister(enterprise, lastYear, QuarterlyReports.ANNUAL),
+                new BigDecimal("56000"), principal(), user("enterprise"));
+        assertThat(annual.dueOn()).isEqualTo(LocalDate.of(lastYear + 1, 1, 31));
+        assertThat(reports.openPeriods(enterprise)).extracting(QuarterlyReports.Period::key).doesNotContain(lastYear + "-0");
+    }
+
+    @Test
+    void officialsSeeWhoHasNotFiledByCountyAndIndustryAndExportIt() throws Exception {
+        var period = reports.parsePeriod("2024-4");
+        var county = user("county");
+        var missing = reports.missing(period, county.scope(), java.util.Locale.SIMPLIFIED_CHINESE, 50);
+        long inCounty = jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE county_id = :c AND status IN ('OPERATING', 'MINE_PRODUCING', "
+                        + "'MINE_UNDER_CONSTRUCTION', 'MINE_TECH_RENOVATION') AND id NOT IN (SELECT enterprise_id FROM quarterly_report "
+                        + "WHERE report_year = 2024 AND quarter = 4)").param("c", county.regionId()).query(Long.class).single();
+        assertThat(missing.total()).isEqualTo(inCounty).isPositive();
+        assertThat(missing.counts()).extracting(QuarterlyReports.Count::countyName).containsOnly(
+                jdbc.sql("SELECT name FROM region WHERE id = :c").param("c", county.regionId()).query(String.class).single());
+        // the enterprise files: it leaves the list
+        reports.file(2024, 4, new QuarterlyReports.Figures(0, 0, 0, 0), BigDecimal.ZERO, principal(), user("enterprise"));
+        assertThat(reports.missing(period, county.scope(), java.util.Locale.SIMPLIFIED_CHINESE, 50).total()).isEqualTo(inCounty - 1);
+        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly/missing.xlsx")
+                .param("period", "2024-4").with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo((int) (inCounty - 1) + 1);
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("2024年第4季度");
+        }
+    }
+
+    @Test
+    void theEnterpriseSeesItsOpenPeriodsPrefilledAndOfficialsTheNonFilers() throws Exception {
+        String enterprise = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly")
+                .with(as(accounts, "enterprise"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(enterprise).contains("数字已按隐患登记册预填").contains("报送期限");
+        String county = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly")
+                .param("period", "2025-0").with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(county).contains("未报送企业").contains("2025年度");
     }
 }

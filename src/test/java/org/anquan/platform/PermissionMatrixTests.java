@@ -132,6 +132,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /hazards/measures.xlsx", ALL);
         MATRIX.put("GET /api/v1/hazards/measures", ALL);
         MATRIX.put("GET /hazards/quarterly", ALL);
+        MATRIX.put("GET /hazards/quarterly/missing.xlsx", ALL);
         MATRIX.put("GET /hazards/standards", ALL);
         MATRIX.put("GET /hazards/standards/template.xlsx", ALL);
         MATRIX.put("POST /hazards/standards/situations", ADMIN);

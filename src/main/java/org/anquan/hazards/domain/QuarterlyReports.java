@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -22,31 +23,52 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Quarterly hazard statistics an enterprise files, due on a set day of the month after the quarter
- * (the 15th by default), signed by its principal responsible person. Late filings are flagged.
+ * (the 15th by default), and the annual return (quarter 0), due by the end of January, each signed by
+ * its principal responsible person as registered. A missed period may be filed late, and is flagged;
+ * officials list the enterprises that have not filed.
  */
 @Service
 public class QuarterlyReports {
 
     @ConfigurationProperties("anquan.hazards.quarterly")
-    public record Properties(int dueDay) {
+    public record Properties(int dueDay, Integer annualDueDay) {
         public Properties {
             if (dueDay < 1 || dueDay > 28) {
                 throw new IllegalArgumentException("anquan.hazards.quarterly.due-day must be 1..28");
             }
+            if (annualDueDay == null) {
+                annualDueDay = 31;
+            }
+            if (annualDueDay < 1 || annualDueDay > 31) {
+                throw new IllegalArgumentException("anquan.hazards.quarterly.annual-due-day must be 1..31 (of January)");
+            }
         }
     }
+
+    /** The annual return is filed as quarter 0 of its year. */
+    public static final int ANNUAL = 0;
+
+    /** Enterprise statuses that file statistics: working ones (a closed or suspended unit does not). */
+    static final List<String> FILING_STATUSES = List.of("OPERATING", "MINE_PRODUCING", "MINE_UNDER_CONSTRUCTION", "MINE_TECH_RENOVATION");
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Properties properties;
     private final Clock clock;
     private final ScopeFilter scopes;
+    private final org.anquan.directory.Directory directory;
+
+    /** An enterprise's columns for each dimension of a data scope. */
+    static final ScopeFilter.Columns ENTERPRISE_SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
+            .enterprise("e.id");
 
     /** A filing's columns for each dimension of a data scope, through its enterprise. */
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
             .enterprise("q.enterprise_id");
 
-    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock, ScopeFilter scopes) {
+    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock, ScopeFilter scopes,
+                     org.anquan.directory.Directory directory) {
+        this.directory = directory;
         this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -62,6 +84,63 @@ public class QuarterlyReports {
         return LocalDate.of(year, quarter * 3, 1).plusMonths(1).withDayOfMonth(dueDay);
     }
 
+    /** The day a period is due: a quarter's as above, the annual return's in January of the next year. */
+    public LocalDate dueOn(int year, int quarter) {
+        return quarter == ANNUAL ? LocalDate.of(year + 1, 1, properties.annualDueDay()) : dueOn(year, quarter, properties.dueDay());
+    }
+
+    /** A period to file: a quarter of a year, or the year (quarter 0), with its due day. */
+    public record Period(int year, int quarter, LocalDate dueOn) {
+        public boolean annual() {
+            return quarter == ANNUAL;
+        }
+
+        public String key() {
+            return year + "-" + quarter;
+        }
+    }
+
+    /** The period a form names as {@code 2026-3} (a quarter) or {@code 2025-0} (the year); null when it names none. */
+    public Period parsePeriod(String key) {
+        if (key == null || !key.matches("\\d{4}-[0-4]")) {
+            return null;
+        }
+        int year = Integer.parseInt(key.substring(0, 4));
+        int quarter = key.charAt(5) - '0';
+        return new Period(year, quarter, dueOn(year, quarter));
+    }
+
+    /** Whether the period is over: only an ended period is filed. */
+    boolean ended(int year, int quarter) {
+        LocalDate today = LocalDate.now(clock);
+        return quarter == ANNUAL ? year < today.getYear() : !LocalDate.of(year, quarter * 3, 1).plusMonths(1).isAfter(today);
+    }
+
+    /**
+     * The ended periods of the last two years the enterprise has not filed, oldest first: what it may
+     * still file (late once past the due day).
+     */
+    public List<Period> openPeriods(long enterpriseId) {
+        LocalDate today = LocalDate.now(clock);
+        java.util.Set<String> filed = new java.util.HashSet<>(jdbc.sql(
+                        "SELECT report_year || '-' || quarter FROM quarterly_report WHERE enterprise_id = :e AND report_year >= :y")
+                .param("e", enterpriseId).param("y", today.getYear() - 2).query(String.class).list());
+        List<Period> open = new java.util.ArrayList<>();
+        LocalDate earliest = today.minusYears(2);
+        for (int year = earliest.getYear(); year <= today.getYear(); year++) {
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                boolean recent = !LocalDate.of(year, quarter * 3, 1).isBefore(earliest);
+                if (recent && ended(year, quarter) && !filed.contains(year + "-" + quarter)) {
+                    open.add(new Period(year, quarter, dueOn(year, quarter)));
+                }
+            }
+            if (ended(year, ANNUAL) && !filed.contains(year + "-" + ANNUAL)) {
+                open.add(new Period(year, ANNUAL, dueOn(year, ANNUAL)));
+            }
+        }
+        return open;
+    }
+
     public record Figures(int foundGeneral, int foundMajor, int rectifiedGeneral, int rectifiedMajor) {
     }
 
@@ -71,9 +150,9 @@ public class QuarterlyReports {
 
     /** The enterprise's numbers for the quarter as the register has them, to prefill the form. */
     public Figures fromRegister(long enterpriseId, int year, int quarter) {
-        LocalDate first = LocalDate.of(year, quarter * 3 - 2, 1);
+        LocalDate first = quarter == ANNUAL ? LocalDate.of(year, 1, 1) : LocalDate.of(year, quarter * 3 - 2, 1);
         OffsetDateTime from = CityTime.startOf(first, clock);
-        OffsetDateTime to = CityTime.startOf(first.plusMonths(3), clock);
+        OffsetDateTime to = CityTime.startOf(first.plusMonths(quarter == ANNUAL ? 12 : 3), clock);
         return jdbc.sql("""
                 SELECT
                   COALESCE(SUM(CASE WHEN grade = 'GENERAL' AND reported_at >= :f AND reported_at < :t THEN 1 ELSE 0 END), 0),
@@ -90,10 +169,10 @@ public class QuarterlyReports {
         user.require(Permission.QUARTERLY_FILE);
         Map<String, String> errors = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock);
-        if (quarter < 1 || quarter > 4 || year < 2000 || year > today.getYear()) {
+        if (quarter < 0 || quarter > 4 || year < 2000 || year > today.getYear()) {
             errors.put("quarter", "quarterly.quarter.invalid");
-        } else if (LocalDate.of(year, quarter * 3, 1).plusMonths(1).isAfter(today)) {
-            // the quarter has not ended: its first day after is still ahead
+        } else if (!ended(year, quarter)) {
+            // the period has not ended: its first day after is still ahead
             errors.put("quarter", "quarterly.quarter.notEnded");
         }
         if (figures.foundGeneral() < 0 || figures.foundMajor() < 0 || figures.rectifiedGeneral() < 0 || figures.rectifiedMajor() < 0) {
@@ -108,6 +187,14 @@ public class QuarterlyReports {
             errors.put("principalSigned", "quarterly.signature.required");
         } else if (principalSigned.strip().length() > 50) {
             errors.put("principalSigned", "validation.too.long");
+        } else {
+            // signed by the principal responsible person the directory holds, not by whoever files
+            String principal = directory.principalOf(user.enterpriseId()).orElse(null);
+            if (principal == null) {
+                errors.put("principalSigned", "quarterly.principal.unknown");
+            } else if (!principal.replaceAll("\\s", "").equals(principalSigned.replaceAll("\\s", ""))) {
+                errors.put("principalSigned", "quarterly.signature.mismatch");
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -117,7 +204,7 @@ public class QuarterlyReports {
                 .param("e", enterprise).param("y", year).param("q", quarter).query(Long.class).single() > 0) {
             throw new BusinessException("quarterly.already.filed", year, quarter);
         }
-        LocalDate due = dueOn(year, quarter, properties.dueDay());
+        LocalDate due = dueOn(year, quarter);
         boolean late = today.isAfter(due);
         jdbc.sql("""
                 INSERT INTO quarterly_report (enterprise_id, report_year, quarter, found_general, found_major, rectified_general,
@@ -145,6 +232,60 @@ public class QuarterlyReports {
                         rs.getBigDecimal("funds"), rs.getString("principal_signed"), rs.getObject("due_on", LocalDate.class),
                         rs.getObject("filed_at", OffsetDateTime.class), rs.getBoolean("late")))
                 .list();
+    }
+
+    /** Non-filers of a period: how many per county and industry, and the first of them by name. */
+    public record Missing(Period period, List<Count> counts, List<MissingEnterprise> enterprises, long total) {
+    }
+
+    public record Count(String countyName, String industryName, long missing) {
+    }
+
+    public record MissingEnterprise(long id, String name, String creditCode, String countyName, String industryName) {
+    }
+
+    /** The enterprises in the scope that should have filed the period and have not. */
+    public Missing missing(Period period, DataScope scope, Locale locale, int limit) {
+        ScopeFilter.Predicate visible = scopes.read(scope, ENTERPRISE_SCOPE);
+        boolean en = "en".equals(locale.getLanguage());
+        String from = " FROM directory_enterprise_view e JOIN directory_region_view c ON c.id = e.county_id "
+                + "JOIN directory_industry_view i ON i.code = e.industry_code WHERE e.status IN (:statuses)" + visible.and()
+                + " AND NOT EXISTS (SELECT 1 FROM quarterly_report q WHERE q.enterprise_id = e.id AND q.report_year = :y AND q.quarter = :q)";
+        String industry = en ? "i.name_en" : "i.name_zh";
+        List<Count> counts = jdbc.sql("SELECT c.name AS county_name, " + industry + " AS industry_name, COUNT(*) AS n" + from
+                        + " GROUP BY c.code, c.name, i.sort_order, " + industry + " ORDER BY c.code, i.sort_order")
+                .params(visible.params()).param("statuses", FILING_STATUSES).param("y", period.year()).param("q", period.quarter())
+                .query((rs, n) -> new Count(rs.getString("county_name"), rs.getString("industry_name"), rs.getLong("n"))).list();
+        List<MissingEnterprise> list = jdbc.sql("SELECT e.id, e.name, e.credit_code, c.name AS county_name, " + industry + " AS industry_name"
+                        + from + " ORDER BY c.code, i.sort_order, e.name, e.id LIMIT " + limit)
+                .params(visible.params()).param("statuses", FILING_STATUSES).param("y", period.year()).param("q", period.quarter())
+                .query((rs, n) -> new MissingEnterprise(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+                        rs.getString("county_name"), rs.getString("industry_name"))).list();
+        return new Missing(period, counts, list, counts.stream().mapToLong(Count::missing).sum());
+    }
+
+    /** The non-filers of the period as a workbook: every one in the scope, with its county and industry. */
+    public void exportMissing(Period period, DataScope scope, String title, String[] headers, Locale locale, java.io.OutputStream out)
+            throws java.io.IOException {
+        Missing m = missing(period, scope, locale, 200_000);
+        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(500)) {
+            var sheet = wb.createSheet("1");
+            sheet.createRow(0).createCell(0).setCellValue(title);
+            var h = sheet.createRow(1);
+            for (int i = 0; i < headers.length; i++) {
+                h.createCell(i).setCellValue(headers[i]);
+            }
+            int r = 2;
+            for (MissingEnterprise e : m.enterprises()) {
+                var row = sheet.createRow(r++);
+                String[] v = {String.valueOf(r - 2), e.name(), e.creditCode(), e.countyName(), e.industryName()};
+                for (int i = 0; i < v.length; i++) {
+                    row.createCell(i, org.apache.poi.ss.usermodel.CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
+                }
+            }
+            wb.write(out);
+            wb.dispose();
+        }
     }
 
     /** The quarter whose statistics are due next or were due last: the last quarter that ended. */

@@ -20,13 +20,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuarterlyController {
 
     private final QuarterlyReports reports;
+    private final org.anquan.platform.web.Messages messages;
+    private final org.anquan.platform.web.Downloads downloads;
 
-    QuarterlyController(QuarterlyReports reports) {
+    private final java.time.Clock clock;
+
+    QuarterlyController(QuarterlyReports reports, org.anquan.platform.web.Messages messages, org.anquan.platform.web.Downloads downloads,
+                        java.time.Clock clock) {
+        this.clock = clock;
         this.reports = reports;
+        this.messages = messages;
+        this.downloads = downloads;
+    }
+
+    /** The period the page is about: the one asked for, else the last quarter that ended. */
+    private QuarterlyReports.Period period(String key) {
+        QuarterlyReports.Period asked = reports.parsePeriod(key);
+        if (asked != null) {
+            return asked;
+        }
+        int[] last = reports.lastEndedQuarter();
+        return new QuarterlyReports.Period(last[0], last[1], reports.dueOn(last[0], last[1]));
     }
 
     @GetMapping("/hazards/quarterly")
-    String page(Model model) {
+    String page(@RequestParam(required = false) String period, Model model, java.util.Locale locale) {
         CurrentUser me = CurrentUsers.require();
         int[] last = reports.lastEndedQuarter();
         model.addAttribute("filings", reports.filings(me.scope()));
@@ -34,12 +52,58 @@ class QuarterlyController {
         model.addAttribute("quarter", last[1]);
         model.addAttribute("due", QuarterlyReports.dueOn(last[0], last[1], reports.dueDay()));
         if (me.may(Permission.QUARTERLY_FILE)) {
-            model.addAttribute("prefill", reports.fromRegister(me.enterpriseId(), last[0], last[1]));
+            // the enterprise files any period it missed, late if past its day, each prefilled from the register
+            var open = reports.openPeriods(me.enterpriseId());
+            model.addAttribute("openPeriods", open);
+            var chosen = open.stream().filter(p -> p.key().equals(period)).findFirst()
+                    .orElse(open.isEmpty() ? null : open.get(open.size() - 1));
+            if (chosen != null) {
+                model.addAttribute("chosen", chosen);
+                model.addAttribute("prefill", reports.fromRegister(me.enterpriseId(), chosen.year(), chosen.quarter()));
+            }
+        } else {
+            QuarterlyReports.Period p = period(period);
+            model.addAttribute("missingPeriod", p);
+            model.addAttribute("missing", reports.missing(p, me.scope(), locale, 200));
+            model.addAttribute("periods", recentPeriods());
         }
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
         return "hazards/quarterly";
+    }
+
+    /** The periods officials choose from: the ended quarters and years of the last two years, newest first. */
+    private java.util.List<QuarterlyReports.Period> recentPeriods() {
+        int[] last = reports.lastEndedQuarter();
+        java.util.List<QuarterlyReports.Period> list = new java.util.ArrayList<>();
+        int year = last[0];
+        int quarter = last[1];
+        for (int i = 0; i < 8; i++) {
+            list.add(new QuarterlyReports.Period(year, quarter, reports.dueOn(year, quarter)));
+            if (quarter == 1) {
+                list.add(new QuarterlyReports.Period(year - 1, QuarterlyReports.ANNUAL, reports.dueOn(year - 1, QuarterlyReports.ANNUAL)));
+                year--;
+                quarter = 4;
+            } else {
+                quarter--;
+            }
+        }
+        return list;
+    }
+
+    /** The enterprises that have not filed the period, as a workbook, by county and industry. */
+    @GetMapping("/hazards/quarterly/missing.xlsx")
+    void missing(@RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale)
+            throws java.io.IOException {
+        CurrentUser me = CurrentUsers.require();
+        QuarterlyReports.Period p = period(period);
+        String name = p.annual() ? messages.get("quarterly.period.annual", p.year()) : messages.get("quarterly.period.quarter", p.year(), p.quarter());
+        downloads.attach(response, org.anquan.platform.web.Downloads.XLSX, ".xlsx", "download.quarterly.missing", p.key());
+        reports.exportMissing(p, me.scope(), messages.get("quarterly.missing.title", name),
+                new String[] {messages.get("ledger.col.no"), messages.get("field.name"), messages.get("field.creditCode"),
+                        messages.get("field.county"), messages.get("field.industryCode")}, locale, response.getOutputStream());
     }
 
     @PostMapping("/hazards/quarterly")
