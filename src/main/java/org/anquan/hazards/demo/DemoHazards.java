@@ -39,7 +39,13 @@ public class DemoHazards implements ApplicationRunner {
     private final Clock clock;
     private final org.anquan.platform.security.Accounts accounts;
 
-    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock, org.anquan.platform.security.Accounts accounts) {
+    private final org.anquan.platform.documents.DocumentNumbers numbers;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock, org.anquan.platform.security.Accounts accounts,
+                org.anquan.platform.documents.DocumentNumbers numbers, org.springframework.transaction.support.TransactionTemplate tx) {
+        this.numbers = numbers;
+        this.tx = tx;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -154,6 +160,45 @@ public class DemoHazards implements ApplicationRunner {
         }
         insert(rows);
         continueCodes();
+        governEnterpriseHazards(enterpriseId, e.get("department_id"), today);
+    }
+
+    /**
+     * The enterprise's open hazards as officials leave them: each with its rectification order,
+     * numbered by the supervising department; the major one reported to the workers' congress and its
+     * tank farm stopped, awaiting the review of the application to resume; an extension asked on one.
+     */
+    private void governEnterpriseHazards(long enterpriseId, Object department, LocalDate today) {
+        String departmentName = jdbc.sql("SELECT name FROM directory_department_view WHERE id = :d").param("d", department)
+                .query(String.class).single();
+        tx.executeWithoutResult(status -> {
+            for (var h : jdbc.sql("SELECT id, grade, status, deadline FROM hazard WHERE enterprise_id = :e AND status IN ('ASSIGNED', 'RECTIFYING', 'SUBMITTED') "
+                    + "ORDER BY id").param("e", enterpriseId).query().listOfRows()) {
+                String number = numbers.next("DEPARTMENT:" + department, "ORDER", today.getYear(), departmentName + "责改");
+                jdbc.sql("""
+                        UPDATE hazard SET order_number = :n, order_unit_kind = 'DEPARTMENT', order_unit_id = :d, order_issued_on = :on,
+                               order_inspectors = '张明（34010020260001）、李华（34010020260002）',
+                               found_unit_kind = CASE WHEN source = 'DEPT_INSPECTION' THEN 'DEPARTMENT' END,
+                               found_unit_id = CASE WHEN source = 'DEPT_INSPECTION' THEN :d END
+                        WHERE id = :id""")
+                        .param("n", number).param("d", department).param("on", today.minusDays(5)).param("id", h.get("id")).update();
+                if ("MAJOR".equals(h.get("grade"))) {
+                    jdbc.sql("""
+                            UPDATE hazard SET workers_reported_on = :w, workers_report_note = '第三届职代会第二次会议通报',
+                                   stop_ordered_on = :s, stop_order_note = '液氯储罐区停止使用，其余装置正常生产',
+                                   resumption_applied_on = :a,
+                                   resumption_application = '紧急切断阀已更换并完成联锁测试，申请恢复储罐区使用'
+                            WHERE id = :id""")
+                            .param("w", today.minusDays(10)).param("s", today.minusDays(11)).param("a", today.minusDays(2))
+                            .param("id", h.get("id")).update();
+                } else if ("ASSIGNED".equals(h.get("status"))) {
+                    jdbc.sql("""
+                            UPDATE hazard SET extension_state = 'REQUESTED', extension_deadline = :to,
+                                   extension_reason = '绝缘胶垫需定制，到货约两周', extension_requested_by = 'enterprise'
+                            WHERE id = :id""").param("to", today.plusDays(25)).param("id", h.get("id")).update();
+                }
+            }
+        });
     }
 
     /**
