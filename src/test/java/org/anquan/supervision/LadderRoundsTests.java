@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class LadderRoundsTests {
 
     @Autowired EscalationSweep sweep;
+    @Autowired org.anquan.supervision.domain.SupervisionQueries queries;
     @Autowired EscalationProperties properties;
     @Autowired JdbcClient jdbc;
     @Autowired Hazards hazards;
@@ -87,6 +88,7 @@ class LadderRoundsTests {
 
     @Test
     void aReopenedHazardClimbsAgainInItsNewRoundAndEveryNoticeIsNumbered() {
+        int before = jdbc.sql("SELECT COUNT(*) FROM supervision_notice_block").query(Integer.class).single();
         long id = hazard("RECTIFYING", LocalDate.now(clock).minusDays(20), OffsetDateTime.now(clock).minusDays(25));
         sweep.run("tester").orElseThrow();
         assertThat(steps(id)).containsExactly("1:RECTIFY:2", "1:RECTIFY:3");
@@ -98,9 +100,15 @@ class LadderRoundsTests {
                 .param("d", LocalDate.now(clock).minusDays(21)).param("id", id).update();
         sweep.run("tester").orElseThrow();
         assertThat(steps(id)).containsExactly("1:RECTIFY:2", "1:RECTIFY:3", "2:RECTIFY:2", "2:RECTIFY:3");
-        List<String> numbers = jdbc.sql("SELECT notice_number FROM supervision_step WHERE hazard_id = :h AND level = 2 ORDER BY id")
-                .param("h", id).query(String.class).list();
+        List<String> numbers = queries.forHazard(id, java.util.Locale.SIMPLIFIED_CHINESE).stream()
+                .filter(s -> s.level() == org.anquan.supervision.domain.EscalationLevel.NOTICE)
+                .map(org.anquan.supervision.domain.StepRow::noticeNumber).toList();
         assertThat(numbers).hasSize(2).doesNotHaveDuplicates()
                 .allMatch(n -> n.matches("示安委办督〔" + LocalDate.now(clock).getYear() + "〕\\d+号"));
+        // every notice of the city office this year has its own number, whichever sweep issued it
+        List<String> all = jdbc.sql("SELECT b.prefix || CAST(b.first_number + s.notice_seq - 1 AS VARCHAR(12)) FROM supervision_step s "
+                + "JOIN supervision_notice_block b ON b.run_id = s.run_id WHERE s.notice_seq IS NOT NULL").query(String.class).list();
+        assertThat(all).doesNotHaveDuplicates();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_notice_block").query(Integer.class).single()).isGreaterThan(before);
     }
 }

@@ -127,11 +127,12 @@ public class EscalationSweep {
             LocalDate until = level == EscalationLevel.REMINDER
                     ? today.plusDays(t.reminderDaysBefore())
                     : today.minusDays(t.afterDays(level));
+            int numbered = n;
             n += statistics.withIndexScans(() -> jdbc.sql("""
                     INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
-                                                  department_id, county_id, hazard_deadline, answer_deadline)
+                                                  department_id, county_id, hazard_deadline, answer_deadline, notice_seq)
                     SELECT h.id, :level, h.work_round, 'RECTIFY', :run, :now, :actor, :reason, h.department_id, h.county_id,
-                           h.deadline, :answerBy
+                           h.deadline, :answerBy, CASE WHEN :level = 2 THEN :offset + ROW_NUMBER() OVER (ORDER BY h.id) END
                     FROM hazards_hazard_view h
                     WHERE h.status IN (:escalating) AND h.grade = :grade AND\s""" + due + """
                       AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.work_round = h.work_round
@@ -141,11 +142,11 @@ public class EscalationSweep {
                     .param("reason", "escalation.reason." + level.name() + "." + grade)
                     .param("answerBy", level == EscalationLevel.NOTICE ? today.plusDays(properties.noticeAnswerDays()) : null)
                     .param("grade", grade).param("today", today).param("until", until)
-                    .param("escalating", Hazards.escalatingStatuses())
+                    .param("escalating", Hazards.escalatingStatuses()).param("offset", numbered)
                     .update());
         }
         if (level == EscalationLevel.NOTICE) {
-            n += sweepWaits(runId, actor, today, now);
+            n += sweepWaits(runId, actor, today, now, n);
         }
         if (level == EscalationLevel.LISTED) {
             n += sweepUnanswered(runId, actor, today, now);
@@ -156,7 +157,7 @@ public class EscalationSweep {
             return 0;
         }
         if (level == EscalationLevel.NOTICE) {
-            numberNotices(runId, today);
+            numberNotices(runId, today, n);
         }
         for (String owner : List.of("department_id", "county_id")) {
             jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
@@ -180,13 +181,14 @@ public class EscalationSweep {
      * A supervision notice for every hazard an official has left waiting longer than its limit: a report
      * not verified, a verified hazard not assigned, submitted work not accepted. One per wait and round.
      */
-    private int sweepWaits(String runId, String actor, LocalDate today, OffsetDateTime now) {
+    private int sweepWaits(String runId, String actor, LocalDate today, OffsetDateTime now, int numbered) {
         int n = 0;
         for (Stage stage : List.of(Stage.VERIFY, Stage.ASSIGN, Stage.ACCEPT)) {
             n += jdbc.sql("""
                     INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
-                                                  department_id, county_id, hazard_deadline, answer_deadline)
-                    SELECT h.id, :level, h.work_round, :stage, :run, :now, :actor, :reason, h.department_id, h.county_id, :today, :answerBy
+                                                  department_id, county_id, hazard_deadline, answer_deadline, notice_seq)
+                    SELECT h.id, :level, h.work_round, :stage, :run, :now, :actor, :reason, h.department_id, h.county_id, :today, :answerBy,
+                           :offset + ROW_NUMBER() OVER (ORDER BY h.id)
                     FROM hazards_hazard_view h
                     WHERE h.status = :waiting AND h.status_since < :cutoff
                       AND NOT EXISTS (SELECT 1 FROM supervision_step s WHERE s.hazard_id = h.id AND s.work_round = h.work_round
@@ -196,6 +198,7 @@ public class EscalationSweep {
                     .param("now", now).param("actor", actor).param("reason", "escalation.reason.WAIT." + stage.name())
                     .param("today", today).param("answerBy", today.plusDays(properties.noticeAnswerDays()))
                     .param("waiting", stage.waitingStatus()).param("cutoff", now.minusDays(properties.waits().days(stage)))
+                    .param("offset", numbered + n)
                     .update();
         }
         return n;
@@ -226,22 +229,14 @@ public class EscalationSweep {
     }
 
     /**
-     * Numbers the run's supervision notices in the city office's sequence of the year: a block of
-     * numbers is reserved and each notice takes the one its place in the block gives.
+     * Numbers the run's supervision notices in the city office's sequence of the year: a block of as
+     * many numbers as notices is reserved, and each notice is the block's first plus its place in the
+     * run (its notice_seq, given as it was inserted): no step row is written twice.
      */
-    private void numberNotices(String runId, LocalDate today) {
-        Map<String, Object> span = jdbc.sql("SELECT MIN(id) AS first_id, MAX(id) AS last_id FROM supervision_step WHERE run_id = :run AND level = :level")
-                .param("run", runId).param("level", EscalationLevel.NOTICE.rank()).query().singleRow();
-        if (span.get("first_id") == null) {
-            return;
-        }
-        long firstId = ((Number) span.get("first_id")).longValue();
-        int count = (int) (((Number) span.get("last_id")).longValue() - firstId + 1);
-        int first = numbers.reserve("CITY", "NOTICE", today.getYear(), count);
-        jdbc.sql("UPDATE supervision_step SET notice_number = :prefix || CAST(id - :firstId + :first AS VARCHAR(12)) || '号' "
-                        + "WHERE run_id = :run AND level = :level")
-                .param("prefix", cityAbbreviation + "督〔" + today.getYear() + "〕").param("firstId", firstId).param("first", first)
-                .param("run", runId).param("level", EscalationLevel.NOTICE.rank()).update();
+    private void numberNotices(String runId, LocalDate today, int notices) {
+        int first = numbers.reserve("CITY", "NOTICE", today.getYear(), notices);
+        jdbc.sql("INSERT INTO supervision_notice_block (run_id, prefix, first_number) VALUES (:run, :prefix, :first)")
+                .param("run", runId).param("prefix", cityAbbreviation + "督〔" + today.getYear() + "〕").param("first", first).update();
     }
 
     private static long millis(long from, long to) {

@@ -30,8 +30,10 @@ public class SupervisionQueries {
     private static String select(Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         return "SELECT s.*, h.code AS hazard_code, COALESCE(e.name, h.place) AS subject, h.grade, "
-                + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name "
-                + "FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id JOIN directory_department_view d ON d.id = s.department_id "
+                + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name, c.name AS county_name, "
+                + "b.prefix AS notice_prefix, b.first_number AS notice_first "
+                + "FROM supervision_step s LEFT JOIN supervision_notice_block b ON b.run_id = s.run_id AND s.notice_seq IS NOT NULL "
+                + "JOIN hazards_hazard_view h ON h.id = s.hazard_id JOIN directory_department_view d ON d.id = s.department_id "
                 + "JOIN directory_region_view c ON c.id = s.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id ";
     }
 
@@ -84,6 +86,8 @@ public class SupervisionQueries {
                 rs.getObject("answered_at", OffsetDateTime.class),
                 rs.getString("outcome_kind") == null ? null : StepOutcome.valueOf(rs.getString("outcome_kind")),
                 rs.getString("outcome"), rs.getObject("outcome_at", OffsetDateTime.class), rs.getString("outcome_by"),
-                rs.getInt("work_round"), Stage.valueOf(rs.getString("stage")), rs.getString("notice_number"));
+                rs.getInt("work_round"), Stage.valueOf(rs.getString("stage")),
+                rs.getString("notice_prefix") == null ? null
+                        : rs.getString("notice_prefix") + (rs.getInt("notice_first") + rs.getInt("notice_seq") - 1) + "号");
     }
 }
