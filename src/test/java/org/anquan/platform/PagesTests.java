@@ -34,7 +34,8 @@ class PagesTests {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"/", "/enterprises", "/enterprises?industry=COAL_MINE&status=MINE_CLOSED", "/enterprises/new",
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
-            "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password"})
+            "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
+            "/accidents/new", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);

@@ -151,6 +151,14 @@ class PermissionMatrixTests {
         MATRIX.put("POST /admin/supervision/reinspections/draw", ADMIN);
         MATRIX.put("POST /supervision/reinspections/{drawId}/items/{itemId}", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /api/v1/supervision/sweep", ADMIN);
+        MATRIX.put("GET /accidents", ALL);
+        MATRIX.put("GET /accidents/new", REPORTERS);
+        MATRIX.put("POST /accidents", REPORTERS);
+        MATRIX.put("GET /accidents/{id}", ALL);
+        MATRIX.put("GET /api/v1/accidents", ALL);
+        MATRIX.put("GET /api/v1/accidents/kinds", ALL);
+        MATRIX.put("GET /api/v1/accidents/{id}", ALL);
+        MATRIX.put("POST /api/v1/accidents", REPORTERS);
     }
 
     /** Routes anyone may reach, logged in or not, and the framework's own. */

@@ -17,7 +17,7 @@ public final class AccessPolicy {
 
     private static final Set<Permission> OFFICER = EnumSet.of(ENTERPRISE_EDIT, HAZARD_REPORT, HAZARD_ROUTE, HAZARD_VERIFY,
             HAZARD_ASSIGN, HAZARD_RECTIFY, HAZARD_ACCEPT, HAZARD_REOPEN, HAZARD_REGRADE, HAZARD_IMPORT, MEASURE_EDIT, SUPERVISION_ANSWER,
-            INBOX_USE);
+            ACCIDENT_REPORT, INBOX_USE);
 
     private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
 
@@ -25,8 +25,8 @@ public final class AccessPolicy {
         TABLE.put(Role.CITY_ADMIN, EnumSet.complementOf(EnumSet.of(QUARTERLY_FILE, INBOX_USE)));
         TABLE.put(Role.COUNTY_OFFICER, with(with(OFFICER, REINSPECTION_RECORD), HAZARD_LIST));
         TABLE.put(Role.DEPT_OFFICER, OFFICER);
-        TABLE.put(Role.ENTERPRISE_USER, EnumSet.of(HAZARD_REPORT, HAZARD_RECTIFY, QUARTERLY_FILE));
-        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT));
+        TABLE.put(Role.ENTERPRISE_USER, EnumSet.of(HAZARD_REPORT, HAZARD_RECTIFY, QUARTERLY_FILE, ACCIDENT_REPORT));
+        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT));
         TABLE.put(Role.LEADER, EnumSet.noneOf(Permission.class));
         TABLE.put(Role.DISCIPLINE, EnumSet.noneOf(Permission.class));
         TABLE.replaceAll((role, permissions) -> Collections.unmodifiableSet(permissions));

@@ -55,6 +55,8 @@ public enum Permission {
     REINSPECTION_DRAW,
     /** Record a re-inspection result. */
     REINSPECTION_RECORD,
+    /** Report an accident (事故快报): the unit for itself, officials and the duty office for their scope. */
+    ACCIDENT_REPORT,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

@@ -93,7 +93,8 @@ class AccessPolicyTests {
         }
         assertThat(AccessPolicy.permissionsOf(Role.LEADER)).isEmpty();
         assertThat(AccessPolicy.permissionsOf(Role.DISCIPLINE)).isEmpty();
-        assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT);
+        // the duty office takes reports by phone: hazards and accidents
+        assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT, Permission.ACCIDENT_REPORT);
         assertThat(AccessPolicy.allows(Role.ENTERPRISE_USER, Permission.HAZARD_ACCEPT)).as("an enterprise never accepts").isFalse();
     }
 

@@ -1,0 +1,112 @@
+package org.anquan.accidents.demo;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.anquan.accidents.domain.AccidentGrade;
+import org.anquan.accidents.domain.AccidentGrading;
+import org.anquan.accidents.domain.AccidentService;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Three years of the demo city's accidents: a few hundred, mostly ordinary ones at its enterprises and
+ * on its roads, some 较大 and one 重大, each graded as the policy grades it.
+ */
+@Component
+@Order(120)
+@ConditionalOnProperty(name = "anquan.demo.enabled", havingValue = "true")
+class DemoAccidents implements ApplicationRunner {
+
+    /** Kinds by industry: what happens where. */
+    private static final Map<String, String[]> KINDS = Map.ofEntries(
+            Map.entry("COAL_MINE", new String[] {"ROOF_FALL", "GAS_EXPLOSION", "WATER_INRUSH", "VEHICLE"}),
+            Map.entry("NON_COAL_MINE", new String[] {"COLLAPSE", "BLASTING", "FALL_FROM_HEIGHT"}),
+            Map.entry("HAZ_CHEM", new String[] {"POISONING_ASPHYXIA", "VESSEL_EXPLOSION", "SCALD_BURN", "FIRE_INJURY"}),
+            Map.entry("CONSTRUCTION", new String[] {"FALL_FROM_HEIGHT", "STRUCK_BY_OBJECT", "COLLAPSE", "LIFTING", "ELECTRIC_SHOCK"}),
+            Map.entry("INDUSTRY_TRADE", new String[] {"MACHINERY", "POISONING_ASPHYXIA", "OTHER_EXPLOSION", "STRUCK_BY_OBJECT"}),
+            Map.entry("ROAD_TRANSPORT", new String[] {"ROAD_TRAFFIC"}),
+            Map.entry("CROWDED_PLACES", new String[] {"FIRE"}),
+            Map.entry("WATER_TRANSPORT", new String[] {"WATER_TRAFFIC"}),
+            Map.entry("FISHING_VESSELS", new String[] {"FISHING_VESSEL"}));
+    private static final String[] ACCOUNTS = {"作业人员违章操作，防护措施未落实", "设备带病运行，安全装置失效",
+            "现场监护缺失，应急处置不当", "驾驶人操作不当，车辆制动失灵", "未办理作业审批，盲目施救"};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final AccidentService service;
+    private final Clock clock;
+
+    DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("SELECT COUNT(*) FROM accident").query(Long.class).single() > 0
+                || jdbc.sql("SELECT COUNT(*) FROM directory_enterprise_view").query(Long.class).single() == 0) {
+            return;
+        }
+        generate(360, new Random(2026));
+    }
+
+    void generate(int count, Random random) {
+        List<Map<String, Object>> enterprises = jdbc.sql("""
+                SELECT id, industry_code, county_id FROM directory_enterprise_view WHERE industry_code IN (:industries)
+                ORDER BY id LIMIT 3000""").param("industries", KINDS.keySet()).query().listOfRows();
+        if (enterprises.isEmpty()) {
+            return;
+        }
+        AccidentGrading grading = service.grading();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long first = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> e = enterprises.get(random.nextInt(enterprises.size()));
+            String industry = (String) e.get("industry_code");
+            String[] kinds = KINDS.get(industry);
+            String kind = kinds[random.nextInt(kinds.length)];
+            // most accidents kill one person or none; one in twenty is 较大; the one 重大 is a gas explosion
+            int deaths = random.nextInt(10) < 6 ? 1 : random.nextInt(3) == 0 ? 2 : 0;
+            int serious = random.nextInt(4);
+            long loss = 50_000L + random.nextInt(3_000_000);
+            if (i % 20 == 7) {
+                deaths = 3 + random.nextInt(4);
+                loss = 12_000_000L + random.nextInt(20_000_000);
+            }
+            if (i == 100) {
+                deaths = 11;
+                serious = 14;
+                loss = 61_000_000L;
+                kind = "ROAD_TRAFFIC".equals(kind) ? kind : kinds[0];
+            }
+            OffsetDateTime occurred = now.minusDays(random.nextInt(3 * 365)).minusMinutes(random.nextInt(1440));
+            OffsetDateTime learned = occurred.plusMinutes(random.nextInt(40));
+            // one report in twelve reaches the county after the hour
+            OffsetDateTime reported = learned.plusMinutes(i % 12 == 5 ? 90 + random.nextInt(120) : 10 + random.nextInt(40));
+            AccidentGrade grade = grading.grade(deaths, 0, serious, loss);
+            rows.add(new Object[] {String.format("SG%d-%06d", occurred.getYear(), first + i + 1), occurred, learned, "UNIT", industry,
+                    kind, e.get("id"), e.get("county_id"), "厂区作业现场，事故发生后现场已设置警戒",
+                    ACCOUNTS[random.nextInt(ACCOUNTS.length)], "已组织救援并送医，现场已封闭，相关设备停用",
+                    deaths, 0, serious, random.nextInt(5), loss, grade.name(), i % 12 == 5, "demo", reported});
+        }
+        batch.batchUpdate("""
+                INSERT INTO accident (code, occurred_at, learned_at, first_source, industry_code, kind_code, enterprise_id, county_id,
+                                      scene, account, measures, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan,
+                                      grade, status, reported_late, concealment_review, reported_by, reported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, FALSE, ?, ?)""", rows);
+        long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
+        jdbc.sql("ALTER SEQUENCE accident_code_seq RESTART WITH " + (last + 1)).update();
+    }
+}

@@ -1,0 +1,277 @@
+package org.anquan.accidents.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.anquan.directory.Directory;
+import org.anquan.directory.ScopeFilter;
+import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
+import org.anquan.shared.GeoPoint;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting accidents and reading them within the user's scope. The grade is computed, never typed;
+ * the first hop of the reporting clock (the unit to the county) is checked against its limit.
+ */
+@Service
+@Transactional
+public class AccidentService {
+
+    /** Who the authorities first heard of an accident from: the unit itself, or someone else. */
+    public static final Set<String> SOURCES = Set.of("UNIT", "TIP", "HOSPITAL", "PRESS", "HIGHER_LEVEL", "OTHER");
+
+    /** An accident's columns for each dimension of a data scope. */
+    public static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("a.county_id").industry("a.industry_code")
+            .enterprise("a.enterprise_id");
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final ScopeFilter scopes;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration unitReportLimit;
+
+    AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock,
+                    @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.scopes = scopes;
+        this.audit = audit;
+        this.clock = clock;
+        this.unitReportLimit = unitReportLimit;
+    }
+
+    public record Kind(String code, String nameZh, String nameEn, String category) {
+        public String name(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    /** An accident as pages and the API show it. */
+    public record AccidentView(long id, String code, OffsetDateTime occurredAt, OffsetDateTime learnedAt, String firstSource,
+                               String industryCode, String industryName, String kind, String kindName, Long enterpriseId,
+                               String enterpriseName, String place, Double lon, Double lat, long countyId, String countyName,
+                               String scene, String account, String measures, int deaths, int missing, int seriousInjuries,
+                               int minorInjuries, long directLossYuan, AccidentGrade grade, String status, boolean reportedLate,
+                               boolean concealmentReview, String reportedBy, OffsetDateTime reportedAt) {
+    }
+
+    public record Filter(Long countyId, AccidentGrade grade, String kind, Integer year) {
+        public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    public List<Kind> kinds() {
+        return jdbc.sql("SELECT code, name_zh, name_en, category FROM accident_kind ORDER BY sort_order").query(Kind.class).list();
+    }
+
+    /** The grading policy with the thresholds the table holds now. */
+    public AccidentGrading grading() {
+        return new AccidentGrading(jdbc.sql("SELECT grade, min_deaths, min_serious, min_loss_yuan FROM accident_grade_threshold")
+                .query((rs, n) -> new AccidentGrading.Threshold(AccidentGrade.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3),
+                        rs.getLong(4))).list());
+    }
+
+    public AccidentView report(AccidentInput in, CurrentUser user) {
+        user.require(Permission.ACCIDENT_REPORT);
+        org.anquan.shared.Inputs.check(in);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long enterpriseId = in.enterpriseId();
+        if (user.scope().kind() == DataScope.Kind.ENTERPRISE) {
+            // an enterprise reports its own accidents
+            enterpriseId = user.enterpriseId();
+        }
+        if (in.occurredAt() == null) {
+            errors.put("occurredAt", "validation.required");
+        } else if (in.occurredAt().isAfter(now)) {
+            errors.put("occurredAt", "accident.time.future");
+        }
+        OffsetDateTime learned = in.learnedAt() != null ? in.learnedAt() : in.occurredAt();
+        if (learned != null && in.occurredAt() != null && (learned.isBefore(in.occurredAt()) || learned.isAfter(now))) {
+            errors.put("learnedAt", "accident.learned.invalid");
+        }
+        String source = in.firstSource() == null ? "UNIT" : in.firstSource();
+        if (!SOURCES.contains(source)) {
+            errors.put("firstSource", "accident.source.unknown");
+        }
+        Directory.EnterpriseRef enterprise = null;
+        if (enterpriseId != null) {
+            enterprise = directory.enterprise(enterpriseId).orElse(null);
+            if (enterprise == null) {
+                errors.put("enterpriseId", "accident.enterprise.unknown");
+            }
+        } else if (blank(in.place())) {
+            errors.put("place", "accident.place.required");
+        }
+        String industry = enterprise != null && blank(in.industryCode()) ? enterprise.industryCode() : in.industryCode();
+        if (blank(industry) || directory.industries().stream().noneMatch(i -> i.code().equals(industry))) {
+            errors.put("industryCode", "validation.required");
+        }
+        if (blank(in.kind()) || kinds().stream().noneMatch(k -> k.code().equals(in.kind()))) {
+            errors.put("kind", "accident.kind.unknown");
+        }
+        Long county = enterprise != null ? Long.valueOf(enterprise.countyId()) : in.countyId();
+        if (enterprise == null && county == null) {
+            errors.put("countyId", "validation.required");
+        } else if (enterprise == null && directory.counties().stream().noneMatch(c -> c.id() == county)) {
+            errors.put("countyId", "accident.county.unknown");
+        }
+        if ((in.lon() == null) != (in.lat() == null)) {
+            errors.put("lon", "enterprise.location.both");
+        } else if (in.lon() != null) {
+            try {
+                GeoPoint point = new GeoPoint(in.lon(), in.lat());
+                if (enterprise == null && county != null && directory.countyAt(point).map(Directory.RegionRef::id)
+                        .filter(c -> c.equals(county)).isEmpty()) {
+                    errors.put("lon", "accident.point.county");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("lon", "enterprise.location.range");
+            }
+        }
+        required(errors, "scene", in.scene());
+        required(errors, "account", in.account());
+        required(errors, "measures", in.measures());
+        count(errors, "deaths", in.deaths());
+        count(errors, "missing", in.missing());
+        count(errors, "seriousInjuries", in.seriousInjuries());
+        count(errors, "minorInjuries", in.minorInjuries());
+        if (in.directLossYuan() == null) {
+            errors.put("directLossYuan", "validation.required");
+        } else if (in.directLossYuan() < 0) {
+            errors.put("directLossYuan", "accident.count.negative");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(county, null, industry, enterpriseId), ScopeFilter.Mode.ACT)) {
+            throw new InvalidInputException(Map.of(user.scope().kind() == DataScope.Kind.DEPARTMENT ? "industryCode" : "countyId",
+                    "enterprise.outside.scope"));
+        }
+        AccidentGrade grade = grading().grade(in.deaths(), in.missing(), in.seriousInjuries(), in.directLossYuan());
+        // the unit tells the county within the limit of learning of it; if the authorities heard first from
+        // someone else and the limit has passed, the unit's silence is reviewed as possible concealment
+        boolean late = now.isAfter(learned.plus(unitReportLimit));
+        boolean concealment = !"UNIT".equals(source) && now.isAfter(in.occurredAt().plus(unitReportLimit));
+        String code = String.format("SG%d-%06d", LocalDate.now(clock).getYear(),
+                jdbc.sql("SELECT nextval('accident_code_seq')").query(Long.class).single());
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO accident (code, occurred_at, learned_at, first_source, industry_code, kind_code, enterprise_id, place,
+                                      lon, lat, county_id, scene, account, measures, deaths, missing, serious_injuries,
+                                      minor_injuries, direct_loss_yuan, grade, status, reported_late, concealment_review,
+                                      reported_by, reported_at)
+                VALUES (:code, :occurred, :learned, :source, :industry, :kind, :enterprise, :place, :lon, :lat, :county, :scene,
+                        :account, :measures, :deaths, :missing, :serious, :minor, :loss, :grade, 'REPORTED', :late, :concealment,
+                        :by, :at)""")
+                .param("code", code).param("occurred", in.occurredAt()).param("learned", learned).param("source", source)
+                .param("industry", industry).param("kind", in.kind()).param("enterprise", enterpriseId)
+                .param("place", blank(in.place()) ? null : in.place().trim()).param("lon", in.lon()).param("lat", in.lat())
+                .param("county", county).param("scene", in.scene().trim()).param("account", in.account().trim())
+                .param("measures", in.measures().trim()).param("deaths", in.deaths()).param("missing", in.missing())
+                .param("serious", in.seriousInjuries()).param("minor", in.minorInjuries()).param("loss", in.directLossYuan())
+                .param("grade", grade.name()).param("late", late).param("concealment", concealment)
+                .param("by", user.username()).param("at", now)
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        audit.record("CREATE", "accident", id, code + " " + grade, null, in);
+        return find(id).orElseThrow();
+    }
+
+    /** The accident, if the user's scope reaches it; otherwise not found (and audited). */
+    @Transactional(readOnly = true)
+    public AccidentView get(long id, CurrentUser user) {
+        AccidentView a = find(id).orElseThrow(() -> new NotFoundException("accident", id));
+        ScopeFilter.Predicate visible = scopes.read(user.scope(), SCOPE);
+        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + visible.and()).param("id", id).params(visible.params())
+                .query(Long.class).single() == 0) {
+            throw new ScopeDeniedException("accident", id);
+        }
+        return a;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<AccidentView> page(Filter f, DataScope scope, int page, int size) {
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(visible.and());
+        Map<String, Object> params = new LinkedHashMap<>(visible.params());
+        if (f.countyId() != null) {
+            where.append(" AND a.county_id = :county");
+            params.put("county", f.countyId());
+        }
+        if (f.grade() != null) {
+            where.append(" AND a.grade = :grade");
+            params.put("grade", f.grade().name());
+        }
+        if (f.kind() != null && !f.kind().isBlank()) {
+            where.append(" AND a.kind_code = :kind");
+            params.put("kind", f.kind());
+        }
+        if (f.year() != null) {
+            where.append(" AND a.occurred_at >= :from AND a.occurred_at < :to");
+            params.put("from", org.anquan.shared.CityTime.startOf(LocalDate.of(f.year(), 1, 1), clock));
+            params.put("to", org.anquan.shared.CityTime.startOf(LocalDate.of(f.year() + 1, 1, 1), clock));
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM accident a" + where).params(params).query(Long.class).single();
+        List<AccidentView> rows = jdbc.sql(SELECT + where + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :l OFFSET :o")
+                .params(params).param("l", size).param("o", PageResult.offsetOf(page, size)).query(AccidentService::map).list();
+        return new PageResult<>(rows, page, size, total);
+    }
+
+    private java.util.Optional<AccidentView> find(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AccidentService::map).optional();
+    }
+
+    private static final String SELECT = """
+            SELECT a.*, i.name_zh AS industry_name, k.name_zh AS kind_name, e.name AS enterprise_name, c.name AS county_name
+            FROM accident a JOIN directory_industry_view i ON i.code = a.industry_code JOIN accident_kind k ON k.code = a.kind_code
+            JOIN directory_region_view c ON c.id = a.county_id LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id""";
+
+    static AccidentView map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AccidentView(rs.getLong("id"), rs.getString("code"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getObject("learned_at", OffsetDateTime.class), rs.getString("first_source"), rs.getString("industry_code"),
+                rs.getString("industry_name"), rs.getString("kind_code"), rs.getString("kind_name"),
+                (Long) rs.getObject("enterprise_id", Long.class), rs.getString("enterprise_name"), rs.getString("place"),
+                (Double) rs.getObject("lon", Double.class), (Double) rs.getObject("lat", Double.class), rs.getLong("county_id"),
+                rs.getString("county_name"), rs.getString("scene"), rs.getString("account"), rs.getString("measures"),
+                rs.getInt("deaths"), rs.getInt("missing"), rs.getInt("serious_injuries"), rs.getInt("minor_injuries"),
+                rs.getLong("direct_loss_yuan"), AccidentGrade.valueOf(rs.getString("grade")), rs.getString("status"),
+                rs.getBoolean("reported_late"), rs.getBoolean("concealment_review"), rs.getString("reported_by"),
+                rs.getObject("reported_at", OffsetDateTime.class));
+    }
+
+    private static void required(Map<String, String> errors, String field, String value) {
+        if (blank(value)) {
+            errors.put(field, "validation.required");
+        }
+    }
+
+    private static void count(Map<String, String> errors, String field, Integer value) {
+        if (value == null) {
+            errors.put(field, "validation.required");
+        } else if (value < 0) {
+            errors.put(field, "accident.count.negative");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,119 @@
+package org.anquan.accidents.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import org.anquan.accidents.domain.AccidentGrade;
+import org.anquan.accidents.domain.AccidentInput;
+import org.anquan.accidents.domain.AccidentService;
+import org.anquan.directory.Directory;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.PageResult;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 事故快报: the accident register, the report form and an accident's page. */
+@Controller
+class AccidentController {
+
+    private final AccidentService service;
+    private final Directory directory;
+    private final Clock clock;
+
+    AccidentController(AccidentService service, Directory directory, Clock clock) {
+        this.service = service;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /**
+     * The form's fields: times as the city's clock reads them (a datetime field has no offset; the
+     * city's zone gives it one), everything else as the report takes it.
+     */
+    record AccidentForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime occurredAt,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime learnedAt, String firstSource,
+                        String industryCode, String kind, Long enterpriseId, String place, Double lon, Double lat, Long countyId,
+                        String scene, String account, String measures, Integer deaths, Integer missing, Integer seriousInjuries,
+                        Integer minorInjuries, Long directLossYuan) {
+
+        static AccidentForm empty() {
+            return new AccidentForm(null, null, "UNIT", null, null, null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0L);
+        }
+
+        AccidentInput input(Clock clock) {
+            return new AccidentInput(at(occurredAt, clock), at(learnedAt, clock), firstSource, industryCode, kind, enterpriseId, place,
+                    lon, lat, countyId, scene, account, measures, deaths, missing, seriousInjuries, minorInjuries, directLossYuan);
+        }
+
+        private static OffsetDateTime at(LocalDateTime t, Clock clock) {
+            return t == null ? null : t.atZone(clock.getZone()).toOffsetDateTime();
+        }
+    }
+
+    @GetMapping("/accidents")
+    String list(@RequestParam(required = false) Long countyId, @RequestParam(required = false) AccidentGrade grade,
+                @RequestParam(required = false) String kind, @RequestParam(required = false) Integer year,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        CurrentUser me = CurrentUsers.require();
+        var filter = new AccidentService.Filter(countyId, grade, kind, year);
+        model.addAttribute("result", PageResult.atMostLast(page, p -> service.page(filter, me.scope(), p, 50)));
+        model.addAttribute("filter", filter);
+        reference(model);
+        return "accidents/list";
+    }
+
+    @GetMapping("/accidents/new")
+    String form(Model model) {
+        CurrentUsers.require().require(Permission.ACCIDENT_REPORT);
+        model.addAttribute("form", AccidentForm.empty());
+        reference(model);
+        return "accidents/form";
+    }
+
+    @PostMapping("/accidents")
+    String report(@ModelAttribute("form") AccidentForm form, BindingResult binding, Model model, RedirectAttributes redirect,
+                  HttpServletResponse response) {
+        CurrentUser me = CurrentUsers.require();
+        me.require(Permission.ACCIDENT_REPORT);
+        if (!binding.hasErrors()) {
+            try {
+                var a = service.report(form.input(clock), me);
+                redirect.addFlashAttribute("noticeKey", "accident.reported");
+                return "redirect:/accidents/" + a.id();
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("enterpriseName", form.enterpriseId() == null ? null
+                : directory.enterprise(form.enterpriseId(), me.scope()).map(Directory.EnterpriseRef::name).orElse(null));
+        reference(model);
+        return "accidents/form";
+    }
+
+    @GetMapping("/accidents/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("a", service.get(id, CurrentUsers.require()));
+        return "accidents/detail";
+    }
+
+    private void reference(Model model) {
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("industries", directory.industries());
+        model.addAttribute("kinds", service.kinds());
+        model.addAttribute("grades", AccidentGrade.values());
+        model.addAttribute("sources", AccidentService.SOURCES.stream().sorted().toList());
+    }
+}

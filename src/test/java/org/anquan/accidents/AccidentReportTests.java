@@ -1,0 +1,143 @@
+package org.anquan.accidents;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import org.anquan.IntegrationTest;
+import org.anquan.accidents.domain.AccidentGrade;
+import org.anquan.accidents.domain.AccidentInput;
+import org.anquan.accidents.domain.AccidentService;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The accident report: six items, a computed grade, the first hop of the clock, scope and bad input (issue 11, items 1–3 in part). */
+@IntegrationTest
+class AccidentReportTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired AccidentService service;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
+
+    CurrentUser user(String name) {
+        return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
+    }
+
+    long own() {
+        return accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
+    }
+
+    AccidentInput at(long enterprise, OffsetDateTime occurred, int deaths, int missing, int serious, long loss) {
+        return new AccidentInput(occurred, occurred.plusMinutes(5), "UNIT", null, "POISONING_ASPHYXIA", enterprise, null, null, null,
+                null, "污水池清淤作业现场", "作业人员未检测即进入污水池，中毒晕倒，两人盲目施救", "已停止作业并送医，现场封闭",
+                deaths, missing, serious, 0, loss);
+    }
+
+    long accidents() {
+        return jdbc.sql("SELECT COUNT(*) FROM accident").query(Long.class).single();
+    }
+
+    @Test
+    void theGradeIsComputedAndAMissingPersonCountsWithTheDead() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var a = service.report(at(own(), now.minusMinutes(30), 2, 1, 0, 800_000), user("county"));
+        assertThat(a.grade()).isEqualTo(AccidentGrade.LARGER);
+        assertThat(a.code()).matches("SG\\d{4}-\\d{6}");
+        assertThat(a.reportedLate()).isFalse();
+        // the unit learned of it two hours ago: past the hour, reported late
+        var late = service.report(new AccidentInput(now.minusHours(3), now.minusHours(2), "UNIT", null, "MACHINERY", own(), null, null,
+                null, null, "车间", "手部卷入", "已停机", 0, 0, 1, 0, 20_000L), user("enterprise"));
+        assertThat(late.reportedLate()).isTrue();
+        assertThat(late.grade()).isEqualTo(AccidentGrade.GENERAL);
+    }
+
+    @Test
+    void badInputIsRefusedItemByItemAndNothingIsStored() {
+        long before = accidents();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        assertThatThrownBy(() -> service.report(new AccidentInput(now.plusHours(1), null, "RUMOUR", null, "NOPE", own(), null, null,
+                null, null, " ", null, null, -1, null, 0, 0, -5L), user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("occurredAt", "accident.time.future").containsEntry("firstSource", "accident.source.unknown")
+                        .containsEntry("kind", "accident.kind.unknown").containsEntry("scene", "validation.required")
+                        .containsEntry("account", "validation.required").containsEntry("measures", "validation.required")
+                        .containsEntry("deaths", "accident.count.negative").containsEntry("missing", "validation.required")
+                        .containsEntry("directLossYuan", "accident.count.negative"));
+        assertThat(accidents()).isEqualTo(before);
+    }
+
+    @Test
+    void theApiAnswers201WithTheGradeAndRefusesATimeWithoutOffsetOrANonNumericCount() throws Exception {
+        long before = accidents();
+        String body = """
+                {"occurredAt": "%s", "kind": "GAS_EXPLOSION", "enterpriseId": %d, "scene": "井下作业面", "account": "瓦斯超限引发爆炸",
+                 "measures": "撤出人员，封闭工作面", "deaths": 11, "missing": 0, "seriousInjuries": 3, "minorInjuries": 2,
+                 "directLossYuan": 8000000}""".formatted(OffsetDateTime.now(clock).minusHours(1), own());
+        var created = mvc.perform(post("/api/v1/accidents").contentType("application/json").content(body)
+                .with(as(accounts, "admin")).with(csrf())).andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(created.getContentAsString(StandardCharsets.UTF_8)).contains("\"grade\":\"MAJOR\"");
+        assertThat(accidents()).isEqualTo(before + 1);
+        int noOffset = mvc.perform(post("/api/v1/accidents").contentType("application/json")
+                .content(body.replaceAll("\"occurredAt\": \"[^\"]+\"", "\"occurredAt\": \"2026-11-01T08:00:00\""))
+                .with(as(accounts, "admin")).with(csrf())).andReturn().getResponse().getStatus();
+        int text = mvc.perform(post("/api/v1/accidents").contentType("application/json")
+                .content(body.replace("\"deaths\": 11", "\"deaths\": \"eleven\"")).with(as(accounts, "admin")).with(csrf()))
+                .andReturn().getResponse().getStatus();
+        assertThat(noOffset).isEqualTo(400);
+        assertThat(text).isEqualTo(400);
+        assertThat(accidents()).isEqualTo(before + 1);
+        String kinds = mvc.perform(get("/api/v1/accidents/kinds").with(as(accounts, "leader"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(kinds).contains("\"code\":\"POISONING_ASPHYXIA\"").contains("中毒和窒息").contains("道路交通事故");
+    }
+
+    @Test
+    void aCountyReportsAndReadsOnlyItsOwnAndAnEnterpriseOnlyItsOwn() throws Exception {
+        long county = user("county").regionId();
+        long otherCounty = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'COUNTY' AND id <> :c").param("c", county)
+                .query(Long.class).single();
+        long elsewhere = jdbc.sql("SELECT MIN(id) FROM enterprise WHERE county_id = :c").param("c", otherCounty).query(Long.class).single();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        assertThatThrownBy(() -> service.report(at(elsewhere, now.minusMinutes(20), 1, 0, 0, 100_000), user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("countyId", "enterprise.outside.scope"));
+        var other = service.report(at(elsewhere, now.minusMinutes(20), 1, 0, 0, 100_000), user("admin"));
+        assertThat(mvc.perform(get("/accidents/" + other.id()).with(as(accounts, "county"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/api/v1/accidents/" + other.id()).with(as(accounts, "enterprise"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+        // an enterprise user reports for its own enterprise, whatever it names
+        var own = service.report(at(elsewhere, now.minusMinutes(10), 0, 0, 1, 30_000), user("enterprise"));
+        assertThat(own.enterpriseId()).isEqualTo(own());
+        assertThat(service.page(AccidentService.Filter.NONE, user("county").scope(), 1, 500).items())
+                .allMatch(a -> a.countyId() == county);
+    }
+
+    @Test
+    void theReportFormTakesTheCitysLocalTimeAndShowsTheComputedGrade() throws Exception {
+        var r = mvc.perform(post("/accidents").with(as(accounts, "county")).with(csrf())
+                        .param("occurredAt", java.time.LocalDateTime.now(clock).minusMinutes(40).withNano(0).toString())
+                        .param("kind", "FALL_FROM_HEIGHT").param("enterpriseId", String.valueOf(own()))
+                        .param("scene", "三号楼外脚手架").param("account", "作业人员未系安全带坠落").param("measures", "停工整顿，送医抢救")
+                        .param("deaths", "3").param("missing", "0").param("seriousInjuries", "0").param("minorInjuries", "0")
+                        .param("directLossYuan", "2500000"))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(302);
+        String page = mvc.perform(get(r.getRedirectedUrl()).with(as(accounts, "county"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("较大事故").contains("死亡 3 人");
+    }
+}
