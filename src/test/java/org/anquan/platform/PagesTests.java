@@ -35,7 +35,7 @@ class PagesTests {
     @ValueSource(strings = {"/", "/enterprises", "/enterprises?industry=COAL_MINE&status=MINE_CLOSED", "/enterprises/new",
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
-            "/accidents/new", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
