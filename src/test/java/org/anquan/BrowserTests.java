@@ -115,7 +115,7 @@ class BrowserTests {
 
     void setValue(String id, String value) {
         WebElement el = driver.findElement(By.id(id));
-        if ("date".equals(el.getAttribute("type"))) {
+        if ("date".equals(el.getAttribute("type")) || "datetime-local".equals(el.getAttribute("type"))) {
             ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", el, value);
         } else {
             el.clear();
@@ -259,6 +259,44 @@ class BrowserTests {
                 .anyMatch(t -> t.contains("平安区应急管理局干部") && t.contains("现场验收销号"));
         screenshot("hazard-closed");
         Files.deleteIfExists(photo);
+    }
+
+    /** The number of accidents the statistics page's sentence gives for this year so far. */
+    long accidentsThisYear() {
+        open("/statistics/accidents");
+        String sentence = driver.findElement(By.cssSelector("[data-test=sentence]")).getText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("共发生各类生产安全事故(\\d+)起").matcher(sentence);
+        assertThat(m.find()).as(sentence).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void anAccidentIsReportedRegradedByASupplementaryReportAndCountedInTheStatistics() {
+        long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
+        login("county");
+        long before = accidentsThisYear();
+        open("/accidents/new");
+        pickEnterprise(enterprise);
+        new Select(driver.findElement(By.id("kind"))).selectByValue("POISONING_ASPHYXIA");
+        setValue("occurredAt", java.time.LocalDateTime.now(clock).minusMinutes(30).withSecond(0).withNano(0).toString());
+        setValue("scene", "污水处理站调节池");
+        setValue("account", "清淤作业未检测即进入，一人中毒，一人施救时晕倒");
+        setValue("deaths", "1");
+        setValue("seriousInjuries", "1");
+        setValue("directLossYuan", "400000");
+        setValue("measures", "停止作业，伤员送医，现场封闭");
+        pressAndWaitForReload(driver.findElement(By.cssSelector("[data-test=submit-accident]")));
+        assertThat(driver.findElement(By.cssSelector("[data-test=accident-grade]")).getText()).isEqualTo("一般事故");
+        String accidentUrl = driver.getCurrentUrl();
+
+        // the injured died, and a third worker: 补报 raises it to 较大
+        setValue("s-deaths", "3");
+        confirmAndWaitForReload("supplement", "等级");
+        assertThat(driver.findElement(By.cssSelector("[data-test=accident-grade]")).getText()).isEqualTo("较大事故");
+        assertThat(driver.findElement(By.cssSelector("[data-test=supplements]")).getText()).contains("由一般事故升为较大事故");
+        screenshot("accident-regraded");
+        assertThat(accidentsThisYear()).isEqualTo(before + 1);
+        driver.get(accidentUrl);
     }
 
     @Test

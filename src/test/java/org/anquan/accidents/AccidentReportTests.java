@@ -140,4 +140,39 @@ class AccidentReportTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("较大事故").contains("死亡 3 人");
     }
+
+    @Test
+    void aSupplementaryReportRaisesTheGradeKeepsItsHistoryAndALoweredDeathNeedsAReason() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var a = service.report(at(own(), now.minusHours(2), 1, 0, 0, 200_000), user("county"));
+        assertThat(a.grade()).isEqualTo(AccidentGrade.GENERAL);
+        // two of the injured died in hospital
+        var raised = service.supplement(a.id(), new AccidentService.Supplement(3, 0, 1, 0, 900_000L, "两名伤者经抢救无效死亡"), user("county"));
+        assertThat(raised.grade()).isEqualTo(AccidentGrade.LARGER);
+        assertThatThrownBy(() -> service.supplement(a.id(), new AccidentService.Supplement(2, 0, 1, 0, 900_000L, " "), user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("reason", "accident.deaths.lowered.reason"));
+        assertThatThrownBy(() -> service.supplement(a.id(), new AccidentService.Supplement(3, -1, 1, 0, 900_000L, null), user("county")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(service.supplements(a.id())).singleElement().satisfies(s -> {
+            assertThat(s.raised()).isTrue();
+            assertThat(s.gradeBefore()).isEqualTo(AccidentGrade.GENERAL);
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'REGRADE' AND entity_type = 'accident' AND entity_id = :id")
+                .param("id", String.valueOf(a.id())).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSupplementAfterItsWindowIsRefusedSevenDaysForRoadTrafficThirtyForOthers() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var road = service.report(new AccidentInput(now.minusDays(8), now.minusDays(8), "UNIT", "ROAD_TRANSPORT", "ROAD_TRAFFIC", null,
+                "国道G205线K12处", 118.43, 30.35, jdbc.sql("SELECT id FROM region WHERE name = '南湖县'").query(Long.class).single(),
+                "两车相撞", "货车越线", "交通管制，伤员送医", 1, 0, 0, 2, 150_000L), user("admin"));
+        assertThatThrownBy(() -> service.supplement(road.id(), new AccidentService.Supplement(2, 0, 0, 1, 150_000L, null), user("admin")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.supplement.closed"));
+        var plant = service.report(at(own(), now.minusDays(8), 0, 0, 2, 100_000), user("admin"));
+        assertThat(service.supplement(plant.id(), new AccidentService.Supplement(1, 0, 1, 0, 100_000L, null), user("admin")).deaths())
+                .isEqualTo(1);
+    }
 }

@@ -159,6 +159,8 @@ class PermissionMatrixTests {
         MATRIX.put("GET /api/v1/accidents/kinds", ALL);
         MATRIX.put("GET /api/v1/accidents/{id}", ALL);
         MATRIX.put("POST /api/v1/accidents", REPORTERS);
+        MATRIX.put("POST /accidents/{id}/supplements", REPORTERS);
+        MATRIX.put("POST /api/v1/accidents/{id}/supplements", REPORTERS);
         MATRIX.put("GET /statistics/accidents", ALL);
         MATRIX.put("GET /api/v1/statistics/accidents", ALL);
     }

@@ -47,9 +47,15 @@ public class AccidentService {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration unitReportLimit;
+    private final int supplementDays;
+    private final int supplementDaysRoadAndFire;
 
     AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock,
-                    @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit) {
+                    @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
+                    @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
+                    @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire) {
+        this.supplementDays = supplementDays;
+        this.supplementDaysRoadAndFire = supplementDaysRoadAndFire;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -193,6 +199,91 @@ public class AccidentService {
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record("CREATE", "accident", id, code + " " + grade, null, in);
         return find(id).orElseThrow();
+    }
+
+    /** A supplementary report: the casualties and loss as now known, and why a confirmed death is taken back. */
+    public record Supplement(Integer deaths, Integer missing, Integer seriousInjuries, Integer minorInjuries, Long directLossYuan,
+                             String reason) {
+    }
+
+    public record SupplementLine(OffsetDateTime at, String reportedBy, int deaths, int missing, int seriousInjuries,
+                                 int minorInjuries, long directLossYuan, String reason, AccidentGrade gradeBefore,
+                                 AccidentGrade gradeAfter) {
+        public boolean raised() {
+            return gradeAfter.compareTo(gradeBefore) > 0;
+        }
+    }
+
+    /** The last day a supplementary report is taken: 30 days after the accident, 7 for road traffic and fire. */
+    public OffsetDateTime supplementDeadline(AccidentView a) {
+        String category = kinds().stream().filter(k -> k.code().equals(a.kind())).map(Kind::category).findFirst().orElse("GB6441");
+        int days = "ROAD_TRAFFIC".equals(category) || "FIRE".equals(category) ? supplementDaysRoadAndFire : supplementDays;
+        return a.occurredAt().plusDays(days);
+    }
+
+    /**
+     * 补报/续报: the casualties and loss change within the window; the grade follows. Taking back a
+     * confirmed death needs a reason; every supplement is kept and audited, a raised grade too.
+     */
+    public AccidentView supplement(long id, Supplement in, CurrentUser user) {
+        user.require(Permission.ACCIDENT_REPORT);
+        AccidentView a = get(id, user);
+        ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
+        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + own.and()).param("id", id).params(own.params())
+                .query(Long.class).single() == 0) {
+            throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not report on accident " + id);
+        }
+        if (OffsetDateTime.now(clock).isAfter(supplementDeadline(a))) {
+            throw new org.anquan.shared.BusinessException("accident.supplement.closed",
+                    org.anquan.shared.CityTime.dayOf(supplementDeadline(a), clock));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        count(errors, "deaths", in.deaths());
+        count(errors, "missing", in.missing());
+        count(errors, "seriousInjuries", in.seriousInjuries());
+        count(errors, "minorInjuries", in.minorInjuries());
+        if (in.directLossYuan() == null) {
+            errors.put("directLossYuan", "validation.required");
+        } else if (in.directLossYuan() < 0) {
+            errors.put("directLossYuan", "accident.count.negative");
+        }
+        if (in.reason() != null && in.reason().length() > 1000) {
+            errors.put("reason", "validation.too.long");
+        }
+        if (errors.isEmpty() && in.deaths() < a.deaths() && blank(in.reason())) {
+            errors.put("reason", "accident.deaths.lowered.reason");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        AccidentGrade grade = grading().grade(in.deaths(), in.missing(), in.seriousInjuries(), in.directLossYuan());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                INSERT INTO accident_supplement (accident_id, at, reported_by, deaths, missing, serious_injuries, minor_injuries,
+                                                 direct_loss_yuan, reason, grade_before, grade_after)
+                VALUES (:a, :at, :by, :d, :m, :s, :minor, :l, :r, :before, :after)""")
+                .param("a", id).param("at", now).param("by", user.username()).param("d", in.deaths()).param("m", in.missing())
+                .param("s", in.seriousInjuries()).param("minor", in.minorInjuries()).param("l", in.directLossYuan())
+                .param("r", blank(in.reason()) ? null : in.reason().trim()).param("before", a.grade().name()).param("after", grade.name())
+                .update();
+        jdbc.sql("""
+                UPDATE accident SET deaths = :d, missing = :m, serious_injuries = :s, minor_injuries = :minor, direct_loss_yuan = :l,
+                       grade = :g, version = version + 1 WHERE id = :id""")
+                .param("d", in.deaths()).param("m", in.missing()).param("s", in.seriousInjuries()).param("minor", in.minorInjuries())
+                .param("l", in.directLossYuan()).param("g", grade.name()).param("id", id).update();
+        audit.record(grade.compareTo(a.grade()) > 0 ? "REGRADE" : "UPDATE", "accident", id, a.code() + " " + a.grade() + "→" + grade,
+                Map.of("deaths", a.deaths(), "missing", a.missing(), "serious", a.seriousInjuries(), "loss", a.directLossYuan()), in);
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupplementLine> supplements(long id) {
+        return jdbc.sql("SELECT * FROM accident_supplement WHERE accident_id = :a ORDER BY at, id").param("a", id)
+                .query((rs, n) -> new SupplementLine(rs.getObject("at", OffsetDateTime.class), rs.getString("reported_by"),
+                        rs.getInt("deaths"), rs.getInt("missing"), rs.getInt("serious_injuries"), rs.getInt("minor_injuries"),
+                        rs.getLong("direct_loss_yuan"), rs.getString("reason"), AccidentGrade.valueOf(rs.getString("grade_before")),
+                        AccidentGrade.valueOf(rs.getString("grade_after"))))
+                .list();
     }
 
     /** The accident, if the user's scope reaches it; otherwise not found (and audited). */

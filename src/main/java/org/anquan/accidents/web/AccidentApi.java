@@ -56,6 +56,13 @@ class AccidentApi {
         return service.get(id, CurrentUsers.require());
     }
 
+    @PostMapping("/{id}/supplements")
+    @RequiresPermission(Permission.ACCIDENT_REPORT)
+    @Operation(summary = "A supplementary report (补报/续报): casualties and loss as now known; the grade follows")
+    AccidentService.AccidentView supplement(@PathVariable long id, @RequestBody AccidentService.Supplement supplement) {
+        return service.supplement(id, supplement, CurrentUsers.require());
+    }
+
     @PostMapping
     @RequiresPermission(Permission.ACCIDENT_REPORT)
     @Operation(summary = "Report an accident; its grade is computed from deaths (with missing), serious injuries and direct loss")

@@ -105,8 +105,39 @@ class AccidentController {
 
     @GetMapping("/accidents/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("a", service.get(id, CurrentUsers.require()));
+        var a = service.get(id, CurrentUsers.require());
+        model.addAttribute("a", a);
+        model.addAttribute("supplements", service.supplements(id));
+        model.addAttribute("supplementDeadline", service.supplementDeadline(a));
+        model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
         return "accidents/detail";
+    }
+
+    /** 补报/续报 from the accident's page. */
+    @PostMapping("/accidents/{id}/supplements")
+    String supplement(@PathVariable long id, @ModelAttribute AccidentService.Supplement form, BindingResult binding,
+                      RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        me.require(Permission.ACCIDENT_REPORT);
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("errorKey", "error.validation");
+            return "redirect:/accidents/" + id;
+        }
+        try {
+            var before = service.get(id, me).grade();
+            var after = service.supplement(id, form, me);
+            redirect.addFlashAttribute("noticeKey", after.grade().compareTo(before) > 0 ? "accident.supplement.raised" : "accident.supplement.done");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", "form.has.errors");
+            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/accidents/" + id;
     }
 
     private void reference(Model model) {
