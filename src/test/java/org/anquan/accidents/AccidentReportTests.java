@@ -175,4 +175,23 @@ class AccidentReportTests {
         assertThat(service.supplement(plant.id(), new AccidentService.Supplement(1, 0, 1, 0, 100_000L, null), user("admin")).deaths())
                 .isEqualTo(1);
     }
+
+    @Test
+    void anAccidentClosesOnlyWhenAllFourNotsAreMetAndARefusalNamesTheMissingOnes() throws Exception {
+        var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(2), 1, 0, 0, 300_000), user("county"));
+        service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "平安应急调〔2026〕4号调查报告", user("county"));
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款并约谈", " ", user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("evidence", "accident.gate.evidence.required"));
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款", "决定书", user("dept")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var refused = mvc.perform(post("/accidents/" + a.id() + "/close").with(as(accounts, "county")).with(csrf())).andReturn();
+        assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("accident.gates.missing");
+        assertThat((Object[]) refused.getFlashMap().get("errorArgs")).containsExactly("责任人员已处理、整改措施已落实、有关人员已受到教育");
+        service.recordGate(a.id(), AccidentService.Gate.HANDLED, "对企业罚款，约谈主要负责人", "平安应急罚〔2026〕12号", user("county"));
+        service.recordGate(a.id(), AccidentService.Gate.MEASURES, "受限空间作业审批和气体检测落实", "整改验收记录", user("county"));
+        service.recordGate(a.id(), AccidentService.Gate.EDUCATED, "全员警示教育", "培训签到表", user("county"));
+        service.close(a.id(), user("county"));
+        assertThat(service.get(a.id(), user("county")).status()).isEqualTo("CLOSED");
+    }
 }

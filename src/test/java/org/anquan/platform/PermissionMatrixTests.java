@@ -160,6 +160,8 @@ class PermissionMatrixTests {
         MATRIX.put("GET /api/v1/accidents/{id}", ALL);
         MATRIX.put("POST /api/v1/accidents", REPORTERS);
         MATRIX.put("POST /accidents/{id}/supplements", REPORTERS);
+        MATRIX.put("POST /accidents/{id}/gates", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /accidents/{id}/close", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /api/v1/accidents/{id}/supplements", REPORTERS);
         MATRIX.put("GET /statistics/accidents", ALL);
         MATRIX.put("GET /api/v1/statistics/accidents", ALL);

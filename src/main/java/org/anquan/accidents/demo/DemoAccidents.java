@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Three years of the demo city's accidents: a few hundred, mostly ordinary ones at its enterprises and
- * on its roads, some 较大 and one 重大, each graded as the policy grades it.
+ * on its roads, some 较大 and one 重大, each graded as the policy grades it; those over a year old closed.
  */
 @Component
 @Order(120)
@@ -106,6 +106,19 @@ class DemoAccidents implements ApplicationRunner {
                                       scene, account, measures, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan,
                                       grade, status, reported_late, concealment_review, reported_by, reported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, FALSE, ?, ?)""", rows);
+        // accidents over a year old are investigated and closed, each of the four gates recorded
+        OffsetDateTime yearAgo = now.minusYears(1);
+        String[][] gates = {{"CAUSE", "事故调查报告已批复，直接原因和间接原因查清", "调查报告批复"},
+                {"HANDLED", "对事故单位罚款，对主要负责人和安全管理人员处理", "行政处罚决定书"},
+                {"MEASURES", "整改措施经现场验收合格", "整改验收记录"}, {"EDUCATED", "召开事故警示教育会，全员培训", "警示教育签到表"}};
+        for (String[] g : gates) {
+            jdbc.sql("""
+                    INSERT INTO accident_gate (accident_id, gate, note, evidence, recorded_by, recorded_at)
+                    SELECT id, :g, :n, :e, 'county', :at FROM accident WHERE occurred_at < :before""")
+                    .param("g", g[0]).param("n", g[1]).param("e", g[2]).param("at", yearAgo).param("before", yearAgo).update();
+        }
+        jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = 'county' WHERE occurred_at < :before")
+                .param("at", yearAgo).param("before", yearAgo).update();
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE accident_code_seq RESTART WITH " + (last + 1)).update();
     }

@@ -286,6 +286,98 @@ public class AccidentService {
                 .list();
     }
 
+    /** The four gates of 四不放过, in the order officials name them. */
+    public enum Gate { CAUSE, HANDLED, MEASURES, EDUCATED;
+
+        public String messageKey() {
+            return "accident.gate." + name();
+        }
+    }
+
+    public record GateRecord(Gate gate, String note, String evidence, String recordedBy, OffsetDateTime recordedAt) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Gate, GateRecord> gates(long id) {
+        Map<Gate, GateRecord> m = new java.util.EnumMap<>(Gate.class);
+        jdbc.sql("SELECT gate, note, evidence, recorded_by, recorded_at FROM accident_gate WHERE accident_id = :a").param("a", id)
+                .query(rs -> {
+                    Gate g = Gate.valueOf(rs.getString("gate"));
+                    m.put(g, new GateRecord(g, rs.getString("note"), rs.getString("evidence"), rs.getString("recorded_by"),
+                            rs.getObject("recorded_at", OffsetDateTime.class)));
+                });
+        return m;
+    }
+
+    /** Records one gate with what shows it is met (the investigation report, the decisions, the measures' acceptance, the training). */
+    public void recordGate(long id, Gate gate, String note, String evidence, CurrentUser user) {
+        AccidentView a = closable(id, user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (gate == null) {
+            errors.put("gate", "validation.required");
+        }
+        if (blank(note)) {
+            errors.put("note", "validation.required");
+        } else if (note.length() > 1000) {
+            errors.put("note", "validation.too.long");
+        }
+        if (blank(evidence)) {
+            errors.put("evidence", "accident.gate.evidence.required");
+        } else if (evidence.length() > 300) {
+            errors.put("evidence", "validation.too.long");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (gates(id).containsKey(gate)) {
+            throw new org.anquan.shared.BusinessException("accident.gate.recorded");
+        }
+        jdbc.sql("INSERT INTO accident_gate (accident_id, gate, note, evidence, recorded_by, recorded_at) VALUES (:a, :g, :n, :e, :by, :at)")
+                .param("a", id).param("g", gate.name()).param("n", note.trim()).param("e", evidence.trim())
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update();
+        audit.record("GATE", "accident", id, a.code() + " " + gate, null, Map.of("note", note.trim(), "evidence", evidence.trim()));
+    }
+
+    /** Closes the accident (结案) when all four gates are met; otherwise refuses, naming the ones missing. */
+    public void close(long id, CurrentUser user) {
+        AccidentView a = closable(id, user);
+        List<Gate> missing = java.util.Arrays.stream(Gate.values()).filter(g -> !gates(id).containsKey(g)).toList();
+        if (!missing.isEmpty()) {
+            throw new GatesMissing(missing);
+        }
+        jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = :by, version = version + 1 WHERE id = :id")
+                .param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("id", id).update();
+        audit.record("CLOSE", "accident", id, a.code(), null, null);
+    }
+
+    /** Closing refused: the gates of 四不放过 not yet met. */
+    public static class GatesMissing extends org.anquan.shared.BusinessException {
+        private final List<Gate> gates;
+
+        GatesMissing(List<Gate> gates) {
+            super("accident.gates.missing");
+            this.gates = List.copyOf(gates);
+        }
+
+        public List<Gate> gates() {
+            return gates;
+        }
+    }
+
+    private AccidentView closable(long id, CurrentUser user) {
+        user.require(Permission.ACCIDENT_CLOSE);
+        AccidentView a = get(id, user);
+        ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
+        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + own.and()).param("id", id).params(own.params())
+                .query(Long.class).single() == 0) {
+            throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not close accident " + id);
+        }
+        if ("CLOSED".equals(a.status())) {
+            throw new org.anquan.shared.BusinessException("accident.closed.already");
+        }
+        return a;
+    }
+
     /** The accident, if the user's scope reaches it; otherwise not found (and audited). */
     @Transactional(readOnly = true)
     public AccidentView get(long id, CurrentUser user) {

@@ -31,8 +31,10 @@ class AccidentController {
     private final AccidentService service;
     private final Directory directory;
     private final Clock clock;
+    private final org.anquan.platform.web.Messages messages;
 
-    AccidentController(AccidentService service, Directory directory, Clock clock) {
+    AccidentController(AccidentService service, Directory directory, Clock clock, org.anquan.platform.web.Messages messages) {
+        this.messages = messages;
         this.service = service;
         this.directory = directory;
         this.clock = clock;
@@ -108,12 +110,46 @@ class AccidentController {
         var a = service.get(id, CurrentUsers.require());
         model.addAttribute("a", a);
         model.addAttribute("supplements", service.supplements(id));
+        model.addAttribute("gates", service.gates(id));
+        model.addAttribute("allGates", AccidentService.Gate.values());
         model.addAttribute("supplementDeadline", service.supplementDeadline(a));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
         }
         return "accidents/detail";
+    }
+
+    @PostMapping("/accidents/{id}/gates")
+    String gate(@PathVariable long id, @RequestParam(required = false) AccidentService.Gate gate,
+                @RequestParam(required = false) String note, @RequestParam(required = false) String evidence, RedirectAttributes redirect) {
+        CurrentUsers.require().require(Permission.ACCIDENT_CLOSE);
+        try {
+            service.recordGate(id, gate, note, evidence, CurrentUsers.require());
+            redirect.addFlashAttribute("noticeKey", "accident.gate.done");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/accidents/" + id;
+    }
+
+    /** 结案: only with all four gates met; a refusal names the ones missing. */
+    @PostMapping("/accidents/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes redirect, java.util.Locale locale) {
+        CurrentUsers.require().require(Permission.ACCIDENT_CLOSE);
+        try {
+            service.close(id, CurrentUsers.require());
+            redirect.addFlashAttribute("noticeKey", "accident.closed");
+        } catch (AccidentService.GatesMissing e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", new Object[] {e.gates().stream().map(g -> messages.get(g.messageKey()))
+                    .collect(java.util.stream.Collectors.joining("、"))});
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/accidents/" + id;
     }
 
     /** 补报/续报 from the accident's page. */

@@ -23,7 +23,7 @@ public final class AccessPolicy {
 
     static {
         TABLE.put(Role.CITY_ADMIN, EnumSet.complementOf(EnumSet.of(QUARTERLY_FILE, INBOX_USE)));
-        TABLE.put(Role.COUNTY_OFFICER, with(with(OFFICER, REINSPECTION_RECORD), HAZARD_LIST));
+        TABLE.put(Role.COUNTY_OFFICER, with(with(with(OFFICER, REINSPECTION_RECORD), HAZARD_LIST), ACCIDENT_CLOSE));
         TABLE.put(Role.DEPT_OFFICER, OFFICER);
         TABLE.put(Role.ENTERPRISE_USER, EnumSet.of(HAZARD_REPORT, HAZARD_RECTIFY, QUARTERLY_FILE, ACCIDENT_REPORT));
         TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT));

@@ -57,6 +57,8 @@ public enum Permission {
     REINSPECTION_RECORD,
     /** Report an accident (事故快报): the unit for itself, officials and the duty office for their scope. */
     ACCIDENT_REPORT,
+    /** Record the four gates of 四不放过 and close an accident: the investigating city and county offices. */
+    ACCIDENT_CLOSE,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 
