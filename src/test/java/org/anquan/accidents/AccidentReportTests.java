@@ -194,4 +194,34 @@ class AccidentReportTests {
         service.close(a.id(), user("county"));
         assertThat(service.get(a.id(), user("county")).status()).isEqualTo("CLOSED");
     }
+
+    @Test
+    void theReportTravelsUpLevelByLevelAsFarAsTheGradeRequiresEachWithinTwoHours() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var larger = service.report(at(own(), now.minusMinutes(50), 3, 0, 0, 1_000_000), user("county"));
+        assertThat(service.chain(larger)).extracting(AccidentService.HopState::hop)
+                .containsExactly(AccidentService.Hop.COUNTY_TO_CITY, AccidentService.Hop.CITY_TO_PROVINCE);
+        assertThatThrownBy(() -> service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.hop.out.of.order"));
+        assertThatThrownBy(() -> service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("county")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        service.passUp(larger.id(), AccidentService.Hop.COUNTY_TO_CITY, user("county"));
+        service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin"));
+        assertThat(service.chain(larger)).allSatisfy(h -> {
+            assertThat(h.doneAt()).isNotNull();
+            assertThat(h.late()).isFalse();
+        });
+
+        var general = service.report(at(own(), now.minusMinutes(20), 0, 0, 1, 50_000), user("county"));
+        assertThatThrownBy(() -> service.passUp(general.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.hop.not.required"));
+        // the county got it three hours ago and has not passed it on: late, and recorded late
+        jdbc.sql("UPDATE accident SET reported_at = :t WHERE id = :id").param("t", now.minusHours(3)).param("id", general.id()).update();
+        var stale = service.get(general.id(), user("county"));
+        assertThat(service.chain(stale)).singleElement().satisfies(h -> assertThat(h.late()).isTrue());
+        service.passUp(general.id(), AccidentService.Hop.COUNTY_TO_CITY, user("county"));
+        assertThat(jdbc.sql("SELECT late FROM accident_hop WHERE accident_id = :a").param("a", general.id()).query(Boolean.class).single()).isTrue();
+    }
 }

@@ -106,6 +106,20 @@ class DemoAccidents implements ApplicationRunner {
                                       scene, account, measures, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan,
                                       grade, status, reported_late, concealment_review, reported_by, reported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, FALSE, ?, ?)""", rows);
+        // the county passed each one to the city within the two hours (one in fifteen late); the 较大 and above went on to the province
+        List<Object[]> hops = new ArrayList<>();
+        for (Object[] r : rows) {
+            OffsetDateTime reported = (OffsetDateTime) r[r.length - 1];
+            OffsetDateTime toCity = reported.plusMinutes(hops.size() % 15 == 4 ? 150 : 40);
+            hops.add(new Object[] {r[0], "COUNTY_TO_CITY", reported.plusHours(2), toCity, hops.size() % 15 == 4});
+            if (!"GENERAL".equals(r[16])) {
+                hops.add(new Object[] {r[0], "CITY_TO_PROVINCE", toCity.plusHours(2), toCity.plusMinutes(50), false});
+            }
+        }
+        batch.batchUpdate("""
+                INSERT INTO accident_hop (accident_id, hop, due_at, done_at, done_by, late)
+                SELECT id, ?, ?, ?, 'county', ? FROM accident WHERE code = ?""",
+                hops.stream().map(h -> new Object[] {h[1], h[2], h[3], h[4], h[0]}).toList());
         // accidents over a year old are investigated and closed, each of the four gates recorded
         OffsetDateTime yearAgo = now.minusYears(1);
         String[][] gates = {{"CAUSE", "事故调查报告已批复，直接原因和间接原因查清", "调查报告批复"},

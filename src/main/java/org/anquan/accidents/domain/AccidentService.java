@@ -48,12 +48,15 @@ public class AccidentService {
     private final Clock clock;
     private final Duration unitReportLimit;
     private final int supplementDays;
+    private final Duration levelReportLimit;
     private final int supplementDaysRoadAndFire;
 
     AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock,
                     @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
                     @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
-                    @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire) {
+                    @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire,
+                    @Value("${anquan.accidents.level-report-limit:PT2H}") Duration levelReportLimit) {
+        this.levelReportLimit = levelReportLimit;
         this.supplementDays = supplementDays;
         this.supplementDaysRoadAndFire = supplementDaysRoadAndFire;
         this.jdbc = jdbc;
@@ -284,6 +287,89 @@ public class AccidentService {
                         rs.getLong("direct_loss_yuan"), rs.getString("reason"), AccidentGrade.valueOf(rs.getString("grade_before")),
                         AccidentGrade.valueOf(rs.getString("grade_after"))))
                 .list();
+    }
+
+    /**
+     * The hops above the unit's report: the county passes it to the city, the city to the province,
+     * the province to the State Council's department; how far depends on the grade.
+     */
+    public enum Hop {
+        COUNTY_TO_CITY(AccidentGrade.GENERAL), CITY_TO_PROVINCE(AccidentGrade.LARGER), PROVINCE_TO_STATE(AccidentGrade.MAJOR);
+
+        private final AccidentGrade from;
+
+        Hop(AccidentGrade from) {
+            this.from = from;
+        }
+
+        /** Whether an accident of the grade travels this far. */
+        public boolean requiredFor(AccidentGrade grade) {
+            return grade.compareTo(from) >= 0;
+        }
+
+        public String messageKey() {
+            return "accident.hop." + name();
+        }
+    }
+
+    /** A hop of the chain as the page shows it: due when, done when and by whom (null while open), late or not. */
+    public record HopState(Hop hop, OffsetDateTime dueAt, OffsetDateTime doneAt, String doneBy, boolean late) {
+    }
+
+    /** The chain the accident's grade requires: each hop due the limit after the one before it was done. */
+    @Transactional(readOnly = true)
+    public List<HopState> chain(AccidentView a) {
+        Map<Hop, HopState> done = new java.util.EnumMap<>(Hop.class);
+        jdbc.sql("SELECT hop, due_at, done_at, done_by, late FROM accident_hop WHERE accident_id = :a").param("a", a.id())
+                .query(rs -> {
+                    Hop h = Hop.valueOf(rs.getString("hop"));
+                    done.put(h, new HopState(h, rs.getObject("due_at", OffsetDateTime.class), rs.getObject("done_at", OffsetDateTime.class),
+                            rs.getString("done_by"), rs.getBoolean("late")));
+                });
+        List<HopState> chain = new java.util.ArrayList<>();
+        OffsetDateTime previous = a.reportedAt();
+        for (Hop h : Hop.values()) {
+            if (!h.requiredFor(a.grade()) && !done.containsKey(h)) {
+                break;
+            }
+            HopState state = done.getOrDefault(h, new HopState(h, previous == null ? null : previous.plus(levelReportLimit), null, null,
+                    previous != null && OffsetDateTime.now(clock).isAfter(previous.plus(levelReportLimit))));
+            chain.add(state);
+            previous = state.doneAt();
+        }
+        return chain;
+    }
+
+    /**
+     * Records that the report was passed up one level: the county to the city by the county (or the
+     * city office for it), the city to the province by the city office; in order, late when past its due time.
+     */
+    public void passUp(long id, Hop hop, CurrentUser user) {
+        user.require(Permission.ACCIDENT_REPORT);
+        if (!user.scope().isCity() && user.scope().kind() != DataScope.Kind.REGION) {
+            // the chain runs through the county and the city: a department or an enterprise is not a level of it
+            throw new org.springframework.security.access.AccessDeniedException(user.username() + " is no level of the reporting chain");
+        }
+        AccidentView a = get(id, user);
+        boolean city = user.scope().isCity();
+        boolean county = user.scope().kind() == DataScope.Kind.REGION && user.scope().id() != null && user.scope().id() == a.countyId();
+        if (hop == null || !(hop == Hop.COUNTY_TO_CITY ? city || county : city)) {
+            throw new org.springframework.security.access.AccessDeniedException(user.username() + " does not pass " + hop);
+        }
+        List<HopState> chain = chain(a);
+        HopState state = chain.stream().filter(s -> s.hop() == hop).findFirst()
+                .orElseThrow(() -> new org.anquan.shared.BusinessException("accident.hop.not.required"));
+        if (state.doneAt() != null) {
+            throw new org.anquan.shared.BusinessException("accident.hop.done");
+        }
+        if (state.dueAt() == null) {
+            throw new org.anquan.shared.BusinessException("accident.hop.out.of.order");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("INSERT INTO accident_hop (accident_id, hop, due_at, done_at, done_by, late) VALUES (:a, :h, :due, :at, :by, :late)")
+                .param("a", id).param("h", hop.name()).param("due", state.dueAt()).param("at", now).param("by", user.username())
+                .param("late", now.isAfter(state.dueAt())).update();
+        audit.record("PASS_UP", "accident", id, a.code() + " " + hop + (now.isAfter(state.dueAt()) ? " late" : ""), null, null);
     }
 
     /** The four gates of 四不放过, in the order officials name them. */

@@ -111,6 +111,7 @@ class AccidentController {
         model.addAttribute("a", a);
         model.addAttribute("supplements", service.supplements(id));
         model.addAttribute("gates", service.gates(id));
+        model.addAttribute("chain", service.chain(a));
         model.addAttribute("allGates", AccidentService.Gate.values());
         model.addAttribute("supplementDeadline", service.supplementDeadline(a));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
@@ -129,6 +130,19 @@ class AccidentController {
             redirect.addFlashAttribute("noticeKey", "accident.gate.done");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/accidents/" + id;
+    }
+
+    /** One level passes the report up to the next. */
+    @PostMapping("/accidents/{id}/hops/{hop}")
+    String passUp(@PathVariable long id, @PathVariable AccidentService.Hop hop, RedirectAttributes redirect) {
+        CurrentUsers.require().require(Permission.ACCIDENT_REPORT);
+        try {
+            service.passUp(id, hop, CurrentUsers.require());
+            redirect.addFlashAttribute("noticeKey", "accident.hop.recorded");
         } catch (org.anquan.shared.BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
