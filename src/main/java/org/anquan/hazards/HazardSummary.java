@@ -16,4 +16,8 @@ public record HazardSummary(long open, long overdue, long majorOpen, long submit
     /** One week of the home page's chart: hazards found and closed in it, and how many were overdue at its end. */
     public record Week(java.time.LocalDate monday, long found, long closed, long overdue) {
     }
+
+    /** An open major hazard as a report lists it. */
+    public record OpenMajor(String code, String subject, String countyName, java.time.LocalDate deadline) {
+    }
 }

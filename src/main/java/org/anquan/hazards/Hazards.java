@@ -51,6 +51,11 @@ public class Hazards {
         return queries.inScope(hazardId, scope, org.anquan.directory.ScopeFilter.Mode.ACT);
     }
 
+    /** The open major hazards the scope reads, earliest deadline first, at most {@code limit}. */
+    public List<HazardSummary.OpenMajor> openMajor(DataScope scope, int limit) {
+        return queries.openMajor(scope, limit);
+    }
+
     public boolean visible(long hazardId, DataScope scope) {
         return queries.inScope(hazardId, scope);
     }

@@ -166,6 +166,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /api/v1/accidents/{id}/supplements", REPORTERS);
         MATRIX.put("GET /statistics/accidents", ALL);
         MATRIX.put("GET /api/v1/statistics/accidents", ALL);
+        MATRIX.put("GET /statistics/report.docx", ALL);
     }
 
     /** Routes anyone may reach, logged in or not, and the framework's own. */

@@ -97,4 +97,22 @@ class AccidentStatisticsTests {
                 Locale.SIMPLIFIED_CHINESE);
         assertThat(c.rows()).extracting(AccidentStatistics.Row::name).containsOnly(countyName);
     }
+
+    @Test
+    void theSituationReportWritesTheSentencesTheTablesAndTheOpenMajorHazardsWithoutPlaceholders() throws Exception {
+        byte[] docx = mvc.perform(get("/statistics/report.docx").param("from", "2019-03-01").param("to", "2019-05-31")
+                .with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            String text = x.getText();
+            assertThat(text).contains("安全生产形势通报")
+                    .contains("2019年3月1日至2019年5月31日，共发生各类生产安全事故2起，死亡4人，事故起数、死亡人数同比分别上升100.0%、去年同期为零。")
+                    .contains("本期和去年同期均未发生道路交通事故。")
+                    .contains("事故起数同比增加较多的县区：" + countyName + "（增加1起）。")
+                    .contains("三、未销号的重大事故隐患")
+                    .doesNotContain("{").doesNotContain("null").doesNotContain("NaN").doesNotContain("Infinity");
+            assertThat(doc.getTables()).hasSize(2);
+            assertThat(doc.getTables().get(0).getRow(0).getCell(0).getText()).isEqualTo("县区");
+        }
+    }
 }

@@ -298,4 +298,17 @@ public class HazardQueries {
         }
         return new Where(sql.toString(), p);
     }
+
+    /** The open major hazards the scope reads, earliest deadline first: the list a situation report closes with. */
+    public List<org.anquan.hazards.HazardSummary.OpenMajor> openMajor(DataScope scope, int limit) {
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        return jdbc.sql("SELECT h.code, COALESCE(e.name, h.place) AS subject, c.name AS county_name, h.deadline FROM hazard h "
+                        + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
+                        + "WHERE h.grade = 'MAJOR' AND h.status IN ('VERIFIED', 'ASSIGNED', 'RECTIFYING', 'SUBMITTED')" + visible.and()
+                        + " ORDER BY h.deadline, h.id LIMIT " + limit)
+                .params(visible.params())
+                .query((rs, n) -> new org.anquan.hazards.HazardSummary.OpenMajor(rs.getString("code"), rs.getString("subject"),
+                        rs.getString("county_name"), rs.getObject("deadline", LocalDate.class)))
+                .list();
+    }
 }

@@ -48,7 +48,8 @@ public final class OfficialDocument {
     private final String title;
     private final String number;
     private String addressee;
-    private final List<String> paragraphs = new ArrayList<>();
+    /** The body in order: a paragraph is a String, a table its rows (the first the header). */
+    private final List<Object> paragraphs = new ArrayList<>();
     private final List<String> closing = new ArrayList<>();
     private String issuer;
     private String date;
@@ -66,6 +67,12 @@ public final class OfficialDocument {
     /** A body paragraph; one that begins with 一、 (or 二、 …) is set as a first-level heading, with （一） as a second-level one. */
     public OfficialDocument paragraph(String text) {
         paragraphs.add(text);
+        return this;
+    }
+
+    /** A table in the body, in 4号仿宋_GB2312: its header row first, then the rows. */
+    public OfficialDocument table(List<String[]> rows) {
+        paragraphs.add(rows.toArray(new String[0][]));
         return this;
     }
 
@@ -118,7 +125,12 @@ public final class OfficialDocument {
                 fixed(a);
                 run(a, addressee + "：", BODY_FONT, SIZE_3, false);
             }
-            for (String text : paragraphs) {
+            for (Object block : paragraphs) {
+                if (block instanceof String[][] rows) {
+                    table(doc, rows);
+                    continue;
+                }
+                String text = (String) block;
                 XWPFParagraph para = doc.createParagraph();
                 fixed(para);
                 para.setIndentationFirstLine(INDENT);
@@ -151,6 +163,23 @@ public final class OfficialDocument {
             pageNumbers(doc);
             doc.write(out);
         }
+    }
+
+    private static void table(XWPFDocument doc, String[][] rows) {
+        if (rows.length == 0) {
+            return;
+        }
+        var t = doc.createTable(rows.length, rows[0].length);
+        t.setWidth("100%");
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                var cell = t.getRow(r).getCell(c);
+                XWPFParagraph p = cell.getParagraphs().get(0);
+                p.setAlignment(c == 0 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
+                run(p, rows[r][c], r == 0 ? HEADING_FONT : BODY_FONT, SIZE_4, false);
+            }
+        }
+        doc.createParagraph();
     }
 
     /** A4, top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (the type area 156 × 225 mm). */

@@ -2,12 +2,9 @@ package org.anquan.statistics.web;
 
 import java.time.LocalDate;
 import java.util.Locale;
-import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.CurrentUsers;
-import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.statistics.domain.AccidentStatistics;
-import org.anquan.statistics.domain.YearOnYear;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +17,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class StatisticsController {
 
     private final AccidentStatistics statistics;
-    private final Messages messages;
+    private final Wording wording;
 
-    StatisticsController(AccidentStatistics statistics, Messages messages) {
+    StatisticsController(AccidentStatistics statistics, Wording wording) {
         this.statistics = statistics;
-        this.messages = messages;
+        this.wording = wording;
     }
 
     @GetMapping("/statistics/accidents")
@@ -41,7 +38,7 @@ class StatisticsController {
         try {
             var c = statistics.compare(f, t, groupBy, CurrentUsers.require().scope(), locale);
             model.addAttribute("comparison", c);
-            model.addAttribute("sentence", sentence(c, locale));
+            model.addAttribute("sentence", wording.sentence(c, locale));
         } catch (InvalidInputException e) {
             model.addAttribute("errorKey", e.fieldErrors().values().iterator().next());
         }
@@ -55,26 +52,5 @@ class StatisticsController {
                                       @RequestParam(defaultValue = "COUNTY") AccidentStatistics.GroupBy groupBy, Locale locale) {
         LocalDate[] ytd = statistics.yearToDate();
         return statistics.compare(from != null ? from : ytd[0], to != null ? to : ytd[1], groupBy, CurrentUsers.require().scope(), locale);
-    }
-
-    /**
-     * The sentence of a situation report: in the period, so many accidents and deaths, and how each
-     * changed against last year (上升/下降 by a percent, 持平, or 去年同期为零).
-     */
-    String sentence(AccidentStatistics.Comparison c, Locale locale) {
-        var total = c.total();
-        return messages.get("statistics.sentence", OfficialDocument.date(c.from(), locale), OfficialDocument.date(c.to(), locale),
-                total.current().accidents(), total.current().deaths(), words(total.accidents()), words(total.deaths()));
-    }
-
-    String words(YearOnYear y) {
-        if (y.zeroBase()) {
-            return messages.get(y.current() == 0 ? "yoy.flat" : "yoy.zero.base");
-        }
-        return switch (y.direction()) {
-            case RISE -> messages.get("yoy.rise", y.percent().toPlainString());
-            case FALL -> messages.get("yoy.fall", y.percent().toPlainString());
-            case FLAT -> messages.get("yoy.flat");
-        };
     }
 }
