@@ -13,6 +13,7 @@ import org.anquan.IntegrationTest;
 import org.anquan.accidents.domain.AccidentGrade;
 import org.anquan.accidents.domain.AccidentInput;
 import org.anquan.accidents.domain.AccidentService;
+import org.anquan.accidents.domain.Investigations;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.InvalidInputException;
@@ -27,6 +28,7 @@ class AccidentReportTests {
 
     @Autowired MockMvc mvc;
     @Autowired AccidentService service;
+    @Autowired org.anquan.accidents.domain.Investigations investigations;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired java.time.Clock clock;
@@ -223,5 +225,33 @@ class AccidentReportTests {
         assertThat(service.chain(stale)).singleElement().satisfies(h -> assertThat(h.late()).isTrue());
         service.passUp(general.id(), AccidentService.Hop.COUNTY_TO_CITY, user("county"));
         assertThat(jdbc.sql("SELECT late FROM accident_hop WHERE accident_id = :a").param("a", general.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void theInvestigationIsDueSixtyDaysAfterTheAccidentExtendedOnceAndTheReplyFifteenDaysAfterTheReport() {
+        var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(3), 1, 0, 0, 200_000), user("county"));
+        assertThat(Investigations.Authority.of(a.grade())).isEqualTo(Investigations.Authority.COUNTY);
+        assertThatThrownBy(() -> investigations.open(a.id(), " ", user("county"))).isInstanceOf(InvalidInputException.class);
+        investigations.open(a.id(), "组长：区应急管理局副局长 刘强；成员：公安、人社、总工会", user("county"));
+        var i = investigations.of(a.id()).orElseThrow();
+        java.time.LocalDate accidentDay = org.anquan.shared.CityTime.dayOf(a.occurredAt(), clock);
+        assertThat(i.reportDue()).isEqualTo(accidentDay.plusDays(60));
+        assertThatThrownBy(() -> investigations.extendReport(a.id(), i.reportDue().plusDays(61), "技术鉴定", user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("to", "investigation.extension.too.long"));
+        investigations.extendReport(a.id(), i.reportDue().plusDays(60), "需进行技术鉴定", user("county"));
+        assertThatThrownBy(() -> investigations.extendReport(a.id(), i.reportDue().plusDays(70), "再延", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("investigation.extended.already"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        investigations.report(a.id(), "平安事调〔2026〕2号", today, user("county"));
+        assertThat(investigations.of(a.id()).orElseThrow().replyDue()).isEqualTo(today.plusDays(15));
+        investigations.extendReply(a.id(), user("county"));
+        assertThat(investigations.of(a.id()).orElseThrow().replyDue()).isEqualTo(today.plusDays(45));
+        assertThatThrownBy(() -> investigations.extendReply(a.id(), user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("investigation.reply.extended.already"));
+        investigations.reply(a.id(), "平政函〔2026〕31号", today, user("county"));
+        assertThat(investigations.of(a.id()).orElseThrow().replyLate(today)).isFalse();
     }
 }

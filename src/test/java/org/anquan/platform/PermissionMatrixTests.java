@@ -162,6 +162,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /accidents/{id}/supplements", REPORTERS);
         MATRIX.put("POST /accidents/{id}/gates", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /accidents/{id}/close", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /accidents/{id}/investigation/{step:open|extend|report|reply-extend|reply}", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /accidents/{id}/hops/{hop}", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DUTY_OFFICER));
         MATRIX.put("POST /api/v1/accidents/{id}/supplements", REPORTERS);
         MATRIX.put("GET /statistics/accidents", ALL);
@@ -208,6 +209,7 @@ class PermissionMatrixTests {
         ids.put("{code}", "CM_GAS_OVERLIMIT");
         ids.put("{change:retire|restore}", "retire");
         ids.put("{hop}", "COUNTY_TO_CITY");
+        ids.put("{step:open|extend|report|reply-extend|reply}", "open");
         ids.put("{drawId}", "1");
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");

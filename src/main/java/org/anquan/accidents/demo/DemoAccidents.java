@@ -131,6 +131,21 @@ class DemoAccidents implements ApplicationRunner {
                     SELECT id, :g, :n, :e, 'county', :at FROM accident WHERE occurred_at < :before""")
                     .param("g", g[0]).param("n", g[1]).param("e", g[2]).param("at", yearAgo).param("before", yearAgo).update();
         }
+        // their investigations: set up in a week, reported in fifty days, replied in ten
+        List<Object[]> investigations = new ArrayList<>();
+        for (Object[] r : rows) {
+            OffsetDateTime occurred = (OffsetDateTime) r[1];
+            if (occurred.isBefore(yearAgo)) {
+                java.time.LocalDate day = org.anquan.shared.CityTime.dayOf(occurred, clock);
+                investigations.add(new Object[] {"组长：县应急管理局副局长；成员：公安、人社、总工会、行业主管部门", day.plusDays(7),
+                        day.plusDays(60), "事调〔" + day.getYear() + "〕" + (investigations.size() + 1) + "号", day.plusDays(50),
+                        day.plusDays(65), "政批〔" + day.getYear() + "〕" + (investigations.size() + 1) + "号", day.plusDays(60), r[0]});
+            }
+        }
+        batch.batchUpdate("""
+                INSERT INTO accident_investigation (accident_id, team, started_on, report_due, report_number, report_on, reply_due,
+                                                    reply_number, reply_on)
+                SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM accident WHERE code = ?""", investigations);
         jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = 'county' WHERE occurred_at < :before")
                 .param("at", yearAgo).param("before", yearAgo).update();
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();

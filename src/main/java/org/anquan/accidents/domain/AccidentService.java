@@ -450,6 +450,11 @@ public class AccidentService {
         }
     }
 
+    /** The accident, if the user's office investigates and closes it (the permission, its scope, not closed yet). */
+    AccidentView forClosing(long id, CurrentUser user) {
+        return closable(id, user);
+    }
+
     private AccidentView closable(long id, CurrentUser user) {
         user.require(Permission.ACCIDENT_CLOSE);
         AccidentView a = get(id, user);

@@ -29,11 +29,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccidentController {
 
     private final AccidentService service;
+    private final org.anquan.accidents.domain.Investigations investigations;
     private final Directory directory;
     private final Clock clock;
     private final org.anquan.platform.web.Messages messages;
 
-    AccidentController(AccidentService service, Directory directory, Clock clock, org.anquan.platform.web.Messages messages) {
+    AccidentController(AccidentService service, org.anquan.accidents.domain.Investigations investigations, Directory directory, Clock clock,
+                       org.anquan.platform.web.Messages messages) {
+        this.investigations = investigations;
         this.messages = messages;
         this.service = service;
         this.directory = directory;
@@ -112,6 +115,9 @@ class AccidentController {
         model.addAttribute("supplements", service.supplements(id));
         model.addAttribute("gates", service.gates(id));
         model.addAttribute("chain", service.chain(a));
+        model.addAttribute("authority", org.anquan.accidents.domain.Investigations.Authority.of(a.grade()));
+        model.addAttribute("investigation", investigations.of(id).orElse(null));
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("allGates", AccidentService.Gate.values());
         model.addAttribute("supplementDeadline", service.supplementDeadline(a));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
@@ -128,6 +134,32 @@ class AccidentController {
         try {
             service.recordGate(id, gate, note, evidence, CurrentUsers.require());
             redirect.addFlashAttribute("noticeKey", "accident.gate.done");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (org.anquan.shared.BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/accidents/" + id;
+    }
+
+    /** The investigation's steps: open it with its team, extend the report once, the report, extend the reply once, the reply. */
+    @PostMapping("/accidents/{id}/investigation/{step:open|extend|report|reply-extend|reply}")
+    String investigation(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String team,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                         @RequestParam(required = false) String reason, @RequestParam(required = false) String number,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate on,
+                         RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        me.require(Permission.ACCIDENT_CLOSE);
+        try {
+            switch (step) {
+                case "open" -> investigations.open(id, team, me);
+                case "extend" -> investigations.extendReport(id, to, reason, me);
+                case "report" -> investigations.report(id, number, on, me);
+                case "reply-extend" -> investigations.extendReply(id, me);
+                default -> investigations.reply(id, number, on, me);
+            }
+            redirect.addFlashAttribute("noticeKey", "investigation.done");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
         } catch (org.anquan.shared.BusinessException e) {
