@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -36,6 +37,19 @@ public class Inbox {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Tells a hazard's department and its county, each in its own inbox, with the message key and,
+     * when the message is about a step of the ladder, the step.
+     */
+    public void tell(long departmentId, long countyId, long hazardId, Long stepId, String messageKey, OffsetDateTime at) {
+        for (var owner : Map.of("department_id", departmentId, "county_id", countyId).entrySet()) {
+            jdbc.sql("INSERT INTO inbox_message (" + owner.getKey() + ", hazard_id, step_id, message_key, created_at) "
+                            + "VALUES (:o, :h, :s, :k, :at)")
+                    .param("o", owner.getValue()).param("h", hazardId).param("s", stepId).param("k", messageKey).param("at", at)
+                    .update();
+        }
     }
 
     /** Whether the scope receives messages: a county or a department. */

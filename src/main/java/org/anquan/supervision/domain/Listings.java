@@ -41,18 +41,20 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
     private final Hazards hazards;
     private final Directory directory;
     private final DocumentNumbers numbers;
+    private final Inbox inbox;
     private final AuditTrail audit;
     private final Clock clock;
     private final String cityAbbreviation;
     private final String countyAbbreviation;
 
-    Listings(JdbcClient jdbc, Hazards hazards, Directory directory, DocumentNumbers numbers, AuditTrail audit, Clock clock,
+    Listings(JdbcClient jdbc, Hazards hazards, Directory directory, DocumentNumbers numbers, Inbox inbox, AuditTrail audit, Clock clock,
              @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
              @Value("${anquan.documents.county-abbreviation}") String countyAbbreviation) {
         this.jdbc = jdbc;
         this.hazards = hazards;
         this.directory = directory;
         this.numbers = numbers;
+        this.inbox = inbox;
         this.audit = audit;
         this.clock = clock;
         this.cityAbbreviation = cityAbbreviation;
@@ -166,10 +168,8 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
                 .param("p", in.responsiblePerson().trim()).param("r", in.requirements().trim())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
-        for (String owner : List.of("department_id", "county_id")) {
-            jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, message_key, created_at) VALUES (:u, :h, 'inbox.listed', :at)")
-                    .param("u", h.get(owner)).param("h", hazardId).param("at", OffsetDateTime.now(clock)).update();
-        }
+        inbox.tell(((Number) h.get("department_id")).longValue(), ((Number) h.get("county_id")).longValue(), hazardId, null,
+                "inbox.listed", OffsetDateTime.now(clock));
         audit.record("LIST", "hazard", hazardId, number + " " + h.get("code"), null,
                 Map.of("office", office.regionName(), "deadline", in.deadline(), "responsible", in.responsiblePerson().trim()));
         return id;

@@ -3,7 +3,6 @@ package org.anquan.supervision.domain;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import org.anquan.hazards.HazardReported;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class MajorHazardNotices {
 
-    private final JdbcClient jdbc;
+    private final Inbox inbox;
     private final Clock clock;
 
-    MajorHazardNotices(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    MajorHazardNotices(Inbox inbox, Clock clock) {
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -39,10 +38,6 @@ class MajorHazardNotices {
     }
 
     private void tell(long department, long county, long hazard) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("INSERT INTO inbox_message (department_id, hazard_id, message_key, created_at) VALUES (:d, :h, 'inbox.major.reported', :at)")
-                .param("d", department).param("h", hazard).param("at", now).update();
-        jdbc.sql("INSERT INTO inbox_message (county_id, hazard_id, message_key, created_at) VALUES (:c, :h, 'inbox.major.reported', :at)")
-                .param("c", county).param("h", hazard).param("at", now).update();
+        inbox.tell(department, county, hazard, null, "inbox.major.reported", OffsetDateTime.now(clock));
     }
 }

@@ -45,6 +45,7 @@ public class Reinspections {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ScopeFilter scopes;
+    private final Inbox inbox;
 
     /** A draw's own column (its county), and a drawn hazard's columns, for each dimension of a data scope. */
     static final ScopeFilter.Columns DRAW_SCOPE = ScopeFilter.Columns.of().county("d.county_id");
@@ -52,7 +53,9 @@ public class Reinspections {
             .industry("h.industry_code").enterprise("h.enterprise_id");
 
     Reinspections(JdbcClient jdbc, Directory directory, Hazards hazards, ReinspectionProperties properties, AuditTrail audit,
-                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon) {
+                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon,
+                  Inbox inbox) {
+        this.inbox = inbox;
         this.horizon = horizon;
         this.scopes = scopes;
         this.jdbc = jdbc;
@@ -249,21 +252,20 @@ public class Reinspections {
      */
     private void proposeInterview(long hazardId, CurrentUser user) {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Object> h = jdbc.sql("SELECT department_id, county_id, work_round, deadline FROM hazards_hazard_view WHERE id = :h")
+                .param("h", hazardId).query().singleRow();
+        long department = ((Number) h.get("department_id")).longValue();
+        long county = ((Number) h.get("county_id")).longValue();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
                                               department_id, county_id, hazard_deadline)
-                SELECT h.id, :level, h.work_round, 'ACCEPT', :run, :now, :by, 'escalation.reason.REINSPECTION_FAILED',
-                       h.department_id, h.county_id, h.deadline
-                FROM hazards_hazard_view h WHERE h.id = :h""")
+                VALUES (:h, :level, :round, 'ACCEPT', :run, :now, :by, 'escalation.reason.REINSPECTION_FAILED', :d, :c, :deadline)""")
                 .param("level", EscalationLevel.INTERVIEW.rank()).param("run", "reinspection-" + hazardId + "-" + now.toEpochSecond())
-                .param("now", now).param("by", user.username()).param("h", hazardId).update(keys, "id");
-        long step = keys.getKeyAs(Number.class).longValue();
-        for (String owner : List.of("department_id", "county_id")) {
-            jdbc.sql("INSERT INTO inbox_message (" + owner + ", hazard_id, step_id, message_key, created_at) "
-                            + "SELECT " + owner + ", hazard_id, id, 'inbox.escalation', created_at FROM supervision_step WHERE id = :s")
-                    .param("s", step).update();
-        }
+                .param("now", now).param("by", user.username()).param("h", hazardId).param("round", h.get("work_round"))
+                .param("d", department).param("c", county).param("deadline", h.get("deadline"))
+                .update(keys, "id");
+        inbox.tell(department, county, hazardId, keys.getKeyAs(Number.class).longValue(), "inbox.escalation", now);
         audit.record("ESCALATE", "hazard", hazardId, "INTERVIEW proposed after failed re-inspection", null, null);
     }
 
