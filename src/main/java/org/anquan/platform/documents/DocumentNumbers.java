@@ -29,31 +29,14 @@ public class DocumentNumbers {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String issuer, String kind, int year, String abbreviation) {
-        return format(abbreviation, year, nextNumber(issuer, kind, year));
-    }
-
-    int nextNumber(String issuer, String kind, int year) {
-        int updated = increment(issuer, kind, year);
-        if (updated == 0) {
-            // the year's first document of this unit and kind: its counter row is made in a transaction of its
-            // own (two first documents at once make it once), then numbered in the caller's like every other
-            try {
-                separate.executeWithoutResult(s -> jdbc.sql(
-                                "INSERT INTO document_number (issuer, kind, issued_year, last_number) VALUES (:i, :k, :y, 0)")
-                        .param("i", issuer).param("k", kind).param("y", year).update());
-            } catch (DuplicateKeyException e) {
-                // made by the other one
-            }
-            increment(issuer, kind, year);
-        }
-        // the row stays locked by the update until the caller commits: numbers are never handed out twice
-        return jdbc.sql("SELECT last_number FROM document_number WHERE issuer = :i AND kind = :k AND issued_year = :y")
-                .param("i", issuer).param("k", kind).param("y", year).query(Integer.class).single();
+        return format(abbreviation, year, reserve(issuer, kind, year, 1));
     }
 
     /**
      * Reserves {@code count} consecutive numbers of the issuer, kind and year for documents numbered
-     * together (the notices of one sweep); returns the first.
+     * together (the notices of one sweep); returns the first. The counter's row stays locked by the
+     * update until the caller commits: no number is handed out twice, and a rolled-back document
+     * gives its numbers back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int reserve(String issuer, String kind, int year, int count) {
@@ -73,10 +56,6 @@ public class DocumentNumbers {
         }
         return jdbc.sql("SELECT last_number FROM document_number WHERE issuer = :i AND kind = :k AND issued_year = :y")
                 .param("i", issuer).param("k", kind).param("y", year).query(Integer.class).single() - count + 1;
-    }
-
-    private int increment(String issuer, String kind, int year) {
-        return increment(issuer, kind, year, 1);
     }
 
     private int increment(String issuer, String kind, int year, int by) {
