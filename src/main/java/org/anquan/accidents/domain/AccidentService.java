@@ -162,11 +162,7 @@ public class AccidentService {
         count(errors, "missing", in.missing());
         count(errors, "seriousInjuries", in.seriousInjuries());
         count(errors, "minorInjuries", in.minorInjuries());
-        if (in.directLossYuan() == null) {
-            errors.put("directLossYuan", "validation.required");
-        } else if (in.directLossYuan() < 0) {
-            errors.put("directLossYuan", "accident.count.negative");
-        }
+        loss(errors, in.directLossYuan());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -231,9 +227,7 @@ public class AccidentService {
     public AccidentView supplement(long id, Supplement in, CurrentUser user) {
         user.require(Permission.ACCIDENT_REPORT);
         AccidentView a = get(id, user);
-        ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
-        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + own.and()).param("id", id).params(own.params())
-                .query(Long.class).single() == 0) {
+        if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
             throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not report on accident " + id);
         }
         if (OffsetDateTime.now(clock).isAfter(supplementDeadline(a))) {
@@ -245,11 +239,7 @@ public class AccidentService {
         count(errors, "missing", in.missing());
         count(errors, "seriousInjuries", in.seriousInjuries());
         count(errors, "minorInjuries", in.minorInjuries());
-        if (in.directLossYuan() == null) {
-            errors.put("directLossYuan", "validation.required");
-        } else if (in.directLossYuan() < 0) {
-            errors.put("directLossYuan", "accident.count.negative");
-        }
+        loss(errors, in.directLossYuan());
         if (in.reason() != null && in.reason().length() > 1000) {
             errors.put("reason", "validation.too.long");
         }
@@ -458,9 +448,7 @@ public class AccidentService {
     private AccidentView closable(long id, CurrentUser user) {
         user.require(Permission.ACCIDENT_CLOSE);
         AccidentView a = get(id, user);
-        ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
-        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + own.and()).param("id", id).params(own.params())
-                .query(Long.class).single() == 0) {
+        if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
             throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not close accident " + id);
         }
         if ("CLOSED".equals(a.status())) {
@@ -473,9 +461,7 @@ public class AccidentService {
     @Transactional(readOnly = true)
     public AccidentView get(long id, CurrentUser user) {
         AccidentView a = find(id).orElseThrow(() -> new NotFoundException("accident", id));
-        ScopeFilter.Predicate visible = scopes.read(user.scope(), SCOPE);
-        if (jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + visible.and()).param("id", id).params(visible.params())
-                .query(Long.class).single() == 0) {
+        if (!reaches(id, scopes.read(user.scope(), SCOPE))) {
             throw new ScopeDeniedException("accident", id);
         }
         return a;
@@ -509,6 +495,12 @@ public class AccidentService {
         return new PageResult<>(rows, page, size, total);
     }
 
+    /** Whether the accident is among those the scope's predicate (to read, or to act) admits. */
+    private boolean reaches(long id, ScopeFilter.Predicate predicate) {
+        return jdbc.sql("SELECT COUNT(*) FROM accident a WHERE a.id = :id" + predicate.and()).param("id", id).params(predicate.params())
+                .query(Long.class).single() > 0;
+    }
+
     private java.util.Optional<AccidentView> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AccidentService::map).optional();
     }
@@ -534,6 +526,14 @@ public class AccidentService {
     private static void required(Map<String, String> errors, String field, String value) {
         if (blank(value)) {
             errors.put(field, "validation.required");
+        }
+    }
+
+    private static void loss(Map<String, String> errors, Long value) {
+        if (value == null) {
+            errors.put("directLossYuan", "validation.required");
+        } else if (value < 0) {
+            errors.put("directLossYuan", "accident.count.negative");
         }
     }
 
