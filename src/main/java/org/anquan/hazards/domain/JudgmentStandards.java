@@ -90,12 +90,17 @@ public class JudgmentStandards {
 
     /** Where the situation is listed as major; empty when it is a general situation or unknown. */
     public Optional<Listing> listing(String categoryCode) {
-        if (categoryCode == null) {
+        return categoryCode == null ? Optional.empty() : situation(categoryCode).flatMap(this::listing);
+    }
+
+    /** The same for a situation already read. */
+    public Optional<Listing> listing(Situation s) {
+        if (!s.major()) {
             return Optional.empty();
         }
-        return situation(categoryCode).filter(Situation::major).map(s -> new Listing(s.nameZh(),
-                s.standardCode() == null ? null : standards().stream().filter(st -> st.code().equals(s.standardCode()))
-                        .findFirst().orElse(null), s.article()));
+        Standard standard = s.standardCode() == null ? null
+                : standards().stream().filter(st -> st.code().equals(s.standardCode())).findFirst().orElse(null);
+        return Optional.of(new Listing(s.nameZh(), standard, s.article()));
     }
 
     /** Adds a situation, or corrects one (named by its code, on the version read). */

@@ -128,8 +128,9 @@ class HazardController {
         model.addAttribute("county", directory.region(h.getCountyId()).orElse(null));
         model.addAttribute("industry", directory.industries().stream().filter(i -> i.code().equals(h.getIndustryCode())).findFirst().orElse(null));
         model.addAttribute("evidence", service.evidence(id));
-        model.addAttribute("situation", h.getCategoryCode() == null ? null : standards.situation(h.getCategoryCode()).orElse(null));
-        model.addAttribute("listing", standards.listing(h.getCategoryCode()).orElse(null));
+        var situation = h.getCategoryCode() == null ? null : standards.situation(h.getCategoryCode()).orElse(null);
+        model.addAttribute("situation", situation);
+        model.addAttribute("listing", situation == null ? null : standards.listing(situation).orElse(null));
         model.addAttribute("acceptedBy", acceptedBy(h, locale));
         model.addAttribute("resumptionDue", h.resumptionReviewDue(service.resumptionReviewDays()));
         model.addAttribute("may", new Permissions(me));
