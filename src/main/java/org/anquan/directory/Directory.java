@@ -149,6 +149,15 @@ public class Directory {
         return regions.ofLevel(RegionLevel.COUNTY).stream().map(RegionRef::of).toList();
     }
 
+    /** The townships and streets of every county, each with the county it lies in, for a choice grouped by county. */
+    public record TownshipRef(long id, String name, long countyId) {
+    }
+
+    public List<TownshipRef> townships() {
+        return regions.ofLevel(RegionLevel.TOWNSHIP).stream().filter(r -> r.parentId() != null)
+                .map(r -> new TownshipRef(r.id(), r.name(), r.parentId())).toList();
+    }
+
     /** The city and its counties: the levels at which policies are adopted. */
     public List<RegionRef> cityAndCounties() {
         List<RegionRef> all = new java.util.ArrayList<>(regions.ofLevel(RegionLevel.CITY).stream().map(RegionRef::of).toList());

@@ -1,7 +1,9 @@
 /**
  * Statistics over what other modules publish: accidents by period, county, industry and kind with
- * the change against the same period of the year before, in figures and in the words officials use.
+ * the change against the same period of the year before, in figures and in the words officials use;
+ * and the motor vehicles and drivers of each county, which it keeps itself.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Statistics",
-        allowedDependencies = {"shared", "platform::security", "platform::web", "platform::documents", "directory", "hazards"})
+        allowedDependencies = {"shared", "platform::security", "platform::web", "platform::documents", "platform::audit",
+                "platform::files", "directory", "hazards"})
 package org.anquan.statistics;

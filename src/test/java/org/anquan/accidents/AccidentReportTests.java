@@ -44,7 +44,7 @@ class AccidentReportTests {
     AccidentInput at(long enterprise, OffsetDateTime occurred, int deaths, int missing, int serious, long loss) {
         return new AccidentInput(occurred, occurred.plusMinutes(5), "UNIT", null, "POISONING_ASPHYXIA", enterprise, null, null, null,
                 null, "污水池清淤作业现场", "作业人员未检测即进入污水池，中毒晕倒，两人盲目施救", "已停止作业并送医，现场封闭",
-                deaths, missing, serious, 0, loss);
+                deaths, missing, serious, 0, loss, null, null);
     }
 
     long accidents() {
@@ -60,7 +60,7 @@ class AccidentReportTests {
         assertThat(a.reportedLate()).isFalse();
         // the unit learned of it two hours ago: past the hour, reported late
         var late = service.report(new AccidentInput(now.minusHours(3), now.minusHours(2), "UNIT", null, "MACHINERY", own(), null, null,
-                null, null, "车间", "手部卷入", "已停机", 0, 0, 1, 0, 20_000L), user("enterprise"));
+                null, null, "车间", "手部卷入", "已停机", 0, 0, 1, 0, 20_000L, null, null), user("enterprise"));
         assertThat(late.reportedLate()).isTrue();
         assertThat(late.grade()).isEqualTo(AccidentGrade.GENERAL);
     }
@@ -70,7 +70,7 @@ class AccidentReportTests {
         long before = accidents();
         OffsetDateTime now = OffsetDateTime.now(clock);
         assertThatThrownBy(() -> service.report(new AccidentInput(now.plusHours(1), null, "RUMOUR", null, "NOPE", own(), null, null,
-                null, null, " ", null, null, -1, null, 0, 0, -5L), user("county")))
+                null, null, " ", null, null, -1, null, 0, 0, -5L, null, null), user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsEntry("occurredAt", "accident.time.future").containsEntry("firstSource", "accident.source.unknown")
                         .containsEntry("kind", "accident.kind.unknown").containsEntry("scene", "validation.required")
@@ -165,11 +165,39 @@ class AccidentReportTests {
     }
 
     @Test
+    void aRoadCauseBelongsToRoadTrafficOnlyAndATownshipToTheAccidentsCounty() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long nanhu = jdbc.sql("SELECT id FROM region WHERE name = '南湖县'").query(Long.class).single();
+        long elsewhere = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'TOWNSHIP' AND parent_id <> :c").param("c", nanhu)
+                .query(Long.class).single();
+        long own = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'TOWNSHIP' AND parent_id = :c").param("c", nanhu)
+                .query(Long.class).single();
+        long before = jdbc.sql("SELECT COUNT(*) FROM accident").query(Long.class).single();
+        assertThatThrownBy(() -> service.report(new AccidentInput(now.minusHours(1), null, "UNIT", "CONSTRUCTION", "COLLAPSE", null,
+                "城南安置房工地", null, null, nanhu, "基坑", "边坡坍塌", "停工", 1, 0, 0, 0, 80_000L, elsewhere, "DRUNK_DRIVING"), user("admin")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("roadCause", "accident.cause.road.only").containsEntry("townshipId", "accident.township.county"));
+        assertThatThrownBy(() -> service.report(new AccidentInput(now.minusHours(1), null, "UNIT", "ROAD_TRANSPORT", "ROAD_TRAFFIC", null,
+                "县道X101", null, null, nanhu, "路口", "碰撞", "送医", 1, 0, 0, 0, 80_000L, null, "SPEEDING"), user("admin")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsEntry("roadCause", "accident.cause.unknown"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM accident").query(Long.class).single()).isEqualTo(before);
+        var ok = service.report(new AccidentInput(now.minusHours(1), null, "UNIT", "ROAD_TRANSPORT", "ROAD_TRAFFIC", null, "县道X101",
+                null, null, nanhu, "路口", "碰撞", "送医", 1, 0, 0, 0, 80_000L, own, "MOTORCYCLE"), user("admin"));
+        assertThat(ok.townshipId()).isEqualTo(own);
+        assertThat(ok.roadCauseName()).isEqualTo("摩托车违法");
+        // an enterprise's accident takes the enterprise's township
+        var plant = service.report(at(own(), now.minusHours(1), 0, 0, 1, 10_000), user("enterprise"));
+        assertThat(plant.townshipId()).isEqualTo(jdbc.sql("SELECT CASE WHEN region_id = county_id THEN NULL ELSE region_id END "
+                + "FROM enterprise WHERE id = :e").param("e", own()).query(Long.class).optional().orElse(null));
+    }
+
+    @Test
     void aSupplementAfterItsWindowIsRefusedSevenDaysForRoadTrafficThirtyForOthers() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         var road = service.report(new AccidentInput(now.minusDays(8), now.minusDays(8), "UNIT", "ROAD_TRANSPORT", "ROAD_TRAFFIC", null,
                 "国道G205线K12处", 118.43, 30.35, jdbc.sql("SELECT id FROM region WHERE name = '南湖县'").query(Long.class).single(),
-                "两车相撞", "货车越线", "交通管制，伤员送医", 1, 0, 0, 2, 150_000L), user("admin"));
+                "两车相撞", "货车越线", "交通管制，伤员送医", 1, 0, 0, 2, 150_000L, null, "DRUNK_DRIVING"), user("admin"));
         assertThatThrownBy(() -> service.supplement(road.id(), new AccidentService.Supplement(2, 0, 0, 1, 150_000L, null), user("admin")))
                 .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.supplement.closed"));

@@ -168,6 +168,10 @@ class PermissionMatrixTests {
         MATRIX.put("GET /statistics/accidents", ALL);
         MATRIX.put("GET /api/v1/statistics/accidents", ALL);
         MATRIX.put("GET /statistics/report.docx", ALL);
+        MATRIX.put("GET /statistics/accidents/{table}.xlsx", ALL);
+        MATRIX.put("POST /statistics/motor", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /statistics/motor/import", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("GET /statistics/motor/template.xlsx", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
     }
 
     /** Routes anyone may reach, logged in or not, and the framework's own. */
@@ -211,6 +215,7 @@ class PermissionMatrixTests {
         ids.put("{hop}", "COUNTY_TO_CITY");
         ids.put("{step:open|extend|report|reply-extend|reply}", "open");
         ids.put("{drawId}", "1");
+        ids.put("{table}", "groups");
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),

@@ -42,6 +42,19 @@ class AccidentStatisticsTests {
                 .param("m", missing).param("s", serious).param("minor", minor).param("l", loss).update();
     }
 
+    /** A road-traffic accident in 2016 (a year no other test or the demo touches), with its main cause and township. */
+    void road(LocalDate day, int deaths, int missing, String cause, Long township) {
+        jdbc.sql("""
+                INSERT INTO accident (code, occurred_at, learned_at, first_source, industry_code, kind_code, county_id, township_id, place,
+                                      scene, account, measures, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan,
+                                      grade, status, reported_late, concealment_review, reported_by, reported_at, road_cause)
+                VALUES ('RT' || CAST(nextval('accident_code_seq') AS VARCHAR), :t, :t, 'UNIT', 'ROAD_TRANSPORT', 'ROAD_TRAFFIC', :c, :tw,
+                        '国道', '现场', '经过', '措施', :d, :m, 0, 1, 10000, :g, 'REPORTED', FALSE, FALSE, 'test', :t, :cause)""")
+                .param("t", org.anquan.shared.CityTime.startOf(day, clock).plusHours(10)).param("c", county).param("tw", township)
+                .param("d", deaths).param("m", missing).param("g", deaths + missing >= 3 ? "LARGER" : "GENERAL").param("cause", cause)
+                .update();
+    }
+
     @BeforeEach
     void aYearWithoutOtherAccidents() {
         county = accounts.findByUsername("county").orElseThrow().regionId();
@@ -55,6 +68,102 @@ class AccidentStatisticsTests {
             accident(LocalDate.of(2019, 6, 1), 5, 0, 0, 0, 9_000_000);
             accident(LocalDate.of(2018, 2, 28), 5, 0, 0, 0, 9_000_000);
         }
+        if (jdbc.sql("SELECT COUNT(*) FROM accident WHERE place = '国道' AND reported_by = 'test'").query(Long.class).single() == 0) {
+            Long township = jdbc.sql("SELECT MIN(id) FROM region WHERE parent_id = :c AND region_level = 'TOWNSHIP'").param("c", county)
+                    .query(Long.class).single();
+            // January 2016: 3 + 1 dead by drunk driving, 1 by a motorcycle, 2 by other causes, 1 by a cause not given (other)
+            road(LocalDate.of(2016, 1, 3), 2, 1, "DRUNK_DRIVING", township);
+            road(LocalDate.of(2016, 1, 9), 1, 0, "DRUNK_DRIVING", township);
+            road(LocalDate.of(2016, 1, 20), 1, 0, "MOTORCYCLE", null);
+            road(LocalDate.of(2016, 1, 21), 2, 0, "OTHER", null);
+            road(LocalDate.of(2016, 2, 2), 1, 0, null, null);
+            // the same months of 2015
+            road(LocalDate.of(2015, 2, 10), 1, 0, "UNLICENSED", null);
+        }
+    }
+
+    @Test
+    void roadDeathsByCauseWithTheirSharesAndTheNamedFourOverHalf() {
+        var causes = statistics.roadCauses(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 2, 29), new DataScope(DataScope.Kind.REGION, county),
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(causes.deaths()).isEqualTo(8);
+        assertThat(causes.causes()).extracting(AccidentStatistics.Cause::code, AccidentStatistics.Cause::accidents,
+                        AccidentStatistics.Cause::deaths, AccidentStatistics.Cause::previousDeaths)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DRUNK_DRIVING", 2L, 4L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("ILLEGAL_CARRYING", 0L, 0L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("MOTORCYCLE", 1L, 1L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("UNLICENSED", 0L, 0L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("OTHER", 2L, 3L, 0L));
+        assertThat(causes.share(causes.causes().get(0)).toPlainString()).isEqualTo("50.0");
+        assertThat(causes.namedShare().toPlainString()).isEqualTo("62.5");
+        assertThat(causes.namedOverHalf()).isTrue();
+        var none = statistics.roadCauses(LocalDate.of(2014, 1, 1), LocalDate.of(2014, 2, 1), DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+        assertThat(none.deaths()).isZero();
+        assertThat(none.namedShare()).isNull();
+    }
+
+    @Test
+    void monthByMonthBesideTheSameDaysAYearBefore() {
+        var months = statistics.months(LocalDate.of(2016, 1, 15), LocalDate.of(2016, 2, 29), new DataScope(DataScope.Kind.REGION, county));
+        assertThat(months).extracting(m -> m.month().toString()).containsExactly("2016-01", "2016-02");
+        // 15–31 January: the accidents of the 20th and 21st; February: the 2nd; last year's February the 10th
+        assertThat(months.get(0).current()).isEqualTo(new AccidentStatistics.Figures(2, 3, 2, 20_000));
+        assertThat(months.get(1).current()).isEqualTo(new AccidentStatistics.Figures(1, 1, 1, 10_000));
+        assertThat(months.get(1).previous()).isEqualTo(new AccidentStatistics.Figures(1, 1, 1, 10_000));
+        assertThat(months.get(0).previous()).isEqualTo(new AccidentStatistics.Figures(0, 0, 0, 0));
+    }
+
+    @Test
+    void byTownshipTheAccidentsWithoutOneStandApartAndByGradeEachGradeHasItsName() {
+        var scope = new DataScope(DataScope.Kind.REGION, county);
+        var byTownship = statistics.compare(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 2, 29), AccidentStatistics.GroupBy.TOWNSHIP, scope,
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(byTownship.rows()).hasSize(2);
+        assertThat(byTownship.rows().get(0).current().accidents()).isEqualTo(2);
+        assertThat(byTownship.rows().get(1).name()).isNull();
+        assertThat(byTownship.rows().get(1).current().accidents()).isEqualTo(3);
+        var byGrade = statistics.compare(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 2, 29), AccidentStatistics.GroupBy.GRADE, scope,
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(byGrade.rows()).extracting(AccidentStatistics.Row::name, r -> r.current().accidents())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("一般事故", 4L), org.assertj.core.groups.Tuple.tuple("较大事故", 1L));
+    }
+
+    @Test
+    void rankingPutsTheMostDeathsFirstAndEqualFiguresShareARank() {
+        var f = new AccidentStatistics.Figures(1, 2, 0, 5);
+        var c = new AccidentStatistics.Comparison(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 1, 31), AccidentStatistics.GroupBy.COUNTY,
+                java.util.List.of(new AccidentStatistics.Row("1", "甲", new AccidentStatistics.Figures(3, 1, 0, 9), f),
+                        new AccidentStatistics.Row("2", "乙", f, f), new AccidentStatistics.Row("3", "丙", f, f),
+                        new AccidentStatistics.Row("4", "丁", new AccidentStatistics.Figures(0, 0, 0, 0), f)),
+                new AccidentStatistics.Row("TOTAL", null, f, f));
+        assertThat(c.ranked()).extracting(r -> r.rank() + r.row().name()).containsExactly("1乙", "1丙", "3甲", "4丁");
+    }
+
+    @Test
+    void everyTableExportsAsExcelWithItsFigures() throws Exception {
+        byte[] xlsx = mvc.perform(get("/statistics/accidents/causes.xlsx").param("from", "2016-01-01").param("to", "2016-02-29")
+                .with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("酒驾醉驾");
+            assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(4.0);
+            assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("50.0%");
+        }
+        for (String table : java.util.List.of("groups", "months", "ranking", "motor")) {
+            assertThat(mvc.perform(get("/statistics/accidents/" + table + ".xlsx").param("from", "2016-01-01").param("to", "2016-02-29")
+                    .with(as(accounts, "county"))).andReturn().getResponse().getContentType()).as(table).startsWith("application/vnd.openxml");
+        }
+        assertThat(mvc.perform(get("/statistics/accidents/nope.xlsx").with(as(accounts, "county"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theSentencesOfRoadTrafficSayTheCausesAndTheirShares() throws Exception {
+        String page = mvc.perform(get("/statistics/accidents").param("from", "2016-01-01").param("to", "2016-02-29")
+                .with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("道路交通事故死亡8人，其中酒驾醉驾4人（占50.0%）、违法载人0人（占0.0%）、摩托车违法1人（占12.5%）、"
+                + "无牌无证0人（占0.0%），四类原因合计占62.5%，占比达一半以上。");
+        assertThat(page).contains("道路交通事故“四项指标”：发生5起，死亡8人，受伤5人，直接财产损失50000元，同比分别上升400.0%、上升700.0%、上升400.0%、上升400.0%。");
     }
 
     @Test

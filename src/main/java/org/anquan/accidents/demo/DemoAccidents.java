@@ -37,6 +37,9 @@ class DemoAccidents implements ApplicationRunner {
             Map.entry("CROWDED_PLACES", new String[] {"FIRE"}),
             Map.entry("WATER_TRANSPORT", new String[] {"WATER_TRAFFIC"}),
             Map.entry("FISHING_VESSELS", new String[] {"FISHING_VESSEL"}));
+    /** The causes of road-traffic accidents, drawn in these proportions: the named four cause over half of them. */
+    private static final String[] ROAD_CAUSES = {"DRUNK_DRIVING", "DRUNK_DRIVING", "DRUNK_DRIVING", "ILLEGAL_CARRYING", "ILLEGAL_CARRYING",
+            "MOTORCYCLE", "MOTORCYCLE", "MOTORCYCLE", "UNLICENSED", "UNLICENSED", "OTHER", "OTHER", "OTHER", "OTHER", "OTHER", "OTHER"};
     private static final String[] ACCOUNTS = {"作业人员违章操作，防护措施未落实", "设备带病运行，安全装置失效",
             "现场监护缺失，应急处置不当", "驾驶人操作不当，车辆制动失灵", "未办理作业审批，盲目施救"};
 
@@ -63,7 +66,7 @@ class DemoAccidents implements ApplicationRunner {
 
     void generate(int count, Random random) {
         List<Map<String, Object>> enterprises = jdbc.sql("""
-                SELECT id, industry_code, county_id FROM directory_enterprise_view WHERE industry_code IN (:industries)
+                SELECT id, industry_code, region_id, county_id FROM directory_enterprise_view WHERE industry_code IN (:industries)
                 ORDER BY id LIMIT 3000""").param("industries", KINDS.keySet()).query().listOfRows();
         if (enterprises.isEmpty()) {
             return;
@@ -96,16 +99,19 @@ class DemoAccidents implements ApplicationRunner {
             // one report in twelve reaches the county after the hour
             OffsetDateTime reported = learned.plusMinutes(i % 12 == 5 ? 90 + random.nextInt(120) : 10 + random.nextInt(40));
             AccidentGrade grade = grading.grade(deaths, 0, serious, loss);
+            Object township = e.get("region_id").equals(e.get("county_id")) ? null : e.get("region_id");
+            String cause = "ROAD_TRAFFIC".equals(kind) ? ROAD_CAUSES[random.nextInt(ROAD_CAUSES.length)] : null;
             rows.add(new Object[] {String.format("SG%d-%06d", occurred.getYear(), first + i + 1), occurred, learned, "UNIT", industry,
                     kind, e.get("id"), e.get("county_id"), "厂区作业现场，事故发生后现场已设置警戒",
                     ACCOUNTS[random.nextInt(ACCOUNTS.length)], "已组织救援并送医，现场已封闭，相关设备停用",
-                    deaths, 0, serious, random.nextInt(5), loss, grade.name(), i % 12 == 5, "demo", reported});
+                    deaths, 0, serious, random.nextInt(5), loss, grade.name(), i % 12 == 5, "demo", township, cause, reported});
         }
         batch.batchUpdate("""
                 INSERT INTO accident (code, occurred_at, learned_at, first_source, industry_code, kind_code, enterprise_id, county_id,
                                       scene, account, measures, deaths, missing, serious_injuries, minor_injuries, direct_loss_yuan,
-                                      grade, status, reported_late, concealment_review, reported_by, reported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, FALSE, ?, ?)""", rows);
+                                      grade, status, reported_late, concealment_review, reported_by, township_id, road_cause,
+                                      reported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REPORTED', ?, FALSE, ?, ?, ?, ?)""", rows);
         // the county passed each one to the city within the two hours (one in fifteen late); the 较大 and above went on to the province
         List<Object[]> hops = new ArrayList<>();
         for (Object[] r : rows) {

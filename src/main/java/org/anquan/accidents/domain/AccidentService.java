@@ -79,11 +79,23 @@ public class AccidentService {
                                String enterpriseName, String place, Double lon, Double lat, long countyId, String countyName,
                                String scene, String account, String measures, int deaths, int missing, int seriousInjuries,
                                int minorInjuries, long directLossYuan, AccidentGrade grade, String status, boolean reportedLate,
-                               boolean concealmentReview, String reportedBy, OffsetDateTime reportedAt) {
+                               boolean concealmentReview, String reportedBy, OffsetDateTime reportedAt, Long townshipId,
+                               String townshipName, String roadCause, String roadCauseName) {
     }
 
     public record Filter(Long countyId, AccidentGrade grade, String kind, Integer year) {
         public static final Filter NONE = new Filter(null, null, null, null);
+    }
+
+    /** A main cause of road-traffic accidents; the named four are those the situation report counts together. */
+    public record RoadCause(String code, String nameZh, String nameEn, boolean named) {
+        public String name(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    public List<RoadCause> roadCauses() {
+        return jdbc.sql("SELECT code, name_zh, name_en, named FROM accident_road_cause ORDER BY sort_order").query(RoadCause.class).list();
     }
 
     public List<Kind> kinds() {
@@ -133,14 +145,31 @@ public class AccidentService {
         if (blank(industry) || directory.industries().stream().noneMatch(i -> i.code().equals(industry))) {
             errors.put("industryCode", "validation.required");
         }
-        if (blank(in.kind()) || kinds().stream().noneMatch(k -> k.code().equals(in.kind()))) {
+        Kind kind = blank(in.kind()) ? null : kinds().stream().filter(k -> k.code().equals(in.kind())).findFirst().orElse(null);
+        if (kind == null) {
             errors.put("kind", "accident.kind.unknown");
+        }
+        if (in.roadCause() != null) {
+            if (kind != null && !"ROAD_TRAFFIC".equals(kind.category())) {
+                errors.put("roadCause", "accident.cause.road.only");
+            } else if (roadCauses().stream().noneMatch(c -> c.code().equals(in.roadCause()))) {
+                errors.put("roadCause", "accident.cause.unknown");
+            }
         }
         Long county = enterprise != null ? Long.valueOf(enterprise.countyId()) : in.countyId();
         if (enterprise == null && county == null) {
             errors.put("countyId", "validation.required");
         } else if (enterprise == null && directory.counties().stream().noneMatch(c -> c.id() == county)) {
             errors.put("countyId", "accident.county.unknown");
+        }
+        // the township: the enterprise's own, or one chosen within the county
+        Long township = enterprise != null && enterprise.regionId() != enterprise.countyId() ? Long.valueOf(enterprise.regionId())
+                : null;
+        if (enterprise == null && in.townshipId() != null) {
+            township = in.townshipId();
+            if (directory.townships().stream().noneMatch(t -> t.id() == in.townshipId() && county != null && t.countyId() == county)) {
+                errors.put("townshipId", "accident.township.county");
+            }
         }
         if ((in.lon() == null) != (in.lat() == null)) {
             errors.put("lon", "enterprise.location.both");
@@ -182,10 +211,10 @@ public class AccidentService {
                 INSERT INTO accident (code, occurred_at, learned_at, first_source, industry_code, kind_code, enterprise_id, place,
                                       lon, lat, county_id, scene, account, measures, deaths, missing, serious_injuries,
                                       minor_injuries, direct_loss_yuan, grade, status, reported_late, concealment_review,
-                                      reported_by, reported_at)
+                                      reported_by, reported_at, township_id, road_cause)
                 VALUES (:code, :occurred, :learned, :source, :industry, :kind, :enterprise, :place, :lon, :lat, :county, :scene,
                         :account, :measures, :deaths, :missing, :serious, :minor, :loss, :grade, 'REPORTED', :late, :concealment,
-                        :by, :at)""")
+                        :by, :at, :township, :cause)""")
                 .param("code", code).param("occurred", in.occurredAt()).param("learned", learned).param("source", source)
                 .param("industry", industry).param("kind", in.kind()).param("enterprise", enterpriseId)
                 .param("place", blank(in.place()) ? null : in.place().trim()).param("lon", in.lon()).param("lat", in.lat())
@@ -193,7 +222,7 @@ public class AccidentService {
                 .param("measures", in.measures().trim()).param("deaths", in.deaths()).param("missing", in.missing())
                 .param("serious", in.seriousInjuries()).param("minor", in.minorInjuries()).param("loss", in.directLossYuan())
                 .param("grade", grade.name()).param("late", late).param("concealment", concealment)
-                .param("by", user.username()).param("at", now)
+                .param("by", user.username()).param("at", now).param("township", township).param("cause", in.roadCause())
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record("CREATE", "accident", id, code + " " + grade, null, in);
@@ -506,9 +535,11 @@ public class AccidentService {
     }
 
     private static final String SELECT = """
-            SELECT a.*, i.name_zh AS industry_name, k.name_zh AS kind_name, e.name AS enterprise_name, c.name AS county_name
+            SELECT a.*, i.name_zh AS industry_name, k.name_zh AS kind_name, e.name AS enterprise_name, c.name AS county_name,
+                   t.name AS township_name, rc.name_zh AS road_cause_name
             FROM accident a JOIN directory_industry_view i ON i.code = a.industry_code JOIN accident_kind k ON k.code = a.kind_code
-            JOIN directory_region_view c ON c.id = a.county_id LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id""";
+            JOIN directory_region_view c ON c.id = a.county_id LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id
+            LEFT JOIN directory_region_view t ON t.id = a.township_id LEFT JOIN accident_road_cause rc ON rc.code = a.road_cause""";
 
     static AccidentView map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new AccidentView(rs.getLong("id"), rs.getString("code"), rs.getObject("occurred_at", OffsetDateTime.class),
@@ -520,7 +551,8 @@ public class AccidentService {
                 rs.getInt("deaths"), rs.getInt("missing"), rs.getInt("serious_injuries"), rs.getInt("minor_injuries"),
                 rs.getLong("direct_loss_yuan"), AccidentGrade.valueOf(rs.getString("grade")), rs.getString("status"),
                 rs.getBoolean("reported_late"), rs.getBoolean("concealment_review"), rs.getString("reported_by"),
-                rs.getObject("reported_at", OffsetDateTime.class));
+                rs.getObject("reported_at", OffsetDateTime.class), (Long) rs.getObject("township_id", Long.class),
+                rs.getString("township_name"), rs.getString("road_cause"), rs.getString("road_cause_name"));
     }
 
     private static void required(Map<String, String> errors, String field, String value) {

@@ -51,15 +51,17 @@ class AccidentController {
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime learnedAt, String firstSource,
                         String industryCode, String kind, Long enterpriseId, String place, Double lon, Double lat, Long countyId,
                         String scene, String account, String measures, Integer deaths, Integer missing, Integer seriousInjuries,
-                        Integer minorInjuries, Long directLossYuan) {
+                        Integer minorInjuries, Long directLossYuan, Long townshipId, String roadCause) {
 
         static AccidentForm empty() {
-            return new AccidentForm(null, null, "UNIT", null, null, null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0L);
+            return new AccidentForm(null, null, "UNIT", null, null, null, null, null, null, null, null, null, null, 0, 0, 0, 0, 0L,
+                    null, null);
         }
 
         AccidentInput input(Clock clock) {
             return new AccidentInput(at(occurredAt, clock), at(learnedAt, clock), firstSource, industryCode, kind, enterpriseId, place,
-                    lon, lat, countyId, scene, account, measures, deaths, missing, seriousInjuries, minorInjuries, directLossYuan);
+                    lon, lat, countyId, scene, account, measures, deaths, missing, seriousInjuries, minorInjuries, directLossYuan,
+                    townshipId, roadCause == null || roadCause.isBlank() ? null : roadCause);
         }
 
         private static OffsetDateTime at(LocalDateTime t, Clock clock) {
@@ -224,6 +226,9 @@ class AccidentController {
 
     private void reference(Model model) {
         model.addAttribute("counties", directory.counties());
+        model.addAttribute("townships", directory.townships());
+        model.addAttribute("countyMap", directory.cityMap());
+        model.addAttribute("roadCauses", service.roadCauses());
         model.addAttribute("industries", directory.industries());
         model.addAttribute("kinds", service.kinds());
         model.addAttribute("grades", AccidentGrade.values());

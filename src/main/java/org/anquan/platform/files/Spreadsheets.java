@@ -46,7 +46,6 @@ public final class Spreadsheets {
         }
     }
 
-    /** The reference of the first formula cell of the row (e.g. "E2"), or null. */
     /** How many rows the first sheet has below its header; 0 for a file that cannot be read (the import then says why). */
     public static int rowsBelowHeader(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
@@ -82,6 +81,48 @@ public final class Spreadsheets {
         }
     }
 
+    /**
+     * A table as a workbook of one sheet: the first row is the header, bold and frozen; numbers are
+     * written as numbers (so they sum), everything else as text, null as an empty cell.
+     */
+    public static void writeTable(String sheetName, java.util.List<? extends java.util.List<?>> rows, java.io.OutputStream out)
+            throws java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
+            var bold = wb.createCellStyle();
+            var font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            int width = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                java.util.List<?> values = rows.get(r);
+                width = Math.max(width, values.size());
+                for (int c = 0; c < values.size(); c++) {
+                    Object v = values.get(c);
+                    if (v == null) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    if (v instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(v.toString());
+                    }
+                    if (r == 0) {
+                        cell.setCellStyle(bold);
+                    }
+                }
+            }
+            sheet.createFreezePane(0, 1);
+            for (int c = 0; c < width; c++) {
+                sheet.setColumnWidth(c, (c == 0 ? 24 : 14) * 256);
+            }
+            wb.write(out);
+        }
+    }
+
+    /** The reference of the first formula cell of the row (e.g. "E2"), or null. */
     public static String formulaCell(Row row) {
         for (Cell c : row) {
             if (c.getCellType() == CellType.FORMULA) {

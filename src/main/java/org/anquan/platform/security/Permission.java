@@ -59,6 +59,10 @@ public enum Permission {
     ACCIDENT_REPORT,
     /** Record the four gates of 四不放过 and close an accident: the investigating city and county offices. */
     ACCIDENT_CLOSE,
+    /** Confirm or dismiss an enterprise's candidacy for the serious-dishonesty list (MEM Order 11): the city office. */
+    CREDIT_DECIDE,
+    /** Enter or import the motor vehicles and drivers of a county for a year: the city and county offices. */
+    STATISTICS_ENTER,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

@@ -41,8 +41,10 @@ public class AccidentStatistics {
 
     public enum GroupBy {
         COUNTY("a.county_id", "JOIN directory_region_view g ON g.id = a.county_id", "g.name", "g.name", "g.code"),
+        TOWNSHIP("a.township_id", "LEFT JOIN directory_region_view g ON g.id = a.township_id", "g.name", "g.name", "COALESCE(g.code, '~')"),
         INDUSTRY("a.industry_code", "JOIN directory_industry_view g ON g.code = a.industry_code", "g.name_zh", "g.name_en", "g.sort_order"),
-        KIND("a.kind_code", "JOIN accidents_kind_view g ON g.code = a.kind_code", "g.name_zh", "g.name_en", "g.sort_order");
+        KIND("a.kind_code", "JOIN accidents_kind_view g ON g.code = a.kind_code", "g.name_zh", "g.name_en", "g.sort_order"),
+        GRADE("a.grade", "JOIN accidents_grade_view g ON g.code = a.grade", "g.name_zh", "g.name_en", "g.sort_order");
 
         final String key;
         final String join;
@@ -64,7 +66,7 @@ public class AccidentStatistics {
         static final Figures ZERO = new Figures(0, 0, 0, 0);
     }
 
-    /** A group's figures this period and last year's, with the changes. */
+    /** A group's figures this period and last year's, with the changes; a group without a name (no township given) has a null key and name. */
     public record Row(String key, String name, Figures current, Figures previous) {
         public YearOnYear accidents() {
             return YearOnYear.of(current.accidents(), previous.accidents());
@@ -84,6 +86,22 @@ public class AccidentStatistics {
     }
 
     public record Comparison(LocalDate from, LocalDate to, GroupBy groupBy, List<Row> rows, Row total) {
+
+        /** The groups ranked (排名) by deaths, then accidents, then direct loss, most first; equal figures share a rank. */
+        public List<Ranked> ranked() {
+            List<Row> sorted = rows.stream().sorted(java.util.Comparator.comparingLong((Row r) -> r.current().deaths())
+                    .thenComparingLong(r -> r.current().accidents()).thenComparingLong(r -> r.current().lossYuan()).reversed()).toList();
+            List<Ranked> ranked = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i++) {
+                Row r = sorted.get(i);
+                boolean tie = i > 0 && sorted.get(i - 1).current().equals(r.current());
+                ranked.add(new Ranked(tie ? ranked.get(i - 1).rank() : i + 1, r));
+            }
+            return ranked;
+        }
+    }
+
+    public record Ranked(int rank, Row row) {
     }
 
     /** Checks a period: both days given, {@code from} not after {@code to}, at most ten years. */
@@ -144,6 +162,112 @@ public class AccidentStatistics {
     private static Figures add(Figures a, Figures b) {
         return new Figures(a.accidents() + b.accidents(), a.deaths() + b.deaths(), a.injuries() + b.injuries(),
                 a.lossYuan() + b.lossYuan());
+    }
+
+    /** A month of the period (its days within the period only) beside the same days a year before. */
+    public record Month(java.time.YearMonth month, Figures current, Figures previous) {
+    }
+
+    /**
+     * The period month by month, for the trend chart: each month's days within the period, beside the
+     * same days a year before. One statement; months are the city's.
+     */
+    public List<Month> months(LocalDate from, LocalDate to, DataScope scope) {
+        checkPeriod(from, to);
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.withDayOfMonth(1).plusMonths(1)) {
+            starts.add(d);
+        }
+        // bucket i is month i of this period, bucket n + i the same days a year before
+        int n = starts.size();
+        StringBuilder bucket = new StringBuilder("CASE");
+        Map<String, Object> params = new LinkedHashMap<>(visible.params());
+        for (int i = 0; i < n; i++) {
+            LocalDate end = i + 1 < n ? starts.get(i + 1) : to.plusDays(1);
+            bucket.append(" WHEN a.occurred_at >= :b").append(i).append(" AND a.occurred_at < :e").append(i).append(" THEN ").append(i);
+            bucket.append(" WHEN a.occurred_at >= :pb").append(i).append(" AND a.occurred_at < :pe").append(i).append(" THEN ").append(n + i);
+            params.put("b" + i, CityTime.startOf(starts.get(i), clock));
+            params.put("e" + i, CityTime.startOf(end, clock));
+            params.put("pb" + i, CityTime.startOf(starts.get(i).minusYears(1), clock));
+            params.put("pe" + i, CityTime.startOf(end.minusYears(1), clock));
+        }
+        bucket.append(" END");
+        params.put("s", CityTime.startOf(from, clock));
+        params.put("e", CityTime.startOf(to.plusDays(1), clock));
+        params.put("ls", CityTime.startOf(from.minusYears(1), clock));
+        params.put("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock));
+        Figures[] figures = new Figures[2 * n];
+        java.util.Arrays.fill(figures, Figures.ZERO);
+        jdbc.sql("SELECT b, COUNT(*) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (SELECT " + bucket + " AS b, a.deaths + a.missing AS d, "
+                        + "a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l FROM accidents_accident_view a "
+                        + "WHERE ((a.occurred_at >= :s AND a.occurred_at < :e) OR (a.occurred_at >= :ls AND a.occurred_at < :le))"
+                        + visible.and() + ") t GROUP BY b")
+                .params(params)
+                .query(rs -> {
+                    figures[rs.getInt("b")] = new Figures(rs.getLong("n"), rs.getLong("d"), rs.getLong("i"), rs.getLong("l"));
+                });
+        List<Month> months = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            months.add(new Month(java.time.YearMonth.from(starts.get(i)), figures[i], figures[n + i]));
+        }
+        return months;
+    }
+
+    /** Road-traffic deaths (with the missing) and accidents of a cause, this period and a year before. */
+    public record Cause(String code, String name, boolean named, long accidents, long deaths, long previousDeaths) {
+    }
+
+    /** The causes of road-traffic deaths with each one's share; the share of the named four together. */
+    public record Causes(List<Cause> causes, long deaths) {
+
+        /** A cause's share of the deaths in percent to one decimal; null when no one died. */
+        public java.math.BigDecimal share(Cause c) {
+            return percent(c.deaths());
+        }
+
+        public long namedDeaths() {
+            return causes.stream().filter(Cause::named).mapToLong(Cause::deaths).sum();
+        }
+
+        public java.math.BigDecimal namedShare() {
+            return percent(namedDeaths());
+        }
+
+        /** Whether the named four caused over half the deaths (占比达一半以上). */
+        public boolean namedOverHalf() {
+            return deaths > 0 && namedDeaths() * 2 > deaths;
+        }
+
+        private java.math.BigDecimal percent(long part) {
+            return deaths == 0 ? null : java.math.BigDecimal.valueOf(part).multiply(java.math.BigDecimal.valueOf(100))
+                    .divide(java.math.BigDecimal.valueOf(deaths), 1, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /**
+     * The deaths of road-traffic accidents of the period by main cause (drunk driving, illegal carrying,
+     * motorcycle violations, unlicensed vehicles, others); an accident reported without a cause counts as other.
+     */
+    public Causes roadCauses(LocalDate from, LocalDate to, DataScope scope, java.util.Locale locale) {
+        checkPeriod(from, to);
+        ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
+        String current = "a.occurred_at >= :s AND a.occurred_at < :e";
+        String name = "en".equals(locale.getLanguage()) ? "c.name_en" : "c.name_zh";
+        List<Cause> causes = jdbc.sql("SELECT c.code, " + name + " AS n, c.named, c.sort_order, "
+                        + "SUM(CASE WHEN a.id IS NOT NULL AND " + current + " THEN 1 ELSE 0 END) AS cn, "
+                        + "SUM(CASE WHEN a.id IS NOT NULL AND " + current + " THEN a.deaths + a.missing ELSE 0 END) AS cd, "
+                        + "SUM(CASE WHEN a.id IS NOT NULL AND NOT (" + current + ") THEN a.deaths + a.missing ELSE 0 END) AS pd "
+                        + "FROM accidents_road_cause_view c LEFT JOIN accidents_accident_view a ON COALESCE(a.road_cause, 'OTHER') = c.code "
+                        + "AND a.kind_code = 'ROAD_TRAFFIC' AND ((" + current + ") OR (a.occurred_at >= :ls AND a.occurred_at < :le))"
+                        + visible.and() + " GROUP BY c.code, " + name + ", c.named, c.sort_order ORDER BY c.sort_order")
+                .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
+                .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
+                .params(visible.params())
+                .query((rs, i) -> new Cause(rs.getString("code"), rs.getString("n"), rs.getBoolean("named"), rs.getLong("cn"),
+                        rs.getLong("cd"), rs.getLong("pd")))
+                .list();
+        return new Causes(causes, causes.stream().mapToLong(Cause::deaths).sum());
     }
 
     /** The default period: this year from 1 January to today, as the speech counts it (今年1-N月). */

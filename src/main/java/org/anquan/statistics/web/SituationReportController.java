@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 安全生产形势通报: the sentences officials write, from the data of a period and the reader's scope —
- * the totals and their change, the road-traffic four indicators, the counties and industries that
+ * the totals and their change, the road-traffic four indicators, the causes of road deaths and their
+ * shares, the growth of vehicles and drivers, the counties and industries that
  * rose most, tables by county and industry, and the open major hazards. No placeholder is left and
  * no percent is given against a zero.
  */
@@ -32,15 +33,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SituationReportController {
 
     private final AccidentStatistics statistics;
+    private final org.anquan.statistics.domain.MotorVehicles motor;
     private final Wording words;
     private final Hazards hazards;
     private final Messages messages;
     private final Downloads downloads;
     private final Clock clock;
 
-    SituationReportController(AccidentStatistics statistics, Wording words, Hazards hazards, Messages messages,
+    SituationReportController(AccidentStatistics statistics, org.anquan.statistics.domain.MotorVehicles motor, Wording words, Hazards hazards, Messages messages,
                               Downloads downloads, Clock clock) {
         this.statistics = statistics;
+        this.motor = motor;
         this.words = words;
         this.hazards = hazards;
         this.messages = messages;
@@ -63,7 +66,9 @@ class SituationReportController {
                 .to(messages.get("report.addressee"))
                 .paragraph(messages.get("report.heading.overall"))
                 .paragraph(words.sentence(byCounty, locale))
-                .paragraph(roadTraffic(byKind))
+                .paragraph(words.roadTraffic(byKind))
+                .paragraph(words.causes(statistics.roadCauses(f, t, scope, locale)))
+                .paragraph(words.motor(motor.summary(scope)))
                 .paragraph(messages.get("report.heading.where"))
                 .paragraph(rose("report.rose.counties", "report.rose.counties.none", byCounty.rows()))
                 .paragraph(rose("report.rose.industries", "report.rose.industries.none", byIndustry.rows()))
@@ -82,17 +87,6 @@ class SituationReportController {
         doc.signedBy(messages.get("notice.supervision.office"), LocalDate.now(clock), locale);
         downloads.attach(response, Downloads.DOCX, ".docx", "download.report", f + "_" + t);
         doc.write(response.getOutputStream());
-    }
-
-    /** The four indicators of road traffic: accidents, deaths, injuries, direct property loss, each against last year. */
-    private String roadTraffic(AccidentStatistics.Comparison byKind) {
-        var road = byKind.rows().stream().filter(r -> "ROAD_TRAFFIC".equals(r.key())).findFirst().orElse(null);
-        if (road == null || road.current().accidents() == 0 && road.previous().accidents() == 0) {
-            return messages.get("report.road.none");
-        }
-        return messages.get("report.road", road.current().accidents(), road.current().deaths(), road.current().injuries(),
-                road.current().lossYuan(), words.words(road.accidents()), words.words(road.deaths()), words.words(road.injuries()),
-                words.words(road.loss()));
     }
 
     /** The groups whose accidents rose most against last year, at most three, with by how many. */
