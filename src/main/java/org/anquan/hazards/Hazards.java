@@ -46,6 +46,24 @@ public class Hazards {
         service.reopen(hazardId, reason, newDeadline, user);
     }
 
+    /** A hazard opened for another module: its id and register code. */
+    public record Opened(long id, String code) {
+    }
+
+    /**
+     * A hazard an accident investigation found, opened as an inspection finding (general grade) at the
+     * enterprise, or at a place in the given county; routed like any report, with the deadline and the
+     * person responsible given. The reporter's permissions and scope apply.
+     */
+    public Opened reportFinding(Long enterpriseId, String place, Long countyId, String industryCode, String description,
+                                LocalDate deadline, String responsiblePerson, String routingReason, CurrentUser user) {
+        var h = service.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.DEPT_INSPECTION,
+                enterpriseId, enterpriseId == null ? place : null, null, null, industryCode, null, description,
+                org.anquan.hazards.domain.HazardGrade.GENERAL, deadline, responsiblePerson, null, null,
+                enterpriseId == null ? countyId : null, enterpriseId == null ? routingReason : null), user);
+        return new Opened(h.getId(), h.getCode());
+    }
+
     /** Whether the scope may act on the hazard (its own county, department or enterprise), not only read it. */
     public boolean actionable(long hazardId, DataScope scope) {
         return queries.inScope(hazardId, scope, org.anquan.directory.ScopeFilter.Mode.ACT);

@@ -206,9 +206,19 @@ class AccidentReportTests {
                 .isEqualTo(1);
     }
 
+    @Autowired org.anquan.accidents.domain.Accountability accountability;
+    @Autowired org.anquan.accidents.domain.Recommendations recommendations;
+    @Autowired org.anquan.accidents.domain.CreditCandidates credit;
+
     @Test
     void anAccidentClosesOnlyWhenAllFourNotsAreMetAndARefusalNamesTheMissingOnes() throws Exception {
         var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(2), 1, 0, 0, 300_000), user("county"));
+        // the cause is established by the investigation report, not before
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "调查报告", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.gate.cause.report"));
+        investigations.open(a.id(), "组长：县应急管理局副局长", user("county"));
+        investigations.report(a.id(), "平安应急调〔2026〕4号", java.time.LocalDate.now(clock), user("county"));
         service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "平安应急调〔2026〕4号调查报告", user("county"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款并约谈", " ", user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -218,11 +228,119 @@ class AccidentReportTests {
         var refused = mvc.perform(post("/accidents/" + a.id() + "/close").with(as(accounts, "county")).with(csrf())).andReturn();
         assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("accident.gates.missing");
         assertThat((Object[]) refused.getFlashMap().get("errorArgs")).containsExactly("责任人员已处理、整改措施已落实、有关人员已受到教育");
+        // handled: only once a person or unit is recorded as handled, by a decision
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "对企业罚款", "平安应急罚〔2026〕12号", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.gate.handled.records"));
+        var today = java.time.LocalDate.now(clock);
+        assertThatThrownBy(() -> accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input(null, null, "企业",
+                org.anquan.accidents.domain.Accountability.Measure.FINE, "罚款", null, today.plusDays(1), " "), user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("fineYuan", "accountability.fine.required").containsEntry("decidedOn", "accountability.day.invalid")
+                        .containsEntry("document", "accountability.document.required"));
+        accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input(null, null, "平安化工有限公司",
+                org.anquan.accidents.domain.Accountability.Measure.FINE, "对企业罚款", 300_000L, today, "平安应急罚〔2026〕12号"), user("county"));
+        accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input("张某", "总经理", "平安化工有限公司",
+                org.anquan.accidents.domain.Accountability.Measure.INTERVIEW, "约谈主要负责人", null, today, "平安安委办约〔2026〕3号"), user("county"));
         service.recordGate(a.id(), AccidentService.Gate.HANDLED, "对企业罚款，约谈主要负责人", "平安应急罚〔2026〕12号", user("county"));
+        assertThat(accountability.page(org.anquan.accidents.domain.Accountability.Measure.INTERVIEW, today.getYear(),
+                new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION,
+                        accounts.findByUsername("county").orElseThrow().regionId()), 1, 50).items())
+                .anyMatch(e -> e.accidentId() == a.id() && "张某".equals(e.person()));
+        // measures: the report's recommendations, each done; one tracked as a hazard is done when the hazard closes
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.gate.measures.open"));
+        long first = recommendations.add(a.id(), "建立受限空间作业审批和气体检测制度", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
+        long second = recommendations.add(a.id(), "调节池加装固定式气体报警仪", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
+        var hazard = recommendations.openHazard(a.id(), second, user("county"));
+        assertThat(jdbc.sql("SELECT source FROM hazard WHERE id = :h").param("h", hazard.id()).query(String.class).single())
+                .isEqualTo("DEPT_INSPECTION");
+        recommendations.complete(a.id(), first, "制度已印发并培训", user("county"));
+        assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
+                .isInstanceOf(org.anquan.shared.BusinessException.class);
+        // the listener runs after its own commit, on another thread
+        recommendations.on(new org.anquan.hazards.HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> recommendations.of(a.id()).stream().allMatch(org.anquan.accidents.domain.Recommendations.Recommendation::done));
         service.recordGate(a.id(), AccidentService.Gate.MEASURES, "受限空间作业审批和气体检测落实", "整改验收记录", user("county"));
         service.recordGate(a.id(), AccidentService.Gate.EDUCATED, "全员警示教育", "培训签到表", user("county"));
         service.close(a.id(), user("county"));
         assertThat(service.get(a.id(), user("county")).status()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void theInvestigationReportIsAPdfOrWordDocumentCheckedByItsBytes() throws Exception {
+        var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(3), 1, 0, 0, 100_000), user("county"));
+        investigations.open(a.id(), "组长：县应急管理局副局长", user("county"));
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> investigations.attachReport(a.id(), "报告.pdf", pdf, user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("investigation.no.report"));
+        investigations.report(a.id(), "平安应急调〔2026〕9号", java.time.LocalDate.now(clock), user("county"));
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> investigations.attachReport(a.id(), "报告.pdf", html, user("county")))
+                .isInstanceOf(org.anquan.shared.BusinessException.class);
+        assertThat(investigations.of(a.id()).orElseThrow().reportFilename()).isNull();
+        investigations.attachReport(a.id(), "调查报告<script>.exe", pdf, user("county"));
+        assertThat(investigations.of(a.id()).orElseThrow().reportFilename()).isEqualTo("调查报告_script_.pdf");
+        var response = mvc.perform(get("/accidents/" + a.id() + "/investigation/file").with(as(accounts, "county"))).andReturn().getResponse();
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(response.getContentAsByteArray()).isEqualTo(pdf);
+    }
+
+    @Test
+    void anEnterpriseBecomesACandidateForTheDishonestyListWhenATriggerIsMetAndTheCityOfficeDecides() {
+        long enterprise = jdbc.sql("SELECT MAX(id) FROM enterprise WHERE id NOT IN (SELECT enterprise_id FROM accident "
+                + "WHERE enterprise_id IS NOT NULL)").query(Long.class).single();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        service.report(at(enterprise, now.minusMonths(13), 3, 0, 0, 1_000_000), user("admin"));
+        service.report(at(enterprise, now.minusDays(3), 4, 0, 0, 1_000_000), user("admin"));
+        // 13 months apart: no trigger yet
+        assertThat(credit.list(null, org.anquan.platform.security.DataScope.CITY)).noneMatch(c -> c.enterpriseId() == enterprise);
+        var third = service.report(at(enterprise, now.minusDays(1), 0, 0, 12, 200_000), user("admin"));
+        var candidates = credit.list("CANDIDATE", org.anquan.platform.security.DataScope.CITY).stream()
+                .filter(c -> c.enterpriseId() == enterprise).toList();
+        assertThat(candidates).singleElement().satisfies(c -> {
+            assertThat(c.trigger()).isEqualTo(org.anquan.accidents.domain.CreditCandidates.Trigger.TWO_LARGER);
+            assertThat(c.accidentCodes()).contains(third.code());
+        });
+        // evaluating again raises nothing new
+        assertThat(credit.evaluate(enterprise)).isZero();
+        long id = candidates.get(0).id();
+        assertThatThrownBy(() -> credit.decide(id, true, " ", user("admin"))).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> credit.decide(id, true, "两起较大事故", user("county")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        credit.decide(id, true, "12个月内发生两起较大事故，经审查认定", user("admin"));
+        var listed = credit.list("LISTED", org.anquan.platform.security.DataScope.CITY).stream().filter(c -> c.id() == id).findFirst()
+                .orElseThrow();
+        assertThat(listed.listedUntil()).isEqualTo(java.time.LocalDate.now(clock).plusYears(3));
+        assertThatThrownBy(() -> credit.decide(id, false, "重复", user("admin")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("credit.decided.already"));
+    }
+
+    @Test
+    void aRaisedGradeTellsTheCityOfficeAndAConfirmedConcealmentMakesACandidate() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var a = service.report(new AccidentInput(now.minusHours(5), now.minusHours(5), "TIP", null, "MACHINERY", own(), null, null, null,
+                null, "冲压车间", "手部卷入", "停机送医", 1, 0, 0, 0, 50_000L, null, null), user("county"));
+        assertThat(a.concealmentReview()).isTrue();
+        service.supplement(a.id(), new AccidentService.Supplement(3, 0, 0, 0, 50_000L, null), user("county"));
+        assertThat(service.unreadNotices(org.anquan.platform.security.DataScope.CITY))
+                .anyMatch(n -> n.accidentId() == a.id() && n.after() == AccidentGrade.LARGER);
+        assertThat(service.unreadNotices(new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION,
+                a.countyId()))).isEmpty();
+        assertThat(org.anquan.accidents.domain.Investigations.Authority.of(service.get(a.id(), user("county")).grade()))
+                .isEqualTo(org.anquan.accidents.domain.Investigations.Authority.CITY);
+        assertThatThrownBy(() -> service.reviewConcealment(a.id(), true, " ", user("county"))).isInstanceOf(InvalidInputException.class);
+        service.reviewConcealment(a.id(), true, "企业事发5小时未报告，经调查认定瞒报", user("county"));
+        assertThat(credit.list("CANDIDATE", org.anquan.platform.security.DataScope.CITY))
+                .anyMatch(c -> c.enterpriseId() == own() && c.trigger() == org.anquan.accidents.domain.CreditCandidates.Trigger.CONCEALMENT);
+        assertThatThrownBy(() -> service.reviewConcealment(a.id(), false, "再议", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("accident.concealment.decided"));
     }
 
     @Test

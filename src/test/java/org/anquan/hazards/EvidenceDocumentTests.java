@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.anquan.IntegrationTest;
-import org.anquan.hazards.domain.EvidenceCheck;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardService;
 import org.anquan.platform.security.Accounts;

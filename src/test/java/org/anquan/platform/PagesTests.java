@@ -35,7 +35,8 @@ class PagesTests {
     @ValueSource(strings = {"/", "/enterprises", "/enterprises?industry=COAL_MINE&status=MINE_CLOSED", "/enterprises/new",
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
-            "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
@@ -46,7 +47,10 @@ class PagesTests {
     void theDetailPagesRender() throws Exception {
         long e = firstEnterprise();
         long region = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'TOWNSHIP'").query(Long.class).single();
-        for (String path : new String[] {"/enterprises/" + e, "/enterprises/" + e + "/edit", "/regions/" + region, "/admin/accounts/1"}) {
+        long closedAccident = jdbc.sql("SELECT MIN(id) FROM accident WHERE status = 'CLOSED'").query(Long.class).single();
+        long reviewedAccident = jdbc.sql("SELECT MAX(id) FROM accident WHERE concealment_review = TRUE").query(Long.class).single();
+        for (String path : new String[] {"/enterprises/" + e, "/enterprises/" + e + "/edit", "/regions/" + region, "/admin/accounts/1",
+                "/accidents/" + closedAccident, "/accidents/" + reviewedAccident}) {
             MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
             assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
         }

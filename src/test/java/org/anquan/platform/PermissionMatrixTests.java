@@ -169,6 +169,17 @@ class PermissionMatrixTests {
         MATRIX.put("GET /api/v1/statistics/accidents", ALL);
         MATRIX.put("GET /statistics/report.docx", ALL);
         MATRIX.put("GET /statistics/accidents/{table}.xlsx", ALL);
+        MATRIX.put("POST /accidents/{id}/investigation/file", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("GET /accidents/{id}/investigation/file", ALL);
+        MATRIX.put("POST /accidents/{id}/recommendations", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /accidents/{id}/recommendations/{recommendationId}/{action:done|hazard}", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /accidents/{id}/accountability", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("POST /accidents/{id}/concealment", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
+        MATRIX.put("GET /accidents/accountability", ALL);
+        MATRIX.put("GET /accidents/accountability.xlsx", ALL);
+        MATRIX.put("GET /accidents/credit", ALL);
+        MATRIX.put("POST /accidents/credit/{candidateId}", ADMIN);
+        MATRIX.put("POST /accidents/notices/{noticeId}/read", EnumSet.of(Role.CITY_ADMIN, Role.LEADER, Role.DUTY_OFFICER, Role.DISCIPLINE));
         MATRIX.put("POST /statistics/motor", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("POST /statistics/motor/import", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
         MATRIX.put("GET /statistics/motor/template.xlsx", EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER));
@@ -216,6 +227,10 @@ class PermissionMatrixTests {
         ids.put("{step:open|extend|report|reply-extend|reply}", "open");
         ids.put("{drawId}", "1");
         ids.put("{table}", "groups");
+        ids.put("{recommendationId}", "1");
+        ids.put("{action:done|hazard}", "done");
+        ids.put("{candidateId}", "1");
+        ids.put("{noticeId}", "1");
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),

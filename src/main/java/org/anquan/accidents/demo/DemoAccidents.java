@@ -46,9 +46,12 @@ class DemoAccidents implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final AccidentService service;
+    private final org.anquan.accidents.domain.CreditCandidates credit;
     private final Clock clock;
 
-    DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, Clock clock) {
+    DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, org.anquan.accidents.domain.CreditCandidates credit,
+                  Clock clock) {
+        this.credit = credit;
         this.jdbc = jdbc;
         this.batch = batch;
         this.service = service;
@@ -152,8 +155,37 @@ class DemoAccidents implements ApplicationRunner {
                 INSERT INTO accident_investigation (accident_id, team, started_on, report_due, report_number, report_on, reply_due,
                                                     reply_number, reply_on)
                 SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM accident WHERE code = ?""", investigations);
+        // the persons and units handled and the report's measures, done, for each closed one
+        List<Object[]> handled = new ArrayList<>();
+        List<Object[]> measures = new ArrayList<>();
+        for (Object[] inv : investigations) {
+            java.time.LocalDate replied = (java.time.LocalDate) inv[7];
+            handled.add(new Object[] {null, null, "FINE", "对事故单位处以罚款", 200_000L + random.nextInt(8) * 50_000L, replied,
+                    "应急罚〔" + replied.getYear() + "〕" + (handled.size() + 1) + "号", yearAgo, inv[8]});
+            handled.add(new Object[] {"王" + "明华建国志强海涛".charAt(random.nextInt(8)) + "某", "主要负责人", "INTERVIEW",
+                    "约谈主要负责人，责令全面排查整改", null, replied, "安委办约〔" + replied.getYear() + "〕" + (handled.size() + 1) + "号", yearAgo,
+                    inv[8]});
+            measures.add(new Object[] {"全面排查同类作业风险，完善作业审批和现场监护制度", "主要负责人", replied.plusDays(60), "已完成并经验收",
+                    replied.plusDays(50), yearAgo, inv[8]});
+        }
+        batch.batchUpdate("""
+                INSERT INTO accident_accountability (accident_id, person, position, unit, measure, detail, fine_yuan, decided_on, document,
+                                                     recorded_by, recorded_at)
+                SELECT a.id, ?, ?, COALESCE(e.name, a.place, '事故单位'), ?, ?, ?, ?, ?, 'county', ?
+                FROM accident a LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id WHERE a.code = ?""", handled);
+        batch.batchUpdate("""
+                INSERT INTO accident_recommendation (accident_id, measure, owner_unit, owner_person, deadline, status, done_note, done_on,
+                                                     recorded_by, recorded_at)
+                SELECT a.id, ?, COALESCE(e.name, a.place, '事故单位'), ?, ?, 'DONE', ?, ?, 'county', ?
+                FROM accident a LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id WHERE a.code = ?""", measures);
         jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = 'county' WHERE occurred_at < :before")
                 .param("at", yearAgo).param("before", yearAgo).update();
+        // a recent one the authorities heard of from a tip first, awaiting its concealment review
+        jdbc.sql("""
+                UPDATE accident SET first_source = 'TIP', concealment_review = TRUE
+                WHERE id = (SELECT MAX(id) FROM accident WHERE status = 'REPORTED' AND grade = 'GENERAL')""").update();
+        jdbc.sql("SELECT DISTINCT enterprise_id FROM accident WHERE grade <> 'GENERAL' AND enterprise_id IS NOT NULL")
+                .query(Long.class).list().forEach(credit::evaluate);
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE accident_code_seq RESTART WITH " + (last + 1)).update();
     }

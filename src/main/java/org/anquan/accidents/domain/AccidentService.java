@@ -50,13 +50,15 @@ public class AccidentService {
     private final int supplementDays;
     private final Duration levelReportLimit;
     private final int supplementDaysRoadAndFire;
+    private final CreditCandidates credit;
 
-    AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock,
+    AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock, CreditCandidates credit,
                     @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
                     @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
                     @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire,
                     @Value("${anquan.accidents.level-report-limit:PT2H}") Duration levelReportLimit) {
         this.levelReportLimit = levelReportLimit;
+        this.credit = credit;
         this.supplementDays = supplementDays;
         this.supplementDaysRoadAndFire = supplementDaysRoadAndFire;
         this.jdbc = jdbc;
@@ -226,6 +228,9 @@ public class AccidentService {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record("CREATE", "accident", id, code + " " + grade, null, in);
+        if (enterpriseId != null) {
+            credit.evaluate(enterpriseId);
+        }
         return find(id).orElseThrow();
     }
 
@@ -295,7 +300,81 @@ public class AccidentService {
                 .param("l", in.directLossYuan()).param("g", grade.name()).param("id", id).update();
         audit.record(grade.compareTo(a.grade()) > 0 ? "REGRADE" : "UPDATE", "accident", id, a.code() + " " + a.grade() + "→" + grade,
                 Map.of("deaths", a.deaths(), "missing", a.missing(), "serious", a.seriousInjuries(), "loss", a.directLossYuan()), in);
+        if (grade.compareTo(a.grade()) > 0) {
+            // the investigation and the chain move up with the grade (both follow it); the city office is told
+            jdbc.sql("INSERT INTO accident_notice (accident_id, grade_before, grade_after, created_at) VALUES (:a, :b, :g, :at)")
+                    .param("a", id).param("b", a.grade().name()).param("g", grade.name()).param("at", now).update();
+        }
+        if (a.enterpriseId() != null) {
+            credit.evaluate(a.enterpriseId());
+        }
         return find(id).orElseThrow();
+    }
+
+    /** A notice to the city office that a supplementary report raised an accident's grade. */
+    public record Notice(long id, long accidentId, String code, String countyName, AccidentGrade before, AccidentGrade after,
+                         OffsetDateTime createdAt) {
+    }
+
+    /** The city office's unread notices of raised grades; none for any other scope. */
+    @Transactional(readOnly = true)
+    public List<Notice> unreadNotices(DataScope scope) {
+        if (!scope.isCity()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT n.id, n.accident_id, a.code, c.name, n.grade_before, n.grade_after, n.created_at FROM accident_notice n
+                        JOIN accident a ON a.id = n.accident_id JOIN directory_region_view c ON c.id = a.county_id
+                        WHERE n.read_at IS NULL ORDER BY n.created_at DESC, n.id DESC LIMIT 50""")
+                .query((rs, n) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        AccidentGrade.valueOf(rs.getString(5)), AccidentGrade.valueOf(rs.getString(6)), rs.getObject(7, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** The city office has read a notice. */
+    public void readNotice(long noticeId, CurrentUser user) {
+        if (!user.scope().isCity()) {
+            throw new org.springframework.security.access.AccessDeniedException(user.username() + " is not the city office");
+        }
+        int n = jdbc.sql("UPDATE accident_notice SET read_by = :by, read_at = :at WHERE id = :id AND read_at IS NULL")
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("id", noticeId).update();
+        if (n == 0) {
+            throw new NotFoundException("accident notice", noticeId);
+        }
+    }
+
+    /**
+     * The outcome of the 瞒报/谎报 review of an accident first heard of from elsewhere: confirmed
+     * (which may put the enterprise on the serious-dishonesty candidates) or cleared, with a reason.
+     */
+    public void reviewConcealment(long id, boolean confirmed, String reason, CurrentUser user) {
+        AccidentView a = closable(id, user);
+        if (!a.concealmentReview()) {
+            throw new org.anquan.shared.BusinessException("accident.concealment.none");
+        }
+        if (jdbc.sql("SELECT concealment_outcome FROM accident WHERE id = :id").param("id", id).query(String.class).optional()
+                .filter(o -> o != null).isPresent()) {
+            throw new org.anquan.shared.BusinessException("accident.concealment.decided");
+        }
+        if (blank(reason)) {
+            throw new InvalidInputException(Map.of("reason", "accident.concealment.reason"));
+        }
+        if (reason.trim().length() > 500) {
+            throw new InvalidInputException(Map.of("reason", "validation.too.long"));
+        }
+        jdbc.sql("UPDATE accident SET concealment_outcome = :o, concealment_reason = :r, version = version + 1 WHERE id = :id")
+                .param("o", confirmed ? "CONFIRMED" : "CLEARED").param("r", reason.trim()).param("id", id).update();
+        audit.record("CONCEALMENT", "accident", id, a.code() + (confirmed ? " confirmed" : " cleared"), null, Map.of("reason", reason.trim()));
+        if (confirmed && a.enterpriseId() != null) {
+            credit.evaluate(a.enterpriseId());
+        }
+    }
+
+    /** The review's outcome (CONFIRMED or CLEARED) and its reason; empty while undecided. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String[]> concealmentOutcome(long id) {
+        return jdbc.sql("SELECT concealment_outcome, concealment_reason FROM accident WHERE id = :id AND concealment_outcome IS NOT NULL")
+                .param("id", id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     }
 
     @Transactional(readOnly = true)
@@ -437,10 +516,37 @@ public class AccidentService {
         if (gates(id).containsKey(gate)) {
             throw new org.anquan.shared.BusinessException("accident.gate.recorded");
         }
+        String unmet = unmet(id, gate);
+        if (unmet != null) {
+            throw new org.anquan.shared.BusinessException(unmet);
+        }
         jdbc.sql("INSERT INTO accident_gate (accident_id, gate, note, evidence, recorded_by, recorded_at) VALUES (:a, :g, :n, :e, :by, :at)")
                 .param("a", id).param("g", gate.name()).param("n", note.trim()).param("e", evidence.trim())
                 .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update();
         audit.record("GATE", "accident", id, a.code() + " " + gate, null, Map.of("note", note.trim(), "evidence", evidence.trim()));
+    }
+
+    /**
+     * What a gate needs before it can be recorded, as the message saying so, or null: the cause is
+     * established by a submitted investigation report; the responsible are handled when at least one
+     * accountability record exists; the measures are carried out when the report's recommendations are
+     * recorded and every one is done. Education needs only its own evidence.
+     */
+    private String unmet(long id, Gate gate) {
+        return switch (gate) {
+            case CAUSE -> count("SELECT COUNT(*) FROM accident_investigation WHERE accident_id = :a AND report_on IS NOT NULL", id) == 0
+                    ? "accident.gate.cause.report" : null;
+            case HANDLED -> count("SELECT COUNT(*) FROM accident_accountability WHERE accident_id = :a", id) == 0
+                    ? "accident.gate.handled.records" : null;
+            case MEASURES -> count("SELECT COUNT(*) FROM accident_recommendation WHERE accident_id = :a", id) == 0
+                    || count("SELECT COUNT(*) FROM accident_recommendation WHERE accident_id = :a AND status <> 'DONE'", id) > 0
+                    ? "accident.gate.measures.open" : null;
+            case EDUCATED -> null;
+        };
+    }
+
+    private long count(String sql, long accidentId) {
+        return jdbc.sql(sql).param("a", accidentId).query(Long.class).single();
     }
 
     /** Closes the accident (结案) when all four gates are met; otherwise refuses, naming the ones missing. */

@@ -44,7 +44,7 @@ public class Investigations {
 
     public record Investigation(long accidentId, String team, LocalDate startedOn, LocalDate reportDue, String extensionReason,
                                 String reportNumber, LocalDate reportOn, LocalDate replyDue, boolean replyExtended,
-                                String replyNumber, LocalDate replyOn) {
+                                String replyNumber, LocalDate replyOn, String reportFilename) {
         public boolean reportLate(LocalDate today) {
             return reportOn == null ? today.isAfter(reportDue) : reportOn.isAfter(reportDue);
         }
@@ -83,12 +83,15 @@ public class Investigations {
 
     @Transactional(readOnly = true)
     public Optional<Investigation> of(long accidentId) {
-        return jdbc.sql("SELECT * FROM accident_investigation WHERE accident_id = :a").param("a", accidentId)
+        return jdbc.sql("""
+                        SELECT accident_id, team, started_on, report_due, extension_reason, report_number, report_on, reply_due,
+                               reply_extended, reply_number, reply_on, report_filename
+                        FROM accident_investigation WHERE accident_id = :a""").param("a", accidentId)
                 .query((rs, n) -> new Investigation(rs.getLong("accident_id"), rs.getString("team"),
                         rs.getObject("started_on", LocalDate.class), rs.getObject("report_due", LocalDate.class),
                         rs.getString("extension_reason"), rs.getString("report_number"), rs.getObject("report_on", LocalDate.class),
                         rs.getObject("reply_due", LocalDate.class), rs.getBoolean("reply_extended"), rs.getString("reply_number"),
-                        rs.getObject("reply_on", LocalDate.class)))
+                        rs.getObject("reply_on", LocalDate.class), rs.getString("report_filename")))
                 .optional();
     }
 
@@ -151,6 +154,44 @@ public class Investigations {
                         + "WHERE accident_id = :a")
                 .param("n", number.trim()).param("on", on).param("due", on.plusDays(days)).param("a", accidentId).update();
         audit.record("REPORT", "accident", accidentId, a.code() + " " + number.trim(), null, null);
+    }
+
+    /** The investigation report's file as uploaded. */
+    public record ReportFile(String filename, String contentType, byte[] content) {
+    }
+
+    /**
+     * Attaches the investigation report itself, a PDF or Word document recognised by its bytes (a
+     * picture or anything else is refused), after its number and day were recorded; a later upload
+     * replaces it.
+     */
+    public void attachReport(long accidentId, String filename, byte[] bytes, CurrentUser user) {
+        var a = accidents.forClosing(accidentId, user);
+        Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
+        if (i.reportOn() == null) {
+            throw new BusinessException("investigation.no.report");
+        }
+        String type = org.anquan.platform.files.EvidenceCheck.documentTypeOf(bytes, 50_000_000L);
+        if (!org.anquan.platform.files.EvidenceCheck.PDF.equals(type) && !org.anquan.platform.files.EvidenceCheck.DOCX.equals(type)) {
+            throw new BusinessException("investigation.file.type");
+        }
+        String name = org.anquan.platform.files.EvidenceCheck.safeName(filename, type, a.code() + "事故调查报告");
+        String sha = org.anquan.platform.files.EvidenceCheck.sha256(bytes);
+        jdbc.sql("""
+                        UPDATE accident_investigation SET report_filename = :f, report_content_type = :t, report_sha256 = :h,
+                               report_content = :c, version = version + 1 WHERE accident_id = :a""")
+                .param("f", name).param("t", type).param("h", sha).param("c", bytes).param("a", accidentId).update();
+        audit.record("ATTACH", "accident", accidentId, a.code() + " " + name + " " + sha, null, null);
+    }
+
+    /** The report's file, to whoever reads the accident. */
+    @Transactional(readOnly = true)
+    public Optional<ReportFile> reportFile(long accidentId, CurrentUser user) {
+        accidents.get(accidentId, user);
+        return jdbc.sql("""
+                        SELECT report_filename, report_content_type, report_content FROM accident_investigation
+                        WHERE accident_id = :a AND report_content IS NOT NULL""").param("a", accidentId)
+                .query((rs, n) -> new ReportFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     /** The reply's deadline is extended once, by the set days at most. */

@@ -30,12 +30,17 @@ class AccidentController {
 
     private final AccidentService service;
     private final org.anquan.accidents.domain.Investigations investigations;
+    private final org.anquan.accidents.domain.Recommendations recommendations;
+    private final org.anquan.accidents.domain.Accountability accountability;
     private final Directory directory;
     private final Clock clock;
     private final org.anquan.platform.web.Messages messages;
 
-    AccidentController(AccidentService service, org.anquan.accidents.domain.Investigations investigations, Directory directory, Clock clock,
-                       org.anquan.platform.web.Messages messages) {
+    AccidentController(AccidentService service, org.anquan.accidents.domain.Investigations investigations,
+                       org.anquan.accidents.domain.Recommendations recommendations, org.anquan.accidents.domain.Accountability accountability,
+                       Directory directory, Clock clock, org.anquan.platform.web.Messages messages) {
+        this.recommendations = recommendations;
+        this.accountability = accountability;
         this.investigations = investigations;
         this.messages = messages;
         this.service = service;
@@ -77,6 +82,7 @@ class AccidentController {
         var filter = new AccidentService.Filter(countyId, grade, kind, year);
         model.addAttribute("result", PageResult.atMostLast(page, p -> service.page(filter, me.scope(), p, 50)));
         model.addAttribute("filter", filter);
+        model.addAttribute("notices", service.unreadNotices(me.scope()));
         reference(model);
         return "accidents/list";
     }
@@ -122,6 +128,10 @@ class AccidentController {
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("allGates", AccidentService.Gate.values());
         model.addAttribute("supplementDeadline", service.supplementDeadline(a));
+        model.addAttribute("recommendations", recommendations.of(id));
+        model.addAttribute("accountability", accountability.of(id));
+        model.addAttribute("measures", org.anquan.accidents.domain.Accountability.Measure.values());
+        model.addAttribute("concealment", service.concealmentOutcome(id).orElse(null));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());

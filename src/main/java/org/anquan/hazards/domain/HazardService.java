@@ -1,11 +1,10 @@
 package org.anquan.hazards.domain;
 
-import java.security.MessageDigest;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +149,7 @@ public class HazardService {
         }
         String type = EvidenceCheck.contentTypeOf(photo, maxEvidencePixels);
         Hazard saved = report(in, user);
-        storeEvidence(saved, "PHOTO", safeName(photoName, type, "photo"), type, photo, sha256(photo), user);
+        storeEvidence(saved, "PHOTO", EvidenceCheck.safeName(photoName, type, "photo"), type, photo, EvidenceCheck.sha256(photo), user);
         return saved;
     }
 
@@ -291,32 +290,11 @@ public class HazardService {
         // a photo of the spot is a picture; rectification evidence may also be a PDF or a Word document
         String type = "PHOTO".equals(kind) ? EvidenceCheck.contentTypeOf(bytes, maxEvidencePixels)
                 : EvidenceCheck.documentTypeOf(bytes, maxEvidencePixels);
-        String safeName = safeName(filename, type, "evidence");
-        String sha = sha256(bytes);
+        String safeName = EvidenceCheck.safeName(filename, type, "evidence");
+        String sha = EvidenceCheck.sha256(bytes);
         String name = safeName;
         tx.executeWithoutResult(status -> storeEvidence(act(hazardId, version, Action.EVIDENCE, user, x -> { }), kind, name, type,
                 bytes, sha, user));
-    }
-
-    /** The name a person gave, without its extension; the extension is the one of the type the bytes have. */
-    private static String safeName(String filename, String type, String fallback) {
-        String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
-        String safeName = (base.isBlank() ? fallback : base.substring(0, Math.min(base.length(), 100)))
-                + switch (type) {
-                    case "image/jpeg" -> ".jpg";
-                    case "image/png" -> ".png";
-                    case EvidenceCheck.PDF -> ".pdf";
-                    default -> ".docx";
-                };
-        return safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void storeEvidence(Hazard h, String kind, String safeName, String type, byte[] bytes, String sha, CurrentUser user) {

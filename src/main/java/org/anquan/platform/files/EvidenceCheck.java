@@ -1,4 +1,4 @@
-package org.anquan.hazards.domain;
+package org.anquan.platform.files;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -122,6 +122,28 @@ public final class EvidenceCheck {
 
     private static long u32(byte[] b, int i) {
         return (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24;
+    }
+
+    /** The name a person gave, without its extension; the extension is the one of the type the bytes have. */
+    public static String safeName(String filename, String type, String fallback) {
+        String base = filename == null ? "" : filename.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        String safeName = (base.isBlank() ? fallback : base.substring(0, Math.min(base.length(), 100)))
+                + switch (type) {
+                    case "image/jpeg" -> ".jpg";
+                    case "image/png" -> ".png";
+                    case PDF -> ".pdf";
+                    default -> ".docx";
+                };
+        return safeName.length() > 200 ? safeName.substring(safeName.length() - 200) : safeName;
+    }
+
+    /** The SHA-256 of the bytes in hex, kept with a stored file and in its audit entry. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Returns the content type the bytes really have, or refuses the file; images of at most {@code maxPixels}. */
