@@ -177,6 +177,13 @@ class AccidentStatisticsTests {
         assertThat(row.deaths().zeroBase()).isTrue();
         assertThat(row.loss().percent().toPlainString()).isEqualTo("200.0");
         assertThat(c.total().current().accidents()).isEqualTo(2);
+        var cross = statistics.compare(LocalDate.of(2019, 3, 1), LocalDate.of(2019, 5, 31), AccidentStatistics.GroupBy.COUNTY_INDUSTRY,
+                DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+        assertThat(cross.rows()).filteredOn(r -> r.key().equals(county + "/CONSTRUCTION")).singleElement().satisfies(r -> {
+            assertThat(r.name()).startsWith(countyName + " · ");
+            assertThat(r.current()).isEqualTo(new AccidentStatistics.Figures(2, 4, 5, 1_500_000));
+            assertThat(r.previous()).isEqualTo(new AccidentStatistics.Figures(1, 0, 2, 500_000));
+        });
     }
 
     @Test

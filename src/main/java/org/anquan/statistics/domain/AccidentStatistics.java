@@ -44,7 +44,11 @@ public class AccidentStatistics {
         TOWNSHIP("a.township_id", "LEFT JOIN directory_region_view g ON g.id = a.township_id", "g.name", "g.name", "COALESCE(g.code, '~')"),
         INDUSTRY("a.industry_code", "JOIN directory_industry_view g ON g.code = a.industry_code", "g.name_zh", "g.name_en", "g.sort_order"),
         KIND("a.kind_code", "JOIN accidents_kind_view g ON g.code = a.kind_code", "g.name_zh", "g.name_en", "g.sort_order"),
-        GRADE("a.grade", "JOIN accidents_grade_view g ON g.code = a.grade", "g.name_zh", "g.name_en", "g.sort_order");
+        GRADE("a.grade", "JOIN accidents_grade_view g ON g.code = a.grade", "g.name_zh", "g.name_en", "g.sort_order"),
+        /** Each county's industries: the cross table the office reads to see where a rise comes from. */
+        COUNTY_INDUSTRY("CAST(a.county_id AS VARCHAR(20)) || '/' || a.industry_code",
+                "JOIN directory_region_view g ON g.id = a.county_id JOIN directory_industry_view gi ON gi.code = a.industry_code",
+                "g.name || ' · ' || gi.name_zh", "g.name || ' · ' || gi.name_en", "g.code");
 
         final String key;
         final String join;

@@ -1,0 +1,114 @@
+package org.anquan.bench;
+
+import static org.anquan.WebTestSupport.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Random;
+import org.anquan.IntegrationTest;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
+import org.anquan.statistics.domain.AccidentStatistics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Accident statistics at 200,000 accidents over three years: year-on-year by county × industry (and
+ * by county, for a county officer), beside the same aggregate SQL run raw on the table; the
+ * situation report as Word. Not part of the test suite; run {@code bench/accidents.sh [postgres]}.
+ */
+@IntegrationTest
+class AccidentBenchmark {
+
+    static final int TOTAL = Integer.getInteger("bench.accidents", 200_000);
+
+    @Autowired java.time.Clock clock;
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired AccidentStatistics statistics;
+    @Autowired ApplicationContext context;
+
+    /** The same grouping, joins and sums the statistics module runs, written straight on the accident table. */
+    static final String RAW = """
+            SELECT a.county_id, a.industry_code, MIN(g.name), MIN(gi.name_zh),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.deaths + a.missing ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.serious_injuries + a.minor_injuries ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.direct_loss_yuan ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.deaths + a.missing ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.serious_injuries + a.minor_injuries ELSE 0 END),
+                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.direct_loss_yuan ELSE 0 END)
+            FROM accident a JOIN region g ON g.id = a.county_id JOIN industry gi ON gi.code = a.industry_code
+            WHERE (a.occurred_at >= ? AND a.occurred_at < ?) OR (a.occurred_at >= ? AND a.occurred_at < ?)
+            GROUP BY a.county_id, a.industry_code ORDER BY MIN(g.code), a.industry_code""";
+
+    @Test
+    void statisticsAtTwoHundredThousandAccidents() throws Exception {
+        long have = jdbc.sql("SELECT COUNT(*) FROM accident").query(Long.class).single();
+        long t = System.nanoTime();
+        // the demo's generator: three years back from today, kinds by industry, 1 in 20 较大, the older ones investigated and closed
+        Object generator = context.getBean(Class.forName("org.anquan.accidents.demo.DemoAccidents"));
+        Method generate = generator.getClass().getDeclaredMethod("generate", int.class, Random.class);
+        generate.setAccessible(true);
+        int chunk = 20_000;
+        for (long done = have; done < TOTAL; done += chunk) {
+            generate.invoke(generator, (int) Math.min(chunk, TOTAL - done), new Random(done));
+        }
+        System.out.printf("BENCH generated %d accidents in %d ms%n", TOTAL - have, (System.nanoTime() - t) / 1_000_000);
+        BenchmarkSupport.settle(jdbc);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = today.withDayOfYear(1);
+        long inPeriod = jdbc.sql("SELECT COUNT(*) FROM accident WHERE occurred_at >= :s").param("s", CityTime.startOf(from, clock))
+                .query(Long.class).single();
+        System.out.printf("BENCH database: %d accidents, %d this year, on %s%n", jdbc.sql("SELECT COUNT(*) FROM accident")
+                .query(Long.class).single(), inPeriod, System.getProperty("spring.profiles.active"));
+        long county = accounts.findByUsername("county").orElseThrow().regionId();
+        DataScope countyScope = new DataScope(DataScope.Kind.REGION, county);
+
+        // the period ends on a different day each time, this year from 1 January
+        BenchmarkSupport.measure("YoY county x industry, city (AccidentStatistics)", 30, 200, i -> statistics.compare(from,
+                today.minusDays(i % 30), AccidentStatistics.GroupBy.COUNTY_INDUSTRY, DataScope.CITY, Locale.SIMPLIFIED_CHINESE));
+        BenchmarkSupport.measure("same aggregate, raw SQL on the table through JDBC", 30, 200, i -> raw(from, today.minusDays(i % 30)));
+        BenchmarkSupport.measure("YoY by county, city (AccidentStatistics)", 30, 200, i -> statistics.compare(from,
+                today.minusDays(i % 30), AccidentStatistics.GroupBy.COUNTY, DataScope.CITY, Locale.SIMPLIFIED_CHINESE));
+        BenchmarkSupport.measure("YoY county x industry, a county officer's scope", 30, 200, i -> statistics.compare(from,
+                today.minusDays(i % 30), AccidentStatistics.GroupBy.COUNTY_INDUSTRY, countyScope, Locale.SIMPLIFIED_CHINESE));
+        var admin = as(accounts, "admin");
+        BenchmarkSupport.measure("statistics page (all tables and charts, htmx)", 10, 50, i -> {
+            int status = mvc.perform(get("/statistics/accidents").param("from", from.toString())
+                    .param("to", today.minusDays(i % 30).toString()).param("groupBy", "COUNTY_INDUSTRY").header("HX-Request", "true")
+                    .with(admin)).andReturn().getResponse().getStatus();
+            if (status != 200) {
+                throw new IllegalStateException("answered " + status);
+            }
+        });
+        BenchmarkSupport.measure("situation report (Word), year to date", 5, 30, i -> {
+            var response = mvc.perform(get("/statistics/report.docx").param("from", from.toString())
+                    .param("to", today.minusDays(i % 30).toString()).with(admin)).andReturn().getResponse();
+            if (response.getStatus() != 200 || response.getContentAsByteArray().length < 5000) {
+                throw new IllegalStateException("answered " + response.getStatus());
+            }
+        });
+    }
+
+    private void raw(LocalDate from, LocalDate to) throws Exception {
+        var s = CityTime.startOf(from, clock);
+        var e = CityTime.startOf(to.plusDays(1), clock);
+        var ls = CityTime.startOf(from.minusYears(1), clock);
+        var le = CityTime.startOf(to.minusYears(1).plusDays(1), clock);
+        Object[] params = {s, e, s, e, s, e, s, e, ls, le, ls, le, ls, le, ls, le, s, e, ls, le};
+        var spec = jdbc.sql(RAW);
+        for (int i = 0; i < params.length; i++) {
+            spec = spec.param(i + 1, params[i]);
+        }
+        spec.query().listOfRows();
+    }
+}
