@@ -137,8 +137,9 @@ class DemoAccidents implements ApplicationRunner {
         for (String[] g : gates) {
             jdbc.sql("""
                     INSERT INTO accident_gate (accident_id, gate, note, evidence, recorded_by, recorded_at)
-                    SELECT id, :g, :n, :e, 'county', :at FROM accident WHERE occurred_at < :before""")
-                    .param("g", g[0]).param("n", g[1]).param("e", g[2]).param("at", yearAgo).param("before", yearAgo).update();
+                    SELECT id, :g, :n, :e, 'county', :at FROM accident WHERE occurred_at < :before AND id > :first""")
+                    .param("g", g[0]).param("n", g[1]).param("e", g[2]).param("at", yearAgo).param("before", yearAgo)
+                    .param("first", first).update();
         }
         // their investigations: set up in a week, reported in fifty days, replied in ten
         List<Object[]> investigations = new ArrayList<>();
@@ -178,14 +179,15 @@ class DemoAccidents implements ApplicationRunner {
                                                      recorded_by, recorded_at)
                 SELECT a.id, ?, COALESCE(e.name, a.place, '事故单位'), ?, ?, 'DONE', ?, ?, 'county', ?
                 FROM accident a LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id WHERE a.code = ?""", measures);
-        jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = 'county' WHERE occurred_at < :before")
-                .param("at", yearAgo).param("before", yearAgo).update();
+        jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = 'county' WHERE occurred_at < :before AND id > :first")
+                .param("at", yearAgo).param("before", yearAgo).param("first", first).update();
         // a recent one the authorities heard of from a tip first, awaiting its concealment review
         jdbc.sql("""
                 UPDATE accident SET first_source = 'TIP', concealment_review = TRUE
-                WHERE id = (SELECT MAX(id) FROM accident WHERE status = 'REPORTED' AND grade = 'GENERAL')""").update();
-        jdbc.sql("SELECT DISTINCT enterprise_id FROM accident WHERE grade <> 'GENERAL' AND enterprise_id IS NOT NULL")
-                .query(Long.class).list().forEach(credit::evaluate);
+                WHERE id = (SELECT MAX(id) FROM accident WHERE status = 'REPORTED' AND grade = 'GENERAL' AND id > :first)""")
+                .param("first", first).update();
+        jdbc.sql("SELECT DISTINCT enterprise_id FROM accident WHERE grade <> 'GENERAL' AND enterprise_id IS NOT NULL AND id > :first")
+                .param("first", first).query(Long.class).list().forEach(credit::evaluate);
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE accident_code_seq RESTART WITH " + (last + 1)).update();
     }
