@@ -39,25 +39,29 @@ public class AccidentStatistics {
         this.clock = clock;
     }
 
+    /**
+     * A grouping: the columns of the published view it groups by (k1, k2 in the aggregate), the joins
+     * that name a group (made on the aggregate's few rows, not on every accident), its names and order.
+     */
     public enum GroupBy {
-        COUNTY("a.county_id", "JOIN directory_region_view g ON g.id = a.county_id", "g.name", "g.name", "g.code"),
-        TOWNSHIP("a.township_id", "LEFT JOIN directory_region_view g ON g.id = a.township_id", "g.name", "g.name", "COALESCE(g.code, '~')"),
-        INDUSTRY("a.industry_code", "JOIN directory_industry_view g ON g.code = a.industry_code", "g.name_zh", "g.name_en", "g.sort_order"),
-        KIND("a.kind_code", "JOIN accidents_kind_view g ON g.code = a.kind_code", "g.name_zh", "g.name_en", "g.sort_order"),
-        GRADE("a.grade", "JOIN accidents_grade_view g ON g.code = a.grade", "g.name_zh", "g.name_en", "g.sort_order"),
+        COUNTY(List.of("a.county_id"), "JOIN directory_region_view g ON g.id = t.k1", "g.name", "g.name", "g.code"),
+        TOWNSHIP(List.of("a.township_id"), "LEFT JOIN directory_region_view g ON g.id = t.k1", "g.name", "g.name", "COALESCE(g.code, '~')"),
+        INDUSTRY(List.of("a.industry_code"), "JOIN directory_industry_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
+        KIND(List.of("a.kind_code"), "JOIN accidents_kind_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
+        GRADE(List.of("a.grade"), "JOIN accidents_grade_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
         /** Each county's industries: the cross table the office reads to see where a rise comes from. */
-        COUNTY_INDUSTRY("CAST(a.county_id AS VARCHAR(20)) || '/' || a.industry_code",
-                "JOIN directory_region_view g ON g.id = a.county_id JOIN directory_industry_view gi ON gi.code = a.industry_code",
+        COUNTY_INDUSTRY(List.of("a.county_id", "a.industry_code"),
+                "JOIN directory_region_view g ON g.id = t.k1 JOIN directory_industry_view gi ON gi.code = t.k2",
                 "g.name || ' · ' || gi.name_zh", "g.name || ' · ' || gi.name_en", "g.code");
 
-        final String key;
+        final List<String> keys;
         final String join;
         final String nameZh;
         final String nameEn;
         final String order;
 
-        GroupBy(String key, String join, String nameZh, String nameEn, String order) {
-            this.key = key;
+        GroupBy(List<String> keys, String join, String nameZh, String nameEn, String order) {
+            this.keys = keys;
             this.join = join;
             this.nameZh = nameZh;
             this.nameEn = nameEn;
@@ -129,38 +133,45 @@ public class AccidentStatistics {
         }
     }
 
-    /** The period's figures by group, beside the same days of the year before; days are whole days of the city. */
+    /**
+     * The period's figures by group, beside the same days of the year before; days are whole days of
+     * the city. One statement: the accidents between last year's start and this period's end are read
+     * once (one index range), each marked as of this period or last year's by one comparison, summed by
+     * the grouping's columns; only then are the few groups named.
+     */
     public Comparison compare(LocalDate from, LocalDate to, GroupBy groupBy, DataScope scope, java.util.Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        var start = CityTime.startOf(from, clock);
-        var end = CityTime.startOf(to.plusDays(1), clock);
-        var lastStart = CityTime.startOf(from.minusYears(1), clock);
-        var lastEnd = CityTime.startOf(to.minusYears(1).plusDays(1), clock);
-        String current = "a.occurred_at >= :s AND a.occurred_at < :e";
-        String previous = "a.occurred_at >= :ls AND a.occurred_at < :le";
-        List<Row> rows = new ArrayList<>();
+        List<String> k = new ArrayList<>();
+        for (int i = 0; i < groupBy.keys.size(); i++) {
+            k.add(groupBy.keys.get(i) + " AS k" + (i + 1));
+        }
+        String keys = String.join(", ", k.stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).toList());
         String name = "en".equals(locale.getLanguage()) ? groupBy.nameEn : groupBy.nameZh;
-        jdbc.sql("SELECT " + groupBy.key + " AS k, " + name + " AS n, " + groupBy.order + " AS o, "
-                        + sums(current, "c") + ", " + sums(previous, "p")
-                        + " FROM accidents_accident_view a " + groupBy.join + " WHERE ((" + current + ") OR (" + previous + "))"
-                        + visible.and() + " GROUP BY " + groupBy.key + ", " + name + ", " + groupBy.order + " ORDER BY o, k")
-                .param("s", start).param("e", end).param("ls", lastStart).param("le", lastEnd).params(visible.params())
+        List<Row> rows = new ArrayList<>();
+        jdbc.sql("SELECT " + keys.replace("k", "t.k") + ", " + name + " AS n, " + groupBy.order + " AS o, t.c_n, t.c_d, t.c_i, t.c_l, "
+                        + "t.p_n, t.p_d, t.p_i, t.p_l FROM (SELECT " + keys + ", SUM(c) AS c_n, SUM(c * d) AS c_d, SUM(c * i) AS c_i, "
+                        + "SUM(c * l) AS c_l, SUM(p) AS p_n, SUM(p * d) AS p_d, SUM(p * i) AS p_i, SUM(p * l) AS p_l FROM ("
+                        + "SELECT " + String.join(", ", k) + ", a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
+                        + "a.direct_loss_yuan AS l, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
+                        + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
+                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
+                        + visible.and() + ") f GROUP BY " + keys + ") t " + groupBy.join + " ORDER BY o, " + keys.replace("k", "t.k"))
+                .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
+                .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
+                .params(visible.params())
                 .query(rs -> {
-                    rows.add(new Row(rs.getString("k"), rs.getString("n"),
+                    String key = rs.getString("k1");
+                    if (groupBy.keys.size() > 1) {
+                        key = key + "/" + rs.getString("k2");
+                    }
+                    rows.add(new Row(key, rs.getString("n"),
                             new Figures(rs.getLong("c_n"), rs.getLong("c_d"), rs.getLong("c_i"), rs.getLong("c_l")),
                             new Figures(rs.getLong("p_n"), rs.getLong("p_d"), rs.getLong("p_i"), rs.getLong("p_l"))));
                 });
         Figures c = rows.stream().map(Row::current).reduce(Figures.ZERO, AccidentStatistics::add);
         Figures p = rows.stream().map(Row::previous).reduce(Figures.ZERO, AccidentStatistics::add);
         return new Comparison(from, to, groupBy, rows, new Row("TOTAL", null, c, p));
-    }
-
-    private static String sums(String when, String prefix) {
-        return "SUM(CASE WHEN " + when + " THEN 1 ELSE 0 END) AS " + prefix + "_n, "
-                + "SUM(CASE WHEN " + when + " THEN a.deaths + a.missing ELSE 0 END) AS " + prefix + "_d, "
-                + "SUM(CASE WHEN " + when + " THEN a.serious_injuries + a.minor_injuries ELSE 0 END) AS " + prefix + "_i, "
-                + "SUM(CASE WHEN " + when + " THEN a.direct_loss_yuan ELSE 0 END) AS " + prefix + "_l";
     }
 
     private static Figures add(Figures a, Figures b) {
@@ -205,7 +216,7 @@ public class AccidentStatistics {
         java.util.Arrays.fill(figures, Figures.ZERO);
         jdbc.sql("SELECT b, COUNT(*) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (SELECT " + bucket + " AS b, a.deaths + a.missing AS d, "
                         + "a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l FROM accidents_accident_view a "
-                        + "WHERE ((a.occurred_at >= :s AND a.occurred_at < :e) OR (a.occurred_at >= :ls AND a.occurred_at < :le))"
+                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
                         + visible.and() + ") t GROUP BY b")
                 .params(params)
                 .query(rs -> {
@@ -256,15 +267,14 @@ public class AccidentStatistics {
     public Causes roadCauses(LocalDate from, LocalDate to, DataScope scope, java.util.Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        String current = "a.occurred_at >= :s AND a.occurred_at < :e";
         String name = "en".equals(locale.getLanguage()) ? "c.name_en" : "c.name_zh";
-        List<Cause> causes = jdbc.sql("SELECT c.code, " + name + " AS n, c.named, c.sort_order, "
-                        + "SUM(CASE WHEN a.id IS NOT NULL AND " + current + " THEN 1 ELSE 0 END) AS cn, "
-                        + "SUM(CASE WHEN a.id IS NOT NULL AND " + current + " THEN a.deaths + a.missing ELSE 0 END) AS cd, "
-                        + "SUM(CASE WHEN a.id IS NOT NULL AND NOT (" + current + ") THEN a.deaths + a.missing ELSE 0 END) AS pd "
-                        + "FROM accidents_road_cause_view c LEFT JOIN accidents_accident_view a ON COALESCE(a.road_cause, 'OTHER') = c.code "
-                        + "AND a.kind_code = 'ROAD_TRAFFIC' AND ((" + current + ") OR (a.occurred_at >= :ls AND a.occurred_at < :le))"
-                        + visible.and() + " GROUP BY c.code, " + name + ", c.named, c.sort_order ORDER BY c.sort_order")
+        List<Cause> causes = jdbc.sql("SELECT c.code, " + name + " AS n, c.named, COALESCE(t.cn, 0) AS cn, COALESCE(t.cd, 0) AS cd, "
+                        + "COALESCE(t.pd, 0) AS pd FROM accidents_road_cause_view c LEFT JOIN (SELECT k, SUM(c) AS cn, SUM(c * d) AS cd, "
+                        + "SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, a.deaths + a.missing AS d, "
+                        + "CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p "
+                        + "FROM accidents_accident_view a WHERE a.occurred_at >= :ls AND a.occurred_at < :e "
+                        + "AND (a.occurred_at >= :s OR a.occurred_at < :le) AND a.kind_code = 'ROAD_TRAFFIC'" + visible.and()
+                        + ") f GROUP BY k) t ON t.k = c.code ORDER BY c.sort_order")
                 .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
                 .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
                 .params(visible.params())
