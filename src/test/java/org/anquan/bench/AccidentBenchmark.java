@@ -35,20 +35,14 @@ class AccidentBenchmark {
     @Autowired AccidentStatistics statistics;
     @Autowired ApplicationContext context;
 
-    /** The same grouping, joins and sums the statistics module runs, written straight on the accident table. */
+    /** The same aggregate the statistics module runs, written straight on the accident table (no view, no scope, no naming). */
     static final String RAW = """
-            SELECT a.county_id, a.industry_code, MIN(g.name), MIN(gi.name_zh),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.deaths + a.missing ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.serious_injuries + a.minor_injuries ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.direct_loss_yuan ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.deaths + a.missing ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.serious_injuries + a.minor_injuries ELSE 0 END),
-                   SUM(CASE WHEN a.occurred_at >= ? AND a.occurred_at < ? THEN a.direct_loss_yuan ELSE 0 END)
-            FROM accident a JOIN region g ON g.id = a.county_id JOIN industry gi ON gi.code = a.industry_code
-            WHERE (a.occurred_at >= ? AND a.occurred_at < ?) OR (a.occurred_at >= ? AND a.occurred_at < ?)
-            GROUP BY a.county_id, a.industry_code ORDER BY MIN(g.code), a.industry_code""";
+            SELECT k1, k2, SUM(c), SUM(c * d), SUM(c * i), SUM(c * l), SUM(p), SUM(p * d), SUM(p * i), SUM(p * l)
+            FROM (SELECT a.county_id AS k1, a.industry_code AS k2, a.deaths + a.missing AS d,
+                         a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l,
+                         CASE WHEN a.occurred_at >= ? THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < ? THEN 1 ELSE 0 END AS p
+                  FROM accident a WHERE a.occurred_at >= ? AND a.occurred_at < ? AND (a.occurred_at >= ? OR a.occurred_at < ?)) f
+            GROUP BY k1, k2""";
 
     @Test
     void statisticsAtTwoHundredThousandAccidents() throws Exception {
@@ -104,7 +98,7 @@ class AccidentBenchmark {
         var e = CityTime.startOf(to.plusDays(1), clock);
         var ls = CityTime.startOf(from.minusYears(1), clock);
         var le = CityTime.startOf(to.minusYears(1).plusDays(1), clock);
-        Object[] params = {s, e, s, e, s, e, s, e, ls, le, ls, le, ls, le, ls, le, s, e, ls, le};
+        Object[] params = {s, le, ls, e, s, le};
         var spec = jdbc.sql(RAW);
         for (int i = 0; i < params.length; i++) {
             spec = spec.param(i + 1, params[i]);

@@ -39,33 +39,40 @@ public class AccidentStatistics {
         this.clock = clock;
     }
 
+    /** What a group is named from: a published view's key, names and order. */
+    enum Dimension {
+        REGION("SELECT CAST(id AS VARCHAR(20)), name, name, code FROM directory_region_view"),
+        INDUSTRY("SELECT code, name_zh, name_en, CAST(sort_order AS VARCHAR(20)) FROM directory_industry_view"),
+        KIND("SELECT code, name_zh, name_en, CAST(sort_order AS VARCHAR(20)) FROM accidents_kind_view"),
+        GRADE("SELECT code, name_zh, name_en, CAST(sort_order AS VARCHAR(20)) FROM accidents_grade_view");
+
+        final String names;
+
+        Dimension(String names) {
+            this.names = names;
+        }
+    }
+
     /**
-     * A grouping: the columns of the published view it groups by (k1, k2 in the aggregate), the joins
-     * that name a group (made on the aggregate's few rows, not on every accident), its names and order.
+     * A grouping: the columns of the published view it groups by, and the dimension that names each.
+     * Groups are named after the sums, in Java, from the dimensions' few rows: a join on an aggregate
+     * would let a database run the aggregate once per named row.
      */
     public enum GroupBy {
-        COUNTY(List.of("a.county_id"), "JOIN directory_region_view g ON g.id = t.k1", "g.name", "g.name", "g.code"),
-        TOWNSHIP(List.of("a.township_id"), "LEFT JOIN directory_region_view g ON g.id = t.k1", "g.name", "g.name", "COALESCE(g.code, '~')"),
-        INDUSTRY(List.of("a.industry_code"), "JOIN directory_industry_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
-        KIND(List.of("a.kind_code"), "JOIN accidents_kind_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
-        GRADE(List.of("a.grade"), "JOIN accidents_grade_view g ON g.code = t.k1", "g.name_zh", "g.name_en", "g.sort_order"),
+        COUNTY(List.of("a.county_id"), List.of(Dimension.REGION)),
+        TOWNSHIP(List.of("a.township_id"), List.of(Dimension.REGION)),
+        INDUSTRY(List.of("a.industry_code"), List.of(Dimension.INDUSTRY)),
+        KIND(List.of("a.kind_code"), List.of(Dimension.KIND)),
+        GRADE(List.of("a.grade"), List.of(Dimension.GRADE)),
         /** Each county's industries: the cross table the office reads to see where a rise comes from. */
-        COUNTY_INDUSTRY(List.of("a.county_id", "a.industry_code"),
-                "JOIN directory_region_view g ON g.id = t.k1 JOIN directory_industry_view gi ON gi.code = t.k2",
-                "g.name || ' · ' || gi.name_zh", "g.name || ' · ' || gi.name_en", "g.code");
+        COUNTY_INDUSTRY(List.of("a.county_id", "a.industry_code"), List.of(Dimension.REGION, Dimension.INDUSTRY));
 
         final List<String> keys;
-        final String join;
-        final String nameZh;
-        final String nameEn;
-        final String order;
+        final List<Dimension> dimensions;
 
-        GroupBy(List<String> keys, String join, String nameZh, String nameEn, String order) {
+        GroupBy(List<String> keys, List<Dimension> dimensions) {
             this.keys = keys;
-            this.join = join;
-            this.nameZh = nameZh;
-            this.nameEn = nameEn;
-            this.order = order;
+            this.dimensions = dimensions;
         }
     }
 
@@ -143,35 +150,79 @@ public class AccidentStatistics {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         List<String> k = new ArrayList<>();
+        List<String> aliases = new ArrayList<>();
         for (int i = 0; i < groupBy.keys.size(); i++) {
             k.add(groupBy.keys.get(i) + " AS k" + (i + 1));
+            aliases.add("k" + (i + 1));
         }
-        String keys = String.join(", ", k.stream().map(x -> x.substring(x.lastIndexOf(' ') + 1)).toList());
-        String name = "en".equals(locale.getLanguage()) ? groupBy.nameEn : groupBy.nameZh;
-        List<Row> rows = new ArrayList<>();
-        jdbc.sql("SELECT " + keys.replace("k", "t.k") + ", " + name + " AS n, " + groupBy.order + " AS o, t.c_n, t.c_d, t.c_i, t.c_l, "
-                        + "t.p_n, t.p_d, t.p_i, t.p_l FROM (SELECT " + keys + ", SUM(c) AS c_n, SUM(c * d) AS c_d, SUM(c * i) AS c_i, "
-                        + "SUM(c * l) AS c_l, SUM(p) AS p_n, SUM(p * d) AS p_d, SUM(p * i) AS p_i, SUM(p * l) AS p_l FROM ("
-                        + "SELECT " + String.join(", ", k) + ", a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
-                        + "a.direct_loss_yuan AS l, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
-                        + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
+        String keys = String.join(", ", aliases);
+        boolean english = "en".equals(locale.getLanguage());
+        List<Map<String, String[]>> names = groupBy.dimensions.stream().map(d -> {
+            Map<String, String[]> m = new java.util.HashMap<>();
+            jdbc.sql(d.names).query(rs -> {
+                m.put(rs.getString(1), new String[] {english ? rs.getString(3) : rs.getString(2), rs.getString(4)});
+            });
+            return m;
+        }).toList();
+        record Sorted(String[] order, Row row) {
+        }
+        List<Sorted> sorted = new ArrayList<>();
+        jdbc.sql("SELECT " + keys + ", SUM(c) AS c_n, SUM(c * d) AS c_d, SUM(c * i) AS c_i, SUM(c * l) AS c_l, SUM(p) AS p_n, "
+                        + "SUM(p * d) AS p_d, SUM(p * i) AS p_i, SUM(p * l) AS p_l FROM (SELECT " + String.join(", ", k)
+                        + ", a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l, "
+                        + "CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p "
+                        + "FROM accidents_accident_view a "
                         + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
-                        + visible.and() + ") f GROUP BY " + keys + ") t " + groupBy.join + " ORDER BY o, " + keys.replace("k", "t.k"))
+                        + visible.and() + ") f GROUP BY " + keys)
                 .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
                 .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
                 .params(visible.params())
                 .query(rs -> {
-                    String key = rs.getString("k1");
-                    if (groupBy.keys.size() > 1) {
-                        key = key + "/" + rs.getString("k2");
+                    List<String> parts = new ArrayList<>();
+                    List<String> labels = new ArrayList<>();
+                    String[] order = new String[names.size() * 2];
+                    for (int i = 0; i < names.size(); i++) {
+                        String key = rs.getString("k" + (i + 1));
+                        String[] named = key == null ? null : names.get(i).get(key);
+                        parts.add(key);
+                        labels.add(named == null ? null : named[0]);
+                        // the unnamed (no township given) come last
+                        order[2 * i] = named == null ? "~" : named[1];
+                        order[2 * i + 1] = key == null ? "~" : key;
                     }
-                    rows.add(new Row(key, rs.getString("n"),
+                    String key = parts.contains(null) && parts.size() == 1 ? null : String.join("/", parts);
+                    String name = labels.contains(null) ? null : String.join(" · ", labels);
+                    sorted.add(new Sorted(order, new Row(key, name,
                             new Figures(rs.getLong("c_n"), rs.getLong("c_d"), rs.getLong("c_i"), rs.getLong("c_l")),
-                            new Figures(rs.getLong("p_n"), rs.getLong("p_d"), rs.getLong("p_i"), rs.getLong("p_l"))));
+                            new Figures(rs.getLong("p_n"), rs.getLong("p_d"), rs.getLong("p_i"), rs.getLong("p_l")))));
                 });
+        List<Row> rows = sorted.stream().sorted((x, y) -> {
+            for (int i = 0; i < x.order().length; i++) {
+                int c = compareOrder(x.order()[i], y.order()[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }).map(Sorted::row).toList();
         Figures c = rows.stream().map(Row::current).reduce(Figures.ZERO, AccidentStatistics::add);
         Figures p = rows.stream().map(Row::previous).reduce(Figures.ZERO, AccidentStatistics::add);
         return new Comparison(from, to, groupBy, rows, new Row("TOTAL", null, c, p));
+    }
+
+    /** Orders as numbers when both are numbers (a sort order), as text otherwise (a region's code); "~" last. */
+    private static int compareOrder(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if ("~".equals(a) || "~".equals(b)) {
+            return "~".equals(a) ? 1 : -1;
+        }
+        try {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
     }
 
     private static Figures add(Figures a, Figures b) {
@@ -267,19 +318,24 @@ public class AccidentStatistics {
     public Causes roadCauses(LocalDate from, LocalDate to, DataScope scope, java.util.Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        String name = "en".equals(locale.getLanguage()) ? "c.name_en" : "c.name_zh";
-        List<Cause> causes = jdbc.sql("SELECT c.code, " + name + " AS n, c.named, COALESCE(t.cn, 0) AS cn, COALESCE(t.cd, 0) AS cd, "
-                        + "COALESCE(t.pd, 0) AS pd FROM accidents_road_cause_view c LEFT JOIN (SELECT k, SUM(c) AS cn, SUM(c * d) AS cd, "
-                        + "SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, a.deaths + a.missing AS d, "
-                        + "CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p "
-                        + "FROM accidents_accident_view a WHERE a.occurred_at >= :ls AND a.occurred_at < :e "
-                        + "AND (a.occurred_at >= :s OR a.occurred_at < :le) AND a.kind_code = 'ROAD_TRAFFIC'" + visible.and()
-                        + ") f GROUP BY k) t ON t.k = c.code ORDER BY c.sort_order")
+        String name = "en".equals(locale.getLanguage()) ? "name_en" : "name_zh";
+        Map<String, long[]> sums = new java.util.HashMap<>();
+        jdbc.sql("SELECT k, SUM(c) AS cn, SUM(c * d) AS cd, SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, "
+                        + "a.deaths + a.missing AS d, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
+                        + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
+                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le) "
+                        + "AND a.kind_code = 'ROAD_TRAFFIC'" + visible.and() + ") f GROUP BY k")
                 .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
                 .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
                 .params(visible.params())
-                .query((rs, i) -> new Cause(rs.getString("code"), rs.getString("n"), rs.getBoolean("named"), rs.getLong("cn"),
-                        rs.getLong("cd"), rs.getLong("pd")))
+                .query(rs -> {
+                    sums.put(rs.getString("k"), new long[] {rs.getLong("cn"), rs.getLong("cd"), rs.getLong("pd")});
+                });
+        List<Cause> causes = jdbc.sql("SELECT code, " + name + " AS n, named FROM accidents_road_cause_view ORDER BY sort_order")
+                .query((rs, i) -> {
+                    long[] f = sums.getOrDefault(rs.getString("code"), new long[3]);
+                    return new Cause(rs.getString("code"), rs.getString("n"), rs.getBoolean("named"), f[0], f[1], f[2]);
+                })
                 .list();
         return new Causes(causes, causes.stream().mapToLong(Cause::deaths).sum());
     }
