@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
@@ -27,6 +28,7 @@ class AccidentStatisticsTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired java.time.Clock clock;
+    @Autowired org.anquan.accidents.domain.MonthlyFigures monthly;
 
     long county;
     String countyName;
@@ -80,6 +82,42 @@ class AccidentStatisticsTests {
             // the same months of 2015
             road(LocalDate.of(2015, 2, 10), 1, 0, "UNLICENSED", null);
         }
+        // written here straight into the table, so the monthly sums are recomputed as after a report
+        monthly.rebuildAll();
+    }
+
+    @Test
+    void wholeMonthsFromTheMonthlySumsAndTheDaysAtTheEndsFromTheAccidentsAddUpToTheSame() {
+        // 5 March – 31 May: 5–31 March from the accidents, April and May from the monthly sums
+        var c = statistics.compare(LocalDate.of(2019, 3, 5), LocalDate.of(2019, 5, 31), AccidentStatistics.GroupBy.COUNTY,
+                DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+        var row = c.rows().stream().filter(r -> r.name().equals(countyName)).findFirst().orElseThrow();
+        assertThat(row.current()).isEqualTo(new AccidentStatistics.Figures(2, 4, 5, 1_500_000));
+        assertThat(row.previous()).isEqualTo(new AccidentStatistics.Figures(1, 0, 2, 500_000));
+        // 6 March on: the accident of the 5th is left out
+        var later = statistics.compare(LocalDate.of(2019, 3, 6), LocalDate.of(2019, 5, 30), AccidentStatistics.GroupBy.COUNTY,
+                DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+        assertThat(later.rows()).filteredOn(r -> r.name().equals(countyName)).singleElement()
+                .satisfies(r -> assertThat(r.current().accidents()).isZero());
+        // over the demo's three years the monthly path (by county) and the accidents' path (by township) agree
+        LocalDate today = LocalDate.now(clock);
+        for (LocalDate[] p : List.of(new LocalDate[] {today.minusMonths(11).withDayOfMonth(3), today},
+                new LocalDate[] {today.minusYears(2).withDayOfYear(1), today.minusYears(2).withDayOfYear(200)})) {
+            var byCounty = statistics.compare(p[0], p[1], AccidentStatistics.GroupBy.COUNTY, DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+            var byTownship = statistics.compare(p[0], p[1], AccidentStatistics.GroupBy.TOWNSHIP, DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+            assertThat(byCounty.total()).isEqualTo(byTownship.total());
+            assertThat(byCounty.total().current().accidents()).isPositive();
+        }
+    }
+
+    @Test
+    void theWholeMonthsOfAPeriod() {
+        assertThat(AccidentStatistics.wholeMonths(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 28)))
+                .containsExactly(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 11, 1));
+        assertThat(AccidentStatistics.wholeMonths(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 31)))
+                .containsExactly(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 4, 1));
+        assertThat(AccidentStatistics.wholeMonths(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 30)))
+                .containsExactly(LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 2));
     }
 
     @Test

@@ -47,11 +47,13 @@ class DemoAccidents implements ApplicationRunner {
     private final JdbcTemplate batch;
     private final AccidentService service;
     private final org.anquan.accidents.domain.CreditCandidates credit;
+    private final org.anquan.accidents.domain.MonthlyFigures monthly;
     private final Clock clock;
 
     DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, org.anquan.accidents.domain.CreditCandidates credit,
-                  Clock clock) {
+                  org.anquan.accidents.domain.MonthlyFigures monthly, Clock clock) {
         this.credit = credit;
+        this.monthly = monthly;
         this.jdbc = jdbc;
         this.batch = batch;
         this.service = service;
@@ -188,6 +190,7 @@ class DemoAccidents implements ApplicationRunner {
                 .param("first", first).update();
         jdbc.sql("SELECT DISTINCT enterprise_id FROM accident WHERE grade <> 'GENERAL' AND enterprise_id IS NOT NULL AND id > :first")
                 .param("first", first).query(Long.class).list().forEach(credit::evaluate);
+        monthly.rebuildAll();
         long last = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM accident").query(Long.class).single();
         jdbc.sql("ALTER SEQUENCE accident_code_seq RESTART WITH " + (last + 1)).update();
     }

@@ -51,14 +51,17 @@ public class AccidentService {
     private final Duration levelReportLimit;
     private final int supplementDaysRoadAndFire;
     private final CreditCandidates credit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock, CreditCandidates credit,
+                    org.springframework.context.ApplicationEventPublisher events,
                     @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
                     @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
                     @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire,
                     @Value("${anquan.accidents.level-report-limit:PT2H}") Duration levelReportLimit) {
         this.levelReportLimit = levelReportLimit;
         this.credit = credit;
+        this.events = events;
         this.supplementDays = supplementDays;
         this.supplementDaysRoadAndFire = supplementDaysRoadAndFire;
         this.jdbc = jdbc;
@@ -228,6 +231,7 @@ public class AccidentService {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         audit.record("CREATE", "accident", id, code + " " + grade, null, in);
+        events.publishEvent(new MonthlyFigures.Changed(county, in.occurredAt()));
         if (enterpriseId != null) {
             credit.evaluate(enterpriseId);
         }
@@ -300,6 +304,7 @@ public class AccidentService {
                 .param("l", in.directLossYuan()).param("g", grade.name()).param("id", id).update();
         audit.record(grade.compareTo(a.grade()) > 0 ? "REGRADE" : "UPDATE", "accident", id, a.code() + " " + a.grade() + "→" + grade,
                 Map.of("deaths", a.deaths(), "missing", a.missing(), "serious", a.seriousInjuries(), "loss", a.directLossYuan()), in);
+        events.publishEvent(new MonthlyFigures.Changed(a.countyId(), a.occurredAt()));
         if (grade.compareTo(a.grade()) > 0) {
             // the investigation and the chain move up with the grade (both follow it); the city office is told
             jdbc.sql("INSERT INTO accident_notice (accident_id, grade_before, grade_after, created_at) VALUES (:a, :b, :g, :at)")

@@ -29,6 +29,9 @@ public class AccidentStatistics {
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("a.county_id").industry("a.industry_code")
             .enterprise("a.enterprise_id");
 
+    /** The monthly sums' columns for a scope: no enterprise (an enterprise's own figures are read from its accidents). */
+    static final ScopeFilter.Columns MONTH_SCOPE = ScopeFilter.Columns.of().county("m.county_id").industry("m.industry_code");
+
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
     private final Clock clock;
@@ -59,20 +62,23 @@ public class AccidentStatistics {
      * would let a database run the aggregate once per named row.
      */
     public enum GroupBy {
-        COUNTY(List.of("a.county_id"), List.of(Dimension.REGION)),
-        TOWNSHIP(List.of("a.township_id"), List.of(Dimension.REGION)),
-        INDUSTRY(List.of("a.industry_code"), List.of(Dimension.INDUSTRY)),
-        KIND(List.of("a.kind_code"), List.of(Dimension.KIND)),
-        GRADE(List.of("a.grade"), List.of(Dimension.GRADE)),
+        COUNTY(List.of("county_id"), List.of(Dimension.REGION), true),
+        TOWNSHIP(List.of("township_id"), List.of(Dimension.REGION), false),
+        INDUSTRY(List.of("industry_code"), List.of(Dimension.INDUSTRY), true),
+        KIND(List.of("kind_code"), List.of(Dimension.KIND), true),
+        GRADE(List.of("grade"), List.of(Dimension.GRADE), true),
         /** Each county's industries: the cross table the office reads to see where a rise comes from. */
-        COUNTY_INDUSTRY(List.of("a.county_id", "a.industry_code"), List.of(Dimension.REGION, Dimension.INDUSTRY));
+        COUNTY_INDUSTRY(List.of("county_id", "industry_code"), List.of(Dimension.REGION, Dimension.INDUSTRY), true);
 
         final List<String> keys;
         final List<Dimension> dimensions;
+        /** Whether the monthly sums hold its columns. */
+        final boolean monthly;
 
-        GroupBy(List<String> keys, List<Dimension> dimensions) {
+        GroupBy(List<String> keys, List<Dimension> dimensions, boolean monthly) {
             this.keys = keys;
             this.dimensions = dimensions;
+            this.monthly = monthly;
         }
     }
 
@@ -149,13 +155,51 @@ public class AccidentStatistics {
     public Comparison compare(LocalDate from, LocalDate to, GroupBy groupBy, DataScope scope, java.util.Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        List<String> k = new ArrayList<>();
         List<String> aliases = new ArrayList<>();
         for (int i = 0; i < groupBy.keys.size(); i++) {
-            k.add(groupBy.keys.get(i) + " AS k" + (i + 1));
             aliases.add("k" + (i + 1));
         }
         String keys = String.join(", ", aliases);
+        Map<String, Object> params = new java.util.HashMap<>(visible.params());
+        List<String> parts = new ArrayList<>();
+        LocalDate lastFrom = from.minusYears(1);
+        LocalDate lastTo = to.minusYears(1);
+        if (groupBy.monthly && scope.kind() != DataScope.Kind.ENTERPRISE && lastTo.isBefore(from)) {
+            // whole months from the monthly sums, the days at the ends of each period from the accidents
+            ScopeFilter.Predicate monthVisible = scopes.read(scope, MONTH_SCOPE);
+            params.putAll(monthVisible.params());
+            LocalDate[] current = wholeMonths(from, to);
+            LocalDate[] last = wholeMonths(lastFrom, lastTo);
+            params.put("cfs", current[0]);
+            params.put("cfe", current[1]);
+            params.put("pfs", last[0]);
+            params.put("pfe", last[1]);
+            parts.add("SELECT " + columns(groupBy, "m") + ", m.accidents AS n, m.deaths AS d, m.injuries AS i, m.loss AS l, "
+                    + "CASE WHEN m.month_start >= :cfs AND m.month_start < :cfe THEN 1 ELSE 0 END AS c, "
+                    + "CASE WHEN m.month_start >= :pfs AND m.month_start < :pfe THEN 1 ELSE 0 END AS p FROM accidents_month_view m "
+                    + "WHERE ((m.month_start >= :cfs AND m.month_start < :cfe) OR (m.month_start >= :pfs AND m.month_start < :pfe))" + monthVisible.and());
+            int n = 0;
+            for (LocalDate[] days : List.of(new LocalDate[] {from, current[0]}, new LocalDate[] {current[1], to.plusDays(1)},
+                    new LocalDate[] {lastFrom, last[0]}, new LocalDate[] {last[1], lastTo.plusDays(1)})) {
+                if (days[0].isBefore(days[1])) {
+                    boolean thisYear = n < 2;
+                    parts.add(days(groupBy, "r" + n, thisYear ? 1 : 0, thisYear ? 0 : 1) + visible.and());
+                    params.put("r" + n + "s", CityTime.startOf(days[0], clock));
+                    params.put("r" + n + "e", CityTime.startOf(days[1], clock));
+                }
+                n++;
+            }
+        } else {
+            // one index range from last year's start to this period's end, each accident marked by one comparison
+            parts.add("SELECT " + columns(groupBy, "a") + ", 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
+                    + "a.direct_loss_yuan AS l, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
+                    + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
+                    + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)" + visible.and());
+            params.put("s", CityTime.startOf(from, clock));
+            params.put("e", CityTime.startOf(to.plusDays(1), clock));
+            params.put("ls", CityTime.startOf(lastFrom, clock));
+            params.put("le", CityTime.startOf(lastTo.plusDays(1), clock));
+        }
         boolean english = "en".equals(locale.getLanguage());
         List<Map<String, String[]>> names = groupBy.dimensions.stream().map(d -> {
             Map<String, String[]> m = new java.util.HashMap<>();
@@ -167,30 +211,24 @@ public class AccidentStatistics {
         record Sorted(String[] order, Row row) {
         }
         List<Sorted> sorted = new ArrayList<>();
-        jdbc.sql("SELECT " + keys + ", SUM(c) AS c_n, SUM(c * d) AS c_d, SUM(c * i) AS c_i, SUM(c * l) AS c_l, SUM(p) AS p_n, "
-                        + "SUM(p * d) AS p_d, SUM(p * i) AS p_i, SUM(p * l) AS p_l FROM (SELECT " + String.join(", ", k)
-                        + ", a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l, "
-                        + "CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p "
-                        + "FROM accidents_accident_view a "
-                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
-                        + visible.and() + ") f GROUP BY " + keys)
-                .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
-                .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
-                .params(visible.params())
+        jdbc.sql("SELECT " + keys + ", SUM(c * n) AS c_n, SUM(c * d) AS c_d, SUM(c * i) AS c_i, SUM(c * l) AS c_l, SUM(p * n) AS p_n, "
+                        + "SUM(p * d) AS p_d, SUM(p * i) AS p_i, SUM(p * l) AS p_l FROM (" + String.join(" UNION ALL ", parts)
+                        + ") f GROUP BY " + keys)
+                .params(params)
                 .query(rs -> {
-                    List<String> parts = new ArrayList<>();
+                    List<String> keyParts = new ArrayList<>();
                     List<String> labels = new ArrayList<>();
                     String[] order = new String[names.size() * 2];
                     for (int i = 0; i < names.size(); i++) {
                         String key = rs.getString("k" + (i + 1));
                         String[] named = key == null ? null : names.get(i).get(key);
-                        parts.add(key);
+                        keyParts.add(key);
                         labels.add(named == null ? null : named[0]);
                         // the unnamed (no township given) come last
                         order[2 * i] = named == null ? "~" : named[1];
                         order[2 * i + 1] = key == null ? "~" : key;
                     }
-                    String key = parts.contains(null) && parts.size() == 1 ? null : String.join("/", parts);
+                    String key = keyParts.contains(null) && keyParts.size() == 1 ? null : String.join("/", keyParts);
                     String name = labels.contains(null) ? null : String.join(" · ", labels);
                     sorted.add(new Sorted(order, new Row(key, name,
                             new Figures(rs.getLong("c_n"), rs.getLong("c_d"), rs.getLong("c_i"), rs.getLong("c_l")),
@@ -208,6 +246,32 @@ public class AccidentStatistics {
         Figures c = rows.stream().map(Row::current).reduce(Figures.ZERO, AccidentStatistics::add);
         Figures p = rows.stream().map(Row::previous).reduce(Figures.ZERO, AccidentStatistics::add);
         return new Comparison(from, to, groupBy, rows, new Row("TOTAL", null, c, p));
+    }
+
+    /** The grouping's columns of a source (the accidents "a" or the monthly sums "m"), as k1, k2. */
+    private static String columns(GroupBy groupBy, String source) {
+        List<String> c = new ArrayList<>();
+        for (int i = 0; i < groupBy.keys.size(); i++) {
+            c.add(source + "." + groupBy.keys.get(i) + " AS k" + (i + 1));
+        }
+        return String.join(", ", c);
+    }
+
+    /** The accidents of a range of days (parameters {@code <name>s}, {@code <name>e}), marked as this period's or last year's. */
+    private static String days(GroupBy groupBy, String name, int current, int previous) {
+        return "SELECT " + columns(groupBy, "a") + ", 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
+                + "a.direct_loss_yuan AS l, " + current + " AS c, " + previous + " AS p FROM accidents_accident_view a "
+                + "WHERE a.occurred_at >= :" + name + "s AND a.occurred_at < :" + name + "e";
+    }
+
+    /**
+     * The whole months within a period, as [first day, first day after): from the first of a month
+     * on or after {@code from} to the first of the month after the last whole one; equal when none.
+     */
+    public static LocalDate[] wholeMonths(LocalDate from, LocalDate to) {
+        LocalDate start = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate end = to.plusDays(1).getDayOfMonth() == 1 ? to.plusDays(1) : to.withDayOfMonth(1);
+        return start.isBefore(end) ? new LocalDate[] {start, end} : new LocalDate[] {from, from};
     }
 
     /** Orders as numbers when both are numbers (a sort order), as text otherwise (a region's code); "~" last. */
