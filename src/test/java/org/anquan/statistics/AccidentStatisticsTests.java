@@ -240,8 +240,11 @@ class AccidentStatisticsTests {
         assertThat(backwards).isEqualTo(400);
         assertThat(tooLong).isEqualTo(400);
         String json = mvc.perform(get("/api/v1/statistics/accidents").param("from", "2019-03-01").param("to", "2019-05-31")
-                .param("groupBy", "INDUSTRY").with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .param("groupBy", "industry").with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"key\":\"CONSTRUCTION\"");
+        int unknown = mvc.perform(get("/api/v1/statistics/accidents").param("groupBy", "street").with(as(accounts, "admin")))
+                .andReturn().getResponse().getStatus();
+        assertThat(unknown).isEqualTo(400);
     }
 
     @Test

@@ -80,6 +80,18 @@ public class AccidentStatistics {
             this.dimensions = dimensions;
             this.monthly = monthly;
         }
+
+        /** A grouping by its name in any case ({@code county}, {@code COUNTY_INDUSTRY}); by county when none is given. */
+        public static GroupBy of(String name) {
+            if (name == null || name.isBlank()) {
+                return COUNTY;
+            }
+            try {
+                return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(Map.of("groupBy", "statistics.groupBy.unknown"));
+            }
+        }
     }
 
     /** The four figures of a group in one period. */

@@ -62,22 +62,24 @@ class StatisticsController {
     @GetMapping("/statistics/accidents")
     String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "COUNTY") AccidentStatistics.GroupBy groupBy, HtmxRequest htmx, Model model, Locale locale) {
+                @RequestParam(required = false) String groupBy, HtmxRequest htmx, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
         LocalDate[] ytd = statistics.yearToDate();
         LocalDate f = from != null ? from : ytd[0];
         LocalDate t = to != null ? to : ytd[1];
         model.addAttribute("from", f);
         model.addAttribute("to", t);
-        model.addAttribute("groupBy", groupBy);
         model.addAttribute("groups", AccidentStatistics.GroupBy.values());
         model.addAttribute("mayEnter", me.may(Permission.STATISTICS_ENTER));
         model.addAttribute("counties", directory.counties());
+        model.addAttribute("groupBy", AccidentStatistics.GroupBy.COUNTY);
         try {
             DataScope scope = me.scope();
-            var c = statistics.compare(f, t, groupBy, scope, locale);
-            var byKind = groupBy == AccidentStatistics.GroupBy.KIND ? c : statistics.compare(f, t, AccidentStatistics.GroupBy.KIND, scope, locale);
-            var byCounty = groupBy == AccidentStatistics.GroupBy.COUNTY ? c
+            var grouping = AccidentStatistics.GroupBy.of(groupBy);
+            model.addAttribute("groupBy", grouping);
+            var c = statistics.compare(f, t, grouping, scope, locale);
+            var byKind = grouping == AccidentStatistics.GroupBy.KIND ? c : statistics.compare(f, t, AccidentStatistics.GroupBy.KIND, scope, locale);
+            var byCounty = grouping == AccidentStatistics.GroupBy.COUNTY ? c
                     : statistics.compare(f, t, AccidentStatistics.GroupBy.COUNTY, scope, locale);
             var causes = statistics.roadCauses(f, t, scope, locale);
             var vehicles = motor.summary(scope);
@@ -100,9 +102,10 @@ class StatisticsController {
     @ResponseBody
     AccidentStatistics.Comparison api(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                      @RequestParam(defaultValue = "COUNTY") AccidentStatistics.GroupBy groupBy, Locale locale) {
+                                      @RequestParam(required = false) String groupBy, Locale locale) {
         LocalDate[] ytd = statistics.yearToDate();
-        return statistics.compare(from != null ? from : ytd[0], to != null ? to : ytd[1], groupBy, CurrentUsers.require().scope(), locale);
+        return statistics.compare(from != null ? from : ytd[0], to != null ? to : ytd[1], AccidentStatistics.GroupBy.of(groupBy),
+                CurrentUsers.require().scope(), locale);
     }
 
     /** One table of the page as a workbook, for the same period, grouping and scope. */
@@ -110,8 +113,9 @@ class StatisticsController {
     void export(@PathVariable String table,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "COUNTY") AccidentStatistics.GroupBy groupBy, HttpServletResponse response, Locale locale)
+                @RequestParam(required = false) String groupBy, HttpServletResponse response, Locale locale)
             throws IOException {
+        var grouping = AccidentStatistics.GroupBy.of(groupBy);
         Table which = Arrays.stream(Table.values()).filter(v -> v.name().equalsIgnoreCase(table)).findFirst()
                 .orElseThrow(() -> new org.anquan.shared.NotFoundException("table", table));
         DataScope scope = CurrentUsers.require().scope();
@@ -119,14 +123,14 @@ class StatisticsController {
         LocalDate f = from != null ? from : ytd[0];
         LocalDate t = to != null ? to : ytd[1];
         List<List<Object>> rows = switch (which) {
-            case GROUPS -> groups(statistics.compare(f, t, groupBy, scope, locale));
+            case GROUPS -> groups(statistics.compare(f, t, grouping, scope, locale));
             case MONTHS -> months(statistics.months(f, t, scope));
             case RANKING -> ranking(statistics.compare(f, t, AccidentStatistics.GroupBy.COUNTY, scope, locale));
             case CAUSES -> causes(statistics.roadCauses(f, t, scope, locale));
             case MOTOR -> motor(motor.summary(scope));
         };
         String title = messages.get(switch (which) {
-            case GROUPS -> "statistics.groupBy." + groupBy;
+            case GROUPS -> "statistics.groupBy." + grouping;
             case MONTHS -> "statistics.trend";
             case RANKING -> "statistics.ranking";
             case CAUSES -> "statistics.causes";
