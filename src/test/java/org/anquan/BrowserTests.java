@@ -296,7 +296,20 @@ class BrowserTests {
         assertThat(driver.findElement(By.cssSelector("[data-test=supplements]")).getText()).contains("由一般事故升为较大事故");
         screenshot("accident-regraded");
         assertThat(accidentsThisYear()).isEqualTo(before + 1);
+        // the charts draw, and another grouping redraws the results in place (htmx), its chart too
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("[data-test=trend-chart] canvas")).isEmpty());
+        new Select(driver.findElement(By.id("groupBy"))).selectByValue("INDUSTRY");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.cssSelector("[data-test=statistics] thead th")).getText().equals("行业"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> !d.findElements(By.cssSelector("[data-test=group-chart] canvas")).isEmpty());
+        assertThat(driver.getCurrentUrl()).contains("groupBy=INDUSTRY");
+        assertThat(driver.findElements(By.cssSelector("#statistics-results #statistics-results"))).isEmpty();
+        screenshot("statistics-by-industry");
         driver.get(accidentUrl);
+        assertThat(driver.findElement(By.cssSelector("[data-test=accountability-form]")).isDisplayed()).isTrue();
+        screenshot("accident-follow-up");
     }
 
     @Test

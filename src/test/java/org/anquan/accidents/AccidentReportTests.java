@@ -334,6 +334,11 @@ class AccidentReportTests {
                 a.countyId()))).isEmpty();
         assertThat(org.anquan.accidents.domain.Investigations.Authority.of(service.get(a.id(), user("county")).grade()))
                 .isEqualTo(org.anquan.accidents.domain.Investigations.Authority.CITY);
+        // the investigation moved up with the grade: the county no longer records it, the city office does
+        assertThatThrownBy(() -> investigations.open(a.id(), "组长：县应急管理局副局长", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("investigation.authority.other"));
+        investigations.open(a.id(), "组长：市应急管理局副局长；成员：市公安局、市人社局、市总工会", user("admin"));
         assertThatThrownBy(() -> service.reviewConcealment(a.id(), true, " ", user("county"))).isInstanceOf(InvalidInputException.class);
         service.reviewConcealment(a.id(), true, "企业事发5小时未报告，经调查认定瞒报", user("county"));
         assertThat(credit.list("CANDIDATE", org.anquan.platform.security.DataScope.CITY))

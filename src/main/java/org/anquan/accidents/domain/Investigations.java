@@ -81,6 +81,19 @@ public class Investigations {
         this.replyExtensionDays = replyExtensionDays;
     }
 
+    /**
+     * The accident, if the user's office records its investigation: a county's office the 一般 accidents
+     * of its county, the city office every one (it records for the province and the State Council the
+     * investigations they lead).
+     */
+    private AccidentService.AccidentView investigating(long accidentId, CurrentUser user) {
+        var a = accidents.forClosing(accidentId, user);
+        if (Authority.of(a.grade()) != Authority.COUNTY && !user.scope().isCity()) {
+            throw new BusinessException("investigation.authority.other");
+        }
+        return a;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Investigation> of(long accidentId) {
         return jdbc.sql("""
@@ -97,7 +110,7 @@ public class Investigations {
 
     /** Opens the investigation with its team; the report is due the set days after the accident. */
     public void open(long accidentId, String team, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         if (of(accidentId).isPresent()) {
             throw new BusinessException("investigation.open.already");
         }
@@ -116,7 +129,7 @@ public class Investigations {
 
     /** Extends the report's deadline once, by at most the set days, with a reason. */
     public void extendReport(long accidentId, LocalDate to, String reason, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
         if (i.extensionReason() != null) {
             throw new BusinessException("investigation.extended.already");
@@ -143,7 +156,7 @@ public class Investigations {
 
     /** The investigation report is submitted (its number and day); the reply is due from then. */
     public void report(long accidentId, String number, LocalDate on, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
         if (i.reportOn() != null) {
             throw new BusinessException("investigation.reported.already");
@@ -166,7 +179,7 @@ public class Investigations {
      * replaces it.
      */
     public void attachReport(long accidentId, String filename, byte[] bytes, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
         if (i.reportOn() == null) {
             throw new BusinessException("investigation.no.report");
@@ -196,7 +209,7 @@ public class Investigations {
 
     /** The reply's deadline is extended once, by the set days at most. */
     public void extendReply(long accidentId, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
         if (i.replyDue() == null) {
             throw new BusinessException("investigation.no.report");
@@ -211,7 +224,7 @@ public class Investigations {
 
     /** The government's reply (批复), its number and day. */
     public void reply(long accidentId, String number, LocalDate on, CurrentUser user) {
-        var a = accidents.forClosing(accidentId, user);
+        var a = investigating(accidentId, user);
         Investigation i = of(accidentId).orElseThrow(() -> new BusinessException("investigation.none"));
         if (i.reportOn() == null) {
             throw new BusinessException("investigation.no.report");
