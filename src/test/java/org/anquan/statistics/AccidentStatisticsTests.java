@@ -108,6 +108,12 @@ class AccidentStatisticsTests {
             assertThat(byCounty.total()).isEqualTo(byTownship.total());
             assertThat(byCounty.total().current().accidents()).isPositive();
         }
+        // the trend too, over two years (months of this period that are also last year's are read once from the sums)
+        LocalDate from = today.minusYears(2).withDayOfMonth(10);
+        var months = statistics.months(from, today, DataScope.CITY);
+        var byTownship = statistics.compare(from, today, AccidentStatistics.GroupBy.TOWNSHIP, DataScope.CITY, Locale.SIMPLIFIED_CHINESE);
+        assertThat(months.stream().mapToLong(m -> m.current().accidents()).sum()).isEqualTo(byTownship.total().current().accidents());
+        assertThat(months.stream().mapToLong(m -> m.previous().deaths()).sum()).isEqualTo(byTownship.total().previous().deaths());
     }
 
     @Test

@@ -323,6 +323,69 @@ public class AccidentStatistics {
         }
         // bucket i is month i of this period, bucket n + i the same days a year before
         int n = starts.size();
+        Figures[] figures = new Figures[2 * n];
+        java.util.Arrays.fill(figures, Figures.ZERO);
+        if (scope.kind() != DataScope.Kind.ENTERPRISE) {
+            monthsFromSums(starts, to, scope, visible, figures);
+        } else {
+            monthsFromAccidents(starts, from, to, visible, figures);
+        }
+        List<Month> months = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            months.add(new Month(java.time.YearMonth.from(starts.get(i)), figures[i], figures[n + i]));
+        }
+        return months;
+    }
+
+    /**
+     * Whole months from the monthly sums (each month once: a month both of this period and a year
+     * before, in a period over a year, is read the second time from the accidents), the rest from the
+     * accidents, one index range a bucket.
+     */
+    private void monthsFromSums(List<LocalDate> starts, LocalDate to, DataScope scope, ScopeFilter.Predicate visible, Figures[] figures) {
+        int n = starts.size();
+        ScopeFilter.Predicate monthVisible = scopes.read(scope, MONTH_SCOPE);
+        Map<String, Object> params = new LinkedHashMap<>(visible.params());
+        params.putAll(monthVisible.params());
+        List<String> parts = new ArrayList<>();
+        StringBuilder whole = new StringBuilder();
+        List<LocalDate> wholeMonths = new ArrayList<>();
+        for (int b = 0; b < 2 * n; b++) {
+            int i = b % n;
+            LocalDate start = starts.get(i);
+            LocalDate end = i + 1 < n ? starts.get(i + 1) : to.plusDays(1);
+            if (b >= n) {
+                start = start.minusYears(1);
+                end = end.minusYears(1);
+            }
+            if (start.getDayOfMonth() == 1 && end.equals(start.plusMonths(1)) && !wholeMonths.contains(start)) {
+                whole.append(" WHEN m.month_start = :w").append(b).append(" THEN ").append(b);
+                params.put("w" + b, start);
+                wholeMonths.add(start);
+            } else {
+                parts.add("SELECT " + b + " AS b, 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
+                        + "a.direct_loss_yuan AS l FROM accidents_accident_view a WHERE a.occurred_at >= :s" + b + " AND a.occurred_at < :e" + b
+                        + visible.and());
+                params.put("s" + b, CityTime.startOf(start, clock));
+                params.put("e" + b, CityTime.startOf(end, clock));
+            }
+        }
+        if (!wholeMonths.isEmpty()) {
+            parts.add("SELECT CASE" + whole + " END AS b, m.accidents AS n, m.deaths AS d, m.injuries AS i, m.loss AS l "
+                    + "FROM accidents_month_view m WHERE m.month_start IN (:whole)" + monthVisible.and());
+            params.put("whole", wholeMonths);
+        }
+        jdbc.sql("SELECT b, SUM(n) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (" + String.join(" UNION ALL ", parts) + ") t GROUP BY b")
+                .params(params)
+                .query(rs -> {
+                    figures[rs.getInt("b")] = new Figures(rs.getLong("n"), rs.getLong("d"), rs.getLong("i"), rs.getLong("l"));
+                });
+    }
+
+    /** An enterprise's own months: one index range over its accidents, each placed in its bucket. */
+    private void monthsFromAccidents(List<LocalDate> starts, LocalDate from, LocalDate to, ScopeFilter.Predicate visible,
+                                     Figures[] figures) {
+        int n = starts.size();
         StringBuilder bucket = new StringBuilder("CASE");
         Map<String, Object> params = new LinkedHashMap<>(visible.params());
         for (int i = 0; i < n; i++) {
@@ -339,8 +402,6 @@ public class AccidentStatistics {
         params.put("e", CityTime.startOf(to.plusDays(1), clock));
         params.put("ls", CityTime.startOf(from.minusYears(1), clock));
         params.put("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock));
-        Figures[] figures = new Figures[2 * n];
-        java.util.Arrays.fill(figures, Figures.ZERO);
         jdbc.sql("SELECT b, COUNT(*) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (SELECT " + bucket + " AS b, a.deaths + a.missing AS d, "
                         + "a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l FROM accidents_accident_view a "
                         + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
@@ -349,11 +410,6 @@ public class AccidentStatistics {
                 .query(rs -> {
                     figures[rs.getInt("b")] = new Figures(rs.getLong("n"), rs.getLong("d"), rs.getLong("i"), rs.getLong("l"));
                 });
-        List<Month> months = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            months.add(new Month(java.time.YearMonth.from(starts.get(i)), figures[i], figures[n + i]));
-        }
-        return months;
     }
 
     /** Road-traffic deaths (with the missing) and accidents of a cause, this period and a year before. */
