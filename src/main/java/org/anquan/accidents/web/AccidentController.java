@@ -142,16 +142,9 @@ class AccidentController {
     @PostMapping("/accidents/{id}/gates")
     String gate(@PathVariable long id, @RequestParam(required = false) AccidentService.Gate gate,
                 @RequestParam(required = false) String note, @RequestParam(required = false) String evidence, RedirectAttributes redirect) {
-        CurrentUsers.require().require(Permission.ACCIDENT_CLOSE);
-        try {
-            service.recordGate(id, gate, note, evidence, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", "accident.gate.done");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (org.anquan.shared.BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/accidents/" + id;
+        CurrentUser me = CurrentUsers.require();
+        me.require(Permission.ACCIDENT_CLOSE);
+        return AccidentActions.act(id, "accident.gate.done", redirect, () -> service.recordGate(id, gate, note, evidence, me));
     }
 
     /** The investigation's steps: open it with its team, extend the report once, the report, extend the reply once, the reply. */
@@ -163,7 +156,7 @@ class AccidentController {
                          RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        try {
+        return AccidentActions.act(id, "investigation.done", redirect, () -> {
             switch (step) {
                 case "open" -> investigations.open(id, team, me);
                 case "extend" -> investigations.extendReport(id, to, reason, me);
@@ -171,26 +164,15 @@ class AccidentController {
                 case "reply-extend" -> investigations.extendReply(id, me);
                 default -> investigations.reply(id, number, on, me);
             }
-            redirect.addFlashAttribute("noticeKey", "investigation.done");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (org.anquan.shared.BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/accidents/" + id;
+        });
     }
 
     /** One level passes the report up to the next. */
     @PostMapping("/accidents/{id}/hops/{hop}")
     String passUp(@PathVariable long id, @PathVariable AccidentService.Hop hop, RedirectAttributes redirect) {
-        CurrentUsers.require().require(Permission.ACCIDENT_REPORT);
-        try {
-            service.passUp(id, hop, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", "accident.hop.recorded");
-        } catch (org.anquan.shared.BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/accidents/" + id;
+        CurrentUser me = CurrentUsers.require();
+        me.require(Permission.ACCIDENT_REPORT);
+        return AccidentActions.act(id, "accident.hop.recorded", redirect, () -> service.passUp(id, hop, me));
     }
 
     /** 结案: only with all four gates met; a refusal names the ones missing. */

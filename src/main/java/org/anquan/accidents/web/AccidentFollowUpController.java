@@ -59,20 +59,6 @@ class AccidentFollowUpController {
         this.downloads = downloads;
     }
 
-    /** Runs an action of the accident's page and comes back to it with the outcome in words. */
-    private String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/accidents/" + id;
-    }
-
     @PostMapping("/accidents/{id}/investigation/file")
     String uploadReport(@PathVariable long id, @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
@@ -80,7 +66,7 @@ class AccidentFollowUpController {
         me.require(Permission.ACCIDENT_CLOSE);
         byte[] bytes = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        return act(id, "investigation.file.done", redirect, () -> investigations.attachReport(id, name, bytes, me));
+        return AccidentActions.act(id, "investigation.file.done", redirect, () -> investigations.attachReport(id, name, bytes, me));
     }
 
     @GetMapping("/accidents/{id}/investigation/file")
@@ -100,7 +86,7 @@ class AccidentFollowUpController {
                              RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return act(id, "recommendation.added", redirect, () -> recommendations.add(id, measure, ownerUnit, ownerPerson, deadline, me));
+        return AccidentActions.act(id, "recommendation.added", redirect, () -> recommendations.add(id, measure, ownerUnit, ownerPerson, deadline, me));
     }
 
     @PostMapping("/accidents/{id}/recommendations/{recommendationId}/{action:done|hazard}")
@@ -109,16 +95,16 @@ class AccidentFollowUpController {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
         if ("done".equals(action)) {
-            return act(id, "recommendation.completed", redirect, () -> recommendations.complete(id, recommendationId, note, me));
+            return AccidentActions.act(id, "recommendation.completed", redirect, () -> recommendations.complete(id, recommendationId, note, me));
         }
-        return act(id, "recommendation.hazard.opened", redirect, () -> recommendations.openHazard(id, recommendationId, me));
+        return AccidentActions.act(id, "recommendation.hazard.opened", redirect, () -> recommendations.openHazard(id, recommendationId, me));
     }
 
     @PostMapping("/accidents/{id}/accountability")
     String addAccountability(@PathVariable long id, @ModelAttribute Accountability.Input input, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return act(id, "accountability.added", redirect, () -> accountability.add(id, input, me));
+        return AccidentActions.act(id, "accountability.added", redirect, () -> accountability.add(id, input, me));
     }
 
     @PostMapping("/accidents/{id}/concealment")
@@ -126,7 +112,7 @@ class AccidentFollowUpController {
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return act(id, confirmed ? "accident.concealment.confirmed.done" : "accident.concealment.cleared.done", redirect,
+        return AccidentActions.act(id, confirmed ? "accident.concealment.confirmed.done" : "accident.concealment.cleared.done", redirect,
                 () -> accidents.reviewConcealment(id, confirmed, reason, me));
     }
 
