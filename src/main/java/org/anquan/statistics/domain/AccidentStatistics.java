@@ -29,6 +29,22 @@ public class AccidentStatistics {
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("a.county_id").industry("a.industry_code")
             .enterprise("a.enterprise_id");
 
+    /** An accident's figures as the sums read them: one accident, its deaths with the missing, its injured, its direct loss. */
+    private static final String FIGURES = "1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
+            + "a.direct_loss_yuan AS l";
+
+    /** Within {@link #SPAN}, whether an accident is this period's (c) and whether last year's (p): one comparison each. */
+    private static final String MARKS = "CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p";
+
+    /** Both periods in one index range, from last year's start to this period's end, without the days between them. */
+    private static final String SPAN = "a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)";
+
+    /** The parameters of {@link #SPAN} and {@link #MARKS}: the first instants of the periods and the first after each, in the city. */
+    private Map<String, Object> span(LocalDate from, LocalDate to) {
+        return Map.of("s", CityTime.startOf(from, clock), "e", CityTime.startOf(to.plusDays(1), clock),
+                "ls", CityTime.startOf(from.minusYears(1), clock), "le", CityTime.startOf(to.minusYears(1).plusDays(1), clock));
+    }
+
     /** The monthly sums' columns for a scope: no enterprise (an enterprise's own figures are read from its accidents). */
     static final ScopeFilter.Columns MONTH_SCOPE = ScopeFilter.Columns.of().county("m.county_id").industry("m.industry_code");
 
@@ -203,14 +219,9 @@ public class AccidentStatistics {
             }
         } else {
             // one index range from last year's start to this period's end, each accident marked by one comparison
-            parts.add("SELECT " + columns(groupBy, "a") + ", 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
-                    + "a.direct_loss_yuan AS l, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
-                    + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
-                    + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)" + visible.and());
-            params.put("s", CityTime.startOf(from, clock));
-            params.put("e", CityTime.startOf(to.plusDays(1), clock));
-            params.put("ls", CityTime.startOf(lastFrom, clock));
-            params.put("le", CityTime.startOf(lastTo.plusDays(1), clock));
+            parts.add("SELECT " + columns(groupBy, "a") + ", " + FIGURES + ", " + MARKS + " FROM accidents_accident_view a WHERE " + SPAN
+                    + visible.and());
+            params.putAll(span(from, to));
         }
         boolean english = "en".equals(locale.getLanguage());
         List<Map<String, String[]>> names = groupBy.dimensions.stream().map(d -> {
@@ -271,8 +282,7 @@ public class AccidentStatistics {
 
     /** The accidents of a range of days (parameters {@code <name>s}, {@code <name>e}), marked as this period's or last year's. */
     private static String days(GroupBy groupBy, String name, int current, int previous) {
-        return "SELECT " + columns(groupBy, "a") + ", 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
-                + "a.direct_loss_yuan AS l, " + current + " AS c, " + previous + " AS p FROM accidents_accident_view a "
+        return "SELECT " + columns(groupBy, "a") + ", " + FIGURES + ", " + current + " AS c, " + previous + " AS p FROM accidents_accident_view a "
                 + "WHERE a.occurred_at >= :" + name + "s AND a.occurred_at < :" + name + "e";
     }
 
@@ -363,9 +373,8 @@ public class AccidentStatistics {
                 params.put("w" + b, start);
                 wholeMonths.add(start);
             } else {
-                parts.add("SELECT " + b + " AS b, 1 AS n, a.deaths + a.missing AS d, a.serious_injuries + a.minor_injuries AS i, "
-                        + "a.direct_loss_yuan AS l FROM accidents_accident_view a WHERE a.occurred_at >= :s" + b + " AND a.occurred_at < :e" + b
-                        + visible.and());
+                parts.add("SELECT " + b + " AS b, " + FIGURES + " FROM accidents_accident_view a WHERE a.occurred_at >= :s" + b
+                        + " AND a.occurred_at < :e" + b + visible.and());
                 params.put("s" + b, CityTime.startOf(start, clock));
                 params.put("e" + b, CityTime.startOf(end, clock));
             }
@@ -398,14 +407,9 @@ public class AccidentStatistics {
             params.put("pe" + i, CityTime.startOf(end.minusYears(1), clock));
         }
         bucket.append(" END");
-        params.put("s", CityTime.startOf(from, clock));
-        params.put("e", CityTime.startOf(to.plusDays(1), clock));
-        params.put("ls", CityTime.startOf(from.minusYears(1), clock));
-        params.put("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock));
-        jdbc.sql("SELECT b, COUNT(*) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (SELECT " + bucket + " AS b, a.deaths + a.missing AS d, "
-                        + "a.serious_injuries + a.minor_injuries AS i, a.direct_loss_yuan AS l FROM accidents_accident_view a "
-                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le)"
-                        + visible.and() + ") t GROUP BY b")
+        params.putAll(span(from, to));
+        jdbc.sql("SELECT b, SUM(n) AS n, SUM(d) AS d, SUM(i) AS i, SUM(l) AS l FROM (SELECT " + bucket + " AS b, " + FIGURES
+                        + " FROM accidents_accident_view a WHERE " + SPAN + visible.and() + ") t GROUP BY b")
                 .params(params)
                 .query(rs -> {
                     figures[rs.getInt("b")] = new Figures(rs.getLong("n"), rs.getLong("d"), rs.getLong("i"), rs.getLong("l"));
@@ -452,14 +456,10 @@ public class AccidentStatistics {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         String name = "en".equals(locale.getLanguage()) ? "name_en" : "name_zh";
         Map<String, long[]> sums = new java.util.HashMap<>();
-        jdbc.sql("SELECT k, SUM(c) AS cn, SUM(c * d) AS cd, SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, "
-                        + "a.deaths + a.missing AS d, CASE WHEN a.occurred_at >= :s THEN 1 ELSE 0 END AS c, "
-                        + "CASE WHEN a.occurred_at < :le THEN 1 ELSE 0 END AS p FROM accidents_accident_view a "
-                        + "WHERE a.occurred_at >= :ls AND a.occurred_at < :e AND (a.occurred_at >= :s OR a.occurred_at < :le) "
-                        + "AND a.kind_code = 'ROAD_TRAFFIC'" + visible.and() + ") f GROUP BY k")
-                .param("s", CityTime.startOf(from, clock)).param("e", CityTime.startOf(to.plusDays(1), clock))
-                .param("ls", CityTime.startOf(from.minusYears(1), clock)).param("le", CityTime.startOf(to.minusYears(1).plusDays(1), clock))
-                .params(visible.params())
+        jdbc.sql("SELECT k, SUM(c * n) AS cn, SUM(c * d) AS cd, SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, "
+                        + FIGURES + ", " + MARKS + " FROM accidents_accident_view a WHERE " + SPAN + " AND a.kind_code = 'ROAD_TRAFFIC'"
+                        + visible.and() + ") f GROUP BY k")
+                .params(span(from, to)).params(visible.params())
                 .query(rs -> {
                     sums.put(rs.getString("k"), new long[] {rs.getLong("cn"), rs.getLong("cd"), rs.getLong("pd")});
                 });
