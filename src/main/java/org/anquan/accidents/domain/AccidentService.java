@@ -361,15 +361,10 @@ public class AccidentService {
                 .filter(o -> o != null).isPresent()) {
             throw new org.anquan.shared.BusinessException("accident.concealment.decided");
         }
-        if (blank(reason)) {
-            throw new InvalidInputException(Map.of("reason", "accident.concealment.reason"));
-        }
-        if (reason.trim().length() > 500) {
-            throw new InvalidInputException(Map.of("reason", "validation.too.long"));
-        }
+        String grounds = Texts.reason(reason, 500, "accident.concealment.reason");
         jdbc.sql("UPDATE accident SET concealment_outcome = :o, concealment_reason = :r, version = version + 1 WHERE id = :id")
-                .param("o", confirmed ? "CONFIRMED" : "CLEARED").param("r", reason.trim()).param("id", id).update();
-        audit.record("CONCEALMENT", "accident", id, a.code() + (confirmed ? " confirmed" : " cleared"), null, Map.of("reason", reason.trim()));
+                .param("o", confirmed ? "CONFIRMED" : "CLEARED").param("r", grounds).param("id", id).update();
+        audit.record("CONCEALMENT", "accident", id, a.code() + (confirmed ? " confirmed" : " cleared"), null, Map.of("reason", grounds));
         if (confirmed && a.enterpriseId() != null) {
             credit.evaluate(a.enterpriseId());
         }

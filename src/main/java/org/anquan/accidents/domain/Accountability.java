@@ -59,18 +59,12 @@ public class Accountability {
     public long add(long accidentId, Input in, CurrentUser user) {
         var a = accidents.forClosing(accidentId, user);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (blank(in.unit())) {
-            errors.put("unit", "validation.required");
-        }
+        Texts.required(errors, "unit", in.unit(), 200, "validation.required");
         if (in.measure() == null) {
             errors.put("measure", "validation.required");
         }
-        if (blank(in.detail())) {
-            errors.put("detail", "validation.required");
-        }
-        if (blank(in.document())) {
-            errors.put("document", "accountability.document.required");
-        }
+        Texts.required(errors, "detail", in.detail(), 500, "validation.required");
+        Texts.required(errors, "document", in.document(), 100, "accountability.document.required");
         if (in.decidedOn() == null) {
             errors.put("decidedOn", "validation.required");
         } else if (in.decidedOn().isAfter(LocalDate.now(clock))
@@ -82,11 +76,8 @@ public class Accountability {
         } else if (in.measure() != Measure.FINE && in.fineYuan() != null) {
             errors.put("fineYuan", "accountability.fine.only");
         }
-        length(errors, "person", in.person(), 50);
-        length(errors, "position", in.position(), 100);
-        length(errors, "unit", in.unit(), 200);
-        length(errors, "detail", in.detail(), 500);
-        length(errors, "document", in.document(), 100);
+        Texts.optional(errors, "person", in.person(), 50);
+        Texts.optional(errors, "position", in.position(), 100);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -95,7 +86,7 @@ public class Accountability {
                         INSERT INTO accident_accountability (accident_id, person, position, unit, measure, detail, fine_yuan, decided_on,
                                                              document, recorded_by, recorded_at)
                         VALUES (:a, :p, :pos, :u, :m, :d, :f, :on, :doc, :by, :at)""")
-                .param("a", accidentId).param("p", trim(in.person())).param("pos", trim(in.position())).param("u", in.unit().trim())
+                .param("a", accidentId).param("p", Texts.trimmed(in.person())).param("pos", Texts.trimmed(in.position())).param("u", in.unit().trim())
                 .param("m", in.measure().name()).param("d", in.detail().trim()).param("f", in.fineYuan()).param("on", in.decidedOn())
                 .param("doc", in.document().trim()).param("by", user.username()).param("at", OffsetDateTime.now(clock))
                 .update(keys, "id");
@@ -143,17 +134,4 @@ public class Accountability {
                 rs.getString("document"), rs.getString("recorded_by"));
     }
 
-    private static void length(Map<String, String> errors, String field, String value, int max) {
-        if (value != null && value.trim().length() > max && !errors.containsKey(field)) {
-            errors.put(field, "validation.too.long");
-        }
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

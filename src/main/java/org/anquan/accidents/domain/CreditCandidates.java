@@ -13,7 +13,6 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,19 +144,14 @@ public class CreditCandidates {
         if (!"CANDIDATE".equals(status)) {
             throw new BusinessException("credit.decided.already");
         }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(Map.of("reason", "credit.reason.required"));
-        }
-        if (reason.trim().length() > 500) {
-            throw new InvalidInputException(Map.of("reason", "validation.too.long"));
-        }
+        String why = Texts.reason(reason, 500, "credit.reason.required");
         LocalDate until = confirm ? LocalDate.now(clock).plusYears(listingYears) : null;
         jdbc.sql("""
                         UPDATE accident_credit_candidate SET status = :s, decided_by = :by, decided_at = :at, reason = :r, listed_until = :u,
                                version = version + 1 WHERE id = :id AND status = 'CANDIDATE'""")
                 .param("s", confirm ? "LISTED" : "DISMISSED").param("by", user.username()).param("at", OffsetDateTime.now(clock))
-                .param("r", reason.trim()).param("u", until).param("id", id).update();
-        audit.record(confirm ? "CONFIRM" : "DISMISS", "credit_candidate", id, reason.trim(), Map.of("status", status),
+                .param("r", why).param("u", until).param("id", id).update();
+        audit.record(confirm ? "CONFIRM" : "DISMISS", "credit_candidate", id, why, Map.of("status", status),
                 Map.of("status", confirm ? "LISTED" : "DISMISSED"));
     }
 }

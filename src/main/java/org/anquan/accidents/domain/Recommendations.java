@@ -71,9 +71,9 @@ public class Recommendations {
             throw new BusinessException("recommendation.no.report");
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        text(errors, "measure", measure, 500);
-        text(errors, "ownerUnit", ownerUnit, 200);
-        text(errors, "ownerPerson", ownerPerson, 50);
+        Texts.required(errors, "measure", measure, 500, "validation.required");
+        Texts.required(errors, "ownerUnit", ownerUnit, 200, "validation.required");
+        Texts.required(errors, "ownerPerson", ownerPerson, 50, "validation.required");
         if (deadline == null) {
             errors.put("deadline", "validation.required");
         } else if (deadline.isBefore(LocalDate.now(clock))) {
@@ -100,7 +100,7 @@ public class Recommendations {
         var a = accidents.forClosing(accidentId, user);
         Recommendation r = open(accidentId, id);
         Map<String, String> errors = new LinkedHashMap<>();
-        text(errors, "note", note, 500);
+        Texts.required(errors, "note", note, 500, "validation.required");
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -146,13 +146,5 @@ public class Recommendations {
             throw new BusinessException("recommendation.done.already");
         }
         return r;
-    }
-
-    private static void text(Map<String, String> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.put(field, "validation.required");
-        } else if (value.trim().length() > max) {
-            errors.put(field, "validation.too.long");
-        }
     }
 }
