@@ -552,7 +552,8 @@ public class AccidentService {
     /** Closes the accident (结案) when all four gates are met; otherwise refuses, naming the ones missing. */
     public void close(long id, CurrentUser user) {
         AccidentView a = closable(id, user);
-        List<Gate> missing = java.util.Arrays.stream(Gate.values()).filter(g -> !gates(id).containsKey(g)).toList();
+        Map<Gate, GateRecord> recorded = gates(id);
+        List<Gate> missing = java.util.Arrays.stream(Gate.values()).filter(g -> !recorded.containsKey(g)).toList();
         if (!missing.isEmpty()) {
             throw new GatesMissing(missing);
         }
