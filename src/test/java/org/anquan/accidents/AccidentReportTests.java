@@ -218,6 +218,10 @@ class AccidentReportTests {
                 .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.gate.cause.report"));
         investigations.open(a.id(), "组长：县应急管理局副局长", user("county"));
+        assertThatThrownBy(() -> recommendations.add(a.id(), "完善制度", "平安化工有限公司", "李某",
+                java.time.LocalDate.now(clock).plusDays(30), user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("recommendation.no.report"));
         investigations.report(a.id(), "平安应急调〔2026〕4号", java.time.LocalDate.now(clock), user("county"));
         service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "平安应急调〔2026〕4号调查报告", user("county"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款并约谈", " ", user("county")))
@@ -253,10 +257,19 @@ class AccidentReportTests {
                         e -> assertThat(e.messageKey()).isEqualTo("accident.gate.measures.open"));
         long first = recommendations.add(a.id(), "建立受限空间作业审批和气体检测制度", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
         long second = recommendations.add(a.id(), "调节池加装固定式气体报警仪", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
+        assertThatThrownBy(() -> recommendations.add(a.id(), "补充措施", " ", "李某", today.minusDays(1), user("county")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsEntry("ownerUnit", "validation.required").containsEntry("deadline", "deadline.past"));
         var hazard = recommendations.openHazard(a.id(), second, user("county"));
+        assertThatThrownBy(() -> recommendations.openHazard(a.id(), second, user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("recommendation.hazard.already"));
         assertThat(jdbc.sql("SELECT source FROM hazard WHERE id = :h").param("h", hazard.id()).query(String.class).single())
                 .isEqualTo("DEPT_INSPECTION");
         recommendations.complete(a.id(), first, "制度已印发并培训", user("county"));
+        assertThatThrownBy(() -> recommendations.complete(a.id(), first, "再次", user("county")))
+                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("recommendation.done.already"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
                 .isInstanceOf(org.anquan.shared.BusinessException.class);
         // the listener runs after its own commit, on another thread
