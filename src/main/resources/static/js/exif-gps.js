@@ -44,7 +44,8 @@
       return parts[0] + parts[1] / 60 + parts[2] / 3600;
     }
     var lat = degrees(2), lon = degrees(4);
-    if (isNaN(lat) || isNaN(lon)) { return null; }
+    // a position no camera could have taken is no position
+    if (isNaN(lat) || isNaN(lon) || lat > 90 || lon > 180 || (lat === 0 && lon === 0)) { return null; }
     return { lat: ref(1) === 'S' ? -lat : lat, lon: ref(3) === 'W' ? -lon : lon };
   }
 

@@ -64,6 +64,20 @@ public class Hazards {
         return new Opened(h.getId(), h.getCode());
     }
 
+    /**
+     * A hazard a citizen reported (source CITIZEN), opened by the official who verified the report: at
+     * the place and point described, in the industry of the report's category, in the county the report
+     * was routed to when it has no point (the routing reason says so). The official's permissions and scope apply.
+     */
+    public Opened reportFromCitizen(String place, Double lon, Double lat, Long countyId, String industryCode, String description,
+                                    String routingReason, CurrentUser user) {
+        boolean located = lon != null && lat != null;
+        var h = service.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.CITIZEN,
+                null, place, lon, lat, industryCode, null, description, org.anquan.hazards.domain.HazardGrade.GENERAL, null, null,
+                null, null, located ? null : countyId, located ? null : routingReason), user);
+        return new Opened(h.getId(), h.getCode());
+    }
+
     /** Whether the scope may act on the hazard (its own county, department or enterprise), not only read it. */
     public boolean actionable(long hazardId, DataScope scope) {
         return queries.inScope(hazardId, scope, org.anquan.directory.ScopeFilter.Mode.ACT);

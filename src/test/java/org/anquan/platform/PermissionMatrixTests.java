@@ -75,6 +75,19 @@ class PermissionMatrixTests {
         MATRIX.put("GET /admin/tokens", ADMIN);
         MATRIX.put("POST /admin/tokens", ADMIN);
         MATRIX.put("POST /admin/tokens/{id}/revoke", ADMIN);
+        MATRIX.put("GET /admin/open311", ADMIN);
+        MATRIX.put("POST /admin/open311", ADMIN);
+        MATRIX.put("POST /admin/open311/{id}/revoke", ADMIN);
+        MATRIX.put("GET /citizen", ALL);
+        MATRIX.put("GET /citizen/{id}", ALL);
+        MATRIX.put("GET /citizen/photos/{photoId}", ALL);
+        MATRIX.put("POST /citizen/{id}/contact", EDITORS);
+        for (String step : List.of("accept", "reject", "merge", "hazard", "clue", "close", "reply")) {
+            MATRIX.put("POST /citizen/{id}/" + step, EDITORS);
+        }
+        for (String step : List.of("reward", "reward/approve", "reward/pay")) {
+            MATRIX.put("POST /citizen/{id}/" + step, ADMIN);
+        }
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);
@@ -186,7 +199,12 @@ class PermissionMatrixTests {
     }
 
     /** Routes anyone may reach, logged in or not, and the framework's own. */
-    static final Set<String> OPEN = Set.of("GET /login", "GET /public/listed", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+    static final Set<String> OPEN = Set.of("GET /login", "GET /public/listed", "GET /report", "POST /report", "GET /report/submitted",
+            "GET /report/track", "GET /report/{code}", "GET /reports", "GET /reports/photos/{id}",
+            "GET /open311/v2/discovery.{format:[a-z0-9]+}", "GET /open311/v2/services.{format:[a-z0-9]+}",
+            "GET /open311/v2/services/{code:[A-Za-z0-9_]+}.{format:[a-z0-9]+}", "POST /open311/v2/requests.{format:[a-z0-9]+}",
+            "GET /open311/v2/requests.{format:[a-z0-9]+}", "GET /open311/v2/requests/{id:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
+            "GET /open311/v2/tokens/{token:[A-Za-z0-9-]+}.{format:[a-z0-9]+}", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
 
     @Autowired MockMvc mvc;
@@ -233,6 +251,7 @@ class PermissionMatrixTests {
         ids.put("{noticeId}", "1");
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");
+        ids.put("{photoId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
         // with a supervision step, so every scope reaches them too
         long enterprise = Long.parseLong(ids.get("{id}"));

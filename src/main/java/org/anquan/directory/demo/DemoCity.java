@@ -236,6 +236,8 @@ public class DemoCity {
         jdbc.sql("UPDATE enterprise SET status = 'OPERATING' WHERE id = :id").param("id", enterpriseId).update();
         account("enterprise", "企业安全管理员", Role.ENTERPRISE_USER, null, null, enterpriseId);
         account("duty", "市应急值班员", Role.DUTY_OFFICER, null, null, null);
+        // a second person of the city office: approves what the administrator proposes (a tip's reward)
+        account("office", "市安委办副主任", Role.CITY_ADMIN, null, null, null);
         account("leader", "市领导", Role.LEADER, null, null, null);
         account("discipline", "市纪委监委查看员", Role.DISCIPLINE, null, null, null);
     }

@@ -17,7 +17,7 @@ public final class AccessPolicy {
 
     private static final Set<Permission> OFFICER = EnumSet.of(ENTERPRISE_EDIT, HAZARD_REPORT, HAZARD_ROUTE, HAZARD_VERIFY,
             HAZARD_ASSIGN, HAZARD_RECTIFY, HAZARD_ACCEPT, HAZARD_REOPEN, HAZARD_REGRADE, HAZARD_IMPORT, MEASURE_EDIT, SUPERVISION_ANSWER,
-            ACCIDENT_REPORT, INBOX_USE);
+            ACCIDENT_REPORT, CITIZEN_HANDLE, INBOX_USE);
 
     private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
 

@@ -31,9 +31,22 @@ public class LoginRateLimiter {
 
     /** True when the call is allowed, counting it. */
     public boolean tryAcquire(String key) {
+        return tryAcquire(key, perMinute);
+    }
+
+    /**
+     * True when the call is allowed under a limit of its own per minute, counting it. Other public
+     * endpoints name their keys with a prefix of their own (e.g. {@code report:} and an address).
+     */
+    public boolean tryAcquire(String key, int limitPerMinute) {
         String k = key.length() > 100 ? key.substring(0, 100) : key;
         long minute = clock.millis() / 60_000;
-        return count(k, minute) <= perMinute;
+        return count(k, minute) <= limitPerMinute;
+    }
+
+    /** Whole seconds until the current window ends: what a refused caller is told to wait (Retry-After). */
+    public long secondsUntilNextWindow() {
+        return Math.max(1, (60_000 - clock.millis() % 60_000 + 999) / 1000);
     }
 
     private int count(String key, long minute) {

@@ -63,6 +63,10 @@ public enum Permission {
     CREDIT_DECIDE,
     /** Enter or import the motor vehicles and drivers of a county for a year: the city and county offices. */
     STATISTICS_ENTER,
+    /** Handle citizen reports in scope: moderate, merge duplicates, turn one into a hazard or a crackdown clue, reply and note. */
+    CITIZEN_HANDLE,
+    /** See the confidential reporter of a tip (举报), each time audited, and propose, approve (a second person) and pay rewards: the city office. */
+    TIP_HANDLE,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

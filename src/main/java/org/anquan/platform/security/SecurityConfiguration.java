@@ -53,18 +53,28 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Accounts accounts,
                                             LoginRateLimiter limiter, LoginThrottle throttle,
                                             org.springframework.context.MessageSource messageSource,
-                                            tools.jackson.databind.json.JsonMapper json) throws Exception {
+                                            tools.jackson.databind.json.JsonMapper json,
+                                            java.util.List<PublicPaths> publicPaths) throws Exception {
         ApiProblems problems = new ApiProblems(messageSource, json);
         // every failed sign-in answers the same, whether the name exists or not
         var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
 
+        String[] open = publicPaths.stream().flatMap(p -> p.open().stream()).toArray(String[]::new);
+        String[] keyed = publicPaths.stream().flatMap(p -> p.withoutSession().stream()).toArray(String[]::new);
+        var keyedMatcher = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults();
+        java.util.List<org.springframework.security.web.util.matcher.RequestMatcher> keyedMatchers = java.util.Arrays.stream(keyed)
+                .map(p -> (org.springframework.security.web.util.matcher.RequestMatcher) keyedMatcher.matcher(p)).toList();
         http
-            .authorizeHttpRequests(a -> a
+            .authorizeHttpRequests(a -> {
+                if (open.length > 0) {
+                    a.requestMatchers(open).permitAll();
+                }
+                a
                 .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                         "/error", "/error/**", "/public/**", "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasAuthority(Permission.METRICS_READ.authority())
                 .requestMatchers("/admin/accounts", "/admin/accounts/**").hasAuthority(Permission.ACCOUNT_ADMIN.authority())
-                .requestMatchers("/admin/tokens", "/admin/tokens/**").hasAuthority(Permission.TOKEN_ADMIN.authority())
+                .requestMatchers("/admin/tokens", "/admin/tokens/**", "/admin/open311", "/admin/open311/**").hasAuthority(Permission.TOKEN_ADMIN.authority())
                 .requestMatchers("/admin/audit", "/admin/audit/**").hasAuthority(Permission.AUDIT_READ.authority())
                 .requestMatchers("/admin/regions/**", "/admin/matrix").hasAuthority(Permission.DIRECTORY_ADMIN.authority())
                 .requestMatchers("/admin/supervision/sweep").hasAuthority(Permission.SUPERVISION_SWEEP.authority())
@@ -72,10 +82,12 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/supervision/reinspections/**").hasAuthority(Permission.REINSPECTION_DRAW.authority())
                 // an administrative route not placed above is closed until it is
                 .requestMatchers("/admin/**").denyAll()
-                .anyRequest().authenticated())
+                .anyRequest().authenticated();
+            })
             .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failure).permitAll())
             .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-            .csrf(c -> c.ignoringRequestMatchers(ApiTokenAuthenticationFilter::hasBearer))
+            .csrf(c -> c.ignoringRequestMatchers(req -> ApiTokenAuthenticationFilter.hasBearer(req)
+                    || keyedMatchers.stream().anyMatch(m -> m.matches(req))))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
             .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> unauthenticated(req, res, problems))
                 .accessDeniedHandler(problems.accessDenied()))
