@@ -43,7 +43,7 @@ public class CitizenQueries {
             LEFT JOIN hazards_hazard_view h ON h.id = r.hazard_id
             LEFT JOIN hazards_hazard_view mh ON mh.id = m.hazard_id""";
     /** Open311's "closed", in SQL: the report (or the one it was merged into) closed, or its hazard closed or not confirmed. */
-    private static final String CLOSED_SQL = "(COALESCE(m.status, r.status) IN ('CLOSED', 'REJECTED') OR COALESCE(mh.status, h.status) IN ('CLOSED', 'REJECTED'))";
+    private static final String CLOSED_SQL = "(COALESCE(m.status, r.status) IN ('CLOSED', 'REJECTED') OR COALESCE(mh.status, h.status, '-') IN ('CLOSED', 'REJECTED'))";
 
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
