@@ -433,6 +433,8 @@ class BrowserTests {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-map canvas")));
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
         new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
+        // the map fills the inputs on its click handler: wait for it rather than read at once
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
         String lon = driver.findElement(By.id("lon")).getDomProperty("value");
         String lat = driver.findElement(By.id("lat")).getDomProperty("value");
         assertThat(lon).matches("\\d+\\.\\d{6}");
@@ -577,6 +579,56 @@ class BrowserTests {
     }
 
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
+    @Autowired org.anquan.citizen.domain.Handling citizenHandling;
+
+    @Test
+    void onAPhoneACitizenFilesAReportWithAPhotoAndFollowsItByItsCodeToClosed() throws Exception {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(PHONE);
+        Path photo = Path.of("target/citizen-photo.jpg");
+        Files.write(photo, org.anquan.hazards.ExifPhotos.jpegTakenAt(118.02, 30.02));
+        try {
+            open("/report");
+            press(driver.findElement(By.id("cat-ROAD_DANGER")));
+            driver.findElement(By.id("description")).sendKeys("急弯处护栏被撞断，晚上没有警示");
+            driver.findElement(By.id("photos")).sendKeys(photo.toAbsolutePath().toString());
+            // the photo's position is offered as the place: the map fills the point
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
+            assertThat(Double.parseDouble(driver.findElement(By.id("lat")).getDomProperty("value"))).isCloseTo(30.02,
+                    org.assertj.core.data.Offset.offset(1e-5));
+            screenshot("citizen-report-phone");
+            press(driver.findElement(By.cssSelector("[data-test=submit]")));
+            String code = new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=tracking-code]"))).getText().strip();
+            assertThat(code).matches("[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}");
+            screenshot("citizen-submitted-phone");
+
+            // the officers review it, register nothing, and close it with an answer
+            long id = jdbc.sql("SELECT id FROM citizen_report WHERE tracking_code = :c").param("c", code).query(Long.class).single();
+            var a = accounts.findByUsername("county").orElseThrow();
+            var county = new org.anquan.platform.security.CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(),
+                    a.departmentId(), a.enterpriseId());
+            citizenHandling.accept(id, 0, county);
+            citizenHandling.close(id, 1, "护栏已修复，并增设了警示标志。", county);
+
+            open("/report/track");
+            driver.findElement(By.id("code")).sendKeys(code.toLowerCase());
+            press(driver.findElement(By.cssSelector("main button[type=submit]")));
+            WebElement stage = new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=stage]")));
+            assertThat(stage.getText()).isEqualTo("已办结");
+            assertThat(driver.findElement(By.cssSelector("[data-test=reply]")).getText()).contains("护栏已修复");
+            WebElement img = driver.findElement(By.cssSelector("img.citizen-photo"));
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", img)).intValue())
+                    .isPositive();
+            assertThat(driver.findElement(By.tagName("body")).getSize().getWidth()).isLessThanOrEqualTo(PHONE.getWidth());
+            screenshot("citizen-status-phone");
+        } finally {
+            driver.manage().window().setSize(DESK);
+            Files.deleteIfExists(photo);
+        }
+    }
+
     static void screenshot(String name) {
         try {
             Path dir = Path.of("target/screenshots");

@@ -243,7 +243,7 @@ class CitizenReportTests {
         assertThat(hazard.get("source")).isEqualTo("CITIZEN");
         assertThat(hazard.get("industry_code")).isEqualTo("INDUSTRY_TRADE");
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().name()).isEqualTo("CHECKING");
-        tx.executeWithoutResult(s -> events.publishEvent(new HazardClosed(opened.id(), opened.code(), OffsetDateTime.now(), "admin")));
+        tx.executeWithoutResult(s -> events.publishEvent(new HazardClosed(opened.id(), opened.code(), OffsetDateTime.now(clock), "admin")));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
                 jdbc.sql("SELECT status FROM citizen_report WHERE id = :id").param("id", done.id()).query(String.class).single().equals("CLOSED"));
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().open311()).isEqualTo("closed");

@@ -36,7 +36,7 @@ class PagesTests {
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
-            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
@@ -53,6 +53,17 @@ class PagesTests {
                 "/accidents/" + closedAccident, "/accidents/" + reviewedAccident}) {
             MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
             assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
+        }
+        // a citizen report in each status the demo holds, for its handler and for the public
+        var reports = jdbc.sql("SELECT MIN(id), MIN(tracking_code) FROM citizen_report GROUP BY status")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(5);
+        for (String[] report : reports) {
+            assertThat(mvc.perform(get("/citizen/" + report[0]).with(as(accounts, "admin"))).andReturn().getResponse().getStatus())
+                    .as("/citizen/" + report[0]).isEqualTo(200);
+        }
+        for (String path : new String[] {"/report", "/report/track", "/reports", "/reports?status=closed&category=FIRE_DANGER", "/report?lang=en"}) {
+            assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
     }
 

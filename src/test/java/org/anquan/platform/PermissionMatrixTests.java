@@ -216,11 +216,15 @@ class PermissionMatrixTests {
     Map<String, String> ids = new LinkedHashMap<>();
     Long hazardId;
     Long stepId;
+    Long citizenReportId;
 
     String path(String pattern) {
         String path = pattern;
         if (path.contains("/hazards/{id}")) {
             path = path.replace("{id}", String.valueOf(hazardId));
+        }
+        if (path.startsWith("/citizen/{id}")) {
+            path = path.replace("{id}", String.valueOf(citizenReportId));
         }
         if (path.contains("/steps/{id}")) {
             path = path.replace("{id}", String.valueOf(stepId));
@@ -265,6 +269,19 @@ class PermissionMatrixTests {
                     FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                     WHERE e.id = :e""").param("e", enterprise).param("today", java.time.LocalDate.now(clock)).update();
             hazardId = jdbc.sql("SELECT MIN(id) FROM hazard WHERE enterprise_id = :e").param("e", enterprise).query(Long.class).single();
+        }
+        // a citizen's report (not a tip) in the county officer's county, routed to the department officer's bureau
+        var county = accounts.findByUsername("county").orElseThrow().regionId();
+        var department = accounts.findByUsername("dept").orElseThrow().departmentId();
+        citizenReportId = jdbc.sql("SELECT MIN(id) FROM citizen_report WHERE tip = FALSE AND county_id = :c AND department_id = :d")
+                .param("c", county).param("d", department).query(Long.class).optional().orElse(null);
+        if (citizenReportId == null) {
+            jdbc.sql("""
+                    INSERT INTO citizen_report (tracking_code, token, category_code, tip, description, county_id, department_id,
+                                                industry_code, status, visible, source, submitted_at, updated_at)
+                    VALUES ('MATRIX2345', 'MATRIXTOKEN', 'HAZARD_CHEMICALS', FALSE, 'matrix', :c, :d, 'HAZ_CHEM', 'OPEN', TRUE, 'WEB',
+                            CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").param("c", county).param("d", department).update();
+            citizenReportId = jdbc.sql("SELECT id FROM citizen_report WHERE tracking_code = 'MATRIX2345'").query(Long.class).single();
         }
         stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).optional().orElse(null);
         if (stepId == null) {
