@@ -274,11 +274,16 @@ class Open311Controller {
                     "requested_datetime", datetime(r.submittedAt()),
                     "updated_datetime", datetime(r.updatedAt()),
                     "address", r.address(),
-                    "lat", r.lat(),
-                    "long", r.lon(),
+                    "lat", sixDecimals(r.lat()),
+                    "long", sixDecimals(r.lon()),
                     "media_url", r.photoIds().isEmpty() ? null : photoBase + r.photoIds().get(0)));
         }
         return new Open311Body.Items("request", items);
+    }
+
+    /** Six decimals (about a decimetre), as every coordinate is shown. */
+    private static Double sixDecimals(Double degrees) {
+        return degrees == null ? null : Math.round(degrees * 1e6) / 1e6;
     }
 
     /** W3C date-time in the city's offset, to the second (2026-11-28T14:05:00+08:00). */
