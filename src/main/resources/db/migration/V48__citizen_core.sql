@@ -107,8 +107,9 @@ CREATE TABLE citizen_report (
     CONSTRAINT ck_citizen_report_point CHECK ((lon IS NULL) = (lat IS NULL)),
     CONSTRAINT ck_citizen_report_status CHECK (status IN ('PENDING', 'REJECTED', 'OPEN', 'HAZARD', 'CLUE', 'MERGED', 'CLOSED'))
 );
-CREATE INDEX ix_citizen_report_public ON citizen_report (visible, submitted_at);
-CREATE INDEX ix_citizen_report_category ON citizen_report (category_code, submitted_at);
+-- the public lists and Open311's GET read the newest reviewed reports first, of all services or of one
+CREATE INDEX ix_citizen_report_public ON citizen_report (visible, tip, submitted_at DESC);
+CREATE INDEX ix_citizen_report_category ON citizen_report (category_code, visible, tip, submitted_at DESC);
 CREATE INDEX ix_citizen_report_county ON citizen_report (county_id, status);
 CREATE INDEX ix_citizen_report_department ON citizen_report (department_id, status);
 CREATE INDEX ix_citizen_report_hazard ON citizen_report (hazard_id);

@@ -198,8 +198,20 @@ class CitizenReportTests {
                 })).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(429);
         assertThat(Integer.parseInt(r.getHeader("Retry-After"))).isBetween(1, 60);
-        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("提交过于频繁");
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("请求过于频繁");
         assertThat(count("洪水般的提交")).isZero();
+    }
+
+    @Test
+    void lookingUpCodesFromOneAddressPastTheLimitGets429() throws Exception {
+        Flood.fill(jdbc, clock, "lookup:198.51.100.8", props.lookupsPerMinute());
+        var r = mvc.perform(get("/report/ZZZZZZZZZZ").with(req -> {
+            req.setRemoteAddr("198.51.100.8");
+            return req;
+        })).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(429);
+        assertThat(r.getHeader("Retry-After")).isNotBlank();
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("data-test=\"flooded\"");
     }
 
     @Test

@@ -42,8 +42,16 @@ public class CitizenQueries {
             LEFT JOIN citizen_report m ON m.id = r.merged_into
             LEFT JOIN hazards_hazard_view h ON h.id = r.hazard_id
             LEFT JOIN hazards_hazard_view mh ON mh.id = m.hazard_id""";
-    /** Open311's "closed", in SQL: the report (or the one it was merged into) closed, or its hazard closed or not confirmed. */
-    private static final String CLOSED_SQL = "(COALESCE(m.status, r.status) IN ('CLOSED', 'REJECTED') OR COALESCE(mh.status, h.status, '-') IN ('CLOSED', 'REJECTED'))";
+    /**
+     * Open311's "closed", for one row of the report table alone: the report (or the one it was merged
+     * into) closed or refused, or the hazard it became closed or not confirmed; by lookups, not joins.
+     */
+    private static final String CLOSED_PER_ROW = """
+            (r.status IN ('CLOSED', 'REJECTED')
+             OR EXISTS (SELECT 1 FROM citizen_report cm WHERE cm.id = r.merged_into AND cm.status IN ('CLOSED', 'REJECTED'))
+             OR EXISTS (SELECT 1 FROM hazards_hazard_view ch WHERE ch.id = r.hazard_id AND ch.status IN ('CLOSED', 'REJECTED'))
+             OR EXISTS (SELECT 1 FROM citizen_report cm JOIN hazards_hazard_view ch ON ch.id = cm.hazard_id
+                        WHERE cm.id = r.merged_into AND ch.status IN ('CLOSED', 'REJECTED')))""";
 
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
@@ -81,35 +89,46 @@ public class CitizenQueries {
                 .param("id", reportId).query((rs, n) -> new PublicReply(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
     }
 
-    /** The latest public replies of many reports at once (Open311's status_notes). */
+    /** The latest public replies of many reports at once (Open311's status_notes); a merged report reads its target's. */
     public Map<Long, String> latestPublicReplies(List<Long> reportIds) {
         Map<Long, String> notes = new HashMap<>();
         if (reportIds.isEmpty()) {
             return notes;
         }
-        jdbc.sql("""
-                SELECT r.id, p.body FROM citizen_report r
-                JOIN citizen_reply p ON p.report_id = COALESCE(r.merged_into, r.id) AND p.to_citizen = TRUE
-                WHERE r.id IN (:ids) ORDER BY p.written_at, p.id""")
-                .param("ids", reportIds).query(rs -> {
-                    notes.put(rs.getLong(1), rs.getString(2));
+        Map<Long, Long> answeredBy = new HashMap<>();
+        jdbc.sql("SELECT id, COALESCE(merged_into, id) FROM citizen_report WHERE id IN (:ids)").param("ids", reportIds)
+                .query(rs -> {
+                    answeredBy.put(rs.getLong(1), rs.getLong(2));
                 });
+        Map<Long, String> latest = new HashMap<>();
+        jdbc.sql("SELECT report_id, body FROM citizen_reply WHERE to_citizen = TRUE AND report_id IN (:ids) ORDER BY written_at, id")
+                .param("ids", java.util.Set.copyOf(answeredBy.values())).query(rs -> {
+                    latest.put(rs.getLong(1), rs.getString(2));
+                });
+        answeredBy.forEach((id, by) -> {
+            if (latest.containsKey(by)) {
+                notes.put(id, latest.get(by));
+            }
+        });
         return notes;
     }
 
     public record PublicFilter(String categoryCode, Long countyId, Boolean closed) {
     }
 
-    /** The public list: moderated reports that are not tips, newest first. */
+    /** Counted exactly up to here; beyond, the pager says "more than". */
+    static final int COUNT_CAP = 10_000;
+
+    /** The public list: moderated reports that are not tips, newest first (the ids from the index, then the rows). */
     public PageResult<PublicReport> publicList(PublicFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE");
         Map<String, Object> p = new HashMap<>();
         filter(f, where, p);
-        long total = jdbc.sql("SELECT COUNT(*) " + PUBLIC_FROM + where).params(p).query(Long.class).single();
-        List<PublicReport> items = jdbc.sql("SELECT " + PUBLIC_COLUMNS + " " + PUBLIC_FROM + where
-                        + " ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(this::publicReport).list();
-        return new PageResult<>(items, page, size, total);
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM citizen_report r" + where + " LIMIT " + (COUNT_CAP + 1) + ") c")
+                .params(p).query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where + " ORDER BY r.submitted_at DESC LIMIT :limit OFFSET :offset")
+                .params(p).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
+        return new PageResult<>(byIds(ids), page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
     public record MapPoint(String code, String categoryCode, double lon, double lat, boolean closed) {
@@ -120,8 +139,8 @@ public class CitizenQueries {
         StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE AND r.lon IS NOT NULL");
         Map<String, Object> p = new HashMap<>();
         filter(f, where, p);
-        return jdbc.sql("SELECT r.tracking_code, r.category_code, r.lon, r.lat, CASE WHEN " + CLOSED_SQL + " THEN 1 ELSE 0 END "
-                        + PUBLIC_FROM + where + " ORDER BY r.submitted_at DESC LIMIT :limit")
+        return jdbc.sql("SELECT r.tracking_code, r.category_code, r.lon, r.lat, CASE WHEN " + CLOSED_PER_ROW + " THEN 1 ELSE 0 END "
+                        + "FROM citizen_report r" + where + " ORDER BY r.submitted_at DESC LIMIT :limit")
                 .params(p).param("limit", limit)
                 .query((rs, n) -> new MapPoint(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1))
                 .list();
@@ -137,11 +156,16 @@ public class CitizenQueries {
             p.put("county", f.countyId());
         }
         if (f.closed() != null) {
-            where.append(f.closed() ? " AND " : " AND NOT ").append(CLOSED_SQL);
+            where.append(f.closed() ? " AND " : " AND NOT ").append(CLOSED_PER_ROW);
         }
     }
 
-    /** Open311 GET requests: moderated reports submitted in [from, to), of the given services and status, newest first. */
+    /**
+     * Open311 GET requests: moderated reports submitted in [from, to), of the given services and status,
+     * newest first. Two steps: the ids from the report table alone, walking its (visible, tip, time) or
+     * (service, visible, tip, time) index from the newest and stopping at the limit — the status, when
+     * asked, decided per row by lookups, not by joining every row of the window — then those rows whole.
+     */
     public List<PublicReport> open311(List<String> categoryCodes, OffsetDateTime from, OffsetDateTime to, Boolean closed, int limit) {
         StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE AND r.submitted_at >= :from AND r.submitted_at < :to");
         Map<String, Object> p = new HashMap<>();
@@ -152,10 +176,22 @@ public class CitizenQueries {
             p.put("categories", categoryCodes);
         }
         if (closed != null) {
-            where.append(closed ? " AND " : " AND NOT ").append(CLOSED_SQL);
+            where.append(closed ? " AND " : " AND NOT ").append(CLOSED_PER_ROW);
         }
-        return jdbc.sql("SELECT " + PUBLIC_COLUMNS + " " + PUBLIC_FROM + where + " ORDER BY r.submitted_at DESC, r.id DESC LIMIT :limit")
-                .params(p).param("limit", limit).query(this::publicReport).list();
+        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where + " ORDER BY r.submitted_at DESC LIMIT :limit")
+                .params(p).param("limit", limit).query(Long.class).list();
+        return byIds(ids);
+    }
+
+    /** The rows whole, in the order of the ids given. */
+    private List<PublicReport> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PublicReport> found = new HashMap<>();
+        jdbc.sql("SELECT " + PUBLIC_COLUMNS + " " + PUBLIC_FROM + " WHERE r.id IN (:ids)").param("ids", ids)
+                .query(this::publicReport).list().forEach(r -> found.put(r.id(), r));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Open311 GET requests with service_request_id: the moderated ones among the codes given (a tip included, without description). */

@@ -175,7 +175,10 @@ class PublicReportController {
 
     /** The public progress of a report: a code that does not exist and one not public yet get the same 404. */
     @GetMapping("/report/{code}")
-    String status(@PathVariable String code, Model model, HttpServletResponse response) {
+    String status(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (flooded(request, response, model)) {
+            return "citizen/flooded";
+        }
         var report = queries.byCode(code);
         if (report.isEmpty()) {
             response.setStatus(404);
@@ -190,7 +193,11 @@ class PublicReportController {
 
     @GetMapping("/reports")
     String list(@RequestParam(required = false) String category, @RequestParam(required = false) Long county,
-                @RequestParam(required = false) String status, @RequestParam(defaultValue = "1") int page, Model model) {
+                @RequestParam(required = false) String status, @RequestParam(defaultValue = "1") int page, Model model,
+                HttpServletRequest request, HttpServletResponse response) {
+        if (flooded(request, response, model)) {
+            return "citizen/flooded";
+        }
         String cat = categories.find(category).map(Categories.Category::code).orElse(null);
         Long c = county != null && directory.counties().stream().anyMatch(x -> x.id() == county) ? county : null;
         Boolean closed = "closed".equals(status) ? Boolean.TRUE : "open".equals(status) ? Boolean.FALSE : null;
@@ -206,6 +213,18 @@ class PublicReportController {
         model.addAttribute("points", names.points(queries.publicPoints(filter, 500)));
         model.addAttribute("citizenNames", names);
         return "citizen/reports";
+    }
+
+    /** Reading is open, but not unbounded: past the limit an address waits for the next minute (429, Retry-After). */
+    private boolean flooded(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (limiter.tryAcquire("lookup:" + request.getRemoteAddr(), props.lookupsPerMinute())) {
+            return false;
+        }
+        long wait = limiter.secondsUntilNextWindow();
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+        model.addAttribute("wait", wait);
+        return true;
     }
 
     /** A photo of a moderated report that is not a tip; anything else is 404. */
