@@ -88,7 +88,7 @@ class CitizenBenchmark {
         BenchmarkSupport.measure("raw SQL: the same two SELECTs (ids, then rows)", 20, 200, i -> {
             List<Long> ids = template.queryForList("""
                     SELECT r.id FROM citizen_report r WHERE r.visible = TRUE AND r.tip = FALSE AND r.submitted_at >= ? AND r.submitted_at < ?
-                    ORDER BY r.submitted_at DESC LIMIT 200""", Long.class, to.minusDays(90), to);
+                    ORDER BY r.visible, r.tip, r.submitted_at DESC LIMIT 200""", Long.class, to.minusDays(90), to);
             template.queryForList("""
                     SELECT r.id, r.tracking_code, r.category_code, r.tip, COALESCE(m.status, r.status), COALESCE(mh.status, h.status),
                            r.county_id, r.department_id, r.description, r.address, r.lon, r.lat, r.submitted_at, r.updated_at, m.tracking_code

@@ -233,7 +233,7 @@ class Open311Controller {
         if (ChronoUnit.SECONDS.between(from, to) > maxDays * 86_400) {
             throw refused(HttpStatus.BAD_REQUEST, "open311.dates.window", maxDays);
         }
-        return ok(f, "service_requests", requestItems(queries.open311(services, from, to.plusNanos(1), closed, props.open311MaxResults())));
+        return ok(f, "service_requests", requestItems(queries.open311(services, from, to, closed, props.open311MaxResults())));
     }
 
     @GetMapping("/requests/{id:[A-Za-z0-9-]+}." + FORMAT)
