@@ -37,6 +37,8 @@ class PermissionMatrixTests {
     /** Who may report hazards: everyone but the read-only roles (the duty officer records calls). */
     static final Set<Role> REPORTERS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER,
             Role.ENTERPRISE_USER, Role.DUTY_OFFICER);
+    static final Set<Role> FIRE_DATA = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
+    static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
     /** Who may act on a hazard at all; which actions is checked per action. */
     static final Set<Role> ACTORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.ENTERPRISE_USER);
 
@@ -88,6 +90,15 @@ class PermissionMatrixTests {
         for (String step : List.of("reward", "reward/approve", "reward/pay")) {
             MATRIX.put("POST /citizen/{id}/" + step, ADMIN);
         }
+        MATRIX.put("GET /fire", ALL);
+        MATRIX.put("GET /fire/stations/{code}", ALL);
+        MATRIX.put("POST /fire/stations", FIRE_DATA);
+        MATRIX.put("POST /fire/observations", FIRE_DATA);
+        MATRIX.put("POST /fire/seasons", FIRE_DATA);
+        MATRIX.put("POST /fire/warnings/{id}/acknowledge", OFFICERS);
+        MATRIX.put("POST /api/v1/fire/stations", FIRE_DATA);
+        MATRIX.put("POST /api/v1/fire/observations", FIRE_DATA);
+        MATRIX.put("GET /api/v1/fire/indices", ALL);
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);

@@ -67,6 +67,10 @@ public enum Permission {
     CITIZEN_HANDLE,
     /** See the confidential reporter of a tip (举报), each time audited, and propose, approve (a second person) and pay rewards: the city office. */
     TIP_HANDLE,
+    /** Keep the fire-weather stations, import their observations, set fire seasons: the city office and its duty officers. */
+    FIRE_DATA,
+    /** Acknowledge (签收) a fire-danger warning addressed to the user's county or department. */
+    FIRE_ACK,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

@@ -93,8 +93,9 @@ class AccessPolicyTests {
         }
         assertThat(AccessPolicy.permissionsOf(Role.LEADER)).isEmpty();
         assertThat(AccessPolicy.permissionsOf(Role.DISCIPLINE)).isEmpty();
-        // the duty office takes reports by phone: hazards and accidents
-        assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT, Permission.ACCIDENT_REPORT);
+        // the duty office takes reports by phone (hazards and accidents) and enters the day's fire weather
+        assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT, Permission.ACCIDENT_REPORT,
+                Permission.FIRE_DATA);
         assertThat(AccessPolicy.allows(Role.ENTERPRISE_USER, Permission.HAZARD_ACCEPT)).as("an enterprise never accepts").isFalse();
     }
 

@@ -1,0 +1,169 @@
+package org.anquan.emergency.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.anquan.directory.Directory;
+import org.anquan.emergency.domain.FireDanger;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.security.RequiresPermission;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The fire-danger page: each county's level today, the warnings and who acknowledged them, stations, imports and seasons. */
+@Controller
+class FireController {
+
+    private final FireDanger fire;
+    private final Directory directory;
+    private final Clock clock;
+
+    FireController(FireDanger fire, Directory directory, Clock clock) {
+        this.fire = fire;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @GetMapping("/fire")
+    String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Model model) {
+        LocalDate d = day == null ? LocalDate.now(clock) : day;
+        model.addAttribute("day", d);
+        model.addAttribute("levels", fire.countyLevels(d));
+        model.addAttribute("warnings", fire.warnings(7));
+        model.addAttribute("unacknowledged", fire.unacknowledged(7));
+        model.addAttribute("stations", fire.stations());
+        model.addAttribute("seasons", fire.seasons());
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("countyNames", names());
+        model.addAttribute("departmentNames", departments());
+        // the unit a warning may be addressed to: the user's county or department
+        var scope = CurrentUsers.require().scope();
+        String kind = switch (scope.kind()) {
+            case REGION -> "REGION";
+            case DEPARTMENT -> "DEPARTMENT";
+            default -> null;
+        };
+        model.addAttribute("myKind", kind);
+        model.addAttribute("myUnit", kind == null ? null : scope.id());
+        return "emergency/fire";
+    }
+
+    private java.util.Map<Long, String> names() {
+        java.util.Map<Long, String> m = new java.util.HashMap<>();
+        directory.counties().forEach(c -> m.put(c.id(), c.name()));
+        return m;
+    }
+
+    private java.util.Map<Long, String> departments() {
+        java.util.Map<Long, String> m = new java.util.HashMap<>();
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        directory.departments().forEach(d -> m.put(d.id(), d.name(locale)));
+        return m;
+    }
+
+    @GetMapping("/fire/stations/{code}")
+    String station(@PathVariable String code, Model model) {
+        var s = fire.stationByCode(code).orElseThrow(() -> new NotFoundException("fire station", code));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("station", s);
+        model.addAttribute("countyName", directory.region(s.countyId()).map(Directory.RegionRef::name).orElse(""));
+        List<FireDanger.Index> days = new ArrayList<>(fire.indices(code, today.minusDays(59), today));
+        java.util.Collections.reverse(days);
+        model.addAttribute("days", days);
+        return "emergency/station";
+    }
+
+    @PostMapping("/fire/stations")
+    @RequiresPermission(Permission.FIRE_DATA)
+    String addStation(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) Long countyId, @RequestParam(required = false) Double lat,
+                      @RequestParam(required = false) Double lon, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        return act(redirect, "fire.station.added", () -> fire.addStation(new FireDanger.StationInput(code, name, countyId, lat, lon), me));
+    }
+
+    /** A CSV of station,date,temp,rh,wind,rain (a header line first); bad rows are named with their line, the rest imported. */
+    @PostMapping("/fire/observations")
+    @RequiresPermission(Permission.FIRE_DATA)
+    String importObservations(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+        CurrentUser me = CurrentUsers.require();
+        if (file == null || file.isEmpty()) {
+            redirect.addFlashAttribute("errorKey", "fire.import.empty");
+            return "redirect:/fire";
+        }
+        if (file.getSize() > 10 * 1024 * 1024) {
+            redirect.addFlashAttribute("errorKey", "fire.import.too.large");
+            return "redirect:/fire";
+        }
+        List<FireDanger.ObservationRow> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (n == 1 && line.replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT).startsWith("station")) {
+                    continue;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                rows.add(new FireDanger.ObservationRow(n, at(f, 0), at(f, 1), at(f, 2), at(f, 3), at(f, 4), at(f, 5)));
+            }
+        }
+        var result = fire.importObservations(rows, me);
+        redirect.addFlashAttribute("imported", result);
+        return "redirect:/fire";
+    }
+
+    private static String at(String[] f, int i) {
+        return i < f.length ? f[i].strip() : null;
+    }
+
+    @PostMapping("/fire/warnings/{id}/acknowledge")
+    @RequiresPermission(Permission.FIRE_ACK)
+    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        return act(redirect, "fire.ack.done", () -> fire.acknowledge(id, me));
+    }
+
+    @PostMapping("/fire/seasons")
+    @RequiresPermission(Permission.FIRE_DATA)
+    String addSeason(@RequestParam(required = false) Long countyId,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+                     RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        return act(redirect, "fire.season.added", () -> fire.addSeason(countyId, startsOn, endsOn, me));
+    }
+
+    private static String act(RedirectAttributes redirect, String doneKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("noticeKey", doneKey);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+        } catch (BusinessException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/fire";
+    }
+}
