@@ -33,6 +33,15 @@ public final class Polygon {
         }
     }
 
+    /** The ring's positions, the first repeated at the end. */
+    public List<GeoPoint> ring() {
+        List<GeoPoint> ring = new ArrayList<>(xs.length);
+        for (int i = 0; i < xs.length; i++) {
+            ring.add(new GeoPoint(xs[i], ys[i]));
+        }
+        return ring;
+    }
+
     /** Reads the outer ring of a GeoJSON Polygon geometry. */
     public static Polygon fromGeoJson(String geoJson) {
         if (geoJson == null || !geoJson.contains("\"Polygon\"")) {

@@ -38,6 +38,7 @@ class PermissionMatrixTests {
     static final Set<Role> REPORTERS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER,
             Role.ENTERPRISE_USER, Role.DUTY_OFFICER);
     static final Set<Role> FIRE_DATA = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
+    static final Set<Role> ALERT_AUTHORS = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
     static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
     /** Who may act on a hazard at all; which actions is checked per action. */
     static final Set<Role> ACTORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.ENTERPRISE_USER);
@@ -99,6 +100,14 @@ class PermissionMatrixTests {
         MATRIX.put("POST /api/v1/fire/stations", FIRE_DATA);
         MATRIX.put("POST /api/v1/fire/observations", FIRE_DATA);
         MATRIX.put("GET /api/v1/fire/indices", ALL);
+        MATRIX.put("GET /alerts", ALL);
+        MATRIX.put("GET /alerts/new", ALERT_AUTHORS);
+        MATRIX.put("POST /alerts", ALERT_AUTHORS);
+        MATRIX.put("GET /alerts/{id}", ALL);
+        MATRIX.put("POST /alerts/{id}/submit", ALERT_AUTHORS);
+        MATRIX.put("POST /alerts/{id}/withdraw", ALERT_AUTHORS);
+        MATRIX.put("POST /alerts/{id}/cancel", ALERT_AUTHORS);
+        MATRIX.put("POST /alerts/{id}/approve", ADMIN);
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);
@@ -215,7 +224,8 @@ class PermissionMatrixTests {
             "GET /open311/v2/discovery.{format:[a-z0-9]+}", "GET /open311/v2/services.{format:[a-z0-9]+}",
             "GET /open311/v2/services/{code:[A-Za-z0-9_]+}.{format:[a-z0-9]+}", "POST /open311/v2/requests.{format:[a-z0-9]+}",
             "GET /open311/v2/requests.{format:[a-z0-9]+}", "GET /open311/v2/requests/{id:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
-            "GET /open311/v2/tokens/{token:[A-Za-z0-9-]+}.{format:[a-z0-9]+}", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+            "GET /open311/v2/tokens/{token:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
+            "GET /public/alerts", "GET /public/alerts/{id:\\d+}", "GET /public/alerts/{id:\\d+}.xml", "GET /public/alerts.atom", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
 
     @Autowired MockMvc mvc;

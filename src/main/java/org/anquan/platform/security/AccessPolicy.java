@@ -26,7 +26,7 @@ public final class AccessPolicy {
         TABLE.put(Role.COUNTY_OFFICER, with(with(with(with(OFFICER, REINSPECTION_RECORD), HAZARD_LIST), ACCIDENT_CLOSE), STATISTICS_ENTER));
         TABLE.put(Role.DEPT_OFFICER, OFFICER);
         TABLE.put(Role.ENTERPRISE_USER, EnumSet.of(HAZARD_REPORT, HAZARD_RECTIFY, QUARTERLY_FILE, ACCIDENT_REPORT));
-        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT, FIRE_DATA));
+        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT, FIRE_DATA, ALERT_AUTHOR));
         TABLE.put(Role.LEADER, EnumSet.noneOf(Permission.class));
         TABLE.put(Role.DISCIPLINE, EnumSet.noneOf(Permission.class));
         TABLE.replaceAll((role, permissions) -> Collections.unmodifiableSet(permissions));

@@ -71,6 +71,10 @@ public enum Permission {
     FIRE_DATA,
     /** Acknowledge (签收) a fire-danger warning addressed to the user's county or department. */
     FIRE_ACK,
+    /** Draft, submit, update and cancel public warnings (CAP): the city office and its duty officers. */
+    ALERT_AUTHOR,
+    /** Approve and so publish a public warning another person drafted: the city office. */
+    ALERT_APPROVE,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

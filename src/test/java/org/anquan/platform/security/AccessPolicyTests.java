@@ -93,9 +93,9 @@ class AccessPolicyTests {
         }
         assertThat(AccessPolicy.permissionsOf(Role.LEADER)).isEmpty();
         assertThat(AccessPolicy.permissionsOf(Role.DISCIPLINE)).isEmpty();
-        // the duty office takes reports by phone (hazards and accidents) and enters the day's fire weather
+        // the duty office takes reports by phone (hazards and accidents), enters the day's fire weather and drafts warnings
         assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT, Permission.ACCIDENT_REPORT,
-                Permission.FIRE_DATA);
+                Permission.FIRE_DATA, Permission.ALERT_AUTHOR);
         assertThat(AccessPolicy.allows(Role.ENTERPRISE_USER, Permission.HAZARD_ACCEPT)).as("an enterprise never accepts").isFalse();
     }
 
