@@ -36,7 +36,7 @@ class PagesTests {
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
-            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
@@ -62,7 +62,13 @@ class PagesTests {
             assertThat(mvc.perform(get("/citizen/" + report[0]).with(as(accounts, "admin"))).andReturn().getResponse().getStatus())
                     .as("/citizen/" + report[0]).isEqualTo(200);
         }
-        for (String path : new String[] {"/report", "/report/track", "/reports", "/reports?status=closed&category=FIRE_DANGER", "/report?lang=en"}) {
+        long alert = jdbc.sql("SELECT MIN(id) FROM alert WHERE status = 'PUBLISHED'").query(Long.class).single();
+        String station = jdbc.sql("SELECT MIN(code) FROM fire_station").query(String.class).single();
+        for (String path : new String[] {"/alerts/" + alert, "/fire/stations/" + station}) {
+            assertThat(mvc.perform(get(path).with(as(accounts, "admin"))).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+        }
+        for (String path : new String[] {"/public/alerts", "/public/alerts/" + alert, "/public/alerts/" + alert + ".xml", "/public/alerts.atom",
+                "/report", "/report/track", "/reports", "/reports?status=closed&category=FIRE_DANGER", "/report?lang=en"}) {
             assertThat(mvc.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
     }
