@@ -629,6 +629,46 @@ class BrowserTests {
         }
     }
 
+    @Test
+    void aWarningDraftedByTheDutyOfficerIsPublishedWithTheOfficesApprovalAndReadOnThePublicPageAndInTheFeed() {
+        login("duty");
+        open("/alerts/new");
+        new Select(driver.findElement(By.id("category"))).selectByValue("Transport");
+        driver.findElement(By.id("event")).sendKeys("节日出行提示");
+        driver.findElement(By.id("headline")).sendKeys("元旦假期出行提示（浏览器测试）");
+        driver.findElement(By.id("description")).sendKeys("S21城关隧道假期车流量大。");
+        driver.findElement(By.id("instruction")).sendKeys("请减速慢行，保持车距。");
+        press(driver.findElement(By.cssSelector("input[name=countyIds]")));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).withSecond(0).withNano(0);
+        driver.findElement(By.id("onset")).sendKeys(now.toString());
+        driver.findElement(By.id("expires")).sendKeys(now.plusDays(2).toString());
+        clickAndWaitForReload("save-draft");
+        assertThat(driver.findElement(By.cssSelector("[data-test=alert-status]")).getText()).isEqualTo("草稿");
+        clickAndWaitForReload("submit-alert");
+        assertThat(driver.findElement(By.cssSelector("[data-test=alert-status]")).getText()).isEqualTo("待审批");
+        assertThat(driver.findElements(By.cssSelector("[data-test=approve-alert]"))).as("the author cannot approve").isEmpty();
+        String url = driver.getCurrentUrl();
+
+        login("admin");
+        driver.get(url);
+        confirmAndWaitForReload("approve-alert", "向公众发布");
+        assertThat(driver.findElement(By.cssSelector("[data-test=alert-status]")).getText()).isEqualTo("已发布");
+        screenshot("alert-published");
+
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(PHONE);
+        try {
+            open("/public/alerts");
+            assertThat(driver.findElements(By.cssSelector("[data-test=public-alert] h2")).stream().map(WebElement::getText))
+                    .contains("元旦假期出行提示（浏览器测试）");
+            screenshot("alerts-public-phone");
+            open("/public/alerts.atom");
+            assertThat(driver.getPageSource()).contains("元旦假期出行提示（浏览器测试）").contains("application/cap+xml");
+        } finally {
+            driver.manage().window().setSize(DESK);
+        }
+    }
+
     static void screenshot(String name) {
         try {
             Path dir = Path.of("target/screenshots");
