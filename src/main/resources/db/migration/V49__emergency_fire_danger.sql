@@ -14,10 +14,10 @@ CREATE TABLE fire_station (
 CREATE TABLE fire_observation (
     station_id   BIGINT        NOT NULL REFERENCES fire_station (id),
     obs_date     DATE          NOT NULL,
-    temp_c       NUMERIC(5, 1) NOT NULL,
-    rh           NUMERIC(5, 1) NOT NULL,
-    wind_kmh     NUMERIC(5, 1) NOT NULL,
-    rain_mm      NUMERIC(6, 1) NOT NULL,
+    temp_c       DOUBLE PRECISION NOT NULL,
+    rh           DOUBLE PRECISION NOT NULL,
+    wind_kmh     DOUBLE PRECISION NOT NULL,
+    rain_mm      DOUBLE PRECISION NOT NULL,
     ffmc         DOUBLE PRECISION NOT NULL,
     dmc          DOUBLE PRECISION NOT NULL,
     dc           DOUBLE PRECISION NOT NULL,
@@ -29,7 +29,16 @@ CREATE TABLE fire_observation (
     restarted    BOOLEAN       NOT NULL,
     PRIMARY KEY (station_id, obs_date)
 );
-CREATE INDEX ix_fire_observation_date ON fire_observation (obs_date);
+
+-- Each county's level of a day: its highest station's, kept as the stations' days are computed.
+CREATE TABLE fire_county_day (
+    county_id    BIGINT   NOT NULL REFERENCES region (id),
+    level_date   DATE     NOT NULL,
+    danger_level SMALLINT NOT NULL,
+    fwi          DOUBLE PRECISION NOT NULL,
+    PRIMARY KEY (county_id, level_date)
+);
+CREATE INDEX ix_fire_county_day_day ON fire_county_day (level_date);
 
 -- The fire season a county's government sets (森林防火期).
 CREATE TABLE fire_season (
@@ -64,6 +73,4 @@ CREATE TABLE fire_warning_recipient (
 
 -- What other modules read: each county's fire-danger level of a day (the highest of its stations).
 CREATE VIEW emergency_fire_level_view AS
-    SELECT s.county_id, o.obs_date, MAX(o.danger_level) AS danger_level, MAX(o.fwi) AS fwi
-    FROM fire_observation o JOIN fire_station s ON s.id = o.station_id
-    GROUP BY s.county_id, o.obs_date;
+    SELECT county_id, level_date AS obs_date, danger_level, fwi FROM fire_county_day;

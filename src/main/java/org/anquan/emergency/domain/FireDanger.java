@@ -1,6 +1,5 @@
 package org.anquan.emergency.domain;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -69,10 +68,13 @@ public class FireDanger {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final org.anquan.platform.web.Messages messages;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
 
     FireDanger(JdbcClient jdbc, JdbcTemplate batch, Directory directory, FireProperties props, AuditTrail audit,
-               ApplicationEventPublisher events, org.anquan.platform.web.Messages messages, Clock clock) {
+               ApplicationEventPublisher events, org.anquan.platform.web.Messages messages,
+               org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.batch = batch;
         this.directory = directory;
@@ -141,9 +143,9 @@ public class FireDanger {
     /**
      * Imports weather rows: each bad row is rejected with its line and reason (humidity over 100, negative
      * rain, a missing value, an unknown station, a date in the future), the rest stored and every day from
-     * the earliest one changed onwards recomputed, in one transaction.
+     * the earliest one changed onwards recomputed: each station in a transaction of its own (its days are
+     * never half-written), then the counties' levels and the warnings in one more.
      */
-    @Transactional
     public ImportResult importObservations(List<ObservationRow> rows, CurrentUser user) {
         user.require(Permission.FIRE_DATA);
         LocalDate today = LocalDate.now(clock);
@@ -187,18 +189,27 @@ public class FireDanger {
             }
             byStation.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(date, new Weather(date, temp, rh, wind, rain));
         }
-        int accepted = 0;
         Map<Long, Station> byId = new HashMap<>();
         stations.values().forEach(s -> byId.put(s.id(), s));
+        // each station in a transaction of its own, its days stored and recomputed whole; then each county's days
+        Map<Long, LocalDate> countiesFrom = new HashMap<>();
+        int accepted = 0;
         for (var e : byStation.entrySet()) {
+            Station station = byId.get(e.getKey());
+            tx.executeWithoutResult(status -> recompute(station, e.getValue()));
             accepted += e.getValue().size();
-            recompute(byId.get(e.getKey()), e.getValue());
+            countiesFrom.merge(station.countyId(), e.getValue().firstKey(), (a, b) -> a.isBefore(b) ? a : b);
         }
-        if (accepted > 0) {
-            audit.record("IMPORT", "fire_observation", null, accepted + " observation(s) of " + byStation.size() + " station(s), "
+        if (accepted == 0) {
+            return new ImportResult(0, rejected);
+        }
+        int total = accepted;
+        tx.executeWithoutResult(status -> {
+            countiesFrom.forEach(this::countyDays);
+            audit.record("IMPORT", "fire_observation", null, total + " observation(s) of " + byStation.size() + " station(s), "
                     + rejected.size() + " rejected", null, null);
-            warn(byStation.keySet(), today.minusDays(props.warnDaysBack()), today);
-        }
+            warn(countiesFrom.keySet(), today.minusDays(props.warnDaysBack()), today);
+        });
         return new ImportResult(accepted, rejected);
     }
 
@@ -212,6 +223,17 @@ public class FireDanger {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A county's level of each day from {@code from} on: the highest of its stations'. */
+    private void countyDays(long countyId, LocalDate from) {
+        jdbc.sql("DELETE FROM fire_county_day WHERE county_id = :c AND level_date >= :from").param("c", countyId).param("from", from).update();
+        jdbc.sql("""
+                INSERT INTO fire_county_day (county_id, level_date, danger_level, fwi)
+                SELECT s.county_id, o.obs_date, MAX(o.danger_level), MAX(o.fwi)
+                FROM fire_observation o JOIN fire_station s ON s.id = o.station_id
+                WHERE s.county_id = :c AND o.obs_date >= :from
+                GROUP BY s.county_id, o.obs_date""").param("c", countyId).param("from", from).update();
     }
 
     /** Stores the new weather and recomputes the station from the earliest new day to its last stored day. */
@@ -235,8 +257,7 @@ public class FireDanger {
             boolean restart = previous == null || !previous.plusDays(1).equals(w.date());
             FireWeatherIndex.Day d = FireWeatherIndex.day(restart ? FireWeatherIndex.START : codes, w.temp(), w.rh(), w.wind(), w.rain(),
                     w.date().getMonthValue(), station.lat());
-            out.add(new Object[] {station.id(), w.date(), BigDecimal.valueOf(w.temp()), BigDecimal.valueOf(w.rh()),
-                    BigDecimal.valueOf(w.wind()), BigDecimal.valueOf(w.rain()), d.ffmc(), d.dmc(), d.dc(), d.isi(), d.bui(), d.fwi(),
+            out.add(new Object[] {station.id(), w.date(), w.temp(), w.rh(), w.wind(), w.rain(), d.ffmc(), d.dmc(), d.dc(), d.isi(), d.bui(), d.fwi(),
                     props.levelOf(d.fwi()), restart});
             codes = d.codes();
             previous = w.date();
@@ -248,10 +269,9 @@ public class FireDanger {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", out);
     }
 
-    /** Warnings for the counties of the stations, for the recent days at level 3 or above: new ones, or raised ones. */
-    private void warn(java.util.Set<Long> stationIds, LocalDate from, LocalDate to) {
-        List<Long> counties = jdbc.sql("SELECT DISTINCT county_id FROM fire_station WHERE id IN (:ids)").param("ids", stationIds)
-                .query(Long.class).list();
+    /** Warnings for the counties, for the recent days at level 3 or above: new ones, or raised ones. */
+    private void warn(java.util.Set<Long> countyIds, LocalDate from, LocalDate to) {
+        List<Long> counties = List.copyOf(countyIds);
         record Level(long county, LocalDate day, int level, double fwi) {
         }
         List<Level> levels = jdbc.sql("""
