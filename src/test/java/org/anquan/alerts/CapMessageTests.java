@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** CAP 1.2 messages as written validate against the official schema; each rule the schema cannot express refuses a message that breaks it. */
 class CapMessageTests {
 
-    static final Path OFFICIAL = Path.of("../shared/reference/cap-v1.2.xsd");
+    /** The official OASIS schema as the application carries it; its SHA-256 is the published file's. */
+    static final java.net.URL OFFICIAL = CapMessages.class.getResource("/cap/cap-v1.2.xsd");
+    static final String OFFICIAL_SHA256 = "571330f3bdb87aad2c85c9508b1d0b61173158dc2db4423fd24114d3ab80687e";
     static final OffsetDateTime SENT = OffsetDateTime.of(2026, 11, 28, 14, 5, 7, 123_000_000, ZoneId.of("Asia/Shanghai").getRules()
             .getOffset(java.time.LocalDateTime.of(2026, 11, 28, 14, 5)));
 
@@ -32,13 +32,15 @@ class CapMessageTests {
     @Test
     void aWrittenMessageValidatesAgainstTheOfficialSchemaAndCarriesOffsetTimesToTheSecond() throws Exception {
         String xml = CapMessages.write(message(List.of("30.1,118.0 30.1,118.2 30.3,118.2 30.1,118.0")));
-        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(OFFICIAL.toFile());
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(OFFICIAL);
         schema.newValidator().validate(new StreamSource(new StringReader(xml)));
         assertThat(xml).contains("<sent>2026-11-28T14:05:07+08:00</sent>").contains("<language>zh-CN</language>")
                 .contains("<polygon>30.1,118.0 30.1,118.2 30.3,118.2 30.1,118.0</polygon>");
-        // the schema the application checks with is the official one
-        assertThat(new String(CapMessages.class.getResourceAsStream("/cap/cap-v1.2.xsd").readAllBytes()))
-                .isEqualTo(Files.readString(OFFICIAL));
+        // the schema the application checks with is the official one, byte for byte
+        try (var in = OFFICIAL.openStream()) {
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())))
+                    .isEqualTo(OFFICIAL_SHA256);
+        }
     }
 
     static String valid() {

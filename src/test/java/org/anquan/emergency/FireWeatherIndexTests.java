@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The FWI system against the standard cffdrs test series, every row to 0.1, carried day to day from the start values. */
 class FireWeatherIndexTests {
 
-    static final Path REFERENCE = Path.of("../shared/reference/fwi-reference.csv");
+    /** The standard cffdrs test series, as the reference set hands it over (a copy kept with the tests). */
+    static final Path REFERENCE = Path.of("src/test/resources/reference/fwi-reference.csv");
 
     @Test
     void everyRowOfTheReferenceSeriesMatchesToOneTenth() throws Exception {
