@@ -36,7 +36,7 @@ class PagesTests {
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
-            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
@@ -64,7 +64,10 @@ class PagesTests {
         }
         long alert = jdbc.sql("SELECT MIN(id) FROM alert WHERE status = 'PUBLISHED'").query(Long.class).single();
         String station = jdbc.sql("SELECT MIN(code) FROM fire_station").query(String.class).single();
-        for (String path : new String[] {"/alerts/" + alert, "/fire/stations/" + station}) {
+        long roster = jdbc.sql("SELECT MIN(id) FROM duty_roster").query(Long.class).single();
+        long check = jdbc.sql("SELECT MIN(id) FROM duty_spot_check").query(Long.class).single();
+        for (String path : new String[] {"/alerts/" + alert, "/fire/stations/" + station, "/duty/rosters/" + roster, "/duty/spot-checks/" + check,
+                "/duty/rosters/" + roster + ".docx"}) {
             assertThat(mvc.perform(get(path).with(as(accounts, "admin"))).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
         for (String path : new String[] {"/public/alerts", "/public/alerts/" + alert, "/public/alerts/" + alert + ".xml", "/public/alerts.atom",

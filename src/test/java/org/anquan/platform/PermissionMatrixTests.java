@@ -39,6 +39,9 @@ class PermissionMatrixTests {
             Role.ENTERPRISE_USER, Role.DUTY_OFFICER);
     static final Set<Role> FIRE_DATA = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
     static final Set<Role> ALERT_AUTHORS = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
+    /** The city office and its duty officers: fire weather and spot checks. */
+    static final Set<Role> CITY_DUTY_OFFICE = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
+    static final Set<Role> DUTY_MANAGERS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.DUTY_OFFICER);
     static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
     /** Who may act on a hazard at all; which actions is checked per action. */
     static final Set<Role> ACTORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.ENTERPRISE_USER);
@@ -108,6 +111,22 @@ class PermissionMatrixTests {
         MATRIX.put("POST /alerts/{id}/withdraw", ALERT_AUTHORS);
         MATRIX.put("POST /alerts/{id}/cancel", ALERT_AUTHORS);
         MATRIX.put("POST /alerts/{id}/approve", ADMIN);
+        MATRIX.put("GET /duty", ALL);
+        MATRIX.put("POST /duty/rosters", DUTY_MANAGERS);
+        MATRIX.put("GET /duty/rosters/{id}", ALL);
+        MATRIX.put("GET /duty/rosters/{id}.docx", ALL);
+        MATRIX.put("POST /duty/rosters/{id}/publish", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/rosters/{id}/shifts", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/shifts/{id}/checkin", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/shifts/{id}/handover", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/shifts/{id}/swap", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/swaps/{id}/{decision:approve|refuse}", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/zero-report", DUTY_MANAGERS);
+        MATRIX.put("GET /duty/spot-checks", ALL);
+        MATRIX.put("POST /duty/spot-checks", CITY_DUTY_OFFICE);
+        MATRIX.put("GET /duty/spot-checks/{id:\\d+}", ALL);
+        MATRIX.put("POST /duty/spot-checks/{id:\\d+}/calls/{rosterId}", CITY_DUTY_OFFICE);
+        MATRIX.put("GET /duty/spot-checks/notice.docx", ALL);
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);
@@ -277,6 +296,9 @@ class PermissionMatrixTests {
         ids.put("{itemId}", "1");
         ids.put("{messageId}", "1");
         ids.put("{photoId}", "1");
+        ids.put("{decision:approve|refuse}", "approve");
+        ids.put("{id:\\d+}", "1");
+        ids.put("{rosterId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
         // with a supervision step, so every scope reaches them too
         long enterprise = Long.parseLong(ids.get("{id}"));

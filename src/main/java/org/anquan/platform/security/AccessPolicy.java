@@ -17,7 +17,7 @@ public final class AccessPolicy {
 
     private static final Set<Permission> OFFICER = EnumSet.of(ENTERPRISE_EDIT, HAZARD_REPORT, HAZARD_ROUTE, HAZARD_VERIFY,
             HAZARD_ASSIGN, HAZARD_RECTIFY, HAZARD_ACCEPT, HAZARD_REOPEN, HAZARD_REGRADE, HAZARD_IMPORT, MEASURE_EDIT, SUPERVISION_ANSWER,
-            ACCIDENT_REPORT, CITIZEN_HANDLE, FIRE_ACK, INBOX_USE);
+            ACCIDENT_REPORT, CITIZEN_HANDLE, FIRE_ACK, DUTY_MANAGE, INBOX_USE);
 
     private static final Map<Role, Set<Permission>> TABLE = new EnumMap<>(Role.class);
 
@@ -26,7 +26,7 @@ public final class AccessPolicy {
         TABLE.put(Role.COUNTY_OFFICER, with(with(with(with(OFFICER, REINSPECTION_RECORD), HAZARD_LIST), ACCIDENT_CLOSE), STATISTICS_ENTER));
         TABLE.put(Role.DEPT_OFFICER, OFFICER);
         TABLE.put(Role.ENTERPRISE_USER, EnumSet.of(HAZARD_REPORT, HAZARD_RECTIFY, QUARTERLY_FILE, ACCIDENT_REPORT));
-        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT, FIRE_DATA, ALERT_AUTHOR));
+        TABLE.put(Role.DUTY_OFFICER, EnumSet.of(HAZARD_REPORT, ACCIDENT_REPORT, FIRE_DATA, ALERT_AUTHOR, DUTY_MANAGE, DUTY_SPOT_CHECK));
         TABLE.put(Role.LEADER, EnumSet.noneOf(Permission.class));
         TABLE.put(Role.DISCIPLINE, EnumSet.noneOf(Permission.class));
         TABLE.replaceAll((role, permissions) -> Collections.unmodifiableSet(permissions));

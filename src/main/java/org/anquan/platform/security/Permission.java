@@ -75,6 +75,10 @@ public enum Permission {
     ALERT_AUTHOR,
     /** Approve and so publish a public warning another person drafted: the city office. */
     ALERT_APPROVE,
+    /** Keep the duty rosters of the units in scope: build, publish, check in, hand over, swap, send the daily zero-report. */
+    DUTY_MANAGE,
+    /** Draw units at random and record the spot-check calls (值班抽查): the city duty office. */
+    DUTY_SPOT_CHECK,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

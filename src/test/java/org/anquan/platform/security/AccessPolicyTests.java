@@ -93,9 +93,10 @@ class AccessPolicyTests {
         }
         assertThat(AccessPolicy.permissionsOf(Role.LEADER)).isEmpty();
         assertThat(AccessPolicy.permissionsOf(Role.DISCIPLINE)).isEmpty();
-        // the duty office takes reports by phone (hazards and accidents), enters the day's fire weather and drafts warnings
+        // the duty office takes reports by phone (hazards and accidents), enters the day's fire weather, drafts warnings,
+        // keeps its rosters and spot-checks the units on duty
         assertThat(AccessPolicy.permissionsOf(Role.DUTY_OFFICER)).containsExactly(Permission.HAZARD_REPORT, Permission.ACCIDENT_REPORT,
-                Permission.FIRE_DATA, Permission.ALERT_AUTHOR);
+                Permission.FIRE_DATA, Permission.ALERT_AUTHOR, Permission.DUTY_MANAGE, Permission.DUTY_SPOT_CHECK);
         assertThat(AccessPolicy.allows(Role.ENTERPRISE_USER, Permission.HAZARD_ACCEPT)).as("an enterprise never accepts").isFalse();
     }
 

@@ -1,0 +1,8 @@
+/**
+ * 24-hour duty (值班值守): each unit's rosters with a duty leader and officers and no uncovered hour, check-in,
+ * handover and approved swaps, the daily zero-report, and the city duty office's random spot checks with
+ * their ranking and notice.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Duty",
+        allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::documents", "directory"})
+package org.anquan.duty;
