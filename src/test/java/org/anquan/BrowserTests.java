@@ -669,6 +669,32 @@ class BrowserTests {
         }
     }
 
+    @Test
+    void theDutyOfficerDrawsUnitsOnDutyCallsThemAndRecordsWhoAnswered() {
+        login("duty");
+        open("/duty/spot-checks");
+        WebElement size = driver.findElement(By.id("size"));
+        size.clear();
+        size.sendKeys("2");
+        clickAndWaitForReload("draw");
+        List<WebElement> calls = driver.findElements(By.cssSelector("[data-test=call]"));
+        assertThat(calls).hasSize(2);
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("随机种子");
+        // the first unit: answered by someone else in 20 seconds, the leader not on post
+        WebElement first = calls.get(0);
+        String unit = first.findElement(By.tagName("strong")).getText();
+        new Select(first.findElement(By.cssSelector("select[name=result]"))).selectByValue("OTHER");
+        first.findElement(By.cssSelector("input[name=seconds]")).sendKeys("20");
+        new Select(first.findElement(By.cssSelector("select[name=leaderOnPost]"))).selectByValue("false");
+        pressAndWaitForReload(first.findElement(By.cssSelector("[data-test=record-call]")));
+        assertThat(driver.findElement(By.cssSelector("[data-test=call-result]")).getText()).isEqualTo("他人接听");
+        screenshot("duty-spot-check");
+
+        open("/duty/spot-checks");
+        var failing = driver.findElements(By.cssSelector("[data-test=rank].table-danger")).stream().map(WebElement::getText).toList();
+        assertThat(failing).anyMatch(text -> text.startsWith(unit));
+    }
+
     static void screenshot(String name) {
         try {
             Path dir = Path.of("target/screenshots");
