@@ -41,6 +41,7 @@ class PermissionMatrixTests {
     static final Set<Role> ALERT_AUTHORS = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
     /** The city office and its duty officers: fire weather and spot checks. */
     static final Set<Role> CITY_DUTY_OFFICE = EnumSet.of(Role.CITY_ADMIN, Role.DUTY_OFFICER);
+    static final Set<Role> RESOURCE_EDITORS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER);
     static final Set<Role> DUTY_MANAGERS = EnumSet.of(Role.CITY_ADMIN, Role.COUNTY_OFFICER, Role.DEPT_OFFICER, Role.DUTY_OFFICER);
     static final Set<Role> OFFICERS = EnumSet.of(Role.COUNTY_OFFICER, Role.DEPT_OFFICER);
     /** Who may act on a hazard at all; which actions is checked per action. */
@@ -127,6 +128,13 @@ class PermissionMatrixTests {
         MATRIX.put("GET /duty/spot-checks/{id:\\d+}", ALL);
         MATRIX.put("POST /duty/spot-checks/{id:\\d+}/calls/{rosterId}", CITY_DUTY_OFFICE);
         MATRIX.put("GET /duty/spot-checks/notice.docx", ALL);
+        MATRIX.put("GET /resources", ALL);
+        MATRIX.put("POST /resources/teams", RESOURCE_EDITORS);
+        MATRIX.put("POST /resources/teams/{id}/readiness", RESOURCE_EDITORS);
+        MATRIX.put("POST /resources/teams/{id}/drills", RESOURCE_EDITORS);
+        MATRIX.put("POST /resources/warehouses", RESOURCE_EDITORS);
+        MATRIX.put("POST /resources/supplies", RESOURCE_EDITORS);
+        MATRIX.put("GET /api/v1/resources/nearest", ALL);
         MATRIX.put("GET /account/password", ALL);
         MATRIX.put("GET /upload-too-large", ALL);
         MATRIX.put("GET /pickers/enterprises", ALL);

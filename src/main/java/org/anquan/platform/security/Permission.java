@@ -79,6 +79,8 @@ public enum Permission {
     DUTY_MANAGE,
     /** Draw units at random and record the spot-check calls (值班抽查): the city duty office. */
     DUTY_SPOT_CHECK,
+    /** Keep rescue teams, warehouses, supplies and drills (a county officer those of its county). */
+    RESOURCE_EDIT,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 
