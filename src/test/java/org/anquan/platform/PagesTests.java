@@ -36,7 +36,7 @@ class PagesTests {
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
-            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/resources", "/resources?kind=FOREST_FIRE&lat=30.02&lon=118.02", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/duty/events", "/resources", "/resources?kind=FOREST_FIRE&lat=30.02&lon=118.02", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);

@@ -128,6 +128,11 @@ class PermissionMatrixTests {
         MATRIX.put("GET /duty/spot-checks/{id:\\d+}", ALL);
         MATRIX.put("POST /duty/spot-checks/{id:\\d+}/calls/{rosterId}", CITY_DUTY_OFFICE);
         MATRIX.put("GET /duty/spot-checks/notice.docx", ALL);
+        MATRIX.put("GET /duty/events", ALL);
+        MATRIX.put("POST /duty/events", DUTY_MANAGERS);
+        MATRIX.put("GET /duty/events/{id}", ALL);
+        MATRIX.put("POST /duty/events/{id}/reports", DUTY_MANAGERS);
+        MATRIX.put("POST /duty/events/{id}/accident", DUTY_MANAGERS);
         MATRIX.put("GET /resources", ALL);
         MATRIX.put("POST /resources/teams", RESOURCE_EDITORS);
         MATRIX.put("POST /resources/teams/{id}/readiness", RESOURCE_EDITORS);
