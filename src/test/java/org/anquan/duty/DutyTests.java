@@ -122,6 +122,19 @@ class DutyTests {
     }
 
     @Test
+    void theApiNamesWhoIsOnDutyAtAUnitOnADayWithinTheCallersScope() throws Exception {
+        LocalDate d = LocalDate.now(clock).plusDays(100);
+        long id = build("测试值班表（接口）", d, d, 24);
+        rosters.publish(id, 0, user("county"));
+        var answer = mvc.perform(get("/api/v1/duty/rosters").param("unit", countyKey()).param("date", d.toString()).with(as(accounts, "county")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).contains("测试值班表（接口）").contains("领导甲").contains("值班员甲");
+        var other = mvc.perform(get("/api/v1/duty/rosters").param("unit", countyKey()).param("date", d.toString()).with(as(accounts, "dept")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(other).doesNotContain("测试值班表（接口）");
+    }
+
+    @Test
     void aUnitReportsOnceADayAndTheMissingOnesAreListed() {
         String department = "DEPARTMENT:" + user("dept").departmentId();
         assertThatThrownBy(() -> zero.submit(department, false, " ", user("dept")))

@@ -128,6 +128,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /duty/spot-checks/{id:\\d+}", ALL);
         MATRIX.put("POST /duty/spot-checks/{id:\\d+}/calls/{rosterId}", CITY_DUTY_OFFICE);
         MATRIX.put("GET /duty/spot-checks/notice.docx", ALL);
+        MATRIX.put("GET /api/v1/duty/rosters", ALL);
         MATRIX.put("GET /duty/events", ALL);
         MATRIX.put("POST /duty/events", DUTY_MANAGERS);
         MATRIX.put("GET /duty/events/{id}", ALL);

@@ -1,5 +1,6 @@
 package org.anquan.accidents.web;
 
+import org.anquan.platform.web.Actions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -144,7 +145,7 @@ class AccidentController {
                 @RequestParam(required = false) String note, @RequestParam(required = false) String evidence, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return AccidentActions.act(id, "accident.gate.done", redirect, () -> service.recordGate(id, gate, note, evidence, me));
+        return Actions.run("/accidents/" + id, "accident.gate.done", redirect, () -> service.recordGate(id, gate, note, evidence, me));
     }
 
     /** The investigation's steps: open it with its team, extend the report once, the report, extend the reply once, the reply. */
@@ -156,7 +157,7 @@ class AccidentController {
                          RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return AccidentActions.act(id, "investigation.done", redirect, () -> {
+        return Actions.run("/accidents/" + id, "investigation.done", redirect, () -> {
             switch (step) {
                 case "open" -> investigations.open(id, team, me);
                 case "extend" -> investigations.extendReport(id, to, reason, me);
@@ -172,7 +173,7 @@ class AccidentController {
     String passUp(@PathVariable long id, @PathVariable AccidentService.Hop hop, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_REPORT);
-        return AccidentActions.act(id, "accident.hop.recorded", redirect, () -> service.passUp(id, hop, me));
+        return Actions.run("/accidents/" + id, "accident.hop.recorded", redirect, () -> service.passUp(id, hop, me));
     }
 
     /** 结案: only with all four gates met; a refusal names the ones missing. */

@@ -1,5 +1,6 @@
 package org.anquan.accidents.web;
 
+import org.anquan.platform.web.Actions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ class AccidentFollowUpController {
         me.require(Permission.ACCIDENT_CLOSE);
         byte[] bytes = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        return AccidentActions.act(id, "investigation.file.done", redirect, () -> investigations.attachReport(id, name, bytes, me));
+        return Actions.run("/accidents/" + id, "investigation.file.done", redirect, () -> investigations.attachReport(id, name, bytes, me));
     }
 
     @GetMapping("/accidents/{id}/investigation/file")
@@ -86,7 +87,7 @@ class AccidentFollowUpController {
                              RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return AccidentActions.act(id, "recommendation.added", redirect, () -> recommendations.add(id, measure, ownerUnit, ownerPerson, deadline, me));
+        return Actions.run("/accidents/" + id, "recommendation.added", redirect, () -> recommendations.add(id, measure, ownerUnit, ownerPerson, deadline, me));
     }
 
     @PostMapping("/accidents/{id}/recommendations/{recommendationId}/{action:done|hazard}")
@@ -95,16 +96,16 @@ class AccidentFollowUpController {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
         if ("done".equals(action)) {
-            return AccidentActions.act(id, "recommendation.completed", redirect, () -> recommendations.complete(id, recommendationId, note, me));
+            return Actions.run("/accidents/" + id, "recommendation.completed", redirect, () -> recommendations.complete(id, recommendationId, note, me));
         }
-        return AccidentActions.act(id, "recommendation.hazard.opened", redirect, () -> recommendations.openHazard(id, recommendationId, me));
+        return Actions.run("/accidents/" + id, "recommendation.hazard.opened", redirect, () -> recommendations.openHazard(id, recommendationId, me));
     }
 
     @PostMapping("/accidents/{id}/accountability")
     String addAccountability(@PathVariable long id, @ModelAttribute Accountability.Input input, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return AccidentActions.act(id, "accountability.added", redirect, () -> accountability.add(id, input, me));
+        return Actions.run("/accidents/" + id, "accountability.added", redirect, () -> accountability.add(id, input, me));
     }
 
     @PostMapping("/accidents/{id}/concealment")
@@ -112,7 +113,7 @@ class AccidentFollowUpController {
                        @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
-        return AccidentActions.act(id, confirmed ? "accident.concealment.confirmed.done" : "accident.concealment.cleared.done", redirect,
+        return Actions.run("/accidents/" + id, confirmed ? "accident.concealment.confirmed.done" : "accident.concealment.cleared.done", redirect,
                 () -> accidents.reviewConcealment(id, confirmed, reason, me));
     }
 

@@ -9,7 +9,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
-import org.anquan.shared.BusinessException;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.http.CacheControl;
@@ -94,14 +94,14 @@ class CitizenController {
     @RequiresPermission(Permission.CITIZEN_HANDLE)
     String accept(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.accept", redirect, () -> handling.accept(id, version, me));
+        return Actions.run("/citizen/" + id, "citizen.done.accept", redirect, () -> handling.accept(id, version, me));
     }
 
     @PostMapping("/citizen/{id}/reject")
     @RequiresPermission(Permission.CITIZEN_HANDLE)
     String reject(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.reject", redirect, () -> handling.reject(id, version, reason(reason), me));
+        return Actions.run("/citizen/" + id, "citizen.done.reject", redirect, () -> handling.reject(id, version, reason(reason), me));
     }
 
     private static Handling.RejectReason reason(String reason) {
@@ -116,7 +116,7 @@ class CitizenController {
     @RequiresPermission(Permission.CITIZEN_HANDLE)
     String merge(@PathVariable long id, @RequestParam int version, @RequestParam long into, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.merge", redirect, () -> handling.merge(id, version, into, me));
+        return Actions.run("/citizen/" + id, "citizen.done.merge", redirect, () -> handling.merge(id, version, into, me));
     }
 
     @PostMapping("/citizen/{id}/hazard")
@@ -124,21 +124,21 @@ class CitizenController {
     String hazard(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String description,
                   RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.hazard", redirect, () -> handling.toHazard(id, version, description, me));
+        return Actions.run("/citizen/" + id, "citizen.done.hazard", redirect, () -> handling.toHazard(id, version, description, me));
     }
 
     @PostMapping("/citizen/{id}/clue")
     @RequiresPermission(Permission.CITIZEN_HANDLE)
     String clue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.clue", redirect, () -> handling.toClue(id, version, note, me));
+        return Actions.run("/citizen/" + id, "citizen.done.clue", redirect, () -> handling.toClue(id, version, note, me));
     }
 
     @PostMapping("/citizen/{id}/close")
     @RequiresPermission(Permission.CITIZEN_HANDLE)
     String close(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reply, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.close", redirect, () -> handling.close(id, version, reply, me));
+        return Actions.run("/citizen/" + id, "citizen.done.close", redirect, () -> handling.close(id, version, reply, me));
     }
 
     @PostMapping("/citizen/{id}/reply")
@@ -146,7 +146,7 @@ class CitizenController {
     String reply(@PathVariable long id, @RequestParam(required = false) String body, @RequestParam(defaultValue = "false") boolean visible,
                  RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, visible ? "citizen.done.reply" : "citizen.done.note", redirect, () -> handling.reply(id, body, visible, me));
+        return Actions.run("/citizen/" + id, visible ? "citizen.done.reply" : "citizen.done.note", redirect, () -> handling.reply(id, body, visible, me));
     }
 
     @PostMapping("/citizen/{id}/reward")
@@ -154,7 +154,7 @@ class CitizenController {
     String proposeReward(@PathVariable long id, @RequestParam(required = false) String band, @RequestParam(required = false) String amount,
                          @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.reward.propose", redirect, () -> handling.proposeReward(id, band, yuan(amount), reason, me));
+        return Actions.run("/citizen/" + id, "citizen.done.reward.propose", redirect, () -> handling.proposeReward(id, band, yuan(amount), reason, me));
     }
 
     private static BigDecimal yuan(String amount) {
@@ -169,14 +169,14 @@ class CitizenController {
     @RequiresPermission(Permission.TIP_HANDLE)
     String approveReward(@PathVariable long id, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.reward.approve", redirect, () -> handling.approveReward(id, me));
+        return Actions.run("/citizen/" + id, "citizen.done.reward.approve", redirect, () -> handling.approveReward(id, me));
     }
 
     @PostMapping("/citizen/{id}/reward/pay")
     @RequiresPermission(Permission.TIP_HANDLE)
     String payReward(@PathVariable long id, @RequestParam(required = false) String reference, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "citizen.done.reward.pay", redirect, () -> handling.payReward(id, reference, me));
+        return Actions.run("/citizen/" + id, "citizen.done.reward.pay", redirect, () -> handling.payReward(id, reference, me));
     }
 
     @GetMapping("/citizen/photos/{photoId}")
@@ -184,18 +184,5 @@ class CitizenController {
         var p = queries.photo(photoId, CurrentUsers.require()).orElseThrow(() -> new NotFoundException("photo", photoId));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType())).cacheControl(CacheControl.noStore())
                 .header("X-Content-Type-Options", "nosniff").body(p.content());
-    }
-
-    private static String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/citizen/" + id;
     }
 }

@@ -19,6 +19,7 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -129,7 +130,7 @@ class DutyController {
     @RequiresPermission(Permission.DUTY_MANAGE)
     String publish(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + id, "duty.roster.published", redirect, () -> rosters.publish(id, version, me));
+        return Actions.run("/duty/rosters/" + id, "duty.roster.published", redirect, () -> rosters.publish(id, version, me));
     }
 
     @PostMapping("/duty/rosters/{id}/shifts")
@@ -139,7 +140,7 @@ class DutyController {
                     @RequestParam(required = false) String role, @RequestParam(required = false) String person,
                     @RequestParam(required = false) String phone, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + id, "duty.shift.added", redirect, () -> rosters.addShift(id,
+        return Actions.run("/duty/rosters/" + id, "duty.shift.added", redirect, () -> rosters.addShift(id,
                 from == null ? null : from.atZone(clock.getZone()).toOffsetDateTime(), to == null ? null : to.atZone(clock.getZone()).toOffsetDateTime(),
                 role, person, phone, me));
     }
@@ -148,14 +149,14 @@ class DutyController {
     @RequiresPermission(Permission.DUTY_MANAGE)
     String checkIn(@PathVariable long id, @RequestParam long roster, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + roster, "duty.checkin.recorded", redirect, () -> rosters.checkIn(id, me));
+        return Actions.run("/duty/rosters/" + roster, "duty.checkin.recorded", redirect, () -> rosters.checkIn(id, me));
     }
 
     @PostMapping("/duty/shifts/{id}/handover")
     @RequiresPermission(Permission.DUTY_MANAGE)
     String handover(@PathVariable long id, @RequestParam long roster, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + roster, "duty.handover.recorded", redirect, () -> rosters.handover(id, note, me));
+        return Actions.run("/duty/rosters/" + roster, "duty.handover.recorded", redirect, () -> rosters.handover(id, note, me));
     }
 
     @PostMapping("/duty/shifts/{id}/swap")
@@ -163,14 +164,14 @@ class DutyController {
     String swap(@PathVariable long id, @RequestParam long roster, @RequestParam(required = false) String person,
                 @RequestParam(required = false) String phone, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + roster, "duty.swap.requested", redirect, () -> rosters.requestSwap(id, person, phone, reason, me));
+        return Actions.run("/duty/rosters/" + roster, "duty.swap.requested", redirect, () -> rosters.requestSwap(id, person, phone, reason, me));
     }
 
     @PostMapping("/duty/swaps/{id}/{decision:approve|refuse}")
     @RequiresPermission(Permission.DUTY_MANAGE)
     String decide(@PathVariable long id, @PathVariable String decision, @RequestParam long roster, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty/rosters/" + roster, "duty.swap." + decision + "d", redirect, () -> rosters.decideSwap(id, "approve".equals(decision), me));
+        return Actions.run("/duty/rosters/" + roster, "duty.swap." + decision + "d", redirect, () -> rosters.decideSwap(id, "approve".equals(decision), me));
     }
 
     @PostMapping("/duty/zero-report")
@@ -178,7 +179,7 @@ class DutyController {
     String zeroReport(@RequestParam(required = false) String unit, @RequestParam(defaultValue = "true") boolean nothing,
                       @RequestParam(required = false) String note, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act("/duty", "duty.zero.sent", redirect, () -> zero.submit(unit, nothing, note, me));
+        return Actions.run("/duty", "duty.zero.sent", redirect, () -> zero.submit(unit, nothing, note, me));
     }
 
     @GetMapping("/duty/spot-checks")
@@ -231,7 +232,7 @@ class DutyController {
             r = null;
         }
         SpotChecks.Result chosen = r;
-        return act("/duty/spot-checks/" + id, "duty.spot.recorded", redirect, () -> spot.record(id, rosterId, chosen, seconds, leaderOnPost, me));
+        return Actions.run("/duty/spot-checks/" + id, "duty.spot.recorded", redirect, () -> spot.record(id, rosterId, chosen, seconds, leaderOnPost, me));
     }
 
     /** 值班抽查情况通报: the period's ranking and the units that failed, as Word. */
@@ -258,18 +259,5 @@ class DutyController {
                 .signedBy(messages.get("duty.unit.city"), LocalDate.now(clock), locale);
         downloads.attach(response, Downloads.DOCX, ".docx", "download.spot.notice", from, to);
         doc.write(response.getOutputStream());
-    }
-
-    private static String act(String back, String doneKey, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:" + back;
     }
 }

@@ -9,6 +9,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -97,7 +98,7 @@ class EventController {
                   @RequestParam(required = false) String body, @RequestParam(required = false) Integer deaths,
                   @RequestParam(required = false) Integer injured, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(id, "duty.event.report.sent", redirect, () -> events.report(id, new EventReports.ReportInput(stage, channel, city(reportedAt), body,
+        return Actions.run("/duty/events/" + id, "duty.event.report.sent", redirect, () -> events.report(id, new EventReports.ReportInput(stage, channel, city(reportedAt), body,
                 deaths, injured), me));
     }
 
@@ -109,19 +110,6 @@ class EventController {
             redirect.addFlashAttribute("errorKey", "duty.event.accident.unknown");
             return "redirect:/duty/events/" + id;
         }
-        return act(id, "duty.event.linked", redirect, () -> events.linkAccident(id, accidentId, me));
-    }
-
-    private static String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/duty/events/" + id;
+        return Actions.run("/duty/events/" + id, "duty.event.linked", redirect, () -> events.linkAccident(id, accidentId, me));
     }
 }

@@ -14,8 +14,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -96,7 +95,7 @@ class FireController {
                       @RequestParam(required = false) Long countyId, @RequestParam(required = false) Double lat,
                       @RequestParam(required = false) Double lon, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "fire.station.added", () -> fire.addStation(new FireDanger.StationInput(code, name, countyId, lat, lon), me));
+        return Actions.run("/fire", "fire.station.added", redirect, () -> fire.addStation(new FireDanger.StationInput(code, name, countyId, lat, lon), me));
     }
 
     /** A CSV of station,date,temp,rh,wind,rain (a header line first); bad rows are named with their line, the rest imported. */
@@ -141,7 +140,7 @@ class FireController {
     @RequiresPermission(Permission.FIRE_ACK)
     String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "fire.ack.done", () -> fire.acknowledge(id, me));
+        return Actions.run("/fire", "fire.ack.done", redirect, () -> fire.acknowledge(id, me));
     }
 
     @PostMapping("/fire/seasons")
@@ -151,19 +150,6 @@ class FireController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
                      RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "fire.season.added", () -> fire.addSeason(countyId, startsOn, endsOn, me));
-    }
-
-    private static String act(RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/fire";
+        return Actions.run("/fire", "fire.season.added", redirect, () -> fire.addSeason(countyId, startsOn, endsOn, me));
     }
 }

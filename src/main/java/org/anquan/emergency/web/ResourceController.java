@@ -9,7 +9,7 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.MapPoint;
-import org.anquan.shared.BusinessException;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -79,7 +79,7 @@ class ResourceController {
                    @RequestParam(required = false) Double lon, @RequestParam(required = false) String readiness,
                    @RequestParam(required = false) String dutyPhone, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "resource.team.added", () -> resources.addTeam(new Resources.TeamInput(name, kindCode, countyId, members, equipment,
+        return Actions.run("/resources", "resource.team.added", redirect, () -> resources.addTeam(new Resources.TeamInput(name, kindCode, countyId, members, equipment,
                 lat, lon, readiness, dutyPhone), me));
     }
 
@@ -87,7 +87,7 @@ class ResourceController {
     @RequiresPermission(Permission.RESOURCE_EDIT)
     String readiness(@PathVariable long id, @RequestParam(required = false) String readiness, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "resource.readiness.set", () -> resources.setReadiness(id, readiness, me));
+        return Actions.run("/resources", "resource.readiness.set", redirect, () -> resources.setReadiness(id, readiness, me));
     }
 
     @PostMapping("/resources/teams/{id}/drills")
@@ -96,7 +96,7 @@ class ResourceController {
                  @RequestParam(required = false) String scenario, @RequestParam(required = false) String result,
                  @RequestParam(required = false) String note, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "resource.drill.recorded", () -> resources.recordDrill(id, heldOn, scenario, result, note, me));
+        return Actions.run("/resources", "resource.drill.recorded", redirect, () -> resources.recordDrill(id, heldOn, scenario, result, note, me));
     }
 
     @PostMapping("/resources/warehouses")
@@ -105,7 +105,7 @@ class ResourceController {
                         @RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
                         @RequestParam(required = false) String keeper, @RequestParam(required = false) String phone, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        return act(redirect, "resource.warehouse.added", () -> resources.addWarehouse(name, countyId, lat, lon, keeper, phone, me));
+        return Actions.run("/resources", "resource.warehouse.added", redirect, () -> resources.addWarehouse(name, countyId, lat, lon, keeper, phone, me));
     }
 
     @PostMapping("/resources/supplies")
@@ -120,20 +120,7 @@ class ResourceController {
             redirect.addFlashAttribute("errorKey", "resource.warehouse.required");
             return "redirect:/resources";
         }
-        return act(redirect, "resource.supply.added", () -> resources.addSupply(warehouseId, kindCode, itemName, unit, quantity, minQuantity,
+        return Actions.run("/resources", "resource.supply.added", redirect, () -> resources.addSupply(warehouseId, kindCode, itemName, unit, quantity, minQuantity,
                 expiresOn, me));
-    }
-
-    private static String act(RedirectAttributes redirect, String doneKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/resources";
     }
 }

@@ -1,16 +1,20 @@
-package org.anquan.accidents.web;
+package org.anquan.platform.web;
 
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** An action taken from an accident's page: run it and come back to the page with the outcome in words. */
-final class AccidentActions {
+/**
+ * A step taken from a page (POST, then redirect back): run it and carry its outcome to the page in words
+ * — the notice that it was done, or the first refusal of the input or the rule — never a stack trace.
+ */
+public final class Actions {
 
-    private AccidentActions() {
+    private Actions() {
     }
 
-    static String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {
+    /** Runs the step; returns the redirect to {@code back} with the notice {@code doneKey} or the refusal as flash attributes. */
+    public static String run(String back, String doneKey, RedirectAttributes redirect, Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("noticeKey", doneKey);
@@ -20,6 +24,6 @@ final class AccidentActions {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
         }
-        return "redirect:/accidents/" + id;
+        return "redirect:" + back;
     }
 }
