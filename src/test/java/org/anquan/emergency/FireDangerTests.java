@@ -108,6 +108,8 @@ class FireDangerTests {
 
     @Test
     void aDangerousDayWarnsTheCountyAndTheDepartmentsWhoAcknowledgeIt() throws Exception {
+        long township = directory.townships().stream().filter(t -> t.countyId() == user("county").regionId()).findFirst().orElseThrow().id();
+        long contact = fire.addContact(user("county").regionId(), township, "VILLAGE", "测试村", "护林员", "13900000077", user("admin"));
         station("T-WARN");
         LocalDate today = LocalDate.now(clock);
         List<FireDanger.ObservationRow> rows = new ArrayList<>();
@@ -131,6 +133,12 @@ class FireDangerTests {
         assertThat(fire.warnings(0).stream().filter(w -> w.id() == warning.id()).findFirst().orElseThrow().acknowledgedBy("REGION", county)).isTrue();
         assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("county"))).isInstanceOf(org.anquan.shared.BusinessException.class);
         assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("enterprise"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        // the village contact has no account: the county office records that it confirmed by phone; a department cannot
+        assertThat(warning.recipients()).anyMatch(r -> r.unitKind().equals("CONTACT") && r.unitId() == contact && r.acknowledgedAt() == null);
+        assertThatThrownBy(() -> fire.acknowledgeForContact(warning.id(), contact, user("dept"))).isInstanceOf(org.anquan.shared.BusinessException.class);
+        fire.acknowledgeForContact(warning.id(), contact, user("county"));
+        assertThat(fire.warnings(0).stream().filter(w -> w.id() == warning.id()).findFirst().orElseThrow().recipients())
+                .anyMatch(r -> r.unitKind().equals("CONTACT") && r.unitId() == contact && r.acknowledgedAt() != null);
     }
 
     @Test

@@ -100,6 +100,8 @@ class PermissionMatrixTests {
         MATRIX.put("POST /fire/stations", FIRE_DATA);
         MATRIX.put("POST /fire/observations", FIRE_DATA);
         MATRIX.put("POST /fire/seasons", FIRE_DATA);
+        MATRIX.put("POST /fire/contacts", FIRE_DATA);
+        MATRIX.put("POST /fire/warnings/{id}/contacts/{contactId}/acknowledge", OFFICERS);
         MATRIX.put("POST /fire/warnings/{id}/acknowledge", OFFICERS);
         MATRIX.put("POST /api/v1/fire/stations", FIRE_DATA);
         MATRIX.put("POST /api/v1/fire/observations", FIRE_DATA);
@@ -313,6 +315,7 @@ class PermissionMatrixTests {
         ids.put("{decision:approve|refuse}", "approve");
         ids.put("{id:\\d+}", "1");
         ids.put("{rosterId}", "1");
+        ids.put("{contactId}", "1");
         // a hazard of that enterprise (routed to the department officer's bureau and the county officer's county),
         // with a supervision step, so every scope reaches them too
         long enterprise = Long.parseLong(ids.get("{id}"));

@@ -64,6 +64,10 @@ class DemoFireDanger implements ApplicationRunner {
             if (shape == null) {
                 continue;
             }
+            directory.townships().stream().filter(t -> t.countyId() == county.id()).limit(2).forEach(t -> {
+                fire.addContact(county.id(), t.id(), "TOWNSHIP", t.name(), "防火办" + t.name().substring(0, 1) + "主任", "1390571" + (2000 + t.id() % 1000), admin);
+                fire.addContact(county.id(), t.id(), "VILLAGE", t.name().replaceAll("(镇|乡|街道)$", "") + "村", "村护林员", "1390571" + (3000 + t.id() % 1000), admin);
+            });
             fire.addSeason(county.id(), LocalDate.of(today.getYear(), 11, 1).minusYears(today.getMonthValue() < 11 ? 1 : 0),
                     LocalDate.of(today.getYear(), 11, 1).minusYears(today.getMonthValue() < 11 ? 1 : 0).plusMonths(6).minusDays(1), admin);
             for (int k = 1; k <= 2; k++) {

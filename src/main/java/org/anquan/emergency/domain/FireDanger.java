@@ -285,16 +285,17 @@ public class FireDanger {
             var existing = jdbc.sql("SELECT id, level FROM fire_warning WHERE county_id = :c AND warn_date = :d")
                     .param("c", l.county()).param("d", l.day()).query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional();
             long id;
+            boolean raised = true;
             if (existing.isPresent()) {
-                if (existing.get()[1] >= l.level()) {
-                    continue;
-                }
                 id = existing.get()[0];
-                jdbc.sql("UPDATE fire_warning SET level = :l, fwi = :f, issued_at = :at WHERE id = :id").param("l", l.level())
-                        .param("f", l.fwi()).param("at", OffsetDateTime.now(clock)).param("id", id).update();
-                // a raised warning is acknowledged again
-                jdbc.sql("UPDATE fire_warning_recipient SET acknowledged_by = NULL, acknowledged_at = NULL WHERE warning_id = :id")
-                        .param("id", id).update();
+                raised = existing.get()[1] < l.level();
+                if (raised) {
+                    jdbc.sql("UPDATE fire_warning SET level = :l, fwi = :f, issued_at = :at WHERE id = :id").param("l", l.level())
+                            .param("f", l.fwi()).param("at", OffsetDateTime.now(clock)).param("id", id).update();
+                    // a raised warning is acknowledged again
+                    jdbc.sql("UPDATE fire_warning_recipient SET acknowledged_by = NULL, acknowledged_at = NULL WHERE warning_id = :id")
+                            .param("id", id).update();
+                }
             } else {
                 var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO fire_warning (county_id, warn_date, level, fwi, issued_at) VALUES (:c, :d, :l, :f, :at)")
@@ -308,8 +309,16 @@ public class FireDanger {
                             .param("w", id).param("d", d).update();
                 }
             }
-            audit.record("WARN", "fire_warning", id, "county " + l.county() + " " + l.day() + " level " + l.level(), null, null);
-            events.publishEvent(new FireDangerWarned(id, l.county(), l.day(), l.level(), l.fwi()));
+            // every township and village contact of the county, also one added since the warning was first issued
+            jdbc.sql("""
+                    INSERT INTO fire_warning_recipient (warning_id, unit_kind, unit_id)
+                    SELECT :w, 'CONTACT', c.id FROM fire_contact c WHERE c.county_id = :county AND c.active = TRUE
+                      AND NOT EXISTS (SELECT 1 FROM fire_warning_recipient r WHERE r.warning_id = :w AND r.unit_kind = 'CONTACT' AND r.unit_id = c.id)""")
+                    .param("w", id).param("county", l.county()).update();
+            if (raised) {
+                audit.record("WARN", "fire_warning", id, "county " + l.county() + " " + l.day() + " level " + l.level(), null, null);
+                events.publishEvent(new FireDangerWarned(id, l.county(), l.day(), l.level(), l.fwi()));
+            }
         }
     }
 
@@ -404,6 +413,71 @@ public class FireDanger {
             throw new BusinessException("fire.ack.not.yours");
         }
         audit.record("ACKNOWLEDGE", "fire_warning", warningId, "acknowledged by " + kind + " " + scope.id(), null, null);
+    }
+
+    public record Contact(long id, long countyId, long townshipId, String level, String place, String name, String phone) {
+    }
+
+    /** A township or village contact of a county, who receives its warnings by phone. */
+    @Transactional
+    public long addContact(Long countyId, Long townshipId, String level, String place, String name, String phone, CurrentUser user) {
+        user.require(Permission.FIRE_DATA);
+        Map<String, String> errors = new LinkedHashMap<>();
+        var township = townshipId == null ? null : directory.townships().stream().filter(t -> t.id() == townshipId).findFirst().orElse(null);
+        if (township == null || countyId == null || township.countyId() != countyId) {
+            errors.put("townshipId", "fire.contact.township.unknown");
+        }
+        if (!"TOWNSHIP".equals(level) && !"VILLAGE".equals(level)) {
+            errors.put("level", "validation.required");
+        }
+        String p = place == null ? "" : place.strip();
+        String n = name == null ? "" : name.strip();
+        if (p.isEmpty() || p.length() > 100) {
+            errors.put("place", p.isEmpty() ? "validation.required" : "validation.too.long");
+        }
+        if (n.isEmpty() || n.length() > 50) {
+            errors.put("name", n.isEmpty() ? "validation.required" : "validation.too.long");
+        }
+        if (phone == null || !phone.strip().matches("[0-9+\\- ()]{5,32}")) {
+            errors.put("phone", "duty.phone.invalid");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO fire_contact (county_id, township_id, level, place, name, phone, created_at)
+                VALUES (:c, :t, :l, :p, :n, :ph, :at)""")
+                .param("c", countyId).param("t", townshipId).param("l", level).param("p", p).param("n", n).param("ph", phone.strip())
+                .param("at", OffsetDateTime.now(clock)).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        audit.record("CREATE", "fire_contact", id, p + " " + n, null, null);
+        return id;
+    }
+
+    public List<Contact> contacts() {
+        return jdbc.sql("SELECT id, county_id, township_id, level, place, name, phone FROM fire_contact WHERE active = TRUE ORDER BY county_id, township_id, level DESC, place")
+                .query((rs, n) -> new Contact(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7))).list();
+    }
+
+    /** The county office records that a township or village contact of its county confirmed the warning by phone. */
+    @Transactional
+    public void acknowledgeForContact(long warningId, long contactId, CurrentUser user) {
+        user.require(Permission.FIRE_ACK);
+        var scope = user.scope();
+        Long county = jdbc.sql("SELECT county_id FROM fire_contact WHERE id = :id").param("id", contactId).query(Long.class).optional().orElse(null);
+        if (county == null || scope.kind() != DataScope.Kind.REGION || !scope.id().equals(county)) {
+            throw new BusinessException("fire.ack.not.yours");
+        }
+        int n = jdbc.sql("""
+                UPDATE fire_warning_recipient SET acknowledged_by = :by, acknowledged_at = :at
+                WHERE warning_id = :w AND unit_kind = 'CONTACT' AND unit_id = :u AND acknowledged_at IS NULL""")
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("w", warningId).param("u", contactId).update();
+        if (n == 0) {
+            throw new BusinessException("fire.ack.not.yours");
+        }
+        audit.record("ACKNOWLEDGE", "fire_warning", warningId, "contact " + contactId + " confirmed by phone", null, null);
     }
 
     public record Season(long id, long countyId, LocalDate startsOn, LocalDate endsOn) {

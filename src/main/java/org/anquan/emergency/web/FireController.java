@@ -52,6 +52,13 @@ class FireController {
         model.addAttribute("counties", directory.counties());
         model.addAttribute("countyNames", names());
         model.addAttribute("departmentNames", departments());
+        var contacts = fire.contacts();
+        model.addAttribute("contacts", contacts);
+        model.addAttribute("contactNames", contacts.stream().collect(java.util.stream.Collectors.toMap(FireDanger.Contact::id,
+                c -> c.place() + " " + c.name() + " " + c.phone())));
+        model.addAttribute("contactCounties", contacts.stream().collect(java.util.stream.Collectors.toMap(FireDanger.Contact::id,
+                FireDanger.Contact::countyId)));
+        model.addAttribute("townships", directory.townships());
         // the unit a warning may be addressed to: the user's county or department
         var scope = CurrentUsers.require().scope();
         String kind = switch (scope.kind()) {
@@ -141,6 +148,24 @@ class FireController {
     String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         return Actions.run("/fire", "fire.ack.done", redirect, () -> fire.acknowledge(id, me));
+    }
+
+    @PostMapping("/fire/contacts")
+    @RequiresPermission(Permission.FIRE_DATA)
+    String addContact(@RequestParam(required = false) Long townshipId, @RequestParam(required = false) String level,
+                      @RequestParam(required = false) String place, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String phone, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        Long county = townshipId == null ? null : directory.townships().stream().filter(t -> t.id() == townshipId)
+                .map(Directory.TownshipRef::countyId).findFirst().orElse(null);
+        return Actions.run("/fire", "fire.contact.added", redirect, () -> fire.addContact(county, townshipId, level, place, name, phone, me));
+    }
+
+    @PostMapping("/fire/warnings/{id}/contacts/{contactId}/acknowledge")
+    @RequiresPermission(Permission.FIRE_ACK)
+    String acknowledgeForContact(@PathVariable long id, @PathVariable long contactId, RedirectAttributes redirect) {
+        CurrentUser me = CurrentUsers.require();
+        return Actions.run("/fire", "fire.ack.contact.done", redirect, () -> fire.acknowledgeForContact(id, contactId, me));
     }
 
     @PostMapping("/fire/seasons")
