@@ -45,8 +45,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
-        return new LoginRateLimiter(props.perMinute(), jdbc, clock);
+    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
+                                      org.springframework.transaction.support.TransactionTemplate tx, javax.sql.DataSource dataSource)
+            throws java.sql.SQLException {
+        boolean postgres;
+        try (var c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+        return new LoginRateLimiter(props.perMinute(), jdbc, clock, tx, postgres);
     }
 
     @Bean
