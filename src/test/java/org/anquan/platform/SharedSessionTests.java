@@ -25,6 +25,7 @@ class SharedSessionTests {
     static SecondInstance second;
 
     @LocalServerPort int firstPort;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -85,8 +86,16 @@ class SharedSessionTests {
     void theLoginRateLimitCountsAttemptsOnEveryInstanceTogether() {
         // one minute for both, and an address no other test uses
         var minute = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T03:00:30Z"), java.time.ZoneOffset.UTC);
-        var first = new org.anquan.platform.security.LoginRateLimiter(4, jdbc, minute);
-        var other = new org.anquan.platform.security.LoginRateLimiter(4, second.bean(JdbcClient.class), minute);
+        boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> {
+            try {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).single();
+        var first = new org.anquan.platform.security.LoginRateLimiter(4, jdbc, minute, tx, postgres);
+        var other = new org.anquan.platform.security.LoginRateLimiter(4, second.bean(JdbcClient.class), minute,
+                second.bean(org.springframework.transaction.support.TransactionTemplate.class), postgres);
         String address = "shared-limit-" + java.util.UUID.randomUUID();
         assertThat(first.tryAcquire(address)).isTrue();
         assertThat(other.tryAcquire(address)).isTrue();
