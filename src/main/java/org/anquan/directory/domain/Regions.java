@@ -47,9 +47,16 @@ public class Regions {
                 .query(Regions::map).list();
     }
 
-    /** The deepest region whose boundary contains the point. */
+    /**
+     * The deepest region whose boundary contains the point: only the regions whose bounding box holds it are
+     * read, and only their outlines are parsed.
+     */
     public Optional<Region> locate(GeoPoint p) {
-        return all().stream().filter(r -> r.contains(p)).max(Comparator.comparingInt(Region::depth));
+        return jdbc.sql("""
+                SELECT * FROM region WHERE boundary IS NOT NULL
+                  AND min_lon <= :lon AND max_lon >= :lon AND min_lat <= :lat AND max_lat >= :lat""")
+                .param("lon", p.lon()).param("lat", p.lat()).query(Regions::map).list().stream()
+                .filter(r -> r.contains(p)).max(Comparator.comparingInt(Region::depth));
     }
 
     /** The county (or district) a region lies in; the county itself for a county. */
