@@ -50,6 +50,7 @@ class CitizenBenchmark {
     @Autowired JdbcTemplate template;
     @Autowired DataSource dataSource;
     @Autowired java.time.Clock clock;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -66,8 +67,10 @@ class CitizenBenchmark {
         load(key, 3, "warmup");
         Result posts = load(key, SECONDS, "post");
         System.out.println("BENCH " + posts.describe("Open311 POST requests.json (routing, persistence, audit)"));
-        Result raw = rawInserts(SECONDS);
+        Result raw = rawInserts(SECONDS, false);
         System.out.println("BENCH " + raw.describe("raw JDBC INSERT of the same rows, one per transaction"));
+        Result chained = rawInserts(SECONDS, true);
+        System.out.println("BENCH " + chained.describe("raw JDBC INSERT + the audit chain's append (head locked)"));
 
         fill();
         BenchmarkSupport.settle(jdbc);
@@ -147,8 +150,11 @@ class CitizenBenchmark {
         return new Result(all.size(), took, all, failures.get());
     }
 
-    /** The same rows the POSTs store (report, audit-free), each in its own transaction, from as many threads. */
-    Result rawInserts(int seconds) throws Exception {
+    /**
+     * The same rows the POSTs store, each in its own transaction, from as many threads; with {@code chained} also
+     * the audit chain's append as the trail does it (the head row locked, the record inserted, the head moved).
+     */
+    Result rawInserts(int seconds, boolean chained) throws Exception {
         long county = jdbc.sql("SELECT MIN(county_id) FROM citizen_report").query(Long.class).single();
         long department = jdbc.sql("SELECT MIN(department_id) FROM citizen_report").query(Long.class).single();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -162,12 +168,25 @@ class CitizenBenchmark {
                 while (System.nanoTime() < end) {
                     int i = seq.incrementAndGet();
                     long t = System.nanoTime();
+                    String prefix = chained ? "C" : "R";
+                    tx.executeWithoutResult(st -> {
                     template.update("""
                             INSERT INTO citizen_report (tracking_code, token, category_code, tip, description, lon, lat, county_id, department_id,
                                 industry_code, status, visible, source, submitted_at, updated_at)
                             VALUES (?, ?, 'ROAD_DANGER', FALSE, ?, 118.02, 30.02, ?, ?, 'ROAD_TRANSPORT', 'PENDING', FALSE, 'OPEN311', ?, ?)""",
-                            "R" + code(i).substring(1), "RAWTOKEN" + i, "raw " + i, county, department,
+                            prefix + code(i).substring(1), prefix + "RAWTOKEN" + i, "raw " + i, county, department,
                             Timestamp.from(clock.instant()), Timestamp.from(clock.instant()));
+                    if (chained) {
+                        var head = template.queryForMap("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                        long next = ((Number) head.get("last_id")).longValue() + 1;
+                        String hash = org.anquan.platform.files.EvidenceCheck.sha256(
+                                (head.get("last_hash") + "raw" + next).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        template.update("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, prev_hash, hash, key_id) "
+                                + "VALUES (?, ?, 'bench', 'CREATE', 'citizen_report', ?, 'raw', ?, ?, 't1')", next, Timestamp.from(clock.instant()),
+                                String.valueOf(i), head.get("last_hash"), hash);
+                        template.update("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1", next, hash);
+                    }
+                    });
                     ms.add((System.nanoTime() - t) / 1e6);
                 }
                 return ms;
