@@ -175,7 +175,8 @@ public class Directory {
 
     /** The county or district in which the point lies. */
     public Optional<RegionRef> countyAt(GeoPoint p) {
-        return regions.locate(p).flatMap(r -> regions.countyOf(r.id())).map(RegionRef::of);
+        // the counties' own outlines first (one query); a county drawn only through its townships is found through them
+        return regions.countyContaining(p).or(() -> regions.locate(p).flatMap(r -> regions.countyOf(r.id()))).map(RegionRef::of);
     }
 
     public long enterpriseCount(DataScope scope) {

@@ -59,6 +59,15 @@ public class Regions {
                 .filter(r -> r.contains(p)).max(Comparator.comparingInt(Region::depth));
     }
 
+    /** The county whose outline holds the point, in one query (the counties whose box holds it, their outlines tested). */
+    public Optional<Region> countyContaining(GeoPoint p) {
+        return jdbc.sql("""
+                SELECT * FROM region WHERE region_level = 'COUNTY' AND boundary IS NOT NULL
+                  AND min_lon <= :lon AND max_lon >= :lon AND min_lat <= :lat AND max_lat >= :lat""")
+                .param("lon", p.lon()).param("lat", p.lat()).query(Regions::map).list().stream()
+                .filter(r -> r.contains(p)).findFirst();
+    }
+
     /** The county (or district) a region lies in; the county itself for a county. */
     public Optional<Region> countyOf(long regionId) {
         Region r = get(regionId);
