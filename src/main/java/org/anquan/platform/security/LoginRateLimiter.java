@@ -62,6 +62,19 @@ public class LoginRateLimiter {
     }
 
     private int count(String key, long minute) {
+        if (postgres) {
+            // one statement: the row counted or started, and its count read back; no race between instances to retry
+            int n = jdbc.sql("""
+                    INSERT INTO login_window (client_key, window_minute, attempts) VALUES (:k, :m, 1)
+                    ON CONFLICT (client_key) DO UPDATE
+                        SET attempts = CASE WHEN login_window.window_minute = :m THEN login_window.attempts + 1 ELSE 1 END,
+                            window_minute = :m
+                    RETURNING attempts""").param("k", key).param("m", minute).query(Integer.class).single();
+            if (n == 1) {
+                jdbc.sql("DELETE FROM login_window WHERE window_minute < :old").param("old", minute - 1).update();
+            }
+            return n;
+        }
         for (int attempt = 0; ; attempt++) {
             // both SET expressions read the row as it was: a new minute starts again at one
             int updated = jdbc.sql("""
