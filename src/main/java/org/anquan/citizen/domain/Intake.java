@@ -69,14 +69,10 @@ public class Intake {
     }
 
     public Submitted submit(Submission s, String actor) {
-        if (s.clientId() != null && s.clientKey() != null) {
-            if (!KEY.matcher(s.clientKey()).matches()) {
-                throw new InvalidInputException(Map.of("client_key", "citizen.client.key.invalid"));
-            }
-            Optional<Submitted> earlier = byClientKey(s.clientId(), s.clientKey());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        // a repeated idempotency key is answered by the unique constraint on (client, key) below, not by a read
+        // before every post: the repeat is checked like the first, refused by the constraint, and answered with it
+        if (s.clientId() != null && s.clientKey() != null && !KEY.matcher(s.clientKey()).matches()) {
+            throw new InvalidInputException(Map.of("client_key", "citizen.client.key.invalid"));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Categories.Category category = categories.find(s.categoryCode()).orElse(null);
@@ -131,7 +127,7 @@ public class Intake {
         try {
             return tx.execute(status -> store(s, category, description, place, department, contact, attributes, photos, actor));
         } catch (DuplicateKeyException raced) {
-            // the same client key posted twice at once: the other request stored it
+            // the same client key posted again (or twice at once): the earlier request stored it
             if (s.clientId() != null && s.clientKey() != null) {
                 return byClientKey(s.clientId(), s.clientKey()).orElseThrow(() -> raced);
             }
