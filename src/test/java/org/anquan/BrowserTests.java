@@ -618,9 +618,11 @@ class BrowserTests {
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=stage]")));
             assertThat(stage.getText()).isEqualTo("已办结");
             assertThat(driver.findElement(By.cssSelector("[data-test=reply]")).getText()).contains("护栏已修复");
+            // the photo loads lazily: once scrolled into view it is there, decoded
             WebElement img = driver.findElement(By.cssSelector("img.citizen-photo"));
-            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return arguments[0].naturalWidth", img)).intValue())
-                    .isPositive();
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", img);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+                    .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() > 0);
             assertThat(driver.findElement(By.tagName("body")).getSize().getWidth()).isLessThanOrEqualTo(PHONE.getWidth());
             screenshot("citizen-status-phone");
         } finally {
