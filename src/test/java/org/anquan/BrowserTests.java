@@ -606,8 +606,7 @@ class BrowserTests {
             // the officers review it, register nothing, and close it with an answer
             long id = jdbc.sql("SELECT id FROM citizen_report WHERE tracking_code = :c").param("c", code).query(Long.class).single();
             var a = accounts.findByUsername("county").orElseThrow();
-            var county = new org.anquan.platform.security.CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(),
-                    a.departmentId(), a.enterpriseId());
+            var county = accounts.principalOf(a.id()).user();
             citizenHandling.accept(id, 0, county);
             citizenHandling.close(id, 1, "护栏已修复，并增设了警示标志。", county);
 

@@ -57,8 +57,7 @@ class CitizenBenchmark {
     @Test
     void open311PostsAndGetsAtAMillionRequests() throws Exception {
         var a = accounts.findByUsername("admin").orElseThrow();
-        String key = clients.issue("benchmark " + System.nanoTime(), new CurrentUser(a.id(), a.username(), a.displayName(), a.role(),
-                null, null, null));
+        String key = clients.issue("benchmark " + System.nanoTime(), accounts.principalOf(a.id()).user());
         String db = dataSource.getConnection().getMetaData().getDatabaseProductName();
         System.out.printf(Locale.ROOT, "BENCH database %s, %d client threads, %d s per run, %d cores%n", db, CLIENTS, SECONDS,
                 Runtime.getRuntime().availableProcessors());

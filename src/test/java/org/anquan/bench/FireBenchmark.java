@@ -41,7 +41,7 @@ class FireBenchmark {
     @Test
     void fwiForTwoHundredStationsOverTenYears() {
         var a = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        CurrentUser admin = accounts.principalOf(a.id()).user();
         Random random = new Random(7);
         var counties = directory.counties();
         var shapes = directory.countyShapes();

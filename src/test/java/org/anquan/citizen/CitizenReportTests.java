@@ -60,7 +60,7 @@ class CitizenReportTests {
 
     CurrentUser admin() {
         var a = accounts.findByUsername("admin").orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        return accounts.principalOf(a.id()).user();
     }
 
     Intake.Submitted submit(String category, String description, Double lon, Double lat) {

@@ -41,7 +41,7 @@ class Open311Tests {
 
     CurrentUser admin() {
         var a = accounts.findByUsername("admin").orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        return accounts.principalOf(a.id()).user();
     }
 
     @BeforeEach

@@ -46,7 +46,7 @@ class TipConfidentialityTests {
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     Intake.Submitted tipInTheCountyOfficersCounty(String description) {

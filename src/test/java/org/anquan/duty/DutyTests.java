@@ -34,7 +34,7 @@ class DutyTests {
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     String countyKey() {

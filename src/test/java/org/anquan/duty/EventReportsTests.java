@@ -24,7 +24,7 @@ class EventReportsTests {
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     EventReports.EventInput event(String title, boolean serious, OffsetDateTime learned) {

@@ -42,7 +42,7 @@ class FireDangerTests {
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     /** A station in the county officer's county, at the point the other tests use. */

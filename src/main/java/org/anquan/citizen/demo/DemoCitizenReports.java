@@ -91,7 +91,7 @@ class DemoCitizenReports implements ApplicationRunner {
 
     void generate(int count, Random random) {
         var a = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        CurrentUser admin = accounts.principalOf(a.id()).user();
         clients.issue("12345政务服务便民热线", admin);
         clients.issue("随手拍微信小程序", admin);
         List<Categories.Category> all = categories.all();

@@ -45,7 +45,7 @@ class DemoDuty implements ApplicationRunner {
 
     private CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     @Override

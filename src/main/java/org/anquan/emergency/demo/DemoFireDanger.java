@@ -50,7 +50,7 @@ class DemoFireDanger implements ApplicationRunner {
             return;
         }
         var a = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        CurrentUser admin = accounts.principalOf(a.id()).user();
         Random random = new Random(2026);
         LocalDate today = LocalDate.now(clock);
         List<FireDanger.ObservationRow> rows = new ArrayList<>();

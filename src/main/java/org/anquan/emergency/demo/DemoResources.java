@@ -49,7 +49,7 @@ class DemoResources implements ApplicationRunner {
             return;
         }
         var a = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        CurrentUser admin = accounts.principalOf(a.id()).user();
         Random random = new Random(45);
         LocalDate today = LocalDate.now(clock);
         var shapes = directory.countyShapes();

@@ -35,7 +35,7 @@ class IdentityRotationTests {
         jdbc.sql("UPDATE citizen_report SET contact_sealed = :v WHERE id = :id").param("v", older.seal("钱女士\n13655556666\n"))
                 .param("id", done.id()).update();
         var a = accounts.findByUsername("admin").orElseThrow();
-        CurrentUser admin = new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), null, null, null);
+        CurrentUser admin = accounts.principalOf(a.id()).user();
         assertThat(handling.contact(done.id(), admin).phone()).isEqualTo("13655556666");
 
         assertThat(rotation.reseal()).isPositive();
