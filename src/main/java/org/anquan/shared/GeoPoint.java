@@ -12,6 +12,16 @@ public record GeoPoint(double lon, double lat) {
         }
     }
 
+    /** The great-circle distance to another point in metres (haversine, on a sphere of the Earth's mean radius). */
+    public double metersTo(GeoPoint other) {
+        double p1 = Math.toRadians(lat);
+        double p2 = Math.toRadians(other.lat);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(other.lon - lon);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
     /** Null when either coordinate is missing. */
     public static GeoPoint ofNullable(Double lon, Double lat) {
         return lon == null || lat == null ? null : new GeoPoint(lon, lat);

@@ -34,7 +34,7 @@ class ResourcesTests {
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
-        return new CurrentUser(a.id(), a.username(), a.displayName(), a.role(), a.regionId(), a.departmentId(), a.enterpriseId());
+        return accounts.principalOf(a.id()).user();
     }
 
     @Test
@@ -53,15 +53,9 @@ class ResourcesTests {
         double lon = 118.025;
         var nearest = resources.nearest(lat, lon, "MEDICAL", 5);
         var all = resources.teams().stream().filter(t -> t.kindCode().equals("MEDICAL") && !t.readiness().equals("DEPLOYED"))
-                .sorted(Comparator.comparingDouble(t -> distance(lat, lon, t.lat(), t.lon()))).limit(5).map(Resources.Team::id).toList();
+                .sorted(Comparator.comparingDouble(t -> new org.anquan.shared.GeoPoint(lon, lat).metersTo(new org.anquan.shared.GeoPoint(t.lon(), t.lat())))).limit(5).map(Resources.Team::id).toList();
         assertThat(nearest).extracting(Resources.Near::id).containsExactlyElementsOf(all);
         assertThat(nearest).isSortedAccordingTo(Comparator.comparingInt(Resources.Near::meters));
-    }
-
-    static double distance(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1), p2 = Math.toRadians(lat2);
-        double a = Math.pow(Math.sin((p2 - p1) / 2), 2) + Math.cos(p1) * Math.cos(p2) * Math.pow(Math.sin(Math.toRadians(lon2 - lon1) / 2), 2);
-        return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.GeoPoint;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -376,6 +377,7 @@ public class CitizenQueries {
         }
         double dLat = radiusMeters / 111_320.0;
         double dLon = radiusMeters / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(r.lat()))));
+        GeoPoint origin = new GeoPoint(r.lon(), r.lat());
         List<Duplicate> found = new ArrayList<>();
         jdbc.sql("""
                 SELECT id, tracking_code, status, lon, lat, submitted_at, description FROM citizen_report
@@ -385,7 +387,7 @@ public class CitizenQueries {
                 .param("id", r.id()).param("minLon", r.lon() - dLon).param("maxLon", r.lon() + dLon)
                 .param("minLat", r.lat() - dLat).param("maxLat", r.lat() + dLat)
                 .query(rs -> {
-                    int meters = (int) Math.round(meters(r.lon(), r.lat(), rs.getDouble(4), rs.getDouble(5)));
+                    int meters = (int) Math.round(origin.metersTo(new GeoPoint(rs.getDouble(4), rs.getDouble(5))));
                     if (meters <= radiusMeters) {
                         String text = rs.getString(7);
                         found.add(new Duplicate(rs.getLong(1), rs.getString(2), ReportStatus.valueOf(rs.getString(3)), meters,
@@ -394,16 +396,5 @@ public class CitizenQueries {
                 });
         found.sort(java.util.Comparator.comparingInt(Duplicate::meters));
         return found;
-    }
-
-    /** Great-circle distance in metres (haversine). */
-    static double meters(double lon1, double lat1, double lon2, double lat2) {
-        double r = 6_371_000;
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

@@ -320,7 +320,7 @@ public class Resources {
                     : suppliesNear(kindCode, lat, lon, dLat, dLon, whole, today);
             List<Near> within = new ArrayList<>();
             for (Near x : found) {
-                int m = (int) Math.round(meters(origin.lat(), origin.lon(), x.lat(), x.lon()));
+                int m = (int) Math.round(origin.metersTo(new GeoPoint(x.lon(), x.lat())));
                 // only what lies within the box's inscribed circle is surely nearer than anything outside the box
                 if (whole || m <= km * 1000) {
                     within.add(new Near(x.category(), x.id(), x.name(), x.kindCode(), x.lat(), x.lon(), m, x.detail(), x.phone()));
@@ -353,15 +353,5 @@ public class Resources {
                 .param("minLon", lon - dLon).param("maxLon", lon + dLon)
                 .query((rs, n) -> new Near("SUPPLY", rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), 0,
                         rs.getString(9) + " " + rs.getInt(6) + rs.getString(7), rs.getString(8))).list();
-    }
-
-    /** Great-circle distance in metres. */
-    static double meters(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }
