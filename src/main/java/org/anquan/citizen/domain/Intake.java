@@ -43,7 +43,6 @@ public class Intake {
     public record Submitted(long id, String trackingCode, String token, boolean repeated) {
     }
 
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ()]{5,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,100}");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -94,7 +93,7 @@ public class Intake {
             errors.put("name", "validation.too.long");
         }
         String phone = trim(s.phone());
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phone != null && !org.anquan.shared.Phones.valid(phone)) {
             errors.put("phone", "citizen.phone.invalid");
         }
         String email = trim(s.email());

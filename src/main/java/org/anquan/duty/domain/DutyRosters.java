@@ -59,7 +59,6 @@ public class DutyRosters {
 
     /** A roster belongs to no enterprise: an enterprise account's scope reaches none. */
     static final Long NO_ENTERPRISE = -1L;
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+\\- ()]{5,32}");
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -165,7 +164,7 @@ public class DutyRosters {
                     continue;
                 }
                 String[] parts = l.split("[\\s,，]+", 2);
-                if (parts.length < 2 || parts[0].length() > 50 || !PHONE.matcher(parts[1].strip()).matches()) {
+                if (parts.length < 2 || parts[0].length() > 50 || !org.anquan.shared.Phones.valid(parts[1])) {
                     errors.put(field, "duty.person.line");
                     return people;
                 }
@@ -272,7 +271,7 @@ public class DutyRosters {
         if (n.isEmpty() || n.length() > 50) {
             throw new InvalidInputException(Map.of("person", n.isEmpty() ? "validation.required" : "validation.too.long"));
         }
-        if (!PHONE.matcher(ph).matches()) {
+        if (!org.anquan.shared.Phones.valid(ph)) {
             throw new InvalidInputException(Map.of("phone", "duty.phone.invalid"));
         }
         return new Person(n, ph);

@@ -438,7 +438,7 @@ public class FireDanger {
         if (n.isEmpty() || n.length() > 50) {
             errors.put("name", n.isEmpty() ? "validation.required" : "validation.too.long");
         }
-        if (phone == null || !phone.strip().matches("[0-9+\\- ()]{5,32}")) {
+        if (!org.anquan.shared.Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }
         if (!errors.isEmpty()) {

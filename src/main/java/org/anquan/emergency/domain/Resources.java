@@ -57,8 +57,6 @@ public class Resources {
                        String phone) {
     }
 
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+\\- ()]{5,32}");
-
     private final JdbcClient jdbc;
     private final Directory directory;
     private final AuditTrail audit;
@@ -115,7 +113,7 @@ public class Resources {
         if (!READINESS.contains(String.valueOf(in.readiness()))) {
             errors.put("readiness", "validation.required");
         }
-        if (in.dutyPhone() == null || !PHONE.matcher(in.dutyPhone().strip()).matches()) {
+        if (!org.anquan.shared.Phones.valid(in.dutyPhone())) {
             errors.put("dutyPhone", "duty.phone.invalid");
         }
         GeoPoint p = point(in.lat(), in.lon(), county, errors);
@@ -210,7 +208,7 @@ public class Resources {
         String n = text(name, 100, "name", errors);
         Long county = county(countyId, user, errors);
         String k = text(keeper, 50, "keeper", errors);
-        if (phone == null || !PHONE.matcher(phone.strip()).matches()) {
+        if (!org.anquan.shared.Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }
         GeoPoint p = point(lat, lon, county, errors);
