@@ -52,4 +52,22 @@ public final class Inputs {
         }
         return "validation.invalid";
     }
+
+    /**
+     * A free text of a form, stripped: {@code validation.required} under {@code field} when it is blank and
+     * required, {@code validation.too.long} when longer than {@code max}. Returns the stripped text, null when blank.
+     */
+    public static String text(String value, int max, String field, boolean required, Map<String, String> errors) {
+        String t = value == null ? null : value.strip();
+        if (t == null || t.isEmpty()) {
+            if (required) {
+                errors.put(field, "validation.required");
+            }
+            return null;
+        }
+        if (t.length() > max) {
+            errors.put(field, "validation.too.long");
+        }
+        return t;
+    }
 }

@@ -15,6 +15,7 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.Polygon;
@@ -89,7 +90,7 @@ public class Alerts {
         if (in.category() == null || !CATEGORIES.contains(in.category())) {
             errors.put("category", "alert.category.unknown");
         }
-        String event = text(in.event(), 100, "event", true, errors);
+        String event = Inputs.text(in.event(), 100, "event", true, errors);
         if (!URGENCIES.contains(String.valueOf(in.urgency()))) {
             errors.put("urgency", "validation.required");
         }
@@ -99,9 +100,9 @@ public class Alerts {
         if (!CERTAINTIES.contains(String.valueOf(in.certainty()))) {
             errors.put("certainty", "validation.required");
         }
-        String headline = text(in.headline(), 160, "headline", true, errors);
-        String description = text(in.description(), 2000, "description", true, errors);
-        String instruction = text(in.instruction(), 2000, "instruction", false, errors);
+        String headline = Inputs.text(in.headline(), 160, "headline", true, errors);
+        String description = Inputs.text(in.description(), 2000, "description", true, errors);
+        String instruction = Inputs.text(in.instruction(), 2000, "instruction", false, errors);
         List<Long> counties = in.countyIds() == null ? List.of() : in.countyIds().stream().distinct().toList();
         List<String> names = new ArrayList<>();
         for (Long c : counties) {
@@ -168,20 +169,6 @@ public class Alerts {
             errors.put(field, "alert.time.invalid");
             return null;
         }
-    }
-
-    private static String text(String s, int max, String field, boolean required, Map<String, String> errors) {
-        String t = s == null ? null : s.strip();
-        if (t == null || t.isEmpty()) {
-            if (required) {
-                errors.put(field, "validation.required");
-            }
-            return null;
-        }
-        if (t.length() > max) {
-            errors.put(field, "validation.too.long");
-        }
-        return t;
     }
 
     private long insert(Checked c, String msgType, Long references, String sourceKind, String sourceRef, String author) {

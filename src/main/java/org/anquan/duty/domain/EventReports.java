@@ -13,6 +13,7 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +87,7 @@ public class EventReports {
     public long open(EventInput in, ReportInput first, CurrentUser user) {
         user.require(Permission.DUTY_MANAGE);
         Map<String, String> errors = new LinkedHashMap<>();
-        String title = text(in.title(), 200, "title", errors);
+        String title = Inputs.text(in.title(), 200, "title", true, errors);
         if (!KINDS.contains(String.valueOf(in.kind()))) {
             errors.put("kind", "validation.required");
         }
@@ -95,7 +96,7 @@ public class EventReports {
         } else if (!scopes.reaches(user.scope(), subject(in.countyId()), ScopeFilter.Mode.ACT)) {
             errors.put("countyId", "resource.county.not.yours");
         }
-        String place = text(in.place(), 300, "place", errors);
+        String place = Inputs.text(in.place(), 300, "place", true, errors);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (in.occurredAt() == null || in.learnedAt() == null) {
             errors.put("occurredAt", "validation.required");
@@ -140,7 +141,7 @@ public class EventReports {
         if (!List.of("PHONE", "WRITTEN").contains(String.valueOf(in.channel()))) {
             errors.put("channel", "validation.required");
         }
-        String body = text(in.body(), 4000, "body", errors);
+        String body = Inputs.text(in.body(), 4000, "body", true, errors);
         Event e = event(eventId);
         if (in.reportedAt() == null) {
             errors.put("reportedAt", "validation.required");
@@ -246,13 +247,5 @@ public class EventReports {
     /** The recent accidents an event of the user may be linked to. */
     public List<Accidents.AccidentRef> accidentsOf(CurrentUser user) {
         return accidents.recent(user.scope(), 20);
-    }
-
-    private static String text(String s, int max, String field, Map<String, String> errors) {
-        String t = s == null ? "" : s.strip();
-        if (t.isEmpty() || t.length() > max) {
-            errors.put(field, t.isEmpty() ? "validation.required" : "validation.too.long");
-        }
-        return t;
     }
 }

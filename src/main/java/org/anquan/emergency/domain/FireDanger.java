@@ -430,14 +430,8 @@ public class FireDanger {
         if (!"TOWNSHIP".equals(level) && !"VILLAGE".equals(level)) {
             errors.put("level", "validation.required");
         }
-        String p = place == null ? "" : place.strip();
-        String n = name == null ? "" : name.strip();
-        if (p.isEmpty() || p.length() > 100) {
-            errors.put("place", p.isEmpty() ? "validation.required" : "validation.too.long");
-        }
-        if (n.isEmpty() || n.length() > 50) {
-            errors.put("name", n.isEmpty() ? "validation.required" : "validation.too.long");
-        }
+        String p = org.anquan.shared.Inputs.text(place, 100, "place", true, errors);
+        String n = org.anquan.shared.Inputs.text(name, 50, "name", true, errors);
         if (!org.anquan.shared.Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }

@@ -15,6 +15,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,7 +102,7 @@ public class Resources {
     public long addTeam(TeamInput in, CurrentUser user) {
         user.require(Permission.RESOURCE_EDIT);
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = text(in.name(), 100, "name", errors);
+        String name = Inputs.text(in.name(), 100, "name", true, errors);
         kind(in.kindCode(), "TEAM", errors, "kindCode");
         Long county = county(in.countyId(), user, errors);
         if (in.members() == null || in.members() < 0 || in.members() > 100_000) {
@@ -146,14 +147,6 @@ public class Resources {
         return countyId;
     }
 
-    private static String text(String s, int max, String field, Map<String, String> errors) {
-        String t = s == null ? "" : s.strip();
-        if (t.isEmpty() || t.length() > max) {
-            errors.put(field, t.isEmpty() ? "validation.required" : "validation.too.long");
-        }
-        return t;
-    }
-
     @Transactional
     public void setReadiness(long teamId, String readiness, CurrentUser user) {
         user.require(Permission.RESOURCE_EDIT);
@@ -182,7 +175,7 @@ public class Resources {
         if (heldOn == null || heldOn.isAfter(LocalDate.now(clock))) {
             errors.put("heldOn", "resource.drill.date");
         }
-        String s = text(scenario, 200, "scenario", errors);
+        String s = Inputs.text(scenario, 200, "scenario", true, errors);
         if (!List.of("GOOD", "PASSED", "FAILED").contains(String.valueOf(result))) {
             errors.put("result", "validation.required");
         }
@@ -205,9 +198,9 @@ public class Resources {
     public long addWarehouse(String name, Long countyId, Double lat, Double lon, String keeper, String phone, CurrentUser user) {
         user.require(Permission.RESOURCE_EDIT);
         Map<String, String> errors = new LinkedHashMap<>();
-        String n = text(name, 100, "name", errors);
+        String n = Inputs.text(name, 100, "name", true, errors);
         Long county = county(countyId, user, errors);
-        String k = text(keeper, 50, "keeper", errors);
+        String k = Inputs.text(keeper, 50, "keeper", true, errors);
         if (!org.anquan.shared.Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }
@@ -232,8 +225,8 @@ public class Resources {
         ownCounty(w.countyId(), user);
         Map<String, String> errors = new LinkedHashMap<>();
         kind(kindCode, "SUPPLY", errors, "kindCode");
-        String item = text(itemName, 100, "itemName", errors);
-        String u = text(unit, 10, "unit", errors);
+        String item = Inputs.text(itemName, 100, "itemName", true, errors);
+        String u = Inputs.text(unit, 10, "unit", true, errors);
         if (quantity == null || quantity < 0 || minQuantity == null || minQuantity < 0) {
             errors.put("quantity", "resource.quantity.invalid");
         }
