@@ -66,8 +66,9 @@ class PagesTests {
         String station = jdbc.sql("SELECT MIN(code) FROM fire_station").query(String.class).single();
         long roster = jdbc.sql("SELECT MIN(id) FROM duty_roster").query(Long.class).single();
         long check = jdbc.sql("SELECT MIN(id) FROM duty_spot_check").query(Long.class).single();
+        long event = jdbc.sql("SELECT MIN(id) FROM duty_event").query(Long.class).single();
         for (String path : new String[] {"/alerts/" + alert, "/fire/stations/" + station, "/duty/rosters/" + roster, "/duty/spot-checks/" + check,
-                "/duty/rosters/" + roster + ".docx"}) {
+                "/duty/rosters/" + roster + ".docx", "/duty/events/" + event}) {
             assertThat(mvc.perform(get(path).with(as(accounts, "admin"))).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
         for (String path : new String[] {"/public/alerts", "/public/alerts/" + alert, "/public/alerts/" + alert + ".xml", "/public/alerts.atom",
