@@ -23,3 +23,4 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO anquan_app;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM anquan_app;
 REVOKE ALL ON flyway_schema_history FROM anquan_app;
 GRANT SELECT ON flyway_schema_history TO anquan_app;
+GRANT EXECUTE ON FUNCTION traffic_reading_partition(TEXT, TIMESTAMPTZ, TIMESTAMPTZ) TO anquan_app;

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class ModuleOwnershipTests {
 
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+    /** Migrations that differ by database (one folder per vendor), owned the same way. */
+    static final Path VENDOR_MIGRATIONS = Path.of("src/main/resources/db/vendor");
     static final Path CODE = Path.of("src/main/java/org/anquan");
     /** Tables that libraries own and use themselves (ShedLock, the Spring Modulith event registry). */
     static final Set<String> LIBRARY_TABLES = Set.of("shedlock", "event_publication");
@@ -40,8 +42,8 @@ class ModuleOwnershipTests {
 
     static Map<String, Owned> owners() throws IOException {
         Map<String, Owned> owners = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path f : files.sorted().toList()) {
+        try (Stream<Path> common = Files.list(MIGRATIONS); Stream<Path> vendor = Files.walk(VENDOR_MIGRATIONS)) {
+            for (Path f : Stream.concat(common, vendor.filter(p -> p.toString().endsWith(".sql"))).sorted().toList()) {
                 Matcher name = MIGRATION_NAME.matcher(f.getFileName().toString());
                 assertThat(name.matches()).as("migration %s names its module", f.getFileName()).isTrue();
                 Matcher m = CREATES.matcher(Files.readString(f));
@@ -97,6 +99,7 @@ class ModuleOwnershipTests {
         assertThat(owners.get("directory_enterprise_view")).isEqualTo(new Owned("directory", true));
         assertThat(owners.get("hazards_hazard_view")).isEqualTo(new Owned("hazards", true));
         assertThat(owners.get("supervision_step")).isEqualTo(new Owned("supervision", false));
+        assertThat(owners.get("traffic_reading")).isEqualTo(new Owned("traffic", false));
     }
 
     @Test

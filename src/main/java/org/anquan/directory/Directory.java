@@ -120,6 +120,26 @@ public class Directory {
                 .map(r -> new RegionShape(r.name(), r.boundary())).toList();
     }
 
+    /**
+     * A point drawn at random inside the county (demo data, simulations): drawn in the outline's bounding box
+     * until one falls in the county; empty when the county has no outline.
+     */
+    public Optional<GeoPoint> randomPointIn(long countyId, java.util.Random random) {
+        var county = regions.ofLevel(RegionLevel.COUNTY).stream().filter(r -> r.id() == countyId && r.boundary() != null).findFirst();
+        if (county.isEmpty()) {
+            return Optional.empty();
+        }
+        org.anquan.shared.Polygon shape = org.anquan.shared.Polygon.fromGeoJson(county.get().boundary());
+        for (int i = 0; i < 1000; i++) {
+            GeoPoint p = new GeoPoint(shape.minLon() + random.nextDouble() * (shape.maxLon() - shape.minLon()),
+                    shape.minLat() + random.nextDouble() * (shape.maxLat() - shape.minLat()));
+            if (countyAt(p).map(r -> r.id() == countyId).orElse(false)) {
+                return Optional.of(p);
+            }
+        }
+        throw new IllegalStateException("no point found in county " + countyId);
+    }
+
     /** The city's counties as a GeoJSON FeatureCollection (each feature named), for the map component. */
     public String cityMap() {
         return featureCollection(countyShapes());

@@ -36,7 +36,9 @@ class PagesTests {
             "/enterprises/import", "/regions", "/departments", "/departments/matrix", "/admin/accounts",
             "/admin/accounts/new", "/admin/audit", "/admin/tokens", "/account/password", "/accidents", "/accidents?grade=LARGER",
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
-            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/duty/events", "/resources", "/resources?kind=FOREST_FIRE&lat=30.02&lon=118.02", "/hazards/standards", "/hazards/measures", "/hazards/quarterly"})
+            "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/duty/events", "/resources", "/resources?kind=FOREST_FIRE&lat=30.02&lon=118.02", "/hazards/standards", "/hazards/measures", "/hazards/quarterly",
+            "/traffic", "/traffic/stations", "/traffic/cases", "/traffic/cases?status=OVERDUE", "/traffic/cases?status=CLOSED&plate=皖A7K321",
+            "/traffic/credit", "/traffic/sources"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
@@ -69,6 +71,19 @@ class PagesTests {
         long event = jdbc.sql("SELECT MIN(id) FROM duty_event").query(Long.class).single();
         for (String path : new String[] {"/alerts/" + alert, "/fire/stations/" + station, "/duty/rosters/" + roster, "/duty/spot-checks/" + check,
                 "/duty/rosters/" + roster + ".docx", "/duty/events/" + event}) {
+            assertThat(mvc.perform(get(path).with(as(accounts, "admin"))).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+        }
+        // a closed, an overdue and an untouched 一超四究 case, the reading behind one, a station and a notice
+        long closedCase = jdbc.sql("SELECT MIN(id) FROM traffic_case WHERE status = 'CLOSED'").query(Long.class).single();
+        long overdueCase = jdbc.sql("SELECT MIN(case_id) FROM traffic_case_party WHERE ladder_level > 0").query(Long.class).single();
+        long freshCase = jdbc.sql("SELECT MAX(id) FROM traffic_case WHERE status = 'OPEN'").query(Long.class).single();
+        var reading = jdbc.sql("SELECT reading_id, measured_at FROM traffic_case WHERE id = :id").param("id", closedCase)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class)}).single();
+        assertThat(mvc.perform(get("/traffic/readings/" + reading[0]).param("at", reading[1].toString()).with(as(accounts, "admin"))).andReturn()
+                .getResponse().getContentAsString()).contains("data-test=\"judgment-steps\"");
+        long trafficStation = jdbc.sql("SELECT MIN(id) FROM traffic_station").query(Long.class).single();
+        for (String path : new String[] {"/traffic/cases/" + closedCase, "/traffic/cases/" + overdueCase, "/traffic/cases/" + freshCase,
+                "/traffic/stations/" + trafficStation, "/traffic/cases/" + closedCase + "/notices/SOURCE.docx"}) {
             assertThat(mvc.perform(get(path).with(as(accounts, "admin"))).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
         }
         for (String path : new String[] {"/public/alerts", "/public/alerts/" + alert, "/public/alerts/" + alert + ".xml", "/public/alerts.atom",

@@ -106,6 +106,26 @@ class PermissionMatrixTests {
         MATRIX.put("POST /api/v1/fire/stations", FIRE_DATA);
         MATRIX.put("POST /api/v1/fire/observations", FIRE_DATA);
         MATRIX.put("GET /api/v1/fire/indices", ALL);
+        MATRIX.put("POST /api/v1/traffic/stations", ADMIN);
+        MATRIX.put("GET /api/v1/traffic/cases", ALL);
+        MATRIX.put("GET /api/v1/traffic/cases/{id}", ALL);
+        MATRIX.put("GET /traffic", ALL);
+        MATRIX.put("GET /traffic/stations", ALL);
+        MATRIX.put("GET /traffic/stations/{id}", ALL);
+        MATRIX.put("POST /traffic/stations", ADMIN);
+        MATRIX.put("POST /traffic/stations/{id}/token", ADMIN);
+        MATRIX.put("POST /traffic/readings/upload", ADMIN);
+        MATRIX.put("GET /traffic/readings/{id}", ALL);
+        MATRIX.put("GET /traffic/cases", ALL);
+        MATRIX.put("GET /traffic/cases/{id}", ALL);
+        MATRIX.put("POST /traffic/cases/{id}/parties/{party}/identify", EDITORS);
+        MATRIX.put("POST /traffic/cases/{id}/parties/{party}/notify", EDITORS);
+        MATRIX.put("POST /traffic/cases/{id}/parties/{party}/answer", EDITORS);
+        MATRIX.put("GET /traffic/cases/{id}/notices/{party}.docx", ALL);
+        MATRIX.put("GET /traffic/credit", ALL);
+        MATRIX.put("GET /traffic/sources", ALL);
+        MATRIX.put("POST /traffic/sources", EDITORS);
+        MATRIX.put("POST /traffic/sources/{id}/hazard", EDITORS);
         MATRIX.put("GET /alerts", ALL);
         MATRIX.put("GET /alerts/new", ALERT_AUTHORS);
         MATRIX.put("POST /alerts", ALERT_AUTHORS);
@@ -260,6 +280,7 @@ class PermissionMatrixTests {
             "GET /open311/v2/services/{code:[A-Za-z0-9_]+}.{format:[a-z0-9]+}", "POST /open311/v2/requests.{format:[a-z0-9]+}",
             "GET /open311/v2/requests.{format:[a-z0-9]+}", "GET /open311/v2/requests/{id:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
             "GET /open311/v2/tokens/{token:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
+            "POST /api/v1/traffic/readings",
             "GET /public/alerts", "GET /public/alerts/{id:\\d+}", "GET /public/alerts/{id:\\d+}.xml", "GET /public/alerts.atom", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
 
@@ -296,6 +317,7 @@ class PermissionMatrixTests {
         // the demo enterprise user's own enterprise lies in the county officer's county and the department officer's industries
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
+        ids.put("{party}", "DRIVER");
         ids.put("{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", "plan");
         ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");

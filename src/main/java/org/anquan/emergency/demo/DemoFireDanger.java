@@ -71,7 +71,7 @@ class DemoFireDanger implements ApplicationRunner {
             fire.addSeason(county.id(), LocalDate.of(today.getYear(), 11, 1).minusYears(today.getMonthValue() < 11 ? 1 : 0),
                     LocalDate.of(today.getYear(), 11, 1).minusYears(today.getMonthValue() < 11 ? 1 : 0).plusMonths(6).minusDays(1), admin);
             for (int k = 1; k <= 2; k++) {
-                GeoPoint p = inside(shape, county.id(), random);
+                GeoPoint p = directory.randomPointIn(county.id(), random).orElseThrow();
                 String code = String.format(Locale.ROOT, "F%02d%d", c + 1, k);
                 fire.addStation(new FireDanger.StationInput(code, county.name() + (k == 1 ? "城区站" : "林区站"), county.id(), p.lat(), p.lon()),
                         admin);
@@ -92,16 +92,5 @@ class DemoFireDanger implements ApplicationRunner {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private GeoPoint inside(Polygon shape, long countyId, Random random) {
-        for (int i = 0; i < 1000; i++) {
-            GeoPoint p = new GeoPoint(shape.minLon() + random.nextDouble() * (shape.maxLon() - shape.minLon()),
-                    shape.minLat() + random.nextDouble() * (shape.maxLat() - shape.minLat()));
-            if (directory.countyAt(p).map(r -> r.id() == countyId).orElse(false)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no point found in county " + countyId);
     }
 }

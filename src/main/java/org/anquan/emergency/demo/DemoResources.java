@@ -61,12 +61,12 @@ class DemoResources implements ApplicationRunner {
             }
             for (int t = 0; t < 3; t++) {
                 String[] kind = TEAMS[(c + t) % TEAMS.length];
-                GeoPoint p = inside(shape.get(), county.id(), random);
+                GeoPoint p = directory.randomPointIn(county.id(), random).orElseThrow();
                 long team = resources.addTeam(new Resources.TeamInput(county.name() + kind[1], kind[0], county.id(), 12 + random.nextInt(40),
                         kind[2], p.lat(), p.lon(), t == 2 ? "STANDBY" : "READY", "0571-8" + (1000000 + random.nextInt(8999999))), admin);
                 resources.recordDrill(team, today.minusDays(10 + random.nextInt(80)), "夜间拉动演练", t == 1 ? "PASSED" : "GOOD", null, admin);
             }
-            GeoPoint w = inside(shape.get(), county.id(), random);
+            GeoPoint w = directory.randomPointIn(county.id(), random).orElseThrow();
             long warehouse = resources.addWarehouse(county.name() + "应急物资储备库", county.id(), w.lat(), w.lon(), "库管员" + (c + 1),
                     "1390571" + (1000 + c), admin);
             resources.addSupply(warehouse, "WIND_EXTINGUISHER", "风力灭火机", "台", 30 + c, 20, null, admin);
@@ -76,16 +76,5 @@ class DemoResources implements ApplicationRunner {
             resources.addSupply(warehouse, "LIFE_JACKET", "救生衣", "件", 300, 100, null, admin);
             c++;
         }
-    }
-
-    private GeoPoint inside(Polygon shape, long countyId, Random random) {
-        for (int i = 0; i < 1000; i++) {
-            GeoPoint p = new GeoPoint(shape.minLon() + random.nextDouble() * (shape.maxLon() - shape.minLon()),
-                    shape.minLat() + random.nextDouble() * (shape.maxLat() - shape.minLat()));
-            if (directory.countyAt(p).map(r -> r.id() == countyId).orElse(false)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("no point found in county " + countyId);
     }
 }

@@ -10,7 +10,11 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer aq_...} requests as the token's account, without a session. */
+/**
+ * Authenticates {@code Authorization: Bearer aq_...} requests as the token's account, without a session. A
+ * bearer key of another kind (a weigh-in-motion station's) passes on unauthenticated: only the endpoint that
+ * issued it accepts it, every other one answers 401.
+ */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -36,6 +40,10 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
+        if (!token.startsWith(ApiTokens.PREFIX) && token.matches("[a-z]{2,5}_[A-Za-z0-9_-]{20,100}")) {
+            chain.doFilter(request, response);
+            return;
+        }
         Long accountId = tokens.authenticate(token);
         AccountUser user = accountId == null ? null : accounts.loadPrincipal(accountId);
         if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {

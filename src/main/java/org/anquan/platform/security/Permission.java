@@ -81,6 +81,10 @@ public enum Permission {
     DUTY_SPOT_CHECK,
     /** Keep rescue teams, warehouses, supplies and drills (a county officer those of its county). */
     RESOURCE_EDIT,
+    /** Register weigh-in-motion stations and issue their intake tokens, send and upload readings: the city office. */
+    TRAFFIC_INTAKE,
+    /** Work the 一超四究 cases of the scope (identify the four parties, send the notices, record their feedback) and keep the loading units. */
+    TRAFFIC_CASE,
     /** Read and mark the unit's inbox (督办消息). */
     INBOX_USE;
 

@@ -33,6 +33,17 @@ public class OverLimitLimits {
         this.tolerancePercent = tolerancePercent;
     }
 
+    /** The name of each gross-limit rule in the language asked (Chinese unless English). */
+    public Map<String, String> ruleNames(java.util.Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT rule_code, name_zh, name_en FROM traffic_gross_limit ORDER BY axles, rule_code")
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(en ? 3 : 2));
+                });
+        return names;
+    }
+
     public OverLimitPolicy.Limits current() {
         var gross = jdbc.sql("SELECT rule_code, axles, combination, single_drive, limit_kg FROM traffic_gross_limit ORDER BY axles, rule_code")
                 .query((rs, n) -> new OverLimitPolicy.GrossLimit(rs.getString(1), rs.getInt(2), (Boolean) rs.getObject(3, Boolean.class),

@@ -32,8 +32,8 @@ public final class OverLimitPolicy {
     /** The limits as configured: the gross-limit table, the permitted axle loads, the size limits and the tolerance. */
     public record Limits(List<GrossLimit> gross, Map<Tyres, int[]> axleLoads, double maxLengthM, double maxWidthM, double maxHeightM,
                          BigDecimal tolerancePercent) {
-        /** The permitted load of an axle: [not driving, driving]. */
-        int axleLoad(Axle a) {
+        /** The permitted load of an axle by its tyres and whether it drives. */
+        public int axleLoad(Axle a) {
             return axleLoads.get(a.tyres())[a.drive() ? 1 : 0];
         }
     }

@@ -1,0 +1,233 @@
+package org.anquan.traffic.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.anquan.directory.Directory;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.CityTime;
+import org.anquan.shared.GeoPoint;
+import org.anquan.traffic.domain.Cases;
+import org.anquan.traffic.domain.Readings;
+import org.anquan.traffic.domain.RepeatOffences;
+import org.anquan.traffic.domain.SourceUnits;
+import org.anquan.traffic.domain.Stations;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A weigh-in-motion station in each of the first four counties with two weeks of readings sent through the
+ * intake (about 3% over the limit, a few trucks again and again), the transport companies and their trucks,
+ * loading units, and cases at every stage: untouched, parties identified and notified, answered and closed,
+ * feedback overdue and climbing the ladder; then the Art. 66 rules are applied.
+ */
+@Component
+@Order(170)
+@ConditionalOnProperty(name = "anquan.demo.enabled", havingValue = "true")
+class DemoTraffic implements ApplicationRunner {
+
+    private static final String[] ROADS = {"G205", "S104", "G330", "S211"};
+    private static final String[][] COMPANIES = {
+            {"顺达物流运输有限公司", "20"}, {"宏远货运有限公司", "35"}, {"鑫通汽车运输有限公司", "8"}, {"安畅物流有限公司", "50"}, {"恒运砂石运输有限公司", "12"}};
+    private static final String[][] SOURCES = {
+            {"青龙山采石场", "QUARRY"}, {"江滩砂石料场", "SAND_YARD"}, {"城北物流园", "LOGISTICS_PARK"}, {"华新水泥厂", "FACTORY"},
+            {"白马砂石码头", "SAND_YARD"}, {"金鼎钢构厂", "FACTORY"}};
+    /** Plates that keep coming back over the limit (Art. 66). */
+    private static final String[] REPEATERS = {"皖A7K321", "皖A8M902"};
+
+    private final JdbcClient jdbc;
+    private final Stations stations;
+    private final Readings readings;
+    private final Cases cases;
+    private final SourceUnits sources;
+    private final RepeatOffences repeats;
+    private final Directory directory;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
+                Directory directory, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.stations = stations;
+        this.readings = readings;
+        this.cases = cases;
+        this.sources = sources;
+        this.repeats = repeats;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("SELECT COUNT(*) FROM traffic_station").query(Long.class).single() > 0 || accounts.findByUsername("admin").isEmpty()) {
+            return;
+        }
+        CurrentUser admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
+        Random random = new Random(170);
+        var counties = directory.counties();
+        Long transport = directory.departments().stream().filter(d -> d.code().equals("TRANSPORT")).findFirst().map(Directory.DepartmentRef::id)
+                .orElse(null);
+        List<Long> operators = new ArrayList<>();
+        for (int i = 0; i < COMPANIES.length; i++) {
+            var county = counties.get(i % counties.size());
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO traffic_operator (name, registered_place, authority, fleet_size, county_id)
+                    VALUES (:n, :p, :a, :f, :c)""")
+                    .param("n", county.name() + COMPANIES[i][0]).param("p", county.name()).param("a", county.name() + "交通运输局")
+                    .param("f", Integer.parseInt(COMPANIES[i][1])).param("c", county.id()).update(keys, "id");
+            operators.add(keys.getKeyAs(Number.class).longValue());
+        }
+        List<String> plates = new ArrayList<>(List.of(REPEATERS));
+        for (int i = 0; plates.size() < 40; i++) {
+            plates.add("皖" + (char) ('A' + random.nextInt(8)) + (10000 + random.nextInt(89999)));
+        }
+        for (int i = 0; i < plates.size(); i++) {
+            Long operator = i % 8 == 7 ? null : operators.get(i == 1 ? 2 : i % operators.size());
+            jdbc.sql("""
+                    INSERT INTO traffic_vehicle (plate, plate_colour, operator_id, owner_name, registered_place, kind)
+                    VALUES (:p, 'YELLOW', :o, :n, :place, 'TRACTOR')""")
+                    .param("p", plates.get(i)).param("o", operator).param("n", operator == null ? "个体车主" + (i + 1) : "—")
+                    .param("place", counties.get(i % counties.size()).name()).update();
+        }
+        List<Long> units = new ArrayList<>();
+        for (int i = 0; i < SOURCES.length; i++) {
+            var county = counties.get(i % Math.min(4, counties.size()));
+            units.add(sources.register(new SourceUnits.UnitInput(county.name() + SOURCES[i][0], SOURCES[i][1], null, county.id(),
+                    county.name() + "工业大道" + (8 + i * 11) + "号", transport), admin));
+        }
+        List<Stations.Station> list = new ArrayList<>();
+        for (int i = 0; i < Math.min(4, counties.size()); i++) {
+            var county = counties.get(i);
+            GeoPoint p = directory.randomPointIn(county.id(), random).orElse(null);
+            if (p == null) {
+                continue;
+            }
+            list.add(stations.register(new Stations.StationInput("WIM-" + (i + 1), county.name() + ROADS[i] + "不停车超限检测站", ROADS[i],
+                    "K" + (100 + random.nextInt(900)) + "+" + (100 * random.nextInt(10)), i % 2 == 0 ? "上行" : "下行", p.lat(), p.lon(), county.id(),
+                    county.name() + "公路事业发展中心"), admin).station());
+        }
+        sendReadings(list, plates, random, admin);
+        progressCases(units, random, admin);
+        cases.climbLadder();
+        repeats.raise();
+    }
+
+    private void sendReadings(List<Stations.Station> list, List<String> plates, Random random, CurrentUser admin) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        for (Stations.Station s : list) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            long seq = 100_000L * s.id();
+            for (int d = 13; d >= 0; d--) {
+                OffsetDateTime start = CityTime.startOf(today.minusDays(d), clock);
+                int count = 110 + random.nextInt(40);
+                for (int k = 0; k < count; k++) {
+                    OffsetDateTime at = start.plusSeconds(86_400L * k / count + random.nextInt(300));
+                    if (at.isAfter(now)) {
+                        break;
+                    }
+                    boolean repeat = random.nextInt(200) == 0;
+                    String plate = repeat ? REPEATERS[random.nextInt(REPEATERS.length)] : plates.get(random.nextInt(plates.size()));
+                    boolean over = repeat || random.nextInt(100) < 3;
+                    batch.add(reading(s.code(), ++seq, at, plate, over, random));
+                }
+            }
+            for (int from = 0; from < batch.size(); from += 1000) {
+                readings.intake(batch.subList(from, Math.min(batch.size(), from + 1000)), admin, from + 1);
+            }
+        }
+    }
+
+    /** A six-axle combination (limit 49 t) loaded to 60-98% of it, or 5-45% over when {@code over}. */
+    private static Map<String, Object> reading(String station, long seq, OffsetDateTime at, String plate, boolean over, Random random) {
+        int gross = over ? 49_000 + 2_450 + random.nextInt(19_600) : 29_400 + random.nextInt(18_600);
+        int steer = 6_500 + random.nextInt(1_000);
+        int rest = gross - steer;
+        List<Map<String, Object>> axles = new ArrayList<>();
+        axles.add(Map.of("weightKg", steer, "tyres", "SINGLE", "drive", false));
+        for (int i = 1; i < 6; i++) {
+            axles.add(Map.of("weightKg", i == 5 ? rest - 4 * (rest / 5) : rest / 5, "tyres", "DUAL", "drive", i <= 2));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("stationCode", station);
+        r.put("sequence", seq);
+        r.put("measuredAt", at.toString());
+        r.put("plate", plate);
+        r.put("plateColour", "YELLOW");
+        r.put("combination", true);
+        r.put("axles", axles);
+        r.put("grossKg", gross);
+        r.put("lengthM", 16.2 + random.nextInt(15) / 10.0);
+        r.put("widthM", 2.5);
+        r.put("heightM", 3.6 + random.nextInt(5) / 10.0);
+        r.put("speedKmh", 45 + random.nextInt(40));
+        r.put("lane", 1 + random.nextInt(2));
+        return r;
+    }
+
+    /**
+     * The cases of the first week: all four parties identified and notified, three in four answered (closed
+     * when all four are); the notices of some sent long enough ago that their feedback is overdue.
+     */
+    private void progressCases(List<Long> units, Random random, CurrentUser admin) {
+        LocalDate today = LocalDate.now(clock);
+        List<Long> ids = jdbc.sql("SELECT id FROM traffic_case WHERE measured_at < :t ORDER BY measured_at, id")
+                .param("t", CityTime.startOf(today.minusDays(6), clock)).query(Long.class).list();
+        int n = 0;
+        for (long id : ids) {
+            n++;
+            for (Cases.Party party : Cases.Party.values()) {
+                var c = cases.view(id, admin.scope());
+                var p = c.parties().stream().filter(x -> x.party() == party).findFirst().orElseThrow();
+                if (!p.identified()) {
+                    cases.identify(id, c.version(), party, identity(party, c, units, random), admin);
+                    c = cases.view(id, admin.scope());
+                }
+                cases.notifyParty(id, c.version(), party, admin);
+            }
+            if (n % 4 != 0) {
+                for (Cases.Party party : Cases.Party.values()) {
+                    if (n % 4 == 3 && party == Cases.Party.SOURCE) {
+                        continue;
+                    }
+                    cases.answer(id, cases.view(id, admin.scope()).version(), party, answerOf(party), admin);
+                }
+            } else {
+                // sent three weeks ago: the feedback is overdue
+                jdbc.sql("UPDATE traffic_case_party SET notified_at = :at, due_on = :due WHERE case_id = :id")
+                        .param("at", OffsetDateTime.now(clock).minusDays(21 + n % 10)).param("due", today.minusDays(6 + n % 10)).param("id", id).update();
+            }
+        }
+    }
+
+    private Cases.IdentifyInput identity(Cases.Party party, Cases.CaseView c, List<Long> units, Random random) {
+        String county = directory.region(c.countyId()).map(Directory.RegionRef::name).orElse("");
+        return switch (party) {
+            case DRIVER -> new Cases.IdentifyInput("驾驶人" + "张王李赵刘陈杨黄".charAt(random.nextInt(8)) + "某", county, county + "公安局交通警察大队", null, null);
+            case OWNER -> new Cases.IdentifyInput("个体车主", county, county + "交通运输局", null, null);
+            case SOURCE -> new Cases.IdentifyInput(null, null, null, units.get(random.nextInt(3) == 0 ? random.nextInt(units.size()) : 0), null);
+            case REGULATOR -> new Cases.IdentifyInput(county + "交通运输局", county, county + "人民政府", null, null);
+        };
+    }
+
+    private static String answerOf(Cases.Party party) {
+        return switch (party) {
+            case DRIVER -> "已对驾驶人处以罚款并记分，驾驶人已接受安全教育。";
+            case OWNER -> "已约谈车辆所属企业负责人，责令整改并纳入重点监管。";
+            case SOURCE -> "已对源头单位立案查处，落实装载称重和出场登记制度。";
+            case REGULATOR -> "已督促属地交通运输部门加强源头巡查。";
+        };
+    }
+}

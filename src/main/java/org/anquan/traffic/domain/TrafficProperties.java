@@ -1,0 +1,42 @@
+package org.anquan.traffic.domain;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Traffic settings beyond the Order 62 limits (defaults in {@code application.yml}).
+ *
+ * @param readingRetentionMonths readings that opened no case are kept this many whole months; older ones are
+ *                               refused at intake and cleared by the retention job
+ * @param partitionsAheadMonths  on PostgreSQL, the monthly partitions are created this many months ahead
+ * @param clockSkew              a reading may carry a time this far after the city clock (the station's clock runs ahead)
+ * @param feedbackDays           a party notified of a case answers within this many days
+ * @param ladderDays             days overdue at which unanswered feedback climbs: reminder, supervision notice,
+ *                               listed supervision, interview (约谈), four rising numbers
+ * @param repeatVehicleTimes     Art. 66: a vehicle over-limit more than this many times in twelve months
+ * @param repeatFleetPercent     Art. 66: a company whose over-limit vehicles in twelve months exceed this share of its fleet
+ * @param sourceSharePercent     a loading unit whose share of the over-limit departures of the last 90 days exceeds this becomes an inspection target
+ */
+@ConfigurationProperties("anquan.traffic")
+public record TrafficProperties(int readingRetentionMonths, int partitionsAheadMonths, Duration clockSkew, int feedbackDays,
+                                List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent) {
+
+    public TrafficProperties {
+        if (readingRetentionMonths < 1 || partitionsAheadMonths < 1 || clockSkew == null || clockSkew.isNegative() || feedbackDays < 1) {
+            throw new IllegalStateException("anquan.traffic: reading-retention-months, partitions-ahead-months and feedback-days are at least 1, clock-skew not negative");
+        }
+        if (ladderDays == null || ladderDays.size() != 4) {
+            throw new IllegalStateException("anquan.traffic.ladder-days: four rising numbers of days overdue");
+        }
+        for (int i = 1; i < 4; i++) {
+            if (ladderDays.get(i) <= ladderDays.get(i - 1)) {
+                throw new IllegalStateException("anquan.traffic.ladder-days must rise");
+            }
+        }
+        if (repeatVehicleTimes < 1 || repeatFleetPercent < 1 || repeatFleetPercent > 100 || sourceSharePercent < 1 || sourceSharePercent > 100) {
+            throw new IllegalStateException("anquan.traffic: repeat-vehicle-times >= 1, repeat-fleet-percent and source-share-percent within 1..100");
+        }
+        ladderDays = List.copyOf(ladderDays);
+    }
+}

@@ -1,0 +1,231 @@
+package org.anquan.traffic;
+
+import static org.anquan.WebTestSupport.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.anquan.IntegrationTest;
+import org.anquan.directory.Directory;
+import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.GeoPoint;
+import org.anquan.traffic.domain.Readings;
+import org.anquan.traffic.domain.Stations;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The intake of readings: judged and stored whole, each bad one refused with its reason, repeats taken once, tokens bound to their station. */
+@IntegrationTest
+class TrafficIntakeTests {
+
+    @Autowired Stations stations;
+    @Autowired Readings readings;
+    @Autowired Accounts accounts;
+    @Autowired Directory directory;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired JsonMapper json;
+    @Autowired Clock clock;
+
+    CurrentUser user(String username) {
+        var a = accounts.findByUsername(username).orElseThrow();
+        return accounts.principalOf(a.id()).user();
+    }
+
+    Stations.Issued station(String code) {
+        long county = directory.countyAt(new GeoPoint(118.02, 30.02)).orElseThrow().id();
+        return stations.register(new Stations.StationInput(code, "测试治超站 " + code, "G205", "K1203+500", "往北", 30.02, 118.02, county,
+                "市公路事业发展中心"), user("admin"));
+    }
+
+    /** A six-axle combination, tractor with two drive axles, dual tyres behind the steering axle: limit 49 t. */
+    static Map<String, Object> reading(String station, long seq, OffsetDateTime at, String plate, int gross) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("stationCode", station);
+        r.put("sequence", seq);
+        r.put("measuredAt", at.toString());
+        r.put("plate", plate);
+        r.put("plateColour", "YELLOW");
+        r.put("combination", true);
+        List<Map<String, Object>> axles = new ArrayList<>();
+        int rest = gross - 7_000;
+        axles.add(Map.of("weightKg", 7_000, "tyres", "SINGLE", "drive", false));
+        for (int i = 1; i < 6; i++) {
+            int w = i == 5 ? rest - 4 * (rest / 5) : rest / 5;
+            axles.add(Map.of("weightKg", w, "tyres", "DUAL", "drive", i <= 2));
+        }
+        r.put("axles", axles);
+        r.put("grossKg", gross);
+        r.put("lengthM", 16.5);
+        r.put("widthM", 2.5);
+        r.put("heightM", 3.9);
+        r.put("speedKmh", 62.5);
+        r.put("lane", 2);
+        return r;
+    }
+
+    JsonNode send(String token, Object body, int status) throws Exception {
+        var r = mvc.perform(post("/api/v1/traffic/readings").header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(status);
+        return json.readTree(r.getContentAsString());
+    }
+
+    @Test
+    void aStationsReadingsAreJudgedStoredWholeAndAnsweredInOrder() throws Exception {
+        var s = station("T-JUDGE");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusHours(1);
+        JsonNode answer = send(s.token(), List.of(reading("T-JUDGE", 1, at, "皖A12345", 49_000), reading("T-JUDGE", 2, at.plusSeconds(4), "皖B2345挂", 52_500)),
+                200);
+        assertThat(answer.get("accepted").asInt()).isEqualTo(2);
+        JsonNode first = answer.get("answers").get(0);
+        assertThat(first.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(first.get("overLimit").asBoolean()).isFalse();
+        assertThat(first.get("limitKg").asInt()).isEqualTo(49_000);
+        assertThat(first.get("rule").asString()).isEqualTo("AXLES_6");
+        JsonNode second = answer.get("answers").get(1);
+        assertThat(second.get("overLimit").asBoolean()).isTrue();
+        assertThat(second.get("overloadKg").asInt()).isEqualTo(3_500);
+        assertThat(second.get("overloadRate").decimalValue()).isEqualByComparingTo("0.0714");
+
+        var stored = readings.reading(second.get("readingId").asLong(), at.plusSeconds(4));
+        assertThat(stored.axles()).hasSize(6);
+        assertThat(stored.judgment().axleSumKg()).isEqualTo(7_000 + 2 * 11_500 + 3 * 10_000);
+        assertThat(stored.judgment().toleranceKg()).isZero();
+        assertThat(stored.opensCase()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM traffic_case WHERE reading_id = :r").param("r", stored.id()).query(Long.class).single())
+                .isEqualTo(1);
+        long caseId = jdbc.sql("SELECT id FROM traffic_case WHERE reading_id = :r").param("r", stored.id()).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT party FROM traffic_case_party WHERE case_id = :c ORDER BY party").param("c", caseId).query(String.class).list())
+                .containsExactly("DRIVER", "OWNER", "REGULATOR", "SOURCE");
+    }
+
+    @Test
+    void aRepeatedBatchIsOneReadingAnsweredWithTheFirstJudgment() throws Exception {
+        var s = station("T-REPEAT");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(30);
+        var batch = List.of(reading("T-REPEAT", 7, at, "皖A55555", 50_000), reading("T-REPEAT", 7, at, "皖A55555", 50_000));
+        JsonNode first = send(s.token(), batch, 200);
+        assertThat(first.get("accepted").asInt()).isEqualTo(1);
+        assertThat(first.get("duplicates").asInt()).isEqualTo(1);
+        JsonNode again = send(s.token(), batch, 200);
+        assertThat(again.get("accepted").asInt()).isZero();
+        assertThat(again.get("duplicates").asInt()).isEqualTo(2);
+        assertThat(again.get("answers").get(0).get("readingId").asLong()).isEqualTo(first.get("answers").get(0).get("readingId").asLong());
+        assertThat(again.get("answers").get(0).get("overLimit").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM traffic_reading WHERE station_id = :s").param("s", s.station().id()).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM traffic_case WHERE station_id = :s").param("s", s.station().id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void impossibleReadingsAreRefusedWithTheirReasonsAndChangeNothing() throws Exception {
+        var s = station("T-BAD");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(10);
+        List<Map<String, Object>> batch = new ArrayList<>();
+        var negative = reading("T-BAD", 1, at, "皖A10001", 40_000);
+        negative.put("axles", List.of(Map.of("weightKg", -7_000, "tyres", "SINGLE", "drive", false), Map.of("weightKg", 47_000, "tyres", "DUAL", "drive", true)));
+        batch.add(negative);
+        var sum = reading("T-BAD", 2, at, "皖A10002", 40_000);
+        sum.put("grossKg", 46_000);
+        batch.add(sum);
+        var none = reading("T-BAD", 3, at, "皖A10003", 40_000);
+        none.put("axles", List.of());
+        batch.add(none);
+        var twenty = reading("T-BAD", 4, at, "皖A10004", 40_000);
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(Map.of("weightKg", 2_000, "tyres", "DUAL", "drive", i == 1));
+        }
+        twenty.put("axles", many);
+        batch.add(twenty);
+        batch.add(reading("T-BAD", 5, OffsetDateTime.now(clock).plusHours(2), "皖A10005", 40_000));
+        batch.add(reading("T-BAD", 6, at, "AB12345", 40_000));
+        batch.add(reading("T-OTHER", 7, at, "皖A10007", 40_000));
+        var noOffset = reading("T-BAD", 8, at, "皖A10008", 40_000);
+        noOffset.put("measuredAt", "2026-11-28T10:00:00");
+        batch.add(noOffset);
+        batch.add(reading("T-BAD", 9, at, "皖A10009", 40_000));
+        JsonNode answer = send(s.token(), batch, 200);
+        assertThat(answer.get("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.get("rejected").asInt()).isEqualTo(8);
+        String[] fields = {"axles", "grossKg", "axles", "axles", "measuredAt", "plate", "stationCode", "measuredAt"};
+        for (int i = 0; i < fields.length; i++) {
+            JsonNode a = answer.get("answers").get(i);
+            assertThat(a.get("status").asString()).isEqualTo("REJECTED");
+            assertThat(a.get("position").asInt()).isEqualTo(i + 1);
+            assertThat(a.get("errors").has(fields[i])).as("reading %d names %s: %s", i + 1, fields[i], a.get("errors")).isTrue();
+            assertThat(a.get("errors").get(fields[i]).asString()).doesNotContain("traffic.");
+        }
+        assertThat(jdbc.sql("SELECT seq FROM traffic_reading WHERE station_id = :s").param("s", s.station().id()).query(Long.class).list())
+                .containsExactly(9L);
+    }
+
+    @Test
+    void aTokenSpeaksForItsOwnStationOnlyAndAWrongOneIsRefused() throws Exception {
+        var mine = station("T-MINE");
+        station("T-THEIRS");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(5);
+        JsonNode answer = send(mine.token(), List.of(reading("T-THEIRS", 1, at, "皖A20001", 30_000)), 200);
+        assertThat(answer.get("answers").get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(answer.get("answers").get(0).get("errors").has("stationCode")).isTrue();
+        send("wim_" + "x".repeat(43), List.of(reading("T-MINE", 1, at, "皖A20001", 30_000)), 401);
+        // a browser session cannot send readings; an account's token with the intake permission can, naming any station
+        var session = mvc.perform(post("/api/v1/traffic/readings").with(as(accounts, "admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(List.of(reading("T-MINE", 2, at, "皖A20002", 30_000))))).andReturn().getResponse();
+        assertThat(session.getStatus()).isEqualTo(401);
+        // a renewed token replaces the old one at once
+        var renewed = stations.issueToken(mine.station().id(), user("admin"));
+        send(mine.token(), List.of(reading("T-MINE", 3, at, "皖A20003", 30_000)), 401);
+        assertThat(send(renewed.token(), List.of(reading("T-MINE", 3, at, "皖A20003", 30_000)), 200).get("accepted").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM traffic_reading WHERE station_id = :s").param("s", mine.station().id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheIntakePermissionRegistersStationsAndSendsReadingsInPerson() {
+        station("T-DENIED-1");
+        assertThatThrownBy(() -> station("T-DENIED-1")).isInstanceOf(org.anquan.shared.InvalidInputException.class);
+        assertThatThrownBy(() -> stations.register(new Stations.StationInput("T-DENIED-2", "x", "G205", "K1", "北", 30.02, 118.02, 1L, "x"),
+                user("county"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> readings.intake(List.of(), user("county"), 1))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        var result = readings.intake(List.of(reading("T-DENIED-1", 1, OffsetDateTime.now(clock).minusMinutes(1), "皖A30001", 20_000)), user("admin"), 2);
+        assertThat(result.answers().get(0).position()).isEqualTo(2);
+        assertThat(result.accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void theCasesApiListsAndShowsACaseWithItsFourParties() throws Exception {
+        var s = station("T-API");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(3);
+        JsonNode answer = send(s.token(), List.of(reading("T-API", 1, at, "皖A40001", 55_000)), 200);
+        long readingId = answer.get("answers").get(0).get("readingId").asLong();
+        long caseId = jdbc.sql("SELECT id FROM traffic_case WHERE reading_id = :r").param("r", readingId).query(Long.class).single();
+        var list = mvc.perform(get("/api/v1/traffic/cases").param("plate", "皖A40001").with(as(accounts, "admin"))).andReturn().getResponse();
+        JsonNode page = json.readTree(list.getContentAsString());
+        assertThat(page.get("items").get(0).get("id").asLong()).isEqualTo(caseId);
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        var one = mvc.perform(get("/api/v1/traffic/cases/" + caseId).with(as(accounts, "admin"))).andReturn().getResponse();
+        JsonNode c = json.readTree(one.getContentAsString());
+        assertThat(c.get("parties")).hasSize(4);
+        assertThat(c.get("overloadKg").asInt()).isEqualTo(6_000);
+        // an enterprise's safety manager sees no case that is not its own
+        assertThat(mvc.perform(get("/api/v1/traffic/cases/" + caseId).with(as(accounts, "enterprise"))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+}
