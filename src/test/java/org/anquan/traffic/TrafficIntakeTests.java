@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The intake of readings: judged and stored whole, each bad one refused with its reason, repeats taken once, tokens bound to their station. */
 @IntegrationTest
-class TrafficIntakeTests {
+public class TrafficIntakeTests {
 
     @Autowired Stations stations;
     @Autowired Readings readings;
@@ -52,7 +52,7 @@ class TrafficIntakeTests {
     }
 
     /** A six-axle combination, tractor with two drive axles, dual tyres behind the steering axle: limit 49 t. */
-    static Map<String, Object> reading(String station, long seq, OffsetDateTime at, String plate, int gross) {
+    public static Map<String, Object> reading(String station, long seq, OffsetDateTime at, String plate, int gross) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("stationCode", station);
         r.put("sequence", seq);

@@ -55,8 +55,9 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong unknown = new AtomicLong();
     private volatile MqttClient client;
+    private volatile boolean subscribed;
 
-    MqttIntake(Readings readings, Stations stations, JsonMapper json, @Value("${anquan.traffic.mqtt.broker:}") String broker,
+    public MqttIntake(Readings readings, Stations stations, JsonMapper json, @Value("${anquan.traffic.mqtt.broker:}") String broker,
                @Value("${anquan.traffic.mqtt.topic}") String topic, @Value("${anquan.traffic.mqtt.client-id}") String clientId) {
         this.readings = readings;
         this.stations = stations;
@@ -71,6 +72,11 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
 
     public boolean enabled() {
         return !broker.isEmpty();
+    }
+
+    /** Connected and subscribed: what is published from now on reaches it, or waits for it at the broker. */
+    public boolean subscribed() {
+        return subscribed;
     }
 
     public Counts counts() {
@@ -103,6 +109,7 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
     public void connectComplete(boolean reconnect, String serverUri) {
         try {
             client.subscribe(topic, 1);
+            subscribed = true;
         } catch (MqttException e) {
             LOG.error("MQTT intake could not subscribe to {}: {}", topic, e.getMessage());
         }
@@ -112,6 +119,7 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
     public void stop() {
         MqttClient c = client;
         client = null;
+        subscribed = false;
         if (c != null) {
             try {
                 if (c.isConnected()) {
@@ -131,6 +139,7 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
+        subscribed = false;
         LOG.warn("MQTT intake lost its connection ({}); reconnecting", cause == null ? "?" : cause.getMessage());
     }
 
