@@ -228,4 +228,40 @@ public class TrafficIntakeTests {
         assertThat(mvc.perform(get("/api/v1/traffic/cases/" + caseId).with(as(accounts, "enterprise"))).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
     }
+
+    @Test
+    void aCsvUploadNamesItsBadLinesAndImportsTheRest() throws Exception {
+        station("T-CSV");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusHours(3).withNano(0);
+        String axles = "7000/SINGLE/false;10000/DUAL/true;10000/DUAL/true;8000/DUAL/false;8000/DUAL/false;7000/DUAL/false";
+        String csv = "stationCode,sequence,measuredAt,plate,plateColour,combination,axles,grossKg,lengthM,widthM,heightM,speedKmh,lane,photoRef\n"
+                + "T-CSV,1," + at + ",皖A90001,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,cam/1.jpg\n"
+                + "T-CSV,2," + at.plusSeconds(5) + ",ABC,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,\n"
+                + "T-CSV,3," + at.plusSeconds(9) + ",皖A90003\n"
+                + "\n"
+                + "T-CSV,4," + at.plusSeconds(12) + ",皖A90004,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,\n"
+                + "T-CSV,1," + at + ",皖A90001,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,cam/1.jpg\n";
+        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/traffic/readings/upload")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "wim.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(r.getFlashMap().get("uploadResult")).isEqualTo("导入2条，重复1条，拒绝2行。");
+        @SuppressWarnings("unchecked")
+        List<String> problems = (List<String>) r.getFlashMap().get("uploadProblems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith("第4行");
+        assertThat(problems.get(1)).startsWith("第3行").contains("车牌号");
+        long station = stations.byCode("T-CSV").orElseThrow().id();
+        assertThat(jdbc.sql("SELECT seq FROM traffic_reading WHERE station_id = :s ORDER BY seq").param("s", station).query(Long.class).list())
+                .containsExactly(1L, 4L);
+        assertThat(jdbc.sql("SELECT photo_ref FROM traffic_reading WHERE station_id = :s AND seq = 1").param("s", station).query(String.class).single())
+                .isEqualTo("cam/1.jpg");
+
+        byte[] latin = "stationCode\u00e9,sequence\nT-CSV,1".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        var bad = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/traffic/readings/upload")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "wim.csv", "text/csv", latin))
+                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(bad.getFlashMap().get("errorKey")).isEqualTo("traffic.upload.encoding");
+    }
 }
