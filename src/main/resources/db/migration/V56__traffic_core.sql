@@ -73,16 +73,22 @@ CREATE TABLE traffic_case (
     operator_id    BIGINT REFERENCES traffic_operator (id),
     source_unit_id BIGINT REFERENCES traffic_source_unit (id),
     status         VARCHAR(12)  NOT NULL,
+    -- the earliest deadline of the feedback still owed (kept by the module on each notice and answer)
+    feedback_due_on DATE,
     opened_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     closed_at      TIMESTAMP WITH TIME ZONE,
     version        INT          NOT NULL DEFAULT 0,
     CONSTRAINT traffic_case_reading UNIQUE (reading_id)
 );
-CREATE INDEX traffic_case_status ON traffic_case (status, opened_at);
+-- the case list runs newest first, over all cases, by status, a county's or a station's
+CREATE INDEX traffic_case_status ON traffic_case (status, opened_at, id);
+CREATE INDEX traffic_case_county ON traffic_case (county_id, opened_at, id);
+CREATE INDEX traffic_case_station ON traffic_case (station_id, opened_at, id);
 CREATE INDEX traffic_case_plate ON traffic_case (plate, measured_at);
 CREATE INDEX traffic_case_operator ON traffic_case (operator_id, measured_at);
 CREATE INDEX traffic_case_source ON traffic_case (source_unit_id, measured_at);
-CREATE INDEX traffic_case_opened ON traffic_case (opened_at);
+CREATE INDEX traffic_case_opened ON traffic_case (opened_at, id);
+CREATE INDEX traffic_case_feedback_due ON traffic_case (feedback_due_on);
 
 -- The four parties of a case: each identified, sent a notice (抄告) to the authority of its place of
 -- registration, and answered by a deadline; overdue feedback climbs the ladder

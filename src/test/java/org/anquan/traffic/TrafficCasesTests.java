@@ -125,6 +125,7 @@ class TrafficCasesTests {
         for (int[] step : steps) {
             jdbc.sql("UPDATE traffic_case_party SET due_on = :d WHERE case_id = :id AND party = 'DRIVER'").param("d", today.minusDays(step[0]))
                     .param("id", id).update();
+            jdbc.sql("UPDATE traffic_case SET feedback_due_on = :d WHERE id = :id").param("d", today.minusDays(step[0])).param("id", id).update();
             cases.climbLadder();
             int level = jdbc.sql("SELECT ladder_level FROM traffic_case_party WHERE case_id = :id AND party = 'DRIVER'").param("id", id)
                     .query(Integer.class).single();
@@ -132,6 +133,9 @@ class TrafficCasesTests {
         }
         assertThat(cases.page(new Cases.Filter("OVERDUE", null, s.id(), null, null, null), admin.scope(), 1, 20).items())
                 .extracting(Cases.CaseRow::id).containsExactly(id);
+        // the answer ends the overdue state: the case leaves the overdue list
+        cases.answer(id, version(id), Party.DRIVER, "已处罚", admin);
+        assertThat(cases.page(new Cases.Filter("OVERDUE", null, s.id(), null, null, null), admin.scope(), 1, 20).items()).isEmpty();
     }
 
     @Test

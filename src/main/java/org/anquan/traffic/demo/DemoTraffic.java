@@ -208,6 +208,8 @@ class DemoTraffic implements ApplicationRunner {
                 // sent three weeks ago: the feedback is overdue
                 jdbc.sql("UPDATE traffic_case_party SET notified_at = :at, due_on = :due WHERE case_id = :id")
                         .param("at", OffsetDateTime.now(clock).minusDays(21 + n % 10)).param("due", today.minusDays(6 + n % 10)).param("id", id).update();
+                jdbc.sql("UPDATE traffic_case SET feedback_due_on = :due WHERE id = :id").param("due", today.minusDays(6 + n % 10)).param("id", id)
+                        .update();
             }
         }
     }

@@ -182,8 +182,8 @@ public class Cases {
             where.append(" AND c.status = :status");
             params.put("status", f.status());
         } else if ("OVERDUE".equals(f.status())) {
-            where.append(" AND c.status = 'OPEN' AND EXISTS (SELECT 1 FROM traffic_case_party q WHERE q.case_id = c.id"
-                    + " AND q.answered_at IS NULL AND q.due_on < :today)");
+            // only an open case owes feedback (the last answer clears the date): the date's index alone finds them
+            where.append(" AND c.feedback_due_on < :today");
             params.put("today", today);
         }
         if (f.countyId() != null) {
@@ -209,15 +209,18 @@ public class Cases {
         long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM traffic_case c" + where + " LIMIT :cap) x").params(params)
                 .param("cap", COUNT_CAP + 1).query(Long.class).single();
         boolean capped = total > COUNT_CAP;
-        List<CaseRow> rows = jdbc.sql("""
+        // the page's ids first (the index gives them in order), then only those rows with their parties' counts
+        List<Long> ids = jdbc.sql("SELECT c.id FROM traffic_case c" + where + " ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
+        List<CaseRow> rows = ids.isEmpty() ? List.of() : jdbc.sql("""
                 SELECT c.id, c.measured_at, s.name, c.county_id, c.plate, c.plate_colour, c.gross_kg, c.limit_kg, c.overload_rate, c.oversize,
                        c.status,
                        (SELECT COUNT(*) FROM traffic_case_party q WHERE q.case_id = c.id AND q.answered_at IS NOT NULL),
                        (SELECT COUNT(*) FROM traffic_case_party q WHERE q.case_id = c.id AND q.answered_at IS NULL AND q.due_on < :today),
                        (SELECT COALESCE(MAX(q.ladder_level), 0) FROM traffic_case_party q WHERE q.case_id = c.id AND q.answered_at IS NULL)
-                FROM traffic_case c JOIN traffic_station s ON s.id = c.station_id""" + " " + where
-                + " ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("today", today).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                FROM traffic_case c JOIN traffic_station s ON s.id = c.station_id
+                WHERE c.id IN (:ids) ORDER BY c.opened_at DESC, c.id DESC""")
+                .param("ids", ids).param("today", today)
                 .query((rs, n) -> new CaseRow(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getLong(4),
                         rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
                         rs.getInt(12), rs.getInt(13), rs.getInt(14))).list();
@@ -341,8 +344,17 @@ public class Cases {
                 WHERE case_id = :id AND party = :party""")
                 .param("no", number).param("at", OffsetDateTime.now(clock)).param("by", user.username())
                 .param("due", today.plusDays(props.feedbackDays())).param("id", id).param("party", party.name()).update();
+        keepFeedbackDue(id);
         audit.record("NOTIFY", "traffic_case", id, party + ": " + number, null, null);
         return number;
+    }
+
+    /** The case's earliest deadline of feedback still owed, for the list of overdue cases. */
+    private void keepFeedbackDue(long id) {
+        jdbc.sql("""
+                UPDATE traffic_case SET feedback_due_on =
+                    (SELECT MIN(q.due_on) FROM traffic_case_party q WHERE q.case_id = :id AND q.answered_at IS NULL AND q.due_on IS NOT NULL)
+                WHERE id = :id""").param("id", id).update();
     }
 
     /** Records a party's feedback; the fourth closes the case. */
@@ -364,6 +376,7 @@ public class Cases {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("UPDATE traffic_case_party SET answer = :a, answered_at = :at, answered_by = :by WHERE case_id = :id AND party = :party")
                 .param("a", answer).param("at", now).param("by", user.username()).param("id", id).param("party", party.name()).update();
+        keepFeedbackDue(id);
         audit.record("ANSWER", "traffic_case", id, party.name(), null, null);
         long open = jdbc.sql("SELECT COUNT(*) FROM traffic_case_party WHERE case_id = :id AND answered_at IS NULL").param("id", id)
                 .query(Long.class).single();
