@@ -42,6 +42,7 @@ class BrowserTests {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired org.anquan.directory.Directory directory;
 
     @BeforeAll
     static void startBrowser() {
@@ -694,6 +695,69 @@ class BrowserTests {
         open("/duty/spot-checks");
         var failing = driver.findElements(By.cssSelector("[data-test=rank].table-danger")).stream().map(WebElement::getText).toList();
         assertThat(failing).anyMatch(text -> text.startsWith(unit));
+    }
+
+    @Autowired org.anquan.traffic.domain.Stations trafficStations;
+    @Autowired tools.jackson.databind.json.JsonMapper json;
+
+    @Test
+    void anOverLimitReadingOpensACaseThatTheCountyOfficerTracesThroughItsFourPartiesToClosed() throws Exception {
+        // a station of the county officer's county sends an over-limit reading with its own token
+        var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
+        long county = accounts.principalOf(accounts.findByUsername("county").orElseThrow().id()).user().regionId();
+        var p = directory.randomPointIn(county, new java.util.Random(42)).orElseThrow();
+        var station = trafficStations.register(new org.anquan.traffic.domain.Stations.StationInput("E2E-WIM", "端到端治超站", "G205", "K88+200",
+                "北向", p.lat(), p.lon(), county, "公路中心"), admin);
+        var reading = org.anquan.traffic.TrafficIntakeTests.reading("E2E-WIM", 1, java.time.OffsetDateTime.now(clock).minusMinutes(20), "皖A5E2E5",
+                57_300);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/traffic/readings"))
+                .header("Authorization", "Bearer " + station.token()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(List.of(reading)))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("answers").get(0).get("overLimit").asBoolean()).isTrue();
+
+        login("county");
+        open("/traffic/cases?plate=皖A5E2E5");
+        pressAndWaitForReload(driver.findElement(By.linkText("皖A5E2E5")));
+        String caseUrl = driver.getCurrentUrl();
+        // the judgment behind it, line by line
+        pressAndWaitForReload(driver.findElement(By.cssSelector("[data-test=reading-link]")));
+        assertThat(driver.findElement(By.cssSelector("[data-test=judgment-steps]")).getText()).contains("49,000").contains("超限 8,300 千克");
+        screenshot("traffic-reading");
+        driver.get(caseUrl);
+
+        String[][] parties = {{"DRIVER", "王某某", "南湖县", "南湖县公安局交通警察大队"}, {"OWNER", "南湖县顺达物流运输有限公司", "南湖县", "南湖县交通运输局"},
+                {"SOURCE", "", "", ""}, {"REGULATOR", "南湖县交通运输局", "南湖县", "南湖县人民政府"}};
+        for (String[] party : parties) {
+            By card = By.cssSelector("[data-test=party-" + party[0] + "]");
+            if (party[0].equals("SOURCE")) {
+                new Select(driver.findElement(card).findElement(By.name("sourceUnitId"))).selectByIndex(1);
+            } else {
+                for (String[] field : new String[][] {{"name", party[1]}, {"registeredPlace", party[2]}, {"authority", party[3]}}) {
+                    WebElement input = driver.findElement(card).findElement(By.name(field[0]));
+                    input.clear();
+                    input.sendKeys(field[1]);
+                }
+            }
+            pressAndWaitForReload(driver.findElement(card).findElement(By.cssSelector("[data-test=identify]")));
+            WebElement page = driver.findElement(By.tagName("main"));
+            press(driver.findElement(card).findElement(By.cssSelector("[data-test=notify]")));
+            var ask = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+            assertThat(ask.getText()).contains("抄告");
+            ask.accept();
+            waitUntilReplaced(page);
+            assertThat(driver.findElement(card).getText()).contains("治超办抄〔");
+            driver.findElement(card).findElement(By.name("answer")).sendKeys("已依法处理并书面反馈。");
+            page = driver.findElement(By.tagName("main"));
+            press(driver.findElement(card).findElement(By.cssSelector("[data-test=answer]")));
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+            waitUntilReplaced(page);
+            assertThat(driver.findElement(card).getText()).contains("已反馈");
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-test=case-status]")).getText()).isEqualTo("已办结");
+        screenshot("traffic-case-closed");
     }
 
     static void screenshot(String name) {
