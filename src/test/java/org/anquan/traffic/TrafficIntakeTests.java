@@ -264,4 +264,25 @@ public class TrafficIntakeTests {
                 .andReturn();
         assertThat(bad.getFlashMap().get("errorKey")).isEqualTo("traffic.upload.encoding");
     }
+
+    @Test
+    void theRetentionClearsOldReadingsThatOpenedNoCaseAndKeepsTheOthers() throws Exception {
+        var s = station("T-OLD");
+        OffsetDateTime old = readings.oldestKept().minusDays(20);
+        for (int i = 0; i < 2; i++) {
+            jdbc.sql("""
+                    INSERT INTO traffic_reading (station_id, seq, measured_at, received_at, plate, plate_colour, combination, axle_count, axle_kg,
+                        axle_tyres, axle_drive, gross_kg, length_m, width_m, height_m, speed_kmh, lane, rule_code, table_limit_kg, single_tyre_axles,
+                        axle_sum_kg, limit_kg, tolerance_kg, over_limit, overload_kg, overload_rate, opens_case)
+                    VALUES (:s, :seq, :at, :at, '皖A00001', 'YELLOW', TRUE, 2, '9000,9000', 'SD', '01', 18000, 10, 2.5, 3, 50, 1, 'AXLES_2',
+                        18000, 0, 18000, 18000, 0, :over, 0, 0, :over)""")
+                    .param("s", s.station().id()).param("seq", i).param("at", old).param("over", i == 1).update();
+        }
+        // a reading older than the retention is refused at intake
+        JsonNode answer = send(s.token(), List.of(reading("T-OLD", 9, old, "皖A00002", 30_000)), 200);
+        assertThat(answer.get("answers").get(0).get("errors").has("measuredAt")).isTrue();
+        assertThat(readings.clearExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT seq FROM traffic_reading WHERE station_id = :s").param("s", s.station().id()).query(Long.class).list())
+                .containsExactly(1L);
+    }
 }
