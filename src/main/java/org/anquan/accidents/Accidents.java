@@ -16,10 +16,27 @@ public class Accidents {
     public record AccidentRef(long id, String code, OffsetDateTime occurredAt, String subject, String countyName, int deaths) {
     }
 
-    private final AccidentService service;
+    /** A road-traffic accident with the point it happened at, for finding accident-prone road segments. */
+    public record RoadAccident(long id, String code, OffsetDateTime occurredAt, double lat, double lon, long countyId, int deaths) {
+    }
 
-    Accidents(AccidentService service) {
+    private final AccidentService service;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    Accidents(AccidentService service, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.service = service;
+        this.jdbc = jdbc;
+    }
+
+    /** The road-traffic accidents since the time that have a point (deaths counting the missing), oldest first. */
+    public List<RoadAccident> roadTrafficSince(OffsetDateTime since) {
+        return jdbc.sql("""
+                SELECT a.id, a.code, a.occurred_at, a.lat, a.lon, a.county_id, a.deaths + a.missing FROM accident a
+                JOIN accident_kind k ON k.code = a.kind_code
+                WHERE k.category = 'ROAD_TRAFFIC' AND a.occurred_at >= :since AND a.lat IS NOT NULL AND a.lon IS NOT NULL
+                ORDER BY a.occurred_at""").param("since", since)
+                .query((rs, n) -> new RoadAccident(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class), rs.getDouble(4),
+                        rs.getDouble(5), rs.getLong(6), rs.getInt(7))).list();
     }
 
     /** The newest accidents the scope reads, at most {@code limit}. */

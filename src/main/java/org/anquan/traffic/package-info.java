@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Traffic",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::files", "platform::documents",
-                "platform::jobs", "directory", "hazards"})
+                "platform::jobs", "directory", "hazards", "accidents"})
 package org.anquan.traffic;

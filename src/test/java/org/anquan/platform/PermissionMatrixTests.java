@@ -126,6 +126,14 @@ class PermissionMatrixTests {
         MATRIX.put("GET /traffic/sources", ALL);
         MATRIX.put("POST /traffic/sources", EDITORS);
         MATRIX.put("POST /traffic/sources/{id}/hazard", EDITORS);
+        MATRIX.put("GET /traffic/roads", ALL);
+        MATRIX.put("POST /traffic/roads/segments", EDITORS);
+        MATRIX.put("POST /traffic/roads/tunnels", EDITORS);
+        MATRIX.put("POST /traffic/roads/{what:segment|tunnel}/{id}/hazard", EDITORS);
+        MATRIX.put("GET /traffic/seizures", ALL);
+        MATRIX.put("POST /traffic/seizures", EDITORS);
+        MATRIX.put("POST /traffic/seizures/{id}/disposition", EDITORS);
+        MATRIX.put("POST /traffic/seizures/sources/{id}/hazard", EDITORS);
         MATRIX.put("GET /alerts", ALL);
         MATRIX.put("GET /alerts/new", ALERT_AUTHORS);
         MATRIX.put("POST /alerts", ALERT_AUTHORS);
@@ -318,6 +326,7 @@ class PermissionMatrixTests {
         ids.put("{id}", String.valueOf(accounts.findByUsername("enterprise").orElseThrow().enterpriseId()));
         ids.put("{industry}", "HAZ_CHEM");
         ids.put("{party}", "DRIVER");
+        ids.put("{what:segment|tunnel}", "segment");
         ids.put("{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", "plan");
         ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");

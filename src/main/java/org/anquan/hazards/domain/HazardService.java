@@ -219,9 +219,13 @@ public class HazardService {
             throw new InvalidInputException(errors);
         }
         GeoPoint located = point;
+        Long locatedCounty = located == null ? null : directory.countyAt(located).map(Directory.RegionRef::id).orElse(null);
+        if (enterprise == null && located == null && in.overrideCountyId() != null) {
+            // a place named by its county alone (a road's stakes, a workshop's address): routed to that county, with the reason required below
+            locatedCounty = in.overrideCountyId();
+        }
         RoutingPolicy.Route route = RoutingPolicy.route(directory.responsibleFor(industry).leadDepartmentId(),
-                enterprise == null ? null : enterprise.countyId(),
-                located == null ? null : directory.countyAt(located).map(Directory.RegionRef::id).orElse(null));
+                enterprise == null ? null : enterprise.countyId(), locatedCounty);
         String override = null;
         if (in.overrideDepartmentId() != null || in.overrideCountyId() != null) {
             user.require(Permission.HAZARD_ROUTE);

@@ -16,6 +16,8 @@ import org.anquan.shared.GeoPoint;
 import org.anquan.traffic.domain.Cases;
 import org.anquan.traffic.domain.Readings;
 import org.anquan.traffic.domain.RepeatOffences;
+import org.anquan.traffic.domain.Roads;
+import org.anquan.traffic.domain.Seizures;
 import org.anquan.traffic.domain.SourceUnits;
 import org.anquan.traffic.domain.Stations;
 import org.springframework.boot.ApplicationArguments;
@@ -51,12 +53,17 @@ class DemoTraffic implements ApplicationRunner {
     private final Cases cases;
     private final SourceUnits sources;
     private final RepeatOffences repeats;
+    private final Roads roads;
+    private final Seizures seizures;
     private final Directory directory;
     private final Accounts accounts;
     private final Clock clock;
 
     DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
-                Directory directory, Accounts accounts, Clock clock) {
+                Roads roads, Seizures seizures, Directory directory, Accounts accounts,
+                Clock clock) {
+        this.roads = roads;
+        this.seizures = seizures;
         this.jdbc = jdbc;
         this.stations = stations;
         this.readings = readings;
@@ -122,6 +129,62 @@ class DemoTraffic implements ApplicationRunner {
         progressCases(units, random, admin);
         cases.climbLadder();
         repeats.raise();
+        roadsAndTunnels(list, random, admin);
+        seizures(counties, random, admin);
+    }
+
+    /** A segment along each station's road (the first listed by the county), and three tunnels: one dangerous by its bore, one by a fire. */
+    private void roadsAndTunnels(List<Stations.Station> list, Random random, CurrentUser admin) {
+        for (int i = 0; i < list.size(); i++) {
+            Stations.Station s = list.get(i);
+            roads.addSegment(new Roads.SegmentInput(s.road(), "K" + (20 + i * 7), "K" + (22 + i * 7), i == 0 ? "青龙山连续下坡" : "城郊平交路口段",
+                    s.countyId(), directory.region(s.countyId()).map(Directory.RegionRef::name).orElse("") + "公路事业发展中心",
+                    s.lat(), s.lon(), end(s).lat(), end(s).lon(), i == 0, i == 0 ? "近三年发生货车制动失效事故4起" : null), admin);
+        }
+        String[][] tunnels = {{"凤凰山隧道", "3260", "true", "0"}, {"城关隧道", "1180", "false", "1"}, {"石门隧道", "420", "false", "0"}};
+        for (int i = 0; i < tunnels.length && i < list.size(); i++) {
+            Stations.Station s = list.get(i);
+            GeoPoint p = directory.randomPointIn(s.countyId(), random).orElseThrow();
+            roads.addTunnel(new Roads.TunnelInput(tunnels[i][0], s.road(), "K" + (40 + i * 13) + "+200", s.countyId(), "市高速公路管理处",
+                    Integer.parseInt(tunnels[i][1]), Boolean.parseBoolean(tunnels[i][2]), 8_000 + random.nextInt(12_000),
+                    java.math.BigDecimal.valueOf(4 + random.nextInt(9)), 0, Integer.parseInt(tunnels[i][3]), p.lat(), p.lon()), admin);
+        }
+    }
+
+    /** The other end of a segment starting at the station: about a kilometre away, inside the station's county. */
+    private GeoPoint end(Stations.Station s) {
+        double[][] offsets = {{0.004, 0.009}, {-0.004, -0.009}, {0.008, -0.003}, {-0.008, 0.003}};
+        for (double[] o : offsets) {
+            GeoPoint p = new GeoPoint(s.lon() + o[1], s.lat() + o[0]);
+            if (directory.countyAt(p).map(c -> c.id() == s.countyId()).orElse(false)) {
+                return p;
+            }
+        }
+        return new GeoPoint(s.lon(), s.lat());
+    }
+
+    /** Seizures of the last two months traced to a few producers, sellers and shops (two of them again and again), half disposed of. */
+    private void seizures(List<Directory.RegionRef> counties, Random random, CurrentUser admin) {
+        LocalDate today = LocalDate.now(clock);
+        String[] kinds = {"UNREGISTERED", "MODIFIED", "SCRAPPED_RUNNING", "NON_STANDARD"};
+        String county0 = counties.get(0).name();
+        for (int i = 0; i < 10; i++) {
+            var county = counties.get(i % Math.min(4, counties.size()));
+            String kind = kinds[i % kinds.length];
+            boolean modified = kind.equals("MODIFIED");
+            long id = seizures.record(new Seizures.SeizureInput(today.minusDays(55 - i * 5), county.id(), county.name() + "城区执法检查点",
+                    county.name() + "交通运输执法大队", i % 3 == 2 ? null : "皖" + (char) ('A' + i % 5) + (20000 + i * 731),
+                    i % 3 == 2 ? "LFV2A21K5" + (63000000 + i) : null, kind,
+                    modified ? "货车擅自加高栏板、加装副油箱" : kind.equals("NON_STANDARD") ? "三轮电动车超标，无合格证" : "无号牌低速货车",
+                    kind.equals("NON_STANDARD") ? "鑫达电动车制造有限公司" : null, kind.equals("NON_STANDARD") ? "浙江省台州市" : null,
+                    i % 2 == 0 ? county0 + "惠民车行" : null, i % 2 == 0 ? county0 + "城南路18号" : null,
+                    modified ? county0 + "顺风汽修厂" : null, modified ? county0 + "工业园区3号" : null), admin);
+            if (i < 6) {
+                var z = seizures.seizure(id, admin.scope());
+                seizures.dispose(id, z.version(), modified ? "RETURNED_RECTIFIED" : i % 2 == 0 ? "SCRAPPED" : "ELIMINATED",
+                        modified ? "已恢复原状，验收人：王某" : "报废回收证明 第" + (2026001 + i) + "号", z.seizedOn().plusDays(3), admin);
+            }
+        }
     }
 
     private void sendReadings(List<Stations.Station> list, List<String> plates, Random random, CurrentUser admin) {

@@ -22,7 +22,7 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
 
     public static final List<String> PLATE_COLOURS = List.of("YELLOW", "BLUE", "GREEN", "YELLOW_GREEN", "WHITE", "BLACK");
     /** A mainland plate: the province, the issuing office's letter, then five (six for new energy) letters and digits, or a trailer's 挂. */
-    static final Pattern PLATE = Pattern.compile(
+    public static final Pattern PLATE = Pattern.compile(
             "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}挂)");
     public static final int MIN_AXLES = 2;
     public static final int MAX_AXLES = 12;

@@ -17,10 +17,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param repeatVehicleTimes     Art. 66: a vehicle over-limit more than this many times in twelve months
  * @param repeatFleetPercent     Art. 66: a company whose over-limit vehicles in twelve months exceed this share of its fleet
  * @param sourceSharePercent     a loading unit whose share of the over-limit departures of the last 90 days exceeds this becomes an inspection target
+ * @param prone                  what makes a road segment accident-prone
+ * @param tunnelClasses          the lengths (m) where a highway tunnel stops being short, medium and long, three rising numbers
+ * @param sourceSeizuresTarget   a producer, seller or modification shop traced from this many seizures is an inspection target
  */
 @ConfigurationProperties("anquan.traffic")
 public record TrafficProperties(int readingRetentionMonths, int partitionsAheadMonths, Duration clockSkew, int feedbackDays,
-                                List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent) {
+                                List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent, Prone prone,
+                                List<Integer> tunnelClasses, int sourceSeizuresTarget) {
+
+    /**
+     * @param windowDays   the accidents of this many days back count
+     * @param matchMeters  an accident this close to a segment's line is the segment's
+     * @param minAccidents accident-prone from this many accidents in the window
+     * @param minDeaths    or from this many deaths
+     */
+    public record Prone(int windowDays, int matchMeters, int minAccidents, int minDeaths) {
+    }
 
     public TrafficProperties {
         if (readingRetentionMonths < 1 || partitionsAheadMonths < 1 || clockSkew == null || clockSkew.isNegative() || feedbackDays < 1) {
@@ -37,6 +50,14 @@ public record TrafficProperties(int readingRetentionMonths, int partitionsAheadM
         if (repeatVehicleTimes < 1 || repeatFleetPercent < 1 || repeatFleetPercent > 100 || sourceSharePercent < 1 || sourceSharePercent > 100) {
             throw new IllegalStateException("anquan.traffic: repeat-vehicle-times >= 1, repeat-fleet-percent and source-share-percent within 1..100");
         }
+        if (prone == null || prone.windowDays() < 1 || prone.matchMeters() < 1 || prone.minAccidents() < 1 || prone.minDeaths() < 1) {
+            throw new IllegalStateException("anquan.traffic.prone: window-days, match-meters, min-accidents and min-deaths are at least 1");
+        }
+        if (tunnelClasses == null || tunnelClasses.size() != 3 || tunnelClasses.get(0) >= tunnelClasses.get(1)
+                || tunnelClasses.get(1) >= tunnelClasses.get(2) || sourceSeizuresTarget < 1) {
+            throw new IllegalStateException("anquan.traffic.tunnel-classes: three rising lengths; source-seizures-target at least 1");
+        }
         ladderDays = List.copyOf(ladderDays);
+        tunnelClasses = List.copyOf(tunnelClasses);
     }
 }

@@ -58,10 +58,15 @@ class TrafficController {
     private final Messages messages;
     private final Downloads downloads;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final org.anquan.traffic.domain.Roads roads;
+    private final org.anquan.traffic.domain.Seizures seizures;
     private final Clock clock;
 
     TrafficController(Stations stations, Readings readings, Cases cases, RepeatOffences repeats, SourceUnits sources, Directory directory,
-                      org.anquan.traffic.domain.OverLimitLimits limits, Messages messages, Downloads downloads, tools.jackson.databind.json.JsonMapper json, Clock clock) {
+                      org.anquan.traffic.domain.OverLimitLimits limits, Messages messages, Downloads downloads, tools.jackson.databind.json.JsonMapper json,
+                      org.anquan.traffic.domain.Roads roads, org.anquan.traffic.domain.Seizures seizures, Clock clock) {
+        this.roads = roads;
+        this.seizures = seizures;
         this.json = json;
         this.stations = stations;
         this.readings = readings;
@@ -122,6 +127,13 @@ class TrafficController {
             points.add(Map.of("name", s.name() + " " + (c == null ? 0 : c[1]) + "/" + (c == null ? 0 : c[0]), "value", List.of(s.lon(), s.lat()),
                     "color", c != null && c[1] > 0 ? "#dc3545" : "#0d6efd", "url", "/traffic/stations/" + s.id()));
         }
+        var segments = roads.segments(me.scope()).stream().filter(org.anquan.traffic.domain.Roads.Segment::prone).toList();
+        for (var seg : segments) {
+            points.add(Map.of("name", seg.road() + " " + seg.fromStake() + "–" + seg.toStake() + " " + seg.name(),
+                    "value", List.of(seg.middle().lon(), seg.middle().lat()), "color", "#fd7e14", "url", "/traffic/roads"));
+        }
+        model.addAttribute("proneCount", segments.size());
+        model.addAttribute("dispositions", seizures.byDisposition(me.scope()));
         model.addAttribute("points", json.writeValueAsString(points));
         model.addAttribute("cityMap", directory.cityMap());
         return "traffic/cockpit";

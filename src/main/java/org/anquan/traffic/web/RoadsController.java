@@ -1,0 +1,140 @@
+package org.anquan.traffic.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.anquan.directory.Directory;
+import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.security.RequiresPermission;
+import org.anquan.platform.web.Actions;
+import org.anquan.traffic.domain.Roads;
+import org.anquan.traffic.domain.Seizures;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Dangerous roads and tunnels, and the illegal and non-standard vehicles seized with their sources. */
+@Controller
+class RoadsController {
+
+    private final Roads roads;
+    private final Seizures seizures;
+    private final Directory directory;
+    private final Clock clock;
+
+    RoadsController(Roads roads, Seizures seizures, Directory directory, Clock clock) {
+        this.roads = roads;
+        this.seizures = seizures;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    private Map<Long, String> countyNames() {
+        Map<Long, String> names = new HashMap<>();
+        directory.counties().forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
+    @GetMapping("/traffic/roads")
+    String roads(Model model) {
+        CurrentUser me = CurrentUsers.require();
+        model.addAttribute("segments", roads.segments(me.scope()));
+        model.addAttribute("tunnels", roads.tunnels(me.scope()));
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("countyNames", countyNames());
+        model.addAttribute("deadline", LocalDate.now(clock).plusDays(90));
+        return "traffic/roads";
+    }
+
+    @PostMapping("/traffic/roads/segments")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String addSegment(@RequestParam(required = false) String road, @RequestParam(required = false) String fromStake,
+                      @RequestParam(required = false) String toStake, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) Long countyId, @RequestParam(required = false) String owner,
+                      @RequestParam(required = false) Double fromLat, @RequestParam(required = false) Double fromLon,
+                      @RequestParam(required = false) Double toLat, @RequestParam(required = false) Double toLon,
+                      @RequestParam(defaultValue = "false") boolean listed, @RequestParam(required = false) String listedReason,
+                      RedirectAttributes redirect) {
+        return Actions.run("/traffic/roads", "traffic.segment.added", redirect, () -> roads.addSegment(new Roads.SegmentInput(road, fromStake,
+                toStake, name, countyId, owner, fromLat, fromLon, toLat, toLon, listed, listedReason), CurrentUsers.require()));
+    }
+
+    @PostMapping("/traffic/roads/tunnels")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String addTunnel(@RequestParam(required = false) String name, @RequestParam(required = false) String road,
+                     @RequestParam(required = false) String stake, @RequestParam(required = false) Long countyId,
+                     @RequestParam(required = false) String owner, @RequestParam(required = false) Integer lengthM,
+                     @RequestParam(defaultValue = "false") boolean singleBoreTwoWay, @RequestParam(required = false) Integer dailyVolume,
+                     @RequestParam(required = false) BigDecimal dangerousShare, @RequestParam(required = false) Integer seriousAccidents,
+                     @RequestParam(required = false) Integer fireAccidents, @RequestParam(required = false) Double lat,
+                     @RequestParam(required = false) Double lon, RedirectAttributes redirect) {
+        return Actions.run("/traffic/roads", "traffic.tunnel.added", redirect, () -> roads.addTunnel(new Roads.TunnelInput(name, road, stake,
+                countyId, owner, lengthM, singleBoreTwoWay, dailyVolume, dangerousShare, seriousAccidents, fireAccidents, lat, lon),
+                CurrentUsers.require()));
+    }
+
+    @PostMapping("/traffic/roads/{what:segment|tunnel}/{id}/hazard")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String rectify(@PathVariable String what, @PathVariable long id, @RequestParam(required = false) String description,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline, RedirectAttributes redirect) {
+        return Actions.run("/traffic/roads", "traffic.source.hazard.opened", redirect,
+                () -> roads.rectify(what, id, description, deadline, CurrentUsers.require()));
+    }
+
+    @GetMapping("/traffic/seizures")
+    String seizureList(Model model) {
+        CurrentUser me = CurrentUsers.require();
+        model.addAttribute("seizures", seizures.list(me.scope(), 200));
+        model.addAttribute("dispositions", seizures.byDisposition(me.scope()));
+        model.addAttribute("sources", seizures.sources());
+        model.addAttribute("counties", directory.counties());
+        model.addAttribute("countyNames", countyNames());
+        model.addAttribute("kinds", Seizures.KINDS);
+        model.addAttribute("outcomes", Seizures.DISPOSITIONS);
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("deadline", LocalDate.now(clock).plusDays(30));
+        return "traffic/seizures";
+    }
+
+    @PostMapping("/traffic/seizures")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String seize(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate seizedOn,
+                 @RequestParam(required = false) Long countyId, @RequestParam(required = false) String place,
+                 @RequestParam(required = false) String seizedBy, @RequestParam(required = false) String plate,
+                 @RequestParam(required = false) String vin, @RequestParam(required = false) String kind,
+                 @RequestParam(required = false) String description, @RequestParam(required = false) String producer,
+                 @RequestParam(required = false) String producerPlace, @RequestParam(required = false) String seller,
+                 @RequestParam(required = false) String sellerPlace, @RequestParam(required = false) String modifier,
+                 @RequestParam(required = false) String modifierPlace, RedirectAttributes redirect) {
+        return Actions.run("/traffic/seizures", "traffic.seizure.recorded", redirect, () -> seizures.record(new Seizures.SeizureInput(seizedOn,
+                countyId, place, seizedBy, plate, vin, kind, description, producer, producerPlace, seller, sellerPlace, modifier, modifierPlace),
+                CurrentUsers.require()));
+    }
+
+    @PostMapping("/traffic/seizures/{id}/disposition")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String dispose(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String disposition,
+                   @RequestParam(required = false) String proof,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn, RedirectAttributes redirect) {
+        return Actions.run("/traffic/seizures", "traffic.seizure.disposed.done", redirect,
+                () -> seizures.dispose(id, version, disposition, proof, disposedOn, CurrentUsers.require()));
+    }
+
+    @PostMapping("/traffic/seizures/sources/{id}/hazard")
+    @RequiresPermission(Permission.TRAFFIC_CASE)
+    String sourceHazard(@PathVariable long id, @RequestParam(required = false) String description,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+                        @RequestParam(required = false) String responsiblePerson, RedirectAttributes redirect) {
+        return Actions.run("/traffic/seizures", "traffic.source.hazard.opened", redirect,
+                () -> seizures.openHazard(id, description, deadline, responsiblePerson, CurrentUsers.require()));
+    }
+}
