@@ -134,6 +134,11 @@ class PermissionMatrixTests {
         MATRIX.put("POST /traffic/seizures", EDITORS);
         MATRIX.put("POST /traffic/seizures/{id}/disposition", EDITORS);
         MATRIX.put("POST /traffic/seizures/sources/{id}/hazard", EDITORS);
+        MATRIX.put("GET /traffic/passenger", ALL);
+        MATRIX.put("POST /traffic/passenger/operators", EDITORS);
+        MATRIX.put("POST /traffic/passenger/vehicles", EDITORS);
+        MATRIX.put("POST /traffic/passenger/drivers", EDITORS);
+        MATRIX.put("POST /traffic/passenger/violations", EDITORS);
         MATRIX.put("GET /alerts", ALL);
         MATRIX.put("GET /alerts/new", ALERT_AUTHORS);
         MATRIX.put("POST /alerts", ALERT_AUTHORS);
@@ -288,7 +293,7 @@ class PermissionMatrixTests {
             "GET /open311/v2/services/{code:[A-Za-z0-9_]+}.{format:[a-z0-9]+}", "POST /open311/v2/requests.{format:[a-z0-9]+}",
             "GET /open311/v2/requests.{format:[a-z0-9]+}", "GET /open311/v2/requests/{id:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
             "GET /open311/v2/tokens/{token:[A-Za-z0-9-]+}.{format:[a-z0-9]+}",
-            "POST /api/v1/traffic/readings",
+            "POST /api/v1/traffic/readings", "GET /public/traffic/penalties",
             "GET /public/alerts", "GET /public/alerts/{id:\\d+}", "GET /public/alerts/{id:\\d+}.xml", "GET /public/alerts.atom", "GET /actuator/health", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
             "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /error");
 

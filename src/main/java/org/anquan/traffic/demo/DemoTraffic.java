@@ -55,13 +55,15 @@ class DemoTraffic implements ApplicationRunner {
     private final RepeatOffences repeats;
     private final Roads roads;
     private final Seizures seizures;
+    private final org.anquan.traffic.domain.PassengerSafety passenger;
     private final Directory directory;
     private final Accounts accounts;
     private final Clock clock;
 
     DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
-                Roads roads, Seizures seizures, Directory directory, Accounts accounts,
-                Clock clock) {
+                Roads roads, Seizures seizures, org.anquan.traffic.domain.PassengerSafety passenger, Directory directory,
+                Accounts accounts, Clock clock) {
+        this.passenger = passenger;
         this.roads = roads;
         this.seizures = seizures;
         this.jdbc = jdbc;
@@ -131,6 +133,38 @@ class DemoTraffic implements ApplicationRunner {
         repeats.raise();
         roadsAndTunnels(list, random, admin);
         seizures(counties, random, admin);
+        passengerAndDangerous(counties, random, admin);
+    }
+
+    /**
+     * A charter bus company, a scheduled bus company and a dangerous goods carrier, their vehicles (one in ten
+     * terminals silent for hours), drivers and violations of the year: one driver caught drunk, one speeding again and again.
+     */
+    private void passengerAndDangerous(List<Directory.RegionRef> counties, Random random, CurrentUser admin) {
+        String[][] operators = {{"TOURIST_CHARTER", "旅游客运有限公司", "8"}, {"SCHEDULED_PASSENGER", "长途客运有限公司", "12"},
+                {"DANGEROUS_GOODS", "危险品运输有限公司", "10"}};
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Long> drivers = new ArrayList<>();
+        int plate = 0;
+        for (int i = 0; i < operators.length; i++) {
+            var county = counties.get(i % counties.size());
+            long operator = passenger.addOperator(county.name() + operators[i][1], operators[i][0], county.name(), county.name() + "交通运输局",
+                    Integer.parseInt(operators[i][2]), county.id(), admin);
+            for (int v = 0; v < Integer.parseInt(operators[i][2]); v++) {
+                String p = "皖" + (char) ('A' + i) + (i == 2 ? "D" : "K") + (3000 + plate++);
+                passenger.addVehicle(p, operator, v != 3, admin);
+                passenger.position(p, now.minusMinutes(v % 10 == 9 ? 300 : 1 + random.nextInt(20)));
+            }
+            for (int d = 0; d < 3; d++) {
+                drivers.add(passenger.addDriver("张王李赵刘陈".charAt((i + d) % 6) + "师傅" + (i * 3 + d + 1), "3401" + (20000000 + i * 1000 + d * 37),
+                        operator, admin));
+            }
+        }
+        passenger.recordViolation(drivers.get(0), "皖AK3001", "DRUNK_DRIVING", now.minusDays(40), "G205 城区段", "POLICE", admin);
+        for (int k = 0; k < 3; k++) {
+            passenger.recordViolation(drivers.get(4), "皖BK3010", k == 1 ? "FATIGUE" : "SPEEDING", now.minusDays(90 - k * 25), "S104 K56", "TERMINAL", admin);
+        }
+        passenger.recordViolation(drivers.get(7), "皖CD3022", "TERMINAL_OFFLINE", now.minusDays(3), "G330", "TERMINAL", admin);
     }
 
     /** A segment along each station's road (the first listed by the county), and three tunnels: one dangerous by its bore, one by a fire. */

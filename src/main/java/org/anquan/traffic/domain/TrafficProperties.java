@@ -20,11 +20,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param prone                  what makes a road segment accident-prone
  * @param tunnelClasses          the lengths (m) where a highway tunnel stops being short, medium and long, three rising numbers
  * @param sourceSeizuresTarget   a producer, seller or modification shop traced from this many seizures is an inspection target
+ * @param passenger              两客一危: terminals online, serious violators listed
  */
 @ConfigurationProperties("anquan.traffic")
 public record TrafficProperties(int readingRetentionMonths, int partitionsAheadMonths, Duration clockSkew, int feedbackDays,
                                 List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent, Prone prone,
-                                List<Integer> tunnelClasses, int sourceSeizuresTarget) {
+                                List<Integer> tunnelClasses, int sourceSeizuresTarget, Passenger passenger) {
+
+    /**
+     * @param terminalOnline    a positioning terminal is online when it sent a position within this long
+     * @param seriousViolations a driver with this many serious violations (illegal carrying, speeding, fatigue) within twelve months is listed
+     * @param listedMonths      a listed driver stays on the public list this many months (drunk driving lists at once)
+     */
+    public record Passenger(java.time.Duration terminalOnline, int seriousViolations, int listedMonths) {
+    }
 
     /**
      * @param windowDays   the accidents of this many days back count
@@ -56,6 +65,10 @@ public record TrafficProperties(int readingRetentionMonths, int partitionsAheadM
         if (tunnelClasses == null || tunnelClasses.size() != 3 || tunnelClasses.get(0) >= tunnelClasses.get(1)
                 || tunnelClasses.get(1) >= tunnelClasses.get(2) || sourceSeizuresTarget < 1) {
             throw new IllegalStateException("anquan.traffic.tunnel-classes: three rising lengths; source-seizures-target at least 1");
+        }
+        if (passenger == null || passenger.terminalOnline() == null || passenger.terminalOnline().isNegative() || passenger.seriousViolations() < 1
+                || passenger.listedMonths() < 1) {
+            throw new IllegalStateException("anquan.traffic.passenger: terminal-online, serious-violations >= 1 and listed-months >= 1");
         }
         ladderDays = List.copyOf(ladderDays);
         tunnelClasses = List.copyOf(tunnelClasses);
