@@ -38,7 +38,7 @@ class PagesTests {
             "/accidents/new", "/statistics/accidents", "/statistics/accidents?groupBy=INDUSTRY", "/statistics/accidents?groupBy=TOWNSHIP",
             "/statistics/accidents?groupBy=GRADE", "/accidents/accountability", "/accidents/credit", "/accidents/credit?status=CANDIDATE", "/citizen", "/citizen?status=all&kind=tip", "/admin/open311", "/fire", "/alerts", "/alerts/new", "/duty", "/duty/spot-checks", "/duty/events", "/resources", "/resources?kind=FOREST_FIRE&lat=30.02&lon=118.02", "/hazards/standards", "/hazards/measures", "/hazards/quarterly",
             "/traffic", "/traffic/stations", "/traffic/cases", "/traffic/cases?status=OVERDUE", "/traffic/cases?status=CLOSED&plate=皖A7K321",
-            "/traffic/credit", "/traffic/sources", "/traffic/roads", "/traffic/seizures", "/traffic/passenger"})
+            "/traffic/credit", "/traffic/sources", "/traffic/roads", "/traffic/seizures", "/traffic/passenger", "/traffic/water"})
     void everyPageRendersForTheAdministratorInChinese(String path) throws Exception {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);

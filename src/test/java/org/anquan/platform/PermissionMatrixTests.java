@@ -139,6 +139,10 @@ class PermissionMatrixTests {
         MATRIX.put("POST /traffic/passenger/vehicles", EDITORS);
         MATRIX.put("POST /traffic/passenger/drivers", EDITORS);
         MATRIX.put("POST /traffic/passenger/violations", EDITORS);
+        MATRIX.put("GET /traffic/water", ALL);
+        MATRIX.put("POST /traffic/water/piers", EDITORS);
+        MATRIX.put("POST /traffic/water/vessels", EDITORS);
+        MATRIX.put("POST /traffic/water/{type:vessel|pier}/{id}/inspections", EDITORS);
         MATRIX.put("GET /alerts", ALL);
         MATRIX.put("GET /alerts/new", ALERT_AUTHORS);
         MATRIX.put("POST /alerts", ALERT_AUTHORS);
@@ -332,6 +336,7 @@ class PermissionMatrixTests {
         ids.put("{industry}", "HAZ_CHEM");
         ids.put("{party}", "DRIVER");
         ids.put("{what:segment|tunnel}", "segment");
+        ids.put("{type:vessel|pier}", "vessel");
         ids.put("{action:verify|reject|assign|reroute|regrade|order|extend|grant|deny|stop|resume|review|workers|selfclose|plan|start|submit|accept|fail}", "plan");
         ids.put("{action:assign|reroute}", "assign");
         ids.put("{evidenceId}", "1");

@@ -56,13 +56,15 @@ class DemoTraffic implements ApplicationRunner {
     private final Roads roads;
     private final Seizures seizures;
     private final org.anquan.traffic.domain.PassengerSafety passenger;
+    private final org.anquan.traffic.domain.WaterSafety water;
     private final Directory directory;
     private final Accounts accounts;
     private final Clock clock;
 
     DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
-                Roads roads, Seizures seizures, org.anquan.traffic.domain.PassengerSafety passenger, Directory directory,
-                Accounts accounts, Clock clock) {
+                Roads roads, Seizures seizures, org.anquan.traffic.domain.PassengerSafety passenger,
+                org.anquan.traffic.domain.WaterSafety water, Directory directory, Accounts accounts, Clock clock) {
+        this.water = water;
         this.passenger = passenger;
         this.roads = roads;
         this.seizures = seizures;
@@ -134,6 +136,36 @@ class DemoTraffic implements ApplicationRunner {
         roadsAndTunnels(list, random, admin);
         seizures(counties, random, admin);
         passengerAndDangerous(counties, random, admin);
+        water(counties, random, admin);
+    }
+
+    /** A ferry crossing and a fishing port, six vessels, and this year's flood-season inspections: some done, one with findings. */
+    private void water(List<Directory.RegionRef> counties, Random random, CurrentUser admin) {
+        var county = counties.get(1 % counties.size());
+        GeoPoint a = directory.randomPointIn(county.id(), random).orElseThrow();
+        GeoPoint b = directory.randomPointIn(county.id(), random).orElseThrow();
+        long ferry = water.addPier(county.name() + "江口渡口", "FERRY", county.id(), county.name() + "江口渡运站", a.lat(), a.lon(), admin);
+        water.addPier(county.name() + "白沙渔港", "FISHING_PORT", county.id(), county.name() + "渔港管理所", b.lat(), b.lon(), admin);
+        String[][] vessels = {{"江渡1号", "FERRY", "6", "60", "true"}, {"江渡2号", "FERRY", "4", "40", "true"}, {"江城客1", "PASSENGER", "8", "120", "true"},
+                {"顺航888", "CARGO", "5", "0", "true"}, {"化运6号", "DANGEROUS_GOODS", "7", "0", "true"}, {"渔001", "FISHING", "3", "0", "false"},
+                {"渔002", "FISHING", "3", "0", "true"}};
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < vessels.length; i++) {
+            String[] v = vessels[i];
+            ids.add(water.addVessel(county.name() + v[0], "CN" + (2026_0000 + i * 137) + "-" + county.id(), v[1], "示例港", i < 2 ? county.name() + "江口渡运站"
+                    : county.name() + "船东" + (i + 1), Integer.parseInt(v[2]), Integer.parseInt(v[3]), Boolean.parseBoolean(v[4]), county.id(),
+                    i < 2 ? ferry : null, admin));
+        }
+        int year = water.season()[0].getYear();
+        java.util.Map<String, Long> departments = new java.util.HashMap<>();
+        directory.departments().forEach(d -> departments.put(d.code(), d.id()));
+        LocalDate june = LocalDate.of(year, 6, 12);
+        water.inspect("pier", ferry, departments.get("TRANSPORT"), june, "交通执法刘某", null, null, admin);
+        water.inspect("vessel", ids.get(0), departments.get("TRANSPORT"), june, "交通执法刘某", null, null, admin);
+        water.inspect("vessel", ids.get(0), departments.get("EMB"), june.plusDays(20), "应急局周某", null, null, admin);
+        water.inspect("vessel", ids.get(1), departments.get("TRANSPORT"), june.plusDays(2), "交通执法刘某", "救生衣数量不足，缺少8件", LocalDate.now(clock).plusDays(20),
+                admin);
+        water.inspect("vessel", ids.get(5), departments.get("AGRI"), june.plusDays(30), "渔政王某", null, null, admin);
     }
 
     /**

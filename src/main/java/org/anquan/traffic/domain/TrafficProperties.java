@@ -21,11 +21,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tunnelClasses          the lengths (m) where a highway tunnel stops being short, medium and long, three rising numbers
  * @param sourceSeizuresTarget   a producer, seller or modification shop traced from this many seizures is an inspection target
  * @param passenger              两客一危: terminals online, serious violators listed
+ * @param water                  the flood season and the departments of its campaign
  */
 @ConfigurationProperties("anquan.traffic")
 public record TrafficProperties(int readingRetentionMonths, int partitionsAheadMonths, Duration clockSkew, int feedbackDays,
                                 List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent, Prone prone,
-                                List<Integer> tunnelClasses, int sourceSeizuresTarget, Passenger passenger) {
+                                List<Integer> tunnelClasses, int sourceSeizuresTarget, Passenger passenger, Water water) {
+
+    /**
+     * @param floodSeasonMonths the first and last month of the flood season (汛期), both included
+     * @param floodDepartments  the codes of the departments whose inspections make the flood-season campaign
+     */
+    public record Water(List<Integer> floodSeasonMonths, List<String> floodDepartments) {
+    }
 
     /**
      * @param terminalOnline    a positioning terminal is online when it sent a position within this long
@@ -69,6 +77,12 @@ public record TrafficProperties(int readingRetentionMonths, int partitionsAheadM
         if (passenger == null || passenger.terminalOnline() == null || passenger.terminalOnline().isNegative() || passenger.seriousViolations() < 1
                 || passenger.listedMonths() < 1) {
             throw new IllegalStateException("anquan.traffic.passenger: terminal-online, serious-violations >= 1 and listed-months >= 1");
+        }
+        if (water == null || water.floodSeasonMonths() == null || water.floodSeasonMonths().size() != 2
+                || water.floodSeasonMonths().get(0) < 1 || water.floodSeasonMonths().get(1) > 12
+                || water.floodSeasonMonths().get(0) > water.floodSeasonMonths().get(1) || water.floodDepartments() == null
+                || water.floodDepartments().isEmpty()) {
+            throw new IllegalStateException("anquan.traffic.water: flood-season-months [first, last] within 1..12, flood-departments not empty");
         }
         ladderDays = List.copyOf(ladderDays);
         tunnelClasses = List.copyOf(tunnelClasses);
