@@ -115,6 +115,7 @@ class PermissionMatrixTests {
         MATRIX.put("POST /traffic/stations", ADMIN);
         MATRIX.put("POST /traffic/stations/{id}/token", ADMIN);
         MATRIX.put("POST /traffic/readings/upload", ADMIN);
+        MATRIX.put("POST /traffic/exemptions", ADMIN);
         MATRIX.put("GET /traffic/readings/{id}", ALL);
         MATRIX.put("GET /traffic/cases", ALL);
         MATRIX.put("GET /traffic/cases/{id}", ALL);

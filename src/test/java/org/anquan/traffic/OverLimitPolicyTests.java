@@ -117,4 +117,27 @@ class OverLimitPolicyTests {
         assertThat(OverLimitPolicy.judge(vehicle(5, true, 1, 45_151), lenient).overLimit()).isTrue();
         assertThat(OverLimitPolicy.judge(vehicle(5, true, 1, 45_000), LIMITS).overLimit()).isTrue();
     }
+
+    @Test
+    void anExemptionJudgesByTheLicenceOrNotByMassAtAll() {
+        Vehicle heavy = new Vehicle(vehicle(2, false, 1, 0).axles(), false, 6_000, 6.0, 2.0, 4.2);
+        var byLicence = OverLimitPolicy.judge(heavy, LIMITS, new OverLimitPolicy.Exemption(OverLimitPolicy.ExemptionReason.LICENCE_MASS, 4_500));
+        assertThat(byLicence.ruleCode()).isEqualTo("LICENCE_MASS");
+        assertThat(byLicence.limitKg()).isEqualTo(4_500);
+        assertThat(byLicence.overLimit()).isTrue();
+        assertThat(byLicence.overloadKg()).isEqualTo(1_500);
+        var atLicence = OverLimitPolicy.judge(new Vehicle(heavy.axles(), false, 4_500, 6.0, 2.0, 3.0), LIMITS,
+                new OverLimitPolicy.Exemption(OverLimitPolicy.ExemptionReason.LICENCE_MASS, 4_500));
+        assertThat(atLicence.overLimit()).isFalse();
+        for (var reason : List.of(OverLimitPolicy.ExemptionReason.REFRIGERATED, OverLimitPolicy.ExemptionReason.COMBINATION,
+                OverLimitPolicy.ExemptionReason.AIR_SUSPENSION, OverLimitPolicy.ExemptionReason.SPECIAL_WORK)) {
+            var exempt = OverLimitPolicy.judge(new Vehicle(heavy.axles(), false, 30_000, 6.0, 2.0, 4.2), LIMITS,
+                    new OverLimitPolicy.Exemption(reason, null));
+            assertThat(exempt.ruleCode()).isEqualTo("EXEMPT_" + reason);
+            assertThat(exempt.overLimit()).as(reason.name()).isFalse();
+            assertThat(exempt.overloadKg()).isZero();
+            assertThat(exempt.oversize()).as("its height is still judged").containsExactly("HEIGHT");
+        }
+        assertThat(OverLimitPolicy.judge(heavy, LIMITS, null)).isEqualTo(OverLimitPolicy.judge(heavy, LIMITS));
+    }
 }

@@ -39,6 +39,7 @@ public class TrafficIntakeTests {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired Clock clock;
+    @Autowired org.anquan.traffic.domain.Exemptions exemptions;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -284,5 +285,27 @@ public class TrafficIntakeTests {
         assertThat(readings.clearExpired()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("SELECT seq FROM traffic_reading WHERE station_id = :s").param("s", s.station().id()).query(Long.class).list())
                 .containsExactly(1L);
+    }
+
+    @Test
+    void anExemptVehicleIsJudgedByItsExemptionWhileItIsInForce() throws Exception {
+        var s = station("T-EXEMPT");
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        exemptions.add("皖A5L001", "REFRIGERATED", null, today.minusDays(10), today.plusDays(10), "GB 1589 合规证明 001", user("admin"));
+        exemptions.add("皖A5L002", "AIR_SUSPENSION", null, today.minusDays(30), today.minusDays(20), "GB 1589 合规证明 002", user("admin"));
+        assertThatThrownBy(() -> exemptions.add("皖A5L003", "LICENCE_MASS", null, today, today, "行驶证", user("admin")))
+                .isInstanceOf(org.anquan.shared.InvalidInputException.class);
+        assertThatThrownBy(() -> exemptions.add("皖A5L004", "REFRIGERATED", null, today, today, "x", user("county")))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(15);
+        JsonNode answer = send(s.token(), List.of(reading("T-EXEMPT", 1, at, "皖A5L001", 55_000), reading("T-EXEMPT", 2, at, "皖A5L002", 55_000)), 200);
+        assertThat(answer.get("answers").get(0).get("overLimit").asBoolean()).isFalse();
+        assertThat(answer.get("answers").get(0).get("rule").asString()).isEqualTo("EXEMPT_REFRIGERATED");
+        assertThat(answer.get("answers").get(1).get("overLimit").asBoolean()).as("its exemption has lapsed").isTrue();
+        String page = mvc.perform(get("/traffic/readings/" + answer.get("answers").get(0).get("readingId").asLong()).param("at", at.toString())
+                .with(as(accounts, "admin"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-test=\"exemption-step\"").contains("冷藏车");
+        assertThat(jdbc.sql("SELECT plate FROM traffic_case WHERE station_id = :s").param("s", s.station().id()).query(String.class).list())
+                .containsExactly("皖A5L002");
     }
 }

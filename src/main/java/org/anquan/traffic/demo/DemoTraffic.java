@@ -57,13 +57,16 @@ class DemoTraffic implements ApplicationRunner {
     private final Seizures seizures;
     private final org.anquan.traffic.domain.PassengerSafety passenger;
     private final org.anquan.traffic.domain.WaterSafety water;
+    private final org.anquan.traffic.domain.Exemptions exemptions;
     private final Directory directory;
     private final Accounts accounts;
     private final Clock clock;
 
     DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
                 Roads roads, Seizures seizures, org.anquan.traffic.domain.PassengerSafety passenger,
-                org.anquan.traffic.domain.WaterSafety water, Directory directory, Accounts accounts, Clock clock) {
+                org.anquan.traffic.domain.WaterSafety water, org.anquan.traffic.domain.Exemptions exemptions, Directory directory,
+                Accounts accounts, Clock clock) {
+        this.exemptions = exemptions;
         this.water = water;
         this.passenger = passenger;
         this.roads = roads;
@@ -129,6 +132,9 @@ class DemoTraffic implements ApplicationRunner {
                     "K" + (100 + random.nextInt(900)) + "+" + (100 * random.nextInt(10)), i % 2 == 0 ? "上行" : "下行", p.lat(), p.lon(), county.id(),
                     county.name() + "公路事业发展中心"), admin).station());
         }
+        LocalDate today = LocalDate.now(clock);
+        exemptions.add(plates.get(10), "REFRIGERATED", null, today.minusMonths(3), today.plusYears(1), "GB 1589合规证明 第2026-0457号", admin);
+        exemptions.add("皖AN3210", "LICENCE_MASS", 4_500, today.minusYears(1), today.plusYears(2), "行驶证核定总质量4500千克", admin);
         sendReadings(list, plates, random, admin);
         progressCases(units, random, admin);
         cases.climbLadder();

@@ -47,7 +47,36 @@ public final class OverLimitPolicy {
 
     public static final int SINGLE_TYRE_REDUCTION_KG = 3_000;
 
+    /** Order 62 Art. 3 exemptions: judged by the licence's gross mass, or not over-limit by mass at all. */
+    public enum ExemptionReason { LICENCE_MASS, REFRIGERATED, COMBINATION, AIR_SUSPENSION, SPECIAL_WORK }
+
+    /** An exemption in force for a vehicle: the reason and, for {@code LICENCE_MASS}, the licence's gross mass. */
+    public record Exemption(ExemptionReason reason, Integer licenceGrossKg) {
+    }
+
     private OverLimitPolicy() {
+    }
+
+    /**
+     * The judgment with an exemption applied: under {@code LICENCE_MASS} the limit is the licence's gross mass
+     * (rule {@code LICENCE_MASS}, tolerance on it); under the others the vehicle is not over-limit by its mass
+     * (rule {@code EXEMPT_<reason>}, overload 0), while its sizes are judged as before.
+     */
+    public static Judgment judge(Vehicle v, Limits limits, Exemption exemption) {
+        Judgment j = judge(v, limits);
+        if (exemption == null) {
+            return j;
+        }
+        if (exemption.reason() == ExemptionReason.LICENCE_MASS) {
+            int limit = exemption.licenceGrossKg();
+            int tolerance = limits.tolerancePercent().multiply(BigDecimal.valueOf(limit)).divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN)
+                    .intValue();
+            BigDecimal rate = BigDecimal.valueOf(v.grossKg() - limit).divide(BigDecimal.valueOf(limit), 4, RoundingMode.HALF_UP);
+            return new Judgment(ExemptionReason.LICENCE_MASS.name(), limit, 0, j.axleSumKg(), limit, tolerance, v.grossKg() > limit + tolerance,
+                    Math.max(0, v.grossKg() - limit), rate.signum() < 0 ? BigDecimal.ZERO.setScale(4) : rate, j.oversize());
+        }
+        return new Judgment("EXEMPT_" + exemption.reason().name(), j.tableLimitKg(), j.singleTyreAxles(), j.axleSumKg(), j.limitKg(), j.toleranceKg(),
+                false, 0, BigDecimal.ZERO.setScale(4), j.oversize());
     }
 
     public static Judgment judge(Vehicle v, Limits limits) {

@@ -66,12 +66,13 @@ public class Readings {
     private final OverLimitLimits limits;
     private final Cases cases;
     private final ReadingPartitions partitions;
+    private final Exemptions exemptions;
     private final TrafficProperties props;
     private final Messages messages;
     private final Clock clock;
 
     Readings(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Stations stations, OverLimitLimits limits, Cases cases,
-             ReadingPartitions partitions, TrafficProperties props, Messages messages, Clock clock) {
+             ReadingPartitions partitions, Exemptions exemptions, TrafficProperties props, Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
@@ -79,6 +80,7 @@ public class Readings {
         this.limits = limits;
         this.cases = cases;
         this.partitions = partitions;
+        this.exemptions = exemptions;
         this.props = props;
         this.messages = messages;
         this.clock = clock;
@@ -112,6 +114,14 @@ public class Readings {
         if (only != null) {
             known.put(only.code(), only);
         }
+        java.util.Set<String> plates = new java.util.HashSet<>();
+        for (Map<String, ?> r : raw) {
+            Object plate = r.get("plate");
+            if (plate != null) {
+                plates.add(plate.toString().replace(" ", "").replace("·", "").toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        Map<String, Exemptions.Entry> exempt = exemptions.of(plates);
         Answer[] answers = new Answer[raw.size()];
         List<Row> rows = new ArrayList<>(raw.size());
         Map<String, Integer> seen = new HashMap<>();
@@ -149,7 +159,7 @@ public class Readings {
                         null);
                 continue;
             }
-            rows.add(new Row(i, in, station, OverLimitPolicy.judge(in.vehicle(), current)));
+            rows.add(new Row(i, in, station, OverLimitPolicy.judge(in.vehicle(), current, exemptions.inForce(exempt, in.plate(), in.measuredAt()))));
         }
         if (!rows.isEmpty()) {
             // each month's partition exists, committed, before its first reading is stored

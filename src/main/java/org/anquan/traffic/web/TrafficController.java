@@ -60,11 +60,14 @@ class TrafficController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final org.anquan.traffic.domain.Roads roads;
     private final org.anquan.traffic.domain.Seizures seizures;
+    private final org.anquan.traffic.domain.Exemptions exemptions;
     private final Clock clock;
 
     TrafficController(Stations stations, Readings readings, Cases cases, RepeatOffences repeats, SourceUnits sources, Directory directory,
                       org.anquan.traffic.domain.OverLimitLimits limits, Messages messages, Downloads downloads, tools.jackson.databind.json.JsonMapper json,
-                      org.anquan.traffic.domain.Roads roads, org.anquan.traffic.domain.Seizures seizures, Clock clock) {
+                      org.anquan.traffic.domain.Roads roads, org.anquan.traffic.domain.Seizures seizures,
+                      org.anquan.traffic.domain.Exemptions exemptions, Clock clock) {
+        this.exemptions = exemptions;
         this.roads = roads;
         this.seizures = seizures;
         this.json = json;
@@ -153,6 +156,9 @@ class TrafficController {
         model.addAttribute("counties", directory.counties());
         model.addAttribute("countyNames", countyNames());
         model.addAttribute("columns", String.join(",", CSV_COLUMNS));
+        model.addAttribute("exemptions", exemptions.all());
+        model.addAttribute("reasons", org.anquan.traffic.domain.OverLimitPolicy.ExemptionReason.values());
+        model.addAttribute("today", LocalDate.now(clock));
         return "traffic/stations";
     }
 
@@ -170,6 +176,17 @@ class TrafficController {
             redirect.addFlashAttribute("issuedToken", token[0]);
         }
         return back;
+    }
+
+    @PostMapping("/traffic/exemptions")
+    @RequiresPermission(Permission.TRAFFIC_INTAKE)
+    String exempt(@RequestParam(required = false) String plate, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Integer licenceGrossKg,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                  @RequestParam(required = false) String basis, RedirectAttributes redirect) {
+        return Actions.run("/traffic/stations", "traffic.exemption.added", redirect,
+                () -> exemptions.add(plate, reason, licenceGrossKg, validFrom, validTo, basis, CurrentUsers.require()));
     }
 
     @PostMapping("/traffic/stations/{id}/token")
@@ -266,7 +283,12 @@ class TrafficController {
         Readings.Reading r = readings.reading(id, at);
         model.addAttribute("r", r);
         model.addAttribute("limits", limits.current());
-        model.addAttribute("ruleName", limits.ruleNames(locale).getOrDefault(r.judgment().ruleCode(), r.judgment().ruleCode()));
+        String rule = r.judgment().ruleCode();
+        String exemption = rule.startsWith("EXEMPT_") ? rule.substring(7) : rule.equals("LICENCE_MASS") ? rule : null;
+        model.addAttribute("exemptionStep", exemption == null ? null
+                : exemption.equals("LICENCE_MASS") ? "traffic.step.exemption.licence" : "traffic.step.exemption.exempt");
+        model.addAttribute("ruleName", exemption != null ? messages.get("traffic.exemption.reason." + exemption)
+                : limits.ruleNames(locale).getOrDefault(rule, rule));
         model.addAttribute("reduction", org.anquan.traffic.domain.OverLimitPolicy.SINGLE_TYRE_REDUCTION_KG);
         model.addAttribute("station", stations.station(r.stationId()));
         return "traffic/reading";
