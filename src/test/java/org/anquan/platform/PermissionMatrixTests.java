@@ -134,6 +134,7 @@ class PermissionMatrixTests {
         MATRIX.put("GET /traffic/seizures", ALL);
         MATRIX.put("POST /traffic/seizures", EDITORS);
         MATRIX.put("POST /traffic/seizures/{id}/disposition", EDITORS);
+        MATRIX.put("GET /traffic/seizures/{id}/proof", ALL);
         MATRIX.put("POST /traffic/seizures/sources/{id}/hazard", EDITORS);
         MATRIX.put("GET /traffic/passenger", ALL);
         MATRIX.put("POST /traffic/passenger/operators", EDITORS);

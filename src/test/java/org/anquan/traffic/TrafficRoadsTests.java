@@ -143,11 +143,17 @@ class TrafficRoadsTests {
         seizures.openHazard(source.id(), "无资质从事货车改装", today.plusDays(30), "厂长", officer);
 
         var z = seizures.seizure(first, officer.scope());
-        assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", " ", today, officer)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", "证明", today.minusDays(10), officer))
+        assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", " ", today, null, null, officer)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", "证明", today.minusDays(10), null, null, officer))
                 .isInstanceOf(InvalidInputException.class);
-        seizures.dispose(first, z.version(), "RETURNED_RECTIFIED", "恢复原状，验收人：李某", today, officer);
-        assertThatThrownBy(() -> seizures.dispose(first, z.version() + 1, "SCRAPPED", "再处置", today, officer))
+        // a file that is not what it claims is refused, and nothing is disposed of
+        assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", "证明", today, "<html>not a photo</html>".getBytes(), "a.jpg", officer))
+                .isInstanceOf(BusinessException.class);
+        assertThat(seizures.seizure(first, officer.scope()).pending()).isTrue();
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        seizures.dispose(first, z.version(), "RETURNED_RECTIFIED", "恢复原状，验收人：李某", today, pdf, "验收单.pdf", officer);
+        assertThat(seizures.proof(first, officer.scope()).orElseThrow().contentType()).isEqualTo("application/pdf");
+        assertThatThrownBy(() -> seizures.dispose(first, z.version() + 1, "SCRAPPED", "再处置", today, null, null, officer))
                 .isInstanceOf(BusinessException.class).hasMessage("traffic.seizure.disposed");
         assertThat(seizures.seizure(first, officer.scope()).disposition()).isEqualTo("RETURNED_RECTIFIED");
     }

@@ -254,7 +254,7 @@ class DemoTraffic implements ApplicationRunner {
             if (i < 6) {
                 var z = seizures.seizure(id, admin.scope());
                 seizures.dispose(id, z.version(), modified ? "RETURNED_RECTIFIED" : i % 2 == 0 ? "SCRAPPED" : "ELIMINATED",
-                        modified ? "已恢复原状，验收人：王某" : "报废回收证明 第" + (2026001 + i) + "号", z.seizedOn().plusDays(3), admin);
+                        modified ? "已恢复原状，验收人：王某" : "报废回收证明 第" + (2026001 + i) + "号", z.seizedOn().plusDays(3), null, null, admin);
             }
         }
     }

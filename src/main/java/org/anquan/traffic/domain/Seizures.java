@@ -46,7 +46,7 @@ public class Seizures {
 
     public record Seizure(long id, LocalDate seizedOn, long countyId, String place, String seizedBy, String plate, String vin, String kind,
                           String description, String producer, String seller, String modifier, String disposition, String proof,
-                          LocalDate disposedOn, int version) {
+                          LocalDate disposedOn, int version, boolean hasProofFile) {
         public boolean pending() {
             return "PENDING".equals(disposition);
         }
@@ -158,9 +158,13 @@ public class Seizures {
                 });
     }
 
-    /** The disposition, once, with its proof. */
+    /** A proof file as stored: its name, its type (from its bytes) and its content. */
+    public record ProofFile(String filename, String contentType, byte[] content) {
+    }
+
+    /** The disposition, once, with its proof: the text and, when given, a photo, PDF or Word document checked by its bytes. */
     @Transactional
-    public void dispose(long id, int version, String disposition, String proof, LocalDate on, CurrentUser user) {
+    public void dispose(long id, int version, String disposition, String proof, LocalDate on, byte[] file, String filename, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         Seizure s = seizure(id, user.scope());
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(s.countyId(), null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
@@ -180,6 +184,7 @@ public class Seizures {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String type = file == null || file.length == 0 ? null : org.anquan.platform.files.EvidenceCheck.documentTypeOf(file, 40_000_000L);
         int n = jdbc.sql("""
                 UPDATE traffic_seizure SET disposition = :d, proof = :p, disposed_on = :on, version = version + 1
                 WHERE id = :id AND version = :v AND disposition = 'PENDING'""")
@@ -187,11 +192,19 @@ public class Seizures {
         if (n == 0) {
             throw new BusinessException("traffic.case.stale");
         }
-        audit.record("DISPOSE", "traffic_seizure", id, disposition, null, null);
+        String sha = null;
+        if (type != null) {
+            sha = org.anquan.platform.files.EvidenceCheck.sha256(file);
+            jdbc.sql("INSERT INTO traffic_seizure_proof (seizure_id, filename, content_type, sha256, content) VALUES (:id, :f, :t, :h, :c)")
+                    .param("id", id).param("f", org.anquan.platform.files.EvidenceCheck.safeName(filename, type, "处置凭证")).param("t", type)
+                    .param("h", sha).param("c", file).update();
+        }
+        audit.record("DISPOSE", "traffic_seizure", id, disposition + (sha == null ? "" : " proof sha256 " + sha), null, null);
     }
 
     private static final String SELECT = """
-            SELECT z.*, p.name AS producer, s.name AS seller, m.name AS modifier FROM traffic_seizure z
+            SELECT z.*, p.name AS producer, s.name AS seller, m.name AS modifier,
+                   EXISTS (SELECT 1 FROM traffic_seizure_proof f WHERE f.seizure_id = z.id) AS has_proof FROM traffic_seizure z
             LEFT JOIN traffic_vehicle_source p ON p.id = z.producer_id LEFT JOIN traffic_vehicle_source s ON s.id = z.seller_id
             LEFT JOIN traffic_vehicle_source m ON m.id = z.modifier_id""";
 
@@ -199,7 +212,14 @@ public class Seizures {
         return new Seizure(rs.getLong("id"), rs.getObject("seized_on", LocalDate.class), rs.getLong("county_id"), rs.getString("place"),
                 rs.getString("seized_by"), rs.getString("plate"), rs.getString("vin"), rs.getString("kind"), rs.getString("description"),
                 rs.getString("producer"), rs.getString("seller"), rs.getString("modifier"), rs.getString("disposition"), rs.getString("proof"),
-                rs.getObject("disposed_on", LocalDate.class), rs.getInt("version"));
+                rs.getObject("disposed_on", LocalDate.class), rs.getInt("version"), rs.getBoolean("has_proof"));
+    }
+
+    /** The proof file of a disposition, when the scope reads the seizure and one was given. */
+    public java.util.Optional<ProofFile> proof(long id, DataScope scope) {
+        seizure(id, scope);
+        return jdbc.sql("SELECT filename, content_type, content FROM traffic_seizure_proof WHERE seizure_id = :id").param("id", id)
+                .query((rs, n) -> new ProofFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
     public Seizure seizure(long id, DataScope scope) {

@@ -124,9 +124,26 @@ class RoadsController {
     @RequiresPermission(Permission.TRAFFIC_CASE)
     String dispose(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String disposition,
                    @RequestParam(required = false) String proof,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn, RedirectAttributes redirect) {
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn,
+                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
+            throws java.io.IOException {
+        byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
         return Actions.run("/traffic/seizures", "traffic.seizure.disposed.done", redirect,
-                () -> seizures.dispose(id, version, disposition, proof, disposedOn, CurrentUsers.require()));
+                () -> seizures.dispose(id, version, disposition, proof, disposedOn, bytes, name, CurrentUsers.require()));
+    }
+
+    @GetMapping("/traffic/seizures/{id}/proof")
+    org.springframework.http.ResponseEntity<byte[]> proof(@PathVariable long id) {
+        return seizures.proof(id, CurrentUsers.require().scope())
+                .map(f -> org.springframework.http.ResponseEntity.ok()
+                        .contentType(org.springframework.http.MediaType.parseMediaType(f.contentType()))
+                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
+                                ? org.anquan.platform.web.Downloads.inline(f.filename()) : org.anquan.platform.web.Downloads.attachment(f.filename()))
+                        .header("X-Content-Type-Options", "nosniff")
+                        .cacheControl(org.springframework.http.CacheControl.noStore())
+                        .body(f.content()))
+                .orElseGet(() -> org.springframework.http.ResponseEntity.notFound().build());
     }
 
     @PostMapping("/traffic/seizures/sources/{id}/hazard")
