@@ -121,6 +121,26 @@ public class Directory {
     }
 
     /**
+     * A point given by latitude and longitude that must lie in the county: the point, or null with the reason under
+     * {@code field} — {@code location.invalid} when a coordinate is missing or out of range, {@code location.outside}
+     * when it lies elsewhere ({@code countyId} null: the county was refused already and the point is only read).
+     */
+    public GeoPoint pointIn(Double lat, Double lon, Long countyId, String field, java.util.Map<String, String> errors) {
+        GeoPoint p;
+        try {
+            p = lat == null || lon == null ? null : new GeoPoint(lon, lat);
+        } catch (IllegalArgumentException e) {
+            p = null;
+        }
+        if (p == null) {
+            errors.put(field, "location.invalid");
+        } else if (countyId != null && !countyAt(p).map(c -> c.id() == countyId).orElse(false)) {
+            errors.put(field, "location.outside");
+        }
+        return p;
+    }
+
+    /**
      * A point drawn at random inside the county (demo data, simulations): drawn in the outline's bounding box
      * until one falls in the county; empty when the county has no outline.
      */

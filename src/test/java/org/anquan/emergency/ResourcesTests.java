@@ -77,7 +77,7 @@ class ResourcesTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsKey("countyId"));
         assertThatThrownBy(() -> resources.addTeam(new Resources.TeamInput("外地队", "MEDICAL", user("county").regionId(), 5, null, 39.9, 116.4,
                 "READY", "13900000000"), user("county")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("lat", "resource.location.outside"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsEntry("lat", "location.outside"));
         assertThatThrownBy(() -> resources.nearest(30, 118, "NOPE", 5)).isInstanceOf(InvalidInputException.class);
     }
 

@@ -102,17 +102,7 @@ public class FireDanger {
         if (in.countyId() == null || directory.counties().stream().noneMatch(c -> c.id() == in.countyId())) {
             errors.put("countyId", "fire.station.county.unknown");
         }
-        GeoPoint p = null;
-        try {
-            p = in.lat() == null || in.lon() == null ? null : new GeoPoint(in.lon(), in.lat());
-        } catch (IllegalArgumentException e) {
-            p = null;
-        }
-        if (p == null) {
-            errors.put("lat", "fire.station.location.invalid");
-        } else if (!errors.containsKey("countyId") && !directory.countyAt(p).map(c -> c.id() == in.countyId()).orElse(false)) {
-            errors.put("lat", "fire.station.location.outside");
-        }
+        GeoPoint p = directory.pointIn(in.lat(), in.lon(), errors.containsKey("countyId") ? null : in.countyId(), "lat", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

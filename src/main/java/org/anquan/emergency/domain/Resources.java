@@ -84,18 +84,7 @@ public class Resources {
     }
 
     private GeoPoint point(Double lat, Double lon, Long countyId, Map<String, String> errors) {
-        GeoPoint p = null;
-        try {
-            p = lat == null || lon == null ? null : new GeoPoint(lon, lat);
-        } catch (IllegalArgumentException e) {
-            p = null;
-        }
-        if (p == null) {
-            errors.put("lat", "resource.location.invalid");
-        } else if (countyId != null && !directory.countyAt(p).map(c -> c.id() == countyId).orElse(false)) {
-            errors.put("lat", "resource.location.outside");
-        }
-        return p;
+        return directory.pointIn(lat, lon, countyId, "lat", errors);
     }
 
     @Transactional

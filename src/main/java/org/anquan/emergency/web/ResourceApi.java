@@ -26,7 +26,7 @@ class ResourceApi {
     List<Resources.Near> nearest(@RequestParam double lat, @RequestParam double lon, @RequestParam String kind,
                                  @RequestParam(defaultValue = "5") int limit) {
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new org.anquan.shared.InvalidInputException(java.util.Map.of("lat", "resource.location.invalid"));
+            throw new org.anquan.shared.InvalidInputException(java.util.Map.of("lat", "location.invalid"));
         }
         return resources.nearest(lat, lon, kind, limit);
     }

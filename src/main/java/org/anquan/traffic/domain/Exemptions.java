@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -44,8 +43,8 @@ public class Exemptions {
     public void add(String plate, String reason, Integer licenceGrossKg, LocalDate from, LocalDate to, String basis, CurrentUser user) {
         user.require(Permission.TRAFFIC_INTAKE);
         Map<String, String> errors = new LinkedHashMap<>();
-        String p = plate == null ? null : plate.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (p == null || !ReadingInput.PLATE.matcher(p).matches()) {
+        String p = ReadingInput.plateOf(plate);
+        if (!ReadingInput.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         } else if (jdbc.sql("SELECT COUNT(*) FROM traffic_exemption WHERE plate = :p").param("p", p).query(Long.class).single() > 0) {
             errors.put("plate", "traffic.exemption.taken");

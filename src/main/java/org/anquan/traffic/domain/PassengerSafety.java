@@ -121,8 +121,8 @@ public class PassengerSafety {
     public void addVehicle(String plate, Long operatorId, boolean terminalFitted, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         Map<String, String> errors = new LinkedHashMap<>();
-        String p = plate == null ? null : plate.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (p == null || !ReadingInput.PLATE.matcher(p).matches()) {
+        String p = ReadingInput.plateOf(plate);
+        if (!ReadingInput.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         } else if (jdbc.sql("SELECT COUNT(*) FROM traffic_vehicle WHERE plate = :p").param("p", p).query(Long.class).single() > 0) {
             errors.put("plate", "traffic.vehicle.taken");
@@ -185,8 +185,8 @@ public class PassengerSafety {
         if (driverId == null || jdbc.sql("SELECT COUNT(*) FROM traffic_driver WHERE id = :id").param("id", driverId).query(Long.class).single() == 0) {
             errors.put("driverId", "traffic.driver.unknown");
         }
-        String p = plate == null ? null : plate.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (p == null || !ReadingInput.PLATE.matcher(p).matches()) {
+        String p = ReadingInput.plateOf(plate);
+        if (!ReadingInput.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         }
         if (!VIOLATIONS.contains(String.valueOf(kind))) {

@@ -116,9 +116,9 @@ public class Readings {
         }
         java.util.Set<String> plates = new java.util.HashSet<>();
         for (Map<String, ?> r : raw) {
-            Object plate = r.get("plate");
+            String plate = ReadingInput.plateOf(r.get("plate"));
             if (plate != null) {
-                plates.add(plate.toString().replace(" ", "").replace("·", "").toUpperCase(java.util.Locale.ROOT));
+                plates.add(plate);
             }
         }
         Map<String, Exemptions.Entry> exempt = exemptions.of(plates);

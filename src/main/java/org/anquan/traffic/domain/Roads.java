@@ -112,20 +112,6 @@ public class Roads {
         return Math.sqrt(dx * dx + dy * dy);
     }
 
-    private GeoPoint point(Double lat, Double lon, long countyId, String field, Map<String, String> errors) {
-        try {
-            GeoPoint p = lat == null || lon == null ? null : new GeoPoint(lon, lat);
-            if (p == null) {
-                errors.put(field, "fire.station.location.invalid");
-            } else if (!directory.countyAt(p).map(c -> c.id() == countyId).orElse(false)) {
-                errors.put(field, "fire.station.location.outside");
-            }
-            return p;
-        } catch (IllegalArgumentException e) {
-            errors.put(field, "fire.station.location.invalid");
-            return null;
-        }
-    }
 
     private void county(Long countyId, CurrentUser user, Map<String, String> errors) {
         if (countyId == null || directory.counties().stream().noneMatch(c -> c.id() == countyId)) {
@@ -146,8 +132,9 @@ public class Roads {
         String owner = Inputs.text(in.owner(), 120, "owner", true, errors);
         String reason = Inputs.text(in.listedReason(), 300, "listedReason", in.listed(), errors);
         county(in.countyId(), user, errors);
-        GeoPoint a = errors.containsKey("countyId") ? null : point(in.fromLat(), in.fromLon(), in.countyId(), "fromLat", errors);
-        GeoPoint b = errors.containsKey("countyId") ? null : point(in.toLat(), in.toLon(), in.countyId(), "toLat", errors);
+        Long county = errors.containsKey("countyId") ? null : in.countyId();
+        GeoPoint a = directory.pointIn(in.fromLat(), in.fromLon(), county, "fromLat", errors);
+        GeoPoint b = directory.pointIn(in.toLat(), in.toLon(), county, "toLat", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -185,7 +172,7 @@ public class Roads {
         if (in.seriousAccidents() == null || in.seriousAccidents() < 0 || in.fireAccidents() == null || in.fireAccidents() < 0) {
             errors.put("seriousAccidents", "validation.range");
         }
-        GeoPoint p = errors.containsKey("countyId") ? null : point(in.lat(), in.lon(), in.countyId(), "lat", errors);
+        GeoPoint p = directory.pointIn(in.lat(), in.lon(), errors.containsKey("countyId") ? null : in.countyId(), "lat", errors);
         if (name != null && jdbc.sql("SELECT COUNT(*) FROM traffic_tunnel WHERE name = :n").param("n", name).query(Long.class).single() > 0) {
             errors.put("name", "traffic.tunnel.name.taken");
         }

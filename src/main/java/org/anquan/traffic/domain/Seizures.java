@@ -103,12 +103,12 @@ public class Seizures {
         String place = Inputs.text(in.place(), 200, "place", true, errors);
         String by = Inputs.text(in.seizedBy(), 120, "seizedBy", true, errors);
         String description = Inputs.text(in.description(), 500, "description", true, errors);
-        String plate = in.plate() == null || in.plate().isBlank() ? null : in.plate().replace(" ", "").toUpperCase(Locale.ROOT);
+        String plate = ReadingInput.plateOf(in.plate());
         String vin = in.vin() == null || in.vin().isBlank() ? null : in.vin().strip().toUpperCase(Locale.ROOT);
         if (plate == null && vin == null) {
             errors.put("plate", "traffic.seizure.identity");
         }
-        if (plate != null && !ReadingInput.PLATE.matcher(plate).matches()) {
+        if (plate != null && !ReadingInput.isPlate(plate)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         }
         if (vin != null && !vin(vin)) {

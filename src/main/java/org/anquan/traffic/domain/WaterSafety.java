@@ -95,17 +95,7 @@ public class WaterSafety {
             errors.put("kind", "validation.required");
         }
         county(countyId, user, errors);
-        GeoPoint p = null;
-        try {
-            p = lat == null || lon == null ? null : new GeoPoint(lon, lat);
-        } catch (IllegalArgumentException e) {
-            p = null;
-        }
-        if (p == null) {
-            errors.put("lat", "fire.station.location.invalid");
-        } else if (!errors.containsKey("countyId") && !directory.countyAt(p).map(c -> c.id() == countyId).orElse(false)) {
-            errors.put("lat", "fire.station.location.outside");
-        }
+        GeoPoint p = directory.pointIn(lat, lon, errors.containsKey("countyId") ? null : countyId, "lat", errors);
         if (n != null && jdbc.sql("SELECT COUNT(*) FROM traffic_pier WHERE name = :n").param("n", n).query(Long.class).single() > 0) {
             errors.put("name", "traffic.pier.taken");
         }
