@@ -64,11 +64,13 @@ public class PassengerSafety {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final CountyCheck counties;
     private final AuditTrail audit;
     private final TrafficProperties props;
     private final Clock clock;
 
-    PassengerSafety(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, TrafficProperties props, Clock clock) {
+    PassengerSafety(JdbcClient jdbc, Directory directory, ScopeFilter scopes, CountyCheck counties, AuditTrail audit, TrafficProperties props, Clock clock) {
+        this.counties = counties;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -90,11 +92,7 @@ public class PassengerSafety {
         if (fleetSize == null || fleetSize < 0 || fleetSize > 100_000) {
             errors.put("fleetSize", "validation.range");
         }
-        if (countyId == null || directory.counties().stream().noneMatch(c -> c.id() == countyId)) {
-            errors.put("countyId", "fire.station.county.unknown");
-        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(countyId, null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
-            errors.put("countyId", "resource.county.not.yours");
-        }
+        counties.check(countyId, Cases.INDUSTRY, user, errors);
         if (n != null && jdbc.sql("SELECT COUNT(*) FROM traffic_operator WHERE name = :n").param("n", n).query(Long.class).single() > 0) {
             errors.put("name", "traffic.operator.taken");
         }

@@ -64,14 +64,16 @@ public class Roads {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final CountyCheck counties;
     private final Accidents accidents;
     private final Hazards hazards;
     private final AuditTrail audit;
     private final TrafficProperties props;
     private final Clock clock;
 
-    Roads(JdbcClient jdbc, Directory directory, ScopeFilter scopes, Accidents accidents, Hazards hazards, AuditTrail audit, TrafficProperties props,
+    Roads(JdbcClient jdbc, Directory directory, ScopeFilter scopes, CountyCheck counties, Accidents accidents, Hazards hazards, AuditTrail audit, TrafficProperties props,
           Clock clock) {
+        this.counties = counties;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -113,13 +115,6 @@ public class Roads {
     }
 
 
-    private void county(Long countyId, CurrentUser user, Map<String, String> errors) {
-        if (countyId == null || directory.counties().stream().noneMatch(c -> c.id() == countyId)) {
-            errors.put("countyId", "fire.station.county.unknown");
-        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(countyId, null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
-            errors.put("countyId", "resource.county.not.yours");
-        }
-    }
 
     @Transactional
     public long addSegment(SegmentInput in, CurrentUser user) {
@@ -131,7 +126,7 @@ public class Roads {
         String name = Inputs.text(in.name(), 120, "name", true, errors);
         String owner = Inputs.text(in.owner(), 120, "owner", true, errors);
         String reason = Inputs.text(in.listedReason(), 300, "listedReason", in.listed(), errors);
-        county(in.countyId(), user, errors);
+        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
         Long county = errors.containsKey("countyId") ? null : in.countyId();
         GeoPoint a = directory.pointIn(in.fromLat(), in.fromLon(), county, "fromLat", errors);
         GeoPoint b = directory.pointIn(in.toLat(), in.toLon(), county, "toLat", errors);
@@ -159,7 +154,7 @@ public class Roads {
         String road = Inputs.text(in.road(), 60, "road", true, errors);
         String stake = Inputs.text(in.stake(), 30, "stake", true, errors);
         String owner = Inputs.text(in.owner(), 120, "owner", true, errors);
-        county(in.countyId(), user, errors);
+        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
         if (in.lengthM() == null || in.lengthM() < 1 || in.lengthM() > 100_000) {
             errors.put("lengthM", "validation.range");
         }

@@ -67,12 +67,14 @@ public class Seizures {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final CountyCheck counties;
     private final Hazards hazards;
     private final AuditTrail audit;
     private final TrafficProperties props;
     private final Clock clock;
 
-    Seizures(JdbcClient jdbc, Directory directory, ScopeFilter scopes, Hazards hazards, AuditTrail audit, TrafficProperties props, Clock clock) {
+    Seizures(JdbcClient jdbc, Directory directory, ScopeFilter scopes, CountyCheck counties, Hazards hazards, AuditTrail audit, TrafficProperties props, Clock clock) {
+        this.counties = counties;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -95,11 +97,7 @@ public class Seizures {
         if (in.seizedOn() == null || in.seizedOn().isAfter(today)) {
             errors.put("seizedOn", "traffic.seizure.date.invalid");
         }
-        if (in.countyId() == null || directory.counties().stream().noneMatch(c -> c.id() == in.countyId())) {
-            errors.put("countyId", "fire.station.county.unknown");
-        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(in.countyId(), null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
-            errors.put("countyId", "resource.county.not.yours");
-        }
+        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
         String place = Inputs.text(in.place(), 200, "place", true, errors);
         String by = Inputs.text(in.seizedBy(), 120, "seizedBy", true, errors);
         String description = Inputs.text(in.description(), 500, "description", true, errors);

@@ -62,12 +62,14 @@ public class WaterSafety {
     private final JdbcClient jdbc;
     private final Directory directory;
     private final ScopeFilter scopes;
+    private final CountyCheck counties;
     private final Hazards hazards;
     private final AuditTrail audit;
     private final TrafficProperties props;
     private final Clock clock;
 
-    WaterSafety(JdbcClient jdbc, Directory directory, ScopeFilter scopes, Hazards hazards, AuditTrail audit, TrafficProperties props, Clock clock) {
+    WaterSafety(JdbcClient jdbc, Directory directory, ScopeFilter scopes, CountyCheck counties, Hazards hazards, AuditTrail audit, TrafficProperties props, Clock clock) {
+        this.counties = counties;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -77,13 +79,6 @@ public class WaterSafety {
         this.clock = clock;
     }
 
-    private void county(Long countyId, CurrentUser user, Map<String, String> errors) {
-        if (countyId == null || directory.counties().stream().noneMatch(c -> c.id() == countyId)) {
-            errors.put("countyId", "fire.station.county.unknown");
-        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(countyId, null, null, null), ScopeFilter.Mode.ACT)) {
-            errors.put("countyId", "resource.county.not.yours");
-        }
-    }
 
     @Transactional
     public long addPier(String name, String kind, Long countyId, String operator, Double lat, Double lon, CurrentUser user) {
@@ -94,7 +89,7 @@ public class WaterSafety {
         if (!PIER_KINDS.contains(String.valueOf(kind))) {
             errors.put("kind", "validation.required");
         }
-        county(countyId, user, errors);
+        counties.check(countyId, "WATER_TRANSPORT", user, errors);
         GeoPoint p = directory.pointIn(lat, lon, errors.containsKey("countyId") ? null : countyId, "lat", errors);
         if (n != null && jdbc.sql("SELECT COUNT(*) FROM traffic_pier WHERE name = :n").param("n", n).query(Long.class).single() > 0) {
             errors.put("name", "traffic.pier.taken");
@@ -136,7 +131,7 @@ public class WaterSafety {
         if (passengers == null || passengers < 0 || passengers > 5_000 || ("FISHING".equals(kind) || "CARGO".equals(kind)) && passengers > 0) {
             errors.put("passengers", "traffic.vessel.passengers.invalid");
         }
-        county(countyId, user, errors);
+        counties.check(countyId, "FISHING".equals(kind) ? "FISHING_VESSELS" : "WATER_TRANSPORT", user, errors);
         if (pierId != null && jdbc.sql("SELECT COUNT(*) FROM traffic_pier WHERE id = :id").param("id", pierId).query(Long.class).single() == 0) {
             errors.put("pierId", "traffic.pier.unknown");
         }
