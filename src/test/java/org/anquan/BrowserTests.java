@@ -432,10 +432,17 @@ class BrowserTests {
         open("/hazards/new");
         WebElement map = new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-map canvas")));
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
-        new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
-        // the map fills the inputs on its click handler: wait for it rather than read at once
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
+        // the map fills the inputs on its click handler: wait for it rather than read at once; a click the page took while
+        // it was still settling (the layout moving under the pointer) is made again, as a person would
+        for (int attempt = 0; attempt < 3 && driver.findElement(By.id("lon")).getDomProperty("value").isEmpty(); attempt++) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+            new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                screenshot("map-point-picker-attempt-" + attempt);
+            }
+        }
         String lon = driver.findElement(By.id("lon")).getDomProperty("value");
         String lat = driver.findElement(By.id("lat")).getDomProperty("value");
         assertThat(lon).matches("\\d+\\.\\d{6}");
