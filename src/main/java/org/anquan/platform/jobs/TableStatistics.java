@@ -1,6 +1,5 @@
 package org.anquan.platform.jobs;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -22,9 +21,7 @@ public class TableStatistics {
 
     TableStatistics(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        }
+        this.postgres = org.anquan.shared.Databases.isPostgres(dataSource);
     }
 
     /**

@@ -48,11 +48,7 @@ class SecurityConfiguration {
     LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
                                       org.springframework.transaction.support.TransactionTemplate tx, javax.sql.DataSource dataSource)
             throws java.sql.SQLException {
-        boolean postgres;
-        try (var c = dataSource.getConnection()) {
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        }
-        return new LoginRateLimiter(props.perMinute(), jdbc, clock, tx, postgres);
+        return new LoginRateLimiter(props.perMinute(), jdbc, clock, tx, org.anquan.shared.Databases.isPostgres(dataSource));
     }
 
     @Bean

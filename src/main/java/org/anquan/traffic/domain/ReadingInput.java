@@ -40,7 +40,7 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
     public static Parsed parse(Map<String, ?> raw) {
         Map<String, String> errors = new LinkedHashMap<>();
         String station = string(raw.get("stationCode"));
-        if (station == null || !station.matches("[A-Za-z0-9_-]{1,32}")) {
+        if (station == null || !Stations.CODE.matcher(station).matches()) {
             errors.put("stationCode", "traffic.reading.station.invalid");
         }
         Long seq = integer(raw.get("sequence"));

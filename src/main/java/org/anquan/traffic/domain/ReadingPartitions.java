@@ -26,9 +26,7 @@ public class ReadingPartitions {
     ReadingPartitions(JdbcClient jdbc, Clock clock, DataSource dataSource) throws java.sql.SQLException {
         this.jdbc = jdbc;
         this.clock = clock;
-        try (var c = dataSource.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        }
+        this.postgres = org.anquan.shared.Databases.isPostgres(dataSource);
     }
 
     public boolean partitioned() {

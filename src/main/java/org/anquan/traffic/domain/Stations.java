@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Stations {
 
     public static final String TOKEN_PREFIX = "wim_";
+    /** A station's code: 1 to 32 letters, digits, underscores or hyphens (it stands in MQTT topics and CSV cells). */
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record StationInput(String code, String name, String road, String stake, String direction, Double lat, Double lon,
@@ -61,7 +63,7 @@ public class Stations {
         user.require(Permission.TRAFFIC_INTAKE);
         Map<String, String> errors = new LinkedHashMap<>();
         String code = in.code() == null ? null : in.code().strip();
-        if (code == null || !code.matches("[A-Za-z0-9_-]{1,32}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             errors.put("code", "traffic.station.code.invalid");
         } else if (byCode(code).isPresent()) {
             errors.put("code", "traffic.station.code.taken");
