@@ -3,46 +3,81 @@ package org.anquan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.*;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.anquan.citizen.domain.Handling;
+import org.anquan.directory.Directory;
 import org.anquan.directory.demo.DemoCity;
+import org.anquan.hazards.ExifPhotos;
+import org.anquan.hazards.domain.HazardGrade;
+import org.anquan.hazards.domain.HazardInput;
+import org.anquan.hazards.domain.HazardService;
+import org.anquan.hazards.domain.HazardSource;
+import org.anquan.platform.security.Accounts;
+import org.anquan.traffic.TrafficIntakeTests;
+import org.anquan.traffic.domain.Stations;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** End to end in the system's headless Chromium (Debian's chromium and chromium-driver). */
 @IntegrationTest
 class BrowserTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static WebDriver driver;
     /** The widths the workbench is tried at: an office screen and a phone. */
-    static final org.openqa.selenium.Dimension DESK = new org.openqa.selenium.Dimension(1440, 1600);
-    static final org.openqa.selenium.Dimension PHONE = new org.openqa.selenium.Dimension(390, 844);
+    static final Dimension DESK = new Dimension(1440, 1600);
+    static final Dimension PHONE = new Dimension(390, 844);
 
-    @Autowired org.anquan.hazards.domain.HazardService hazards;
-    @Autowired org.anquan.platform.security.Accounts accounts;
+    @Autowired HazardService hazards;
+    @Autowired Accounts accounts;
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
-    @Autowired org.anquan.directory.Directory directory;
+    @Autowired Directory directory;
 
     @BeforeAll
     static void startBrowser() {
@@ -117,7 +152,7 @@ class BrowserTests {
     void setValue(String id, String value) {
         WebElement el = driver.findElement(By.id(id));
         if ("date".equals(el.getAttribute("type")) || "datetime-local".equals(el.getAttribute("type"))) {
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", el, value);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", el, value);
         } else {
             el.clear();
             el.sendKeys(value);
@@ -126,7 +161,7 @@ class BrowserTests {
 
     /** Scrolls the element to the middle of the window (clear of the sticky top bar) and clicks it. */
     static void press(WebElement el) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", el);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", el);
         el.click();
     }
 
@@ -135,7 +170,7 @@ class BrowserTests {
         String name = jdbc.sql("SELECT name FROM enterprise WHERE id = :id").param("id", enterprise).query(String.class).single();
         WebElement box = driver.findElement(By.id("enterpriseId-q"));
         box.sendKeys(name.substring(0, Math.min(name.length(), 6)));
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.cssSelector("#enterpriseId-list [data-id='" + enterprise + "']")).isEmpty());
         screenshot("picker-enterprise");
         press(driver.findElement(By.cssSelector("#enterpriseId-list [data-id='" + enterprise + "']")));
@@ -145,7 +180,7 @@ class BrowserTests {
 
     /** Waits until the page (reloaded after an action) shows the status: never holds an element a reload may replace. */
     void expectStatus(String expected) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "hazard status " + expected)
                 .until(d -> d.findElements(By.cssSelector("[data-test=hazard-status]")).stream()
                         .anyMatch(e -> expected.equals(e.getText())));
@@ -157,7 +192,7 @@ class BrowserTests {
             try {
                 page.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });
@@ -189,7 +224,7 @@ class BrowserTests {
     @Test
     void aMajorHazardIsListedPublishedAcceptedOnSiteAndDelistedAcrossThreeRoles() throws Exception {
         long enterprise = jdbc.sql("SELECT enterprise_id FROM user_account WHERE username = 'enterprise'").query(Long.class).single();
-        String deadline = java.time.LocalDate.now(clock).plusDays(20).toString();
+        String deadline = LocalDate.now(clock).plusDays(20).toString();
 
         // the department officer reports a major hazard found on inspection
         login("dept");
@@ -230,9 +265,9 @@ class BrowserTests {
         clickAndWaitForReload("save-plan");
         clickAndWaitForReload("start");
         expectStatus("整改中");
-        java.nio.file.Path photo = Files.createTempFile("evidence", ".png");
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(16, 16, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        javax.imageio.ImageIO.write(img, "png", photo.toFile());
+        Path photo = Files.createTempFile("evidence", ".png");
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(img, "png", photo.toFile());
         driver.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
         pressAndWaitForReload(driver.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")));
         // a major hazard is submitted with the enterprise's written application: a photo of the signed letter
@@ -266,7 +301,7 @@ class BrowserTests {
     long accidentsThisYear() {
         open("/statistics/accidents");
         String sentence = driver.findElement(By.cssSelector("[data-test=sentence]")).getText();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("共发生各类生产安全事故(\\d+)起").matcher(sentence);
+        Matcher m = Pattern.compile("共发生各类生产安全事故(\\d+)起").matcher(sentence);
         assertThat(m.find()).as(sentence).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -279,7 +314,7 @@ class BrowserTests {
         open("/accidents/new");
         pickEnterprise(enterprise);
         new Select(driver.findElement(By.id("kind"))).selectByValue("POISONING_ASPHYXIA");
-        setValue("occurredAt", java.time.LocalDateTime.now(clock).minusMinutes(30).withSecond(0).withNano(0).toString());
+        setValue("occurredAt", LocalDateTime.now(clock).minusMinutes(30).withSecond(0).withNano(0).toString());
         setValue("scene", "污水处理站调节池");
         setValue("account", "清淤作业未检测即进入，一人中毒，一人施救时晕倒");
         setValue("deaths", "1");
@@ -315,7 +350,7 @@ class BrowserTests {
 
     @Test
     void everyRolesHomePageShowsItsOwnWorkOnADeskAndOnAPhone() {
-        for (var entry : new java.util.TreeMap<>(WebTestSupport.DEMO_USERS).entrySet()) {
+        for (var entry : new TreeMap<>(WebTestSupport.DEMO_USERS).entrySet()) {
             String role = entry.getKey();
             String user = entry.getValue();
             login(user);
@@ -339,7 +374,7 @@ class BrowserTests {
                                 .until(d -> !d.findElements(By.cssSelector(".weekly-chart canvas")).isEmpty());
                     }
                     // nothing is wider than the screen: no sideways scrolling on a phone
-                    long overflow = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    long overflow = ((Number) ((JavascriptExecutor) driver).executeScript(
                             "return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
                     assertThat(overflow).as("%s at %d px", role, size.getWidth()).isLessThanOrEqualTo(0);
                     if (size == PHONE) {
@@ -386,7 +421,7 @@ class BrowserTests {
         try {
             open("/hazards/new");
             WebElement box = driver.findElement(By.id("enterpriseId-q"));
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
             box.sendKeys(name.substring(0, 1));
             wait.until(d -> d.findElements(By.cssSelector("#enterpriseId-list [data-test=picker-hint]")).stream()
                     .anyMatch(e -> e.getText().equals("请至少输入两个字。")));
@@ -395,9 +430,9 @@ class BrowserTests {
             screenshot("picker-phone");
             // down through the choices to the one wanted, Enter chooses it
             for (int i = 0; i < 10 && !String.valueOf(enterprise).equals(driver.switchTo().activeElement().getDomAttribute("data-id")); i++) {
-                driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+                driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
             }
-            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            driver.switchTo().activeElement().sendKeys(Keys.ENTER);
             wait.until(d -> String.valueOf(enterprise).equals(d.findElement(By.id("enterpriseId")).getDomProperty("value")));
             assertThat(box.getDomProperty("value")).isEqualTo(name);
             assertThat(box.getSize().getWidth()).isGreaterThan(300);
@@ -435,11 +470,11 @@ class BrowserTests {
         // the map fills the inputs on its click handler: wait for it rather than read at once; a click the page took while
         // it was still settling (the layout moving under the pointer) is made again, as a person would
         for (int attempt = 0; attempt < 3 && driver.findElement(By.id("lon")).getDomProperty("value").isEmpty(); attempt++) {
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
-            new org.openqa.selenium.interactions.Actions(driver).moveToElement(map).click().perform();
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", map);
+            new Actions(driver).moveToElement(map).click().perform();
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
-            } catch (org.openqa.selenium.TimeoutException notYet) {
+            } catch (TimeoutException notYet) {
                 screenshot("map-point-picker-attempt-" + attempt);
             }
         }
@@ -456,9 +491,9 @@ class BrowserTests {
         // a photo that carries where it was taken places the point by itself
         Path photo = Path.of("target/exif-gps.jpg");
         try {
-            Files.write(photo, org.anquan.hazards.ExifPhotos.jpegTakenAt(118.02, 30.02));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.write(photo, ExifPhotos.jpegTakenAt(118.02, 30.02));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         driver.findElement(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
         new WebDriverWait(driver, Duration.ofSeconds(10))
@@ -488,11 +523,11 @@ class BrowserTests {
                 open("/hazards?forget=true");
                 press(driver.findElement(By.cssSelector("[data-test=sort-deadline]")));
                 waitForUrl("sort=deadline");
-                var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+                var wait = new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
                 wait.until(d -> "ascending".equals(d.findElement(By.cssSelector("th[aria-sort]:has([data-test=sort-deadline])"))
                         .getDomAttribute("aria-sort")));
                 List<String> first = shownDeadlines();
-                assertThat(first).isNotEmpty().isSortedAccordingTo(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+                assertThat(first).isNotEmpty().isSortedAccordingTo(Comparator.nullsLast(Comparator.naturalOrder()));
                 press(driver.findElement(By.cssSelector("[data-test=page-number][href*='page=2']")));
                 waitForUrl("page=2");
                 wait.until(d -> !shownDeadlines().equals(first));
@@ -516,10 +551,10 @@ class BrowserTests {
     @Test
     void aBulkAssignmentSaysHowManyAsksFirstAndAssignsEveryChosenHazard() {
         var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
-        List<Long> chosen = new java.util.ArrayList<>();
+        List<Long> chosen = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            var h = hazards.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.CITIZEN, null,
-                    "平安城关街道批量交办" + i, 118.02, 30.02, "ROAD_TRANSPORT", null, "人行道井盖破损", org.anquan.hazards.domain.HazardGrade.GENERAL,
+            var h = hazards.report(new HazardInput(HazardSource.CITIZEN, null,
+                    "平安城关街道批量交办" + i, 118.02, 30.02, "ROAD_TRANSPORT", null, "人行道井盖破损", HazardGrade.GENERAL,
                     null, null, null, null, null, null), admin);
             chosen.add(hazards.verify(h.getId(), h.getVersion(), admin).getId());
         }
@@ -533,7 +568,7 @@ class BrowserTests {
             assertThat(driver.findElement(By.cssSelector("[data-bulk-count]")).getText()).isEqualTo("已选 2 条");
             press(driver.findElement(By.cssSelector("[data-test=bulk-assign-open]")));
             new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-deadline")));
-            setValue("bulk-deadline", java.time.LocalDate.now(clock).plusDays(20).toString());
+            setValue("bulk-deadline", LocalDate.now(clock).plusDays(20).toString());
             setValue("bulk-person", "赵刚");
             screenshot("bulk-assign-phone");
             confirmAndWaitForReload("bulk-assign", "将把所选 2 条隐患交办整改");
@@ -565,7 +600,7 @@ class BrowserTests {
                 int points = Integer.parseInt(map.getDomAttribute("data-map-ready"));
                 assertThat(points).isGreaterThan(50);
                 // every point is drawn once: alone, or counted in a circle; seen whole, the city has circles
-                List<?> drawn = (List<?>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                List<?> drawn = (List<?>) ((JavascriptExecutor) driver).executeScript(
                         "var o = echarts.getInstanceByDom(arguments[0]).getOption();"
                                 + "var circles = o.series[1].data; var sum = 0;"
                                 + "circles.forEach(function (c) { sum += c.value[2]; });"
@@ -587,14 +622,14 @@ class BrowserTests {
     }
 
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
-    @Autowired org.anquan.citizen.domain.Handling citizenHandling;
+    @Autowired Handling citizenHandling;
 
     @Test
     void onAPhoneACitizenFilesAReportWithAPhotoAndFollowsItByItsCodeToClosed() throws Exception {
         driver.manage().deleteAllCookies();
         driver.manage().window().setSize(PHONE);
         Path photo = Path.of("target/citizen-photo.jpg");
-        Files.write(photo, org.anquan.hazards.ExifPhotos.jpegTakenAt(118.02, 30.02));
+        Files.write(photo, ExifPhotos.jpegTakenAt(118.02, 30.02));
         try {
             open("/report");
             press(driver.findElement(By.id("cat-ROAD_DANGER")));
@@ -603,7 +638,7 @@ class BrowserTests {
             // the photo's position is offered as the place: the map fills the point
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("lon")).getDomProperty("value").isEmpty());
             assertThat(Double.parseDouble(driver.findElement(By.id("lat")).getDomProperty("value"))).isCloseTo(30.02,
-                    org.assertj.core.data.Offset.offset(1e-5));
+                    Offset.offset(1e-5));
             screenshot("citizen-report-phone");
             press(driver.findElement(By.cssSelector("[data-test=submit]")));
             String code = new WebDriverWait(driver, Duration.ofSeconds(15))
@@ -627,8 +662,8 @@ class BrowserTests {
             assertThat(driver.findElement(By.cssSelector("[data-test=reply]")).getText()).contains("护栏已修复");
             // the photo loads lazily: once scrolled into view it is there, decoded
             WebElement img = driver.findElement(By.cssSelector("img.citizen-photo"));
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", img);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", img);
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> ((Number) ((JavascriptExecutor) d)
                     .executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", img)).intValue() > 0);
             assertThat(driver.findElement(By.tagName("body")).getSize().getWidth()).isLessThanOrEqualTo(PHONE.getWidth());
             screenshot("citizen-status-phone");
@@ -648,7 +683,7 @@ class BrowserTests {
         driver.findElement(By.id("description")).sendKeys("S21城关隧道假期车流量大。");
         driver.findElement(By.id("instruction")).sendKeys("请减速慢行，保持车距。");
         press(driver.findElement(By.cssSelector("input[name=countyIds]")));
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).withSecond(0).withNano(0);
+        LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
         driver.findElement(By.id("onset")).sendKeys(now.toString());
         driver.findElement(By.id("expires")).sendKeys(now.plusDays(2).toString());
         clickAndWaitForReload("save-draft");
@@ -704,24 +739,24 @@ class BrowserTests {
         assertThat(failing).anyMatch(text -> text.startsWith(unit));
     }
 
-    @Autowired org.anquan.traffic.domain.Stations trafficStations;
-    @Autowired tools.jackson.databind.json.JsonMapper json;
+    @Autowired Stations trafficStations;
+    @Autowired JsonMapper json;
 
     @Test
     void anOverLimitReadingOpensACaseThatTheCountyOfficerTracesThroughItsFourPartiesToClosed() throws Exception {
         // a station of the county officer's county sends an over-limit reading with its own token
         var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
         long county = accounts.principalOf(accounts.findByUsername("county").orElseThrow().id()).user().regionId();
-        var p = directory.randomPointIn(county, new java.util.Random(42)).orElseThrow();
-        var station = trafficStations.register(new org.anquan.traffic.domain.Stations.StationInput("E2E-WIM", "端到端治超站", "G205", "K88+200",
+        var p = directory.randomPointIn(county, new Random(42)).orElseThrow();
+        var station = trafficStations.register(new Stations.StationInput("E2E-WIM", "端到端治超站", "G205", "K88+200",
                 "北向", p.lat(), p.lon(), county, "公路中心"), admin);
-        var reading = org.anquan.traffic.TrafficIntakeTests.reading("E2E-WIM", 1, java.time.OffsetDateTime.now(clock).minusMinutes(20), "皖A5E2E5",
+        var reading = TrafficIntakeTests.reading("E2E-WIM", 1, OffsetDateTime.now(clock).minusMinutes(20), "皖A5E2E5",
                 57_300);
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://localhost:" + port + "/api/v1/traffic/readings"))
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/traffic/readings"))
                 .header("Authorization", "Bearer " + station.token()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(List.of(reading)))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(List.of(reading)))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("answers").get(0).get("overLimit").asBoolean()).isTrue();
 
@@ -771,9 +806,9 @@ class BrowserTests {
         try {
             Path dir = Path.of("target/screenshots");
             Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,8 @@ import org.anquan.directory.domain.EnterpriseInput;
 import org.anquan.hazards.domain.HazardInput;
 import org.anquan.hazards.domain.Measures;
 import org.anquan.platform.security.Accounts;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.Inputs;
+import org.anquan.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,7 +73,7 @@ class FieldBoundsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     /** The record with every component empty but one. */
     static Object with(Class<?> type, String field, Object value) throws Exception {
@@ -181,7 +183,7 @@ class FieldBoundsTests {
     @Test
     void aDateYearsAheadIsATypingErrorAndIsRefusedWithTheFieldNamed() throws Exception {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
-        String farAhead = java.time.LocalDate.now(clock).plusYears(36).toString();
+        String farAhead = LocalDate.now(clock).plusYears(36).toString();
         var report = mvc.perform(post("/api/v1/hazards").with(as(accounts, "admin")).with(csrf()).contentType("application/json")
                 .content("{\"source\":\"DEPT_INSPECTION\",\"enterpriseId\":" + enterprise
                         + ",\"description\":\"年份写错\",\"grade\":\"GENERAL\",\"deadline\":\"" + farAhead + "\"}"))

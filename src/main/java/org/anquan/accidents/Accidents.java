@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.anquan.accidents.domain.AccidentService;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of the accident register: the recent accidents a scope reads, and one of them. */
@@ -21,9 +23,9 @@ public class Accidents {
     }
 
     private final AccidentService service;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-    Accidents(AccidentService service, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    Accidents(AccidentService service, JdbcClient jdbc) {
         this.service = service;
         this.jdbc = jdbc;
     }
@@ -49,7 +51,7 @@ public class Accidents {
     public Optional<AccidentRef> find(long id, CurrentUser user) {
         try {
             return Optional.of(ref(service.get(id, user)));
-        } catch (org.anquan.shared.NotFoundException e) {
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
     }

@@ -4,7 +4,9 @@
  * investigation with its report and recommendations (which may open hazards through the hazards
  * facade), the persons and units handled, 四不放过 before closing, and the serious-dishonesty candidates.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accidents",
+@ApplicationModule(displayName = "Accidents",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::files", "directory",
                 "hazards"})
 package org.anquan.accidents;
+
+import org.springframework.modulith.ApplicationModule;

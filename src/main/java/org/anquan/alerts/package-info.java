@@ -3,6 +3,8 @@
  * addresses, updated and cancelled; an Atom feed of those in force and a public page for phones. The
  * emergency module's fire danger of level 4-5 drafts one by itself.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Public warnings",
+@ApplicationModule(displayName = "Public warnings",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "directory", "emergency"})
 package org.anquan.alerts;
+
+import org.springframework.modulith.ApplicationModule;

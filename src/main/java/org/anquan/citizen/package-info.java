@@ -4,7 +4,9 @@
  * (through the hazards facade) or a crackdown clue, replies, the confidential tip with its reward, and
  * Open311 GeoReport v2 for other applications. Other modules read {@code citizen_report_view}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Citizen reporting",
+@ApplicationModule(displayName = "Citizen reporting",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::files", "directory",
                 "hazards"})
 package org.anquan.citizen;
+
+import org.springframework.modulith.ApplicationModule;

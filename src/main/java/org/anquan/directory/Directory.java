@@ -1,18 +1,15 @@
 package org.anquan.directory;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import org.anquan.directory.domain.EnterpriseQueries;
-import org.anquan.directory.domain.EnterpriseRepository;
-import org.anquan.directory.domain.RegionLevel;
-import org.anquan.directory.domain.Region;
-import org.anquan.directory.domain.Regions;
+import java.util.*;
 import org.anquan.directory.Responsibility;
+import org.anquan.directory.domain.*;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Polygon;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What other modules ask of the responsibility chain: who supervises this industry, which county
@@ -26,10 +23,10 @@ public class Directory {
     private final EnterpriseQueries enterprises;
     private final EnterpriseRepository enterpriseRepository;
 
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
 
     Directory(ResponsibilityMatrix matrix, Regions regions, EnterpriseQueries enterprises,
-              EnterpriseRepository enterpriseRepository, tools.jackson.databind.json.JsonMapper json) {
+              EnterpriseRepository enterpriseRepository, JsonMapper json) {
         this.json = json;
         this.enterpriseRepository = enterpriseRepository;
         this.matrix = matrix;
@@ -50,14 +47,14 @@ public class Directory {
 
     /** A department as other modules see it. */
     public record DepartmentRef(long id, String code, String name, String nameEn) {
-        public String name(java.util.Locale locale) {
+        public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
         }
     }
 
     /** An industry as other modules see it. */
     public record IndustryRef(String code, String nameZh, String nameEn) {
-        public String name(java.util.Locale locale) {
+        public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
         }
     }
@@ -73,7 +70,7 @@ public class Directory {
 
     /** The enterprise's principal responsible person (主要负责人) as registered, who signs its statistics. */
     public Optional<String> principalOf(long enterpriseId) {
-        return enterpriseRepository.findById(enterpriseId).map(org.anquan.directory.domain.Enterprise::getPrincipalName)
+        return enterpriseRepository.findById(enterpriseId).map(Enterprise::getPrincipalName)
                 .filter(n -> !n.isBlank());
     }
 
@@ -81,7 +78,7 @@ public class Directory {
         return enterpriseRepository.findByCreditCode(creditCode).map(Directory::ref);
     }
 
-    private static EnterpriseRef ref(org.anquan.directory.domain.Enterprise e) {
+    private static EnterpriseRef ref(Enterprise e) {
         return new EnterpriseRef(e.getId(), e.getName(), e.getIndustryCode(), e.getRegionId(), e.getCountyId());
     }
 
@@ -89,7 +86,7 @@ public class Directory {
      * The name of the unit a scope stands for (its county or township, department or enterprise), as
      * printed on ledgers; empty for the city, which the caller names.
      */
-    public Optional<String> unitName(DataScope scope, java.util.Locale locale) {
+    public Optional<String> unitName(DataScope scope, Locale locale) {
         return switch (scope.kind()) {
             case CITY -> Optional.empty();
             case REGION -> region(scope.id()).map(RegionRef::name);
@@ -125,7 +122,7 @@ public class Directory {
      * {@code field} — {@code location.invalid} when a coordinate is missing or out of range, {@code location.outside}
      * when it lies elsewhere ({@code countyId} null: the county was refused already and the point is only read).
      */
-    public GeoPoint pointIn(Double lat, Double lon, Long countyId, String field, java.util.Map<String, String> errors) {
+    public GeoPoint pointIn(Double lat, Double lon, Long countyId, String field, Map<String, String> errors) {
         GeoPoint p;
         try {
             p = lat == null || lon == null ? null : new GeoPoint(lon, lat);
@@ -144,12 +141,12 @@ public class Directory {
      * A point drawn at random inside the county (demo data, simulations): drawn in the outline's bounding box
      * until one falls in the county; empty when the county has no outline.
      */
-    public Optional<GeoPoint> randomPointIn(long countyId, java.util.Random random) {
+    public Optional<GeoPoint> randomPointIn(long countyId, Random random) {
         var county = regions.ofLevel(RegionLevel.COUNTY).stream().filter(r -> r.id() == countyId && r.boundary() != null).findFirst();
         if (county.isEmpty()) {
             return Optional.empty();
         }
-        org.anquan.shared.Polygon shape = org.anquan.shared.Polygon.fromGeoJson(county.get().boundary());
+        Polygon shape = Polygon.fromGeoJson(county.get().boundary());
         for (int i = 0; i < 1000; i++) {
             GeoPoint p = new GeoPoint(shape.minLon() + random.nextDouble() * (shape.maxLon() - shape.minLon()),
                     shape.minLat() + random.nextDouble() * (shape.maxLat() - shape.minLat()));
@@ -177,12 +174,12 @@ public class Directory {
     }
 
     private String featureCollection(List<RegionShape> shapes) {
-        var features = new java.util.ArrayList<java.util.Map<String, Object>>();
+        var features = new ArrayList<Map<String, Object>>();
         for (RegionShape shape : shapes) {
-            features.add(java.util.Map.of("type", "Feature", "properties", java.util.Map.of("name", shape.name()),
+            features.add(Map.of("type", "Feature", "properties", Map.of("name", shape.name()),
                     "geometry", json.readTree(shape.boundary())));
         }
-        return json.writeValueAsString(java.util.Map.of("type", "FeatureCollection", "features", features));
+        return json.writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
     }
 
     public List<RegionRef> counties() {
@@ -200,7 +197,7 @@ public class Directory {
 
     /** The city and its counties: the levels at which policies are adopted. */
     public List<RegionRef> cityAndCounties() {
-        List<RegionRef> all = new java.util.ArrayList<>(regions.ofLevel(RegionLevel.CITY).stream().map(RegionRef::of).toList());
+        List<RegionRef> all = new ArrayList<>(regions.ofLevel(RegionLevel.CITY).stream().map(RegionRef::of).toList());
         all.addAll(counties());
         return all;
     }

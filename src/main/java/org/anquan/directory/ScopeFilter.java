@@ -3,6 +3,7 @@ package org.anquan.directory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,11 +120,11 @@ public class ScopeFilter {
         };
     }
 
-    private java.util.Optional<Long> enterpriseCounty(long enterpriseId) {
+    private Optional<Long> enterpriseCounty(long enterpriseId) {
         return enterpriseOf(enterpriseId).map(Map.Entry::getKey);
     }
 
-    private java.util.Optional<Map.Entry<Long, String>> enterpriseOf(long enterpriseId) {
+    private Optional<Map.Entry<Long, String>> enterpriseOf(long enterpriseId) {
         return jdbc.sql("SELECT county_id, industry_code FROM enterprise WHERE id = :id").param("id", enterpriseId)
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
     }

@@ -1,5 +1,7 @@
 package org.anquan.hazards;
 
+import java.time.LocalDate;
+
 /**
  * The counts of a scope's hazards by the work they wait for: to verify (reported), to assign
  * (verified), to start (assigned), being fixed (rectifying), to accept (submitted); and open,
@@ -14,10 +16,10 @@ public record HazardSummary(long open, long overdue, long majorOpen, long submit
 
     /** One week of the register: hazards found and hazards closed, the week named by its Monday. */
     /** One week of the home page's chart: hazards found and closed in it, and how many were overdue at its end. */
-    public record Week(java.time.LocalDate monday, long found, long closed, long overdue) {
+    public record Week(LocalDate monday, long found, long closed, long overdue) {
     }
 
     /** An open major hazard as a report lists it. */
-    public record OpenMajor(String code, String subject, String countyName, java.time.LocalDate deadline) {
+    public record OpenMajor(String code, String subject, String countyName, LocalDate deadline) {
     }
 }

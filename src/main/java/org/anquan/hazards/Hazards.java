@@ -1,16 +1,18 @@
 package org.anquan.hazards;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.anquan.hazards.domain.HazardQueries;
-import org.anquan.hazards.domain.HazardRankings;
-import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.domain.*;
+import org.anquan.hazards.domain.HazardService;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
-import org.anquan.hazards.domain.HazardService;
+import org.anquan.shared.ExpiringCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of the hazard register. */
@@ -22,15 +24,15 @@ public class Hazards {
     private final HazardService service;
     private final Clock clock;
     /** The home page's statistics: a whole year or twelve weeks of the register, computed at most once per {@code anquan.hazards.statistics-lifetime} (a minute) per scope. */
-    private final org.anquan.shared.ExpiringCache<String, Object> statistics;
+    private final ExpiringCache<String, Object> statistics;
 
     Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${anquan.hazards.statistics-lifetime:PT1M}") java.time.Duration statisticsLifetime) {
+            @Value("${anquan.hazards.statistics-lifetime:PT1M}") Duration statisticsLifetime) {
         this.queries = queries;
         this.service = service;
         this.rankings = rankings;
         this.clock = clock;
-        this.statistics = new org.anquan.shared.ExpiringCache<>(statisticsLifetime, clock, 1000);
+        this.statistics = new ExpiringCache<>(statisticsLifetime, clock, 1000);
     }
 
     /**
@@ -57,9 +59,9 @@ public class Hazards {
      */
     public Opened reportFinding(Long enterpriseId, String place, Long countyId, String industryCode, String description,
                                 LocalDate deadline, String responsiblePerson, String routingReason, CurrentUser user) {
-        var h = service.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.DEPT_INSPECTION,
+        var h = service.report(new HazardInput(HazardSource.DEPT_INSPECTION,
                 enterpriseId, enterpriseId == null ? place : null, null, null, industryCode, null, description,
-                org.anquan.hazards.domain.HazardGrade.GENERAL, deadline, responsiblePerson, null, null,
+                HazardGrade.GENERAL, deadline, responsiblePerson, null, null,
                 enterpriseId == null ? countyId : null, enterpriseId == null ? routingReason : null), user);
         return new Opened(h.getId(), h.getCode());
     }
@@ -72,15 +74,15 @@ public class Hazards {
     public Opened reportFromCitizen(String place, Double lon, Double lat, Long countyId, String industryCode, String description,
                                     String routingReason, CurrentUser user) {
         boolean located = lon != null && lat != null;
-        var h = service.report(new org.anquan.hazards.domain.HazardInput(org.anquan.hazards.domain.HazardSource.CITIZEN,
-                null, place, lon, lat, industryCode, null, description, org.anquan.hazards.domain.HazardGrade.GENERAL, null, null,
+        var h = service.report(new HazardInput(HazardSource.CITIZEN,
+                null, place, lon, lat, industryCode, null, description, HazardGrade.GENERAL, null, null,
                 null, null, located ? null : countyId, located ? null : routingReason), user);
         return new Opened(h.getId(), h.getCode());
     }
 
     /** Whether the scope may act on the hazard (its own county, department or enterprise), not only read it. */
     public boolean actionable(long hazardId, DataScope scope) {
-        return queries.inScope(hazardId, scope, org.anquan.directory.ScopeFilter.Mode.ACT);
+        return queries.inScope(hazardId, scope, ScopeFilter.Mode.ACT);
     }
 
     /** The open major hazards the scope reads, earliest deadline first, at most {@code limit}. */

@@ -1,5 +1,7 @@
 /**
  * Cross-cutting platform: security and data scope, audit trail, web shell, i18n, error pages.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@ApplicationModule(displayName = "Platform")
 package org.anquan.platform;
+
+import org.springframework.modulith.ApplicationModule;

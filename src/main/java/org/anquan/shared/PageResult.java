@@ -1,6 +1,8 @@
 package org.anquan.shared;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** One page of a filtered list, with what a pager needs. Pages count from 1. */
 public record PageResult<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
@@ -35,14 +37,14 @@ public record PageResult<T>(List<T> items, int page, int size, long total, boole
      * The requested page, or the last one when the request lies past the end (a bookmark of a list
      * that has since shrunk, a page number typed too large): never an empty page or an error.
      */
-    public static <T> PageResult<T> atMostLast(int page, java.util.function.IntFunction<PageResult<T>> fetch) {
+    public static <T> PageResult<T> atMostLast(int page, IntFunction<PageResult<T>> fetch) {
         PageResult<T> result = fetch.apply(Math.max(page, 1));
         return result.items().isEmpty() && result.page() > result.totalPages() ? fetch.apply(result.totalPages()) : result;
     }
 
     /** The page numbers a pager offers: the first, the last, and two either side of the current one; 0 marks a gap. */
-    public java.util.List<Integer> pageNumbers() {
-        java.util.List<Integer> numbers = new java.util.ArrayList<>();
+    public List<Integer> pageNumbers() {
+        List<Integer> numbers = new ArrayList<>();
         int last = totalPages();
         for (int p = 1; p <= last; p++) {
             if (p == 1 || p == last || Math.abs(p - page) <= 2) {

@@ -1,7 +1,6 @@
 package org.anquan.shared;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.*;
 
 /**
  * The columns a list may be sorted by, and the order one request chose. A request names a column
@@ -14,7 +13,7 @@ public final class SortOrder {
     /** The columns one list offers, and its order when the request names none. */
     public static final class Columns {
         private final Map<String, String[]> columns = new LinkedHashMap<>();
-        private final java.util.Set<String> descendingFirst = new java.util.HashSet<>();
+        private final Set<String> descendingFirst = new HashSet<>();
         private final String defaultKey;
         private final boolean defaultDescending;
 
@@ -56,8 +55,8 @@ public final class SortOrder {
             return new SortOrder(this, key, descending);
         }
 
-        public java.util.Set<String> keys() {
-            return java.util.Collections.unmodifiableSet(columns.keySet());
+        public Set<String> keys() {
+            return Collections.unmodifiableSet(columns.keySet());
         }
     }
 
@@ -87,7 +86,7 @@ public final class SortOrder {
     /** The ORDER BY list (without the keywords), every expression in the chosen direction. */
     public String sql() {
         String direction = descending ? " DESC" : " ASC";
-        return String.join(", ", java.util.Arrays.stream(columns.columns.get(key)).map(c -> c + direction).toList());
+        return String.join(", ", Arrays.stream(columns.columns.get(key)).map(c -> c + direction).toList());
     }
 
     /** The request parameter that keeps this order. */

@@ -1,5 +1,7 @@
 /**
  * Tiny kernel shared by every module: geometry, paging, clock.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package org.anquan.shared;
+
+import org.springframework.modulith.ApplicationModule;

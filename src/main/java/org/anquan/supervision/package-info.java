@@ -4,6 +4,8 @@
  * the public list of hazards under listed supervision. The sweep is set-based SQL over the hazard
  * register; it reads hazards and writes only this module's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision",
+@ApplicationModule(displayName = "Supervision",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::jobs", "platform::documents", "directory", "hazards"})
 package org.anquan.supervision;
+
+import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,9 @@
  * on a ladder; Art. 66 repeat offences raise credit actions; loading units are ranked by their share of
  * over-limit departures and can be given hazards through the hazards facade.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Traffic",
+@ApplicationModule(displayName = "Traffic",
         allowedDependencies = {"shared", "platform::security", "platform::audit", "platform::web", "platform::files", "platform::documents",
                 "platform::jobs", "directory", "hazards", "accidents"})
 package org.anquan.traffic;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,7 @@
 /**
  * Each role's home page: what needs the user today, with the numbers of their scope.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workbench")
+@ApplicationModule(displayName = "Workbench")
 package org.anquan.workbench;
+
+import org.springframework.modulith.ApplicationModule;

@@ -8,18 +8,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.*;
 import org.anquan.IntegrationTest;
-import org.anquan.accidents.domain.AccidentGrade;
-import org.anquan.accidents.domain.AccidentInput;
-import org.anquan.accidents.domain.AccidentService;
-import org.anquan.accidents.domain.Investigations;
+import org.anquan.accidents.domain.*;
+import org.anquan.hazards.HazardClosed;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The accident report: six items, a computed grade, the first hop of the clock, scope and bad input (issue 11, items 1–3 in part). */
@@ -28,10 +31,10 @@ class AccidentReportTests {
 
     @Autowired MockMvc mvc;
     @Autowired AccidentService service;
-    @Autowired org.anquan.accidents.domain.Investigations investigations;
+    @Autowired Investigations investigations;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -131,7 +134,7 @@ class AccidentReportTests {
     @Test
     void theReportFormTakesTheCitysLocalTimeAndShowsTheComputedGrade() throws Exception {
         var r = mvc.perform(post("/accidents").with(as(accounts, "county")).with(csrf())
-                        .param("occurredAt", java.time.LocalDateTime.now(clock).minusMinutes(40).withNano(0).toString())
+                        .param("occurredAt", LocalDateTime.now(clock).minusMinutes(40).withNano(0).toString())
                         .param("kind", "FALL_FROM_HEIGHT").param("enterpriseId", String.valueOf(own()))
                         .param("scene", "三号楼外脚手架").param("account", "作业人员未系安全带坠落").param("measures", "停工整顿，送医抢救")
                         .param("deaths", "3").param("missing", "0").param("seriousInjuries", "0").param("minorInjuries", "0")
@@ -199,61 +202,61 @@ class AccidentReportTests {
                 "国道G205线K12处", 118.43, 30.35, jdbc.sql("SELECT id FROM region WHERE name = '南湖县'").query(Long.class).single(),
                 "两车相撞", "货车越线", "交通管制，伤员送医", 1, 0, 0, 2, 150_000L, null, "DRUNK_DRIVING"), user("admin"));
         assertThatThrownBy(() -> service.supplement(road.id(), new AccidentService.Supplement(2, 0, 0, 1, 150_000L, null), user("admin")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.supplement.closed"));
         var plant = service.report(at(own(), now.minusDays(8), 0, 0, 2, 100_000), user("admin"));
         assertThat(service.supplement(plant.id(), new AccidentService.Supplement(1, 0, 1, 0, 100_000L, null), user("admin")).deaths())
                 .isEqualTo(1);
     }
 
-    @Autowired org.anquan.accidents.domain.Accountability accountability;
-    @Autowired org.anquan.accidents.domain.Recommendations recommendations;
-    @Autowired org.anquan.accidents.domain.CreditCandidates credit;
+    @Autowired Accountability accountability;
+    @Autowired Recommendations recommendations;
+    @Autowired CreditCandidates credit;
 
     @Test
     void anAccidentClosesOnlyWhenAllFourNotsAreMetAndARefusalNamesTheMissingOnes() throws Exception {
         var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(2), 1, 0, 0, 300_000), user("county"));
         // the cause is established by the investigation report, not before
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "调查报告", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.gate.cause.report"));
         investigations.open(a.id(), "组长：县应急管理局副局长", user("county"));
         assertThatThrownBy(() -> recommendations.add(a.id(), "完善制度", "平安化工有限公司", "李某",
-                java.time.LocalDate.now(clock).plusDays(30), user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                LocalDate.now(clock).plusDays(30), user("county")))
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("recommendation.no.report"));
-        investigations.report(a.id(), "平安应急调〔2026〕4号", java.time.LocalDate.now(clock), user("county"));
+        investigations.report(a.id(), "平安应急调〔2026〕4号", LocalDate.now(clock), user("county"));
         service.recordGate(a.id(), AccidentService.Gate.CAUSE, "未检测进入受限空间", "平安应急调〔2026〕4号调查报告", user("county"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款并约谈", " ", user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("evidence", "accident.gate.evidence.required"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "罚款", "决定书", user("dept")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         var refused = mvc.perform(post("/accidents/" + a.id() + "/close").with(as(accounts, "county")).with(csrf())).andReturn();
         assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("accident.gates.missing");
         assertThat((Object[]) refused.getFlashMap().get("errorArgs")).containsExactly("责任人员已处理、整改措施已落实、有关人员已受到教育");
         // handled: only once a person or unit is recorded as handled, by a decision
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.HANDLED, "对企业罚款", "平安应急罚〔2026〕12号", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.gate.handled.records"));
-        var today = java.time.LocalDate.now(clock);
-        assertThatThrownBy(() -> accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input(null, null, "企业",
-                org.anquan.accidents.domain.Accountability.Measure.FINE, "罚款", null, today.plusDays(1), " "), user("county")))
+        var today = LocalDate.now(clock);
+        assertThatThrownBy(() -> accountability.add(a.id(), new Accountability.Input(null, null, "企业",
+                Accountability.Measure.FINE, "罚款", null, today.plusDays(1), " "), user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
                         .containsEntry("fineYuan", "accountability.fine.required").containsEntry("decidedOn", "accountability.day.invalid")
                         .containsEntry("document", "accountability.document.required"));
-        accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input(null, null, "平安化工有限公司",
-                org.anquan.accidents.domain.Accountability.Measure.FINE, "对企业罚款", 300_000L, today, "平安应急罚〔2026〕12号"), user("county"));
-        accountability.add(a.id(), new org.anquan.accidents.domain.Accountability.Input("张某", "总经理", "平安化工有限公司",
-                org.anquan.accidents.domain.Accountability.Measure.INTERVIEW, "约谈主要负责人", null, today, "平安安委办约〔2026〕3号"), user("county"));
+        accountability.add(a.id(), new Accountability.Input(null, null, "平安化工有限公司",
+                Accountability.Measure.FINE, "对企业罚款", 300_000L, today, "平安应急罚〔2026〕12号"), user("county"));
+        accountability.add(a.id(), new Accountability.Input("张某", "总经理", "平安化工有限公司",
+                Accountability.Measure.INTERVIEW, "约谈主要负责人", null, today, "平安安委办约〔2026〕3号"), user("county"));
         service.recordGate(a.id(), AccidentService.Gate.HANDLED, "对企业罚款，约谈主要负责人", "平安应急罚〔2026〕12号", user("county"));
-        assertThat(accountability.page(org.anquan.accidents.domain.Accountability.Measure.INTERVIEW, today.getYear(),
-                new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION,
+        assertThat(accountability.page(Accountability.Measure.INTERVIEW, today.getYear(),
+                new DataScope(DataScope.Kind.REGION,
                         accounts.findByUsername("county").orElseThrow().regionId()), 1, 50).items())
                 .anyMatch(e -> e.accidentId() == a.id() && "张某".equals(e.person()));
         // measures: the report's recommendations, each done; one tracked as a hazard is done when the hazard closes
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.gate.measures.open"));
         long first = recommendations.add(a.id(), "建立受限空间作业审批和气体检测制度", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
         long second = recommendations.add(a.id(), "调节池加装固定式气体报警仪", "平安化工有限公司", "李某", today.plusDays(30), user("county"));
@@ -262,20 +265,20 @@ class AccidentReportTests {
                         .containsEntry("ownerUnit", "validation.required").containsEntry("deadline", "deadline.past"));
         var hazard = recommendations.openHazard(a.id(), second, user("county"));
         assertThatThrownBy(() -> recommendations.openHazard(a.id(), second, user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("recommendation.hazard.already"));
         assertThat(jdbc.sql("SELECT source FROM hazard WHERE id = :h").param("h", hazard.id()).query(String.class).single())
                 .isEqualTo("DEPT_INSPECTION");
         recommendations.complete(a.id(), first, "制度已印发并培训", user("county"));
         assertThatThrownBy(() -> recommendations.complete(a.id(), first, "再次", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("recommendation.done.already"));
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
-                .isInstanceOf(org.anquan.shared.BusinessException.class);
+                .isInstanceOf(BusinessException.class);
         // the listener runs after its own commit, on another thread
-        recommendations.on(new org.anquan.hazards.HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> recommendations.of(a.id()).stream().allMatch(org.anquan.accidents.domain.Recommendations.Recommendation::done));
+        recommendations.on(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county"));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> recommendations.of(a.id()).stream().allMatch(Recommendations.Recommendation::done));
         service.recordGate(a.id(), AccidentService.Gate.MEASURES, "受限空间作业审批和气体检测落实", "整改验收记录", user("county"));
         service.recordGate(a.id(), AccidentService.Gate.EDUCATED, "全员警示教育", "培训签到表", user("county"));
         service.close(a.id(), user("county"));
@@ -286,14 +289,14 @@ class AccidentReportTests {
     void theInvestigationReportIsAPdfOrWordDocumentCheckedByItsBytes() throws Exception {
         var a = service.report(at(own(), OffsetDateTime.now(clock).minusDays(3), 1, 0, 0, 100_000), user("county"));
         investigations.open(a.id(), "组长：县应急管理局副局长", user("county"));
-        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.ISO_8859_1);
         assertThatThrownBy(() -> investigations.attachReport(a.id(), "报告.pdf", pdf, user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("investigation.no.report"));
-        investigations.report(a.id(), "平安应急调〔2026〕9号", java.time.LocalDate.now(clock), user("county"));
-        byte[] html = "<html><script>alert(1)</script></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        investigations.report(a.id(), "平安应急调〔2026〕9号", LocalDate.now(clock), user("county"));
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> investigations.attachReport(a.id(), "报告.pdf", html, user("county")))
-                .isInstanceOf(org.anquan.shared.BusinessException.class);
+                .isInstanceOf(BusinessException.class);
         assertThat(investigations.of(a.id()).orElseThrow().reportFilename()).isNull();
         investigations.attachReport(a.id(), "调查报告<script>.exe", pdf, user("county"));
         assertThat(investigations.of(a.id()).orElseThrow().reportFilename()).isEqualTo("调查报告_script_.pdf");
@@ -311,12 +314,12 @@ class AccidentReportTests {
         service.report(at(enterprise, now.minusMonths(13), 3, 0, 0, 1_000_000), user("admin"));
         service.report(at(enterprise, now.minusDays(3), 4, 0, 0, 1_000_000), user("admin"));
         // 13 months apart: no trigger yet
-        assertThat(credit.list(null, org.anquan.platform.security.DataScope.CITY)).noneMatch(c -> c.enterpriseId() == enterprise);
+        assertThat(credit.list(null, DataScope.CITY)).noneMatch(c -> c.enterpriseId() == enterprise);
         var third = service.report(at(enterprise, now.minusDays(1), 0, 0, 12, 200_000), user("admin"));
-        var candidates = credit.list("CANDIDATE", org.anquan.platform.security.DataScope.CITY).stream()
+        var candidates = credit.list("CANDIDATE", DataScope.CITY).stream()
                 .filter(c -> c.enterpriseId() == enterprise).toList();
         assertThat(candidates).singleElement().satisfies(c -> {
-            assertThat(c.trigger()).isEqualTo(org.anquan.accidents.domain.CreditCandidates.Trigger.TWO_LARGER);
+            assertThat(c.trigger()).isEqualTo(CreditCandidates.Trigger.TWO_LARGER);
             assertThat(c.accidentCodes()).contains(third.code());
         });
         // evaluating again raises nothing new
@@ -324,13 +327,13 @@ class AccidentReportTests {
         long id = candidates.get(0).id();
         assertThatThrownBy(() -> credit.decide(id, true, " ", user("admin"))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> credit.decide(id, true, "两起较大事故", user("county")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         credit.decide(id, true, "12个月内发生两起较大事故，经审查认定", user("admin"));
-        var listed = credit.list("LISTED", org.anquan.platform.security.DataScope.CITY).stream().filter(c -> c.id() == id).findFirst()
+        var listed = credit.list("LISTED", DataScope.CITY).stream().filter(c -> c.id() == id).findFirst()
                 .orElseThrow();
-        assertThat(listed.listedUntil()).isEqualTo(java.time.LocalDate.now(clock).plusYears(3));
+        assertThat(listed.listedUntil()).isEqualTo(LocalDate.now(clock).plusYears(3));
         assertThatThrownBy(() -> credit.decide(id, false, "重复", user("admin")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("credit.decided.already"));
     }
 
@@ -341,23 +344,23 @@ class AccidentReportTests {
                 null, "冲压车间", "手部卷入", "停机送医", 1, 0, 0, 0, 50_000L, null, null), user("county"));
         assertThat(a.concealmentReview()).isTrue();
         service.supplement(a.id(), new AccidentService.Supplement(3, 0, 0, 0, 50_000L, null), user("county"));
-        assertThat(service.unreadNotices(org.anquan.platform.security.DataScope.CITY))
+        assertThat(service.unreadNotices(DataScope.CITY))
                 .anyMatch(n -> n.accidentId() == a.id() && n.after() == AccidentGrade.LARGER);
-        assertThat(service.unreadNotices(new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION,
+        assertThat(service.unreadNotices(new DataScope(DataScope.Kind.REGION,
                 a.countyId()))).isEmpty();
-        assertThat(org.anquan.accidents.domain.Investigations.Authority.of(service.get(a.id(), user("county")).grade()))
-                .isEqualTo(org.anquan.accidents.domain.Investigations.Authority.CITY);
+        assertThat(Investigations.Authority.of(service.get(a.id(), user("county")).grade()))
+                .isEqualTo(Investigations.Authority.CITY);
         // the investigation moved up with the grade: the county no longer records it, the city office does
         assertThatThrownBy(() -> investigations.open(a.id(), "组长：县应急管理局副局长", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("investigation.authority.other"));
         investigations.open(a.id(), "组长：市应急管理局副局长；成员：市公安局、市人社局、市总工会", user("admin"));
         assertThatThrownBy(() -> service.reviewConcealment(a.id(), true, " ", user("county"))).isInstanceOf(InvalidInputException.class);
         service.reviewConcealment(a.id(), true, "企业事发5小时未报告，经调查认定瞒报", user("county"));
-        assertThat(credit.list("CANDIDATE", org.anquan.platform.security.DataScope.CITY))
-                .anyMatch(c -> c.enterpriseId() == own() && c.trigger() == org.anquan.accidents.domain.CreditCandidates.Trigger.CONCEALMENT);
+        assertThat(credit.list("CANDIDATE", DataScope.CITY))
+                .anyMatch(c -> c.enterpriseId() == own() && c.trigger() == CreditCandidates.Trigger.CONCEALMENT);
         assertThatThrownBy(() -> service.reviewConcealment(a.id(), false, "再议", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.concealment.decided"));
     }
 
@@ -368,10 +371,10 @@ class AccidentReportTests {
         assertThat(service.chain(larger)).extracting(AccidentService.HopState::hop)
                 .containsExactly(AccidentService.Hop.COUNTY_TO_CITY, AccidentService.Hop.CITY_TO_PROVINCE);
         assertThatThrownBy(() -> service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.hop.out.of.order"));
         assertThatThrownBy(() -> service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("county")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         service.passUp(larger.id(), AccidentService.Hop.COUNTY_TO_CITY, user("county"));
         service.passUp(larger.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin"));
         assertThat(service.chain(larger)).allSatisfy(h -> {
@@ -381,7 +384,7 @@ class AccidentReportTests {
 
         var general = service.report(at(own(), now.minusMinutes(20), 0, 0, 1, 50_000), user("county"));
         assertThatThrownBy(() -> service.passUp(general.id(), AccidentService.Hop.CITY_TO_PROVINCE, user("admin")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("accident.hop.not.required"));
         // the county got it three hours ago and has not passed it on: late, and recorded late
         jdbc.sql("UPDATE accident SET reported_at = :t WHERE id = :id").param("t", now.minusHours(3)).param("id", general.id()).update();
@@ -398,22 +401,22 @@ class AccidentReportTests {
         assertThatThrownBy(() -> investigations.open(a.id(), " ", user("county"))).isInstanceOf(InvalidInputException.class);
         investigations.open(a.id(), "组长：区应急管理局副局长 刘强；成员：公安、人社、总工会", user("county"));
         var i = investigations.of(a.id()).orElseThrow();
-        java.time.LocalDate accidentDay = org.anquan.shared.CityTime.dayOf(a.occurredAt(), clock);
+        LocalDate accidentDay = CityTime.dayOf(a.occurredAt(), clock);
         assertThat(i.reportDue()).isEqualTo(accidentDay.plusDays(60));
         assertThatThrownBy(() -> investigations.extendReport(a.id(), i.reportDue().plusDays(61), "技术鉴定", user("county")))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("to", "investigation.extension.too.long"));
         investigations.extendReport(a.id(), i.reportDue().plusDays(60), "需进行技术鉴定", user("county"));
         assertThatThrownBy(() -> investigations.extendReport(a.id(), i.reportDue().plusDays(70), "再延", user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("investigation.extended.already"));
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         investigations.report(a.id(), "平安事调〔2026〕2号", today, user("county"));
         assertThat(investigations.of(a.id()).orElseThrow().replyDue()).isEqualTo(today.plusDays(15));
         investigations.extendReply(a.id(), user("county"));
         assertThat(investigations.of(a.id()).orElseThrow().replyDue()).isEqualTo(today.plusDays(45));
         assertThatThrownBy(() -> investigations.extendReply(a.id(), user("county")))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("investigation.reply.extended.already"));
         investigations.reply(a.id(), "平政函〔2026〕31号", today, user("county"));
         assertThat(investigations.of(a.id()).orElseThrow().replyLate(today)).isFalse();

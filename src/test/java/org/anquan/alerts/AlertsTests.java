@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.xml.XMLConstants;
@@ -22,10 +25,14 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A warning drafted, approved by a second person, published as valid CAP, listed in the feed, updated and cancelled; bad input refused whole. */
 @IntegrationTest
@@ -36,9 +43,9 @@ class AlertsTests {
     @Autowired Directory directory;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
-    @Autowired java.time.Clock clock;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
-    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired Clock clock;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate tx;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -63,7 +70,7 @@ class AlertsTests {
     void aWarningIsPublishedOnlyWhenASecondPersonApprovesItAsValidCapInTheFeed() throws Exception {
         long id = alerts.draft(input("假期出行提示（测试一）", "30.1,118.0 30.1,118.2 30.3,118.2 30.1,118.0", at(1), at(48)), user("duty"));
         alerts.submit(id, 0, user("duty"));
-        assertThatThrownBy(() -> alerts.approve(id, 1, user("duty"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> alerts.approve(id, 1, user("duty"))).isInstanceOf(AccessDeniedException.class);
         long own = alerts.draft(input("假期出行提示（自审）", null, at(1), at(48)), user("admin"));
         alerts.submit(own, 0, user("admin"));
         assertThatThrownBy(() -> alerts.approve(own, 1, user("admin")))
@@ -131,9 +138,9 @@ class AlertsTests {
     @Test
     void aCountysFireDangerOfLevelFourDraftsAWarningForApproval() {
         long county = directory.counties().get(1).id();
-        var day = java.time.LocalDate.now(clock);
+        var day = LocalDate.now(clock);
         tx.executeWithoutResult(s -> events.publishEvent(new FireDangerWarned(987654, county, day, 5, 40.2)));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.sql("SELECT COUNT(*) FROM alert WHERE source_kind = 'FIRE_DANGER' AND source_ref = '987654'").query(Long.class).single() == 1);
         var a = jdbc.sql("SELECT status, severity, category FROM alert WHERE source_ref = '987654'").query().singleRow();
         assertThat(a).containsEntry("status", "SUBMITTED").containsEntry("severity", "Extreme").containsEntry("category", "Fire");

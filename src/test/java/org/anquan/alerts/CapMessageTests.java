@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -17,10 +21,10 @@ import org.junit.jupiter.api.Test;
 class CapMessageTests {
 
     /** The official OASIS schema as the application carries it; its SHA-256 is the published file's. */
-    static final java.net.URL OFFICIAL = CapMessages.class.getResource("/cap/cap-v1.2.xsd");
+    static final URL OFFICIAL = CapMessages.class.getResource("/cap/cap-v1.2.xsd");
     static final String OFFICIAL_SHA256 = "571330f3bdb87aad2c85c9508b1d0b61173158dc2db4423fd24114d3ab80687e";
     static final OffsetDateTime SENT = OffsetDateTime.of(2026, 11, 28, 14, 5, 7, 123_000_000, ZoneId.of("Asia/Shanghai").getRules()
-            .getOffset(java.time.LocalDateTime.of(2026, 11, 28, 14, 5)));
+            .getOffset(LocalDateTime.of(2026, 11, 28, 14, 5)));
 
     static CapMessages.Message message(List<String> polygons) {
         return new CapMessages.Message("safety.example.2026.7", "safety.example", SENT, "Alert", "Public", null, "Fire", "森林火险",
@@ -38,7 +42,7 @@ class CapMessageTests {
                 .contains("<polygon>30.1,118.0 30.1,118.2 30.3,118.2 30.1,118.0</polygon>");
         // the schema the application checks with is the official one, byte for byte
         try (var in = OFFICIAL.openStream()) {
-            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())))
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())))
                     .isEqualTo(OFFICIAL_SHA256);
         }
     }

@@ -4,6 +4,7 @@ import static org.anquan.WebTestSupport.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
@@ -28,7 +29,7 @@ class AccidentBenchmark {
 
     static final int TOTAL = Integer.getInteger("bench.accidents", 200_000);
 
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;

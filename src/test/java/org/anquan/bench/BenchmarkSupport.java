@@ -1,5 +1,6 @@
 package org.anquan.bench;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +33,7 @@ final class BenchmarkSupport {
         String product = jdbc.sql("SELECT 1").query((rs, n) -> {
             try {
                 return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }).single();

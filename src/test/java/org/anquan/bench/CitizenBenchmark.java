@@ -1,11 +1,13 @@
 package org.anquan.bench;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.anquan.IntegrationTest;
 import org.anquan.citizen.domain.Open311Clients;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Open311 over HTTP on the running server: {@code POST requests} from concurrent clients for a fixed
@@ -49,8 +53,8 @@ class CitizenBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
     @Autowired DataSource dataSource;
-    @Autowired java.time.Clock clock;
-    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired Clock clock;
+    @Autowired TransactionTemplate tx;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -126,7 +130,7 @@ class CitizenBenchmark {
                     int i = seq.incrementAndGet();
                     String body = "api_key=" + key + "&service_code=" + (i % 3 == 0 ? "FIRE_DANGER" : "ROAD_DANGER")
                             + "&lat=" + (30.02 + random.nextDouble() * 0.01) + "&long=" + (118.02 + random.nextDouble() * 0.01)
-                            + "&description=" + java.net.URLEncoder.encode("压测反映 " + tag + " " + i, StandardCharsets.UTF_8)
+                            + "&description=" + URLEncoder.encode("压测反映 " + tag + " " + i, StandardCharsets.UTF_8)
                             + "&phone=1390000" + (1000 + i % 9000);
                     long t = System.nanoTime();
                     var r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/open311/v2/requests.json"))
@@ -178,8 +182,8 @@ class CitizenBenchmark {
                     if (chained) {
                         var head = template.queryForMap("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
                         long next = ((Number) head.get("last_id")).longValue() + 1;
-                        String hash = org.anquan.platform.files.EvidenceCheck.sha256(
-                                (head.get("last_hash") + "raw" + next).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        String hash = EvidenceCheck.sha256(
+                                (head.get("last_hash") + "raw" + next).getBytes(StandardCharsets.UTF_8));
                         template.update("INSERT INTO audit_log (id, occurred_at, actor, action, entity_type, entity_id, summary, prev_hash, hash, key_id) "
                                 + "VALUES (?, ?, 'bench', 'CREATE', 'citizen_report', ?, 'raw', ?, ?, 't1')", next, Timestamp.from(clock.instant()),
                                 String.valueOf(i), head.get("last_hash"), hash);

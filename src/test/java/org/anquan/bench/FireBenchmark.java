@@ -1,5 +1,6 @@
 package org.anquan.bench;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class FireBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
     @Autowired TransactionTemplate tx;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Test
     void fwiForTwoHundredStationsOverTenYears() {

@@ -3,6 +3,7 @@ package org.anquan.bench;
 import static org.anquan.WebTestSupport.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @TestPropertySource(properties = "anquan.hazards.register-first-window=4096")
 class HazardBenchmark {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     static final int TOTAL = Integer.getInteger("bench.hazards", 1_000_000);
 

@@ -1,6 +1,7 @@
 package org.anquan.bench;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ class ResourceBenchmark {
     @Autowired Resources resources;
     @Autowired JdbcClient jdbc;
     @Autowired JdbcTemplate template;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Test
     void nearestOverAHundredThousandResources() throws Exception {

@@ -8,27 +8,31 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.anquan.IntegrationTest;
-import org.anquan.citizen.domain.CitizenProperties;
-import org.anquan.citizen.domain.CitizenQueries;
-import org.anquan.citizen.domain.Handling;
-import org.anquan.citizen.domain.Intake;
-import org.anquan.citizen.domain.ReportStatus;
+import org.anquan.citizen.domain.*;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.ExifPhotos;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
+import org.assertj.core.data.Offset;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,9 +58,9 @@ class CitizenReportTests {
     @Autowired CitizenQueries queries;
     @Autowired Directory directory;
     @Autowired CitizenProperties props;
-    @Autowired org.springframework.context.ApplicationEventPublisher events;
+    @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser admin() {
         var a = accounts.findByUsername("admin").orElseThrow();
@@ -139,18 +143,18 @@ class CitizenReportTests {
         assertThat(r.getStatus()).isEqualTo(302);
         var row = jdbc.sql("SELECT r.lon, r.lat, p.content FROM citizen_report r JOIN citizen_photo p ON p.report_id = r.id WHERE r.description = :d")
                 .param("d", "护栏断了，照片带位置").query((rs, n) -> new Object[] {rs.getDouble(1), rs.getDouble(2), rs.getBytes(3)}).single();
-        assertThat((double) row[0]).isCloseTo(LON, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat((double) row[1]).isCloseTo(LAT, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((double) row[0]).isCloseTo(LON, Offset.offset(1e-6));
+        assertThat((double) row[1]).isCloseTo(LAT, Offset.offset(1e-6));
         byte[] stored = (byte[]) row[2];
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(stored))).isNotNull();
+        assertThat(ImageIO.read(new ByteArrayInputStream(stored))).isNotNull();
     }
 
     @Test
     void aPhotoTurnedByItsExifOrientationIsStoredUpright() throws Exception {
         // 40 × 20 pixels, marked "turn 90° clockwise to view" (orientation 6): stored 20 × 40
         byte[] jpeg = withOrientation(image(40, 20), 6);
-        var cleaned = org.anquan.citizen.domain.PhotoCleaner.clean(jpeg, 40_000_000, 2560);
+        var cleaned = PhotoCleaner.clean(jpeg, 40_000_000, 2560);
         assertThat(cleaned.width()).isEqualTo(20);
         assertThat(cleaned.height()).isEqualTo(40);
     }
@@ -256,7 +260,7 @@ class CitizenReportTests {
         assertThat(hazard.get("industry_code")).isEqualTo("INDUSTRY_TRADE");
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().name()).isEqualTo("CHECKING");
         tx.executeWithoutResult(s -> events.publishEvent(new HazardClosed(opened.id(), opened.code(), OffsetDateTime.now(clock), "admin")));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.sql("SELECT status FROM citizen_report WHERE id = :id").param("id", done.id()).query(String.class).single().equals("CLOSED"));
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().open311()).isEqualTo("closed");
     }
@@ -265,7 +269,7 @@ class CitizenReportTests {
     void aStepTheStatusDoesNotAllowIsRefusedInWords() {
         var done = submit("ROAD_DANGER", "状态不允许的步骤", LON, LAT);
         assertThatThrownBy(() -> handling.close(done.id(), 0, "办结", admin()))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("citizen.step.refused"));
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("citizen.step.refused"));
         assertThat(jdbc.sql("SELECT status FROM citizen_report WHERE id = :id").param("id", done.id()).query(String.class).single())
                 .isEqualTo(ReportStatus.PENDING.name());
     }
@@ -278,7 +282,7 @@ class CitizenReportTests {
 
     /** The JPEG with an EXIF block holding only the orientation tag. */
     static byte[] withOrientation(byte[] jpeg, int orientation) throws Exception {
-        var t = java.nio.ByteBuffer.allocate(26);
+        var t = ByteBuffer.allocate(26);
         t.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         t.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0).putInt(0);
         byte[] tiff = t.array();
@@ -300,7 +304,7 @@ class CitizenReportTests {
         var out = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
         byte[] png = out.toByteArray();
-        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(w).putInt(h);
+        ByteBuffer.wrap(png, 16, 8).putInt(w).putInt(h);
         return png;
     }
 

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -14,13 +18,16 @@ import org.anquan.citizen.domain.Handling;
 import org.anquan.citizen.domain.Open311Clients;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.CityTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +42,7 @@ class Open311Tests {
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
     @Autowired CitizenProperties props;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     String key;
 
@@ -57,10 +64,10 @@ class Open311Tests {
         return json.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
 
-    org.w3c.dom.Document xmlOf(MockHttpServletResponse r) throws Exception {
+    Document xmlOf(MockHttpServletResponse r) throws Exception {
         var f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(r.getContentAsByteArray()));
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(r.getContentAsByteArray()));
     }
 
     MockHttpServletRequestBuilder postRequest(String format, Map<String, String> params) {
@@ -170,7 +177,7 @@ class Open311Tests {
         assertThat(fire).contains(id);
         assertThat(codes(jsonOf(call(get("/open311/v2/requests.json").param("service_code", "ROAD_DANGER"))))).doesNotContain(id);
         assertThat(codes(jsonOf(call(get("/open311/v2/requests.json").param("status", "closed"))))).doesNotContain(id);
-        String today = org.anquan.shared.CityTime.dayOf(java.time.OffsetDateTime.now(clock), clock).toString();
+        String today = CityTime.dayOf(OffsetDateTime.now(clock), clock).toString();
         assertThat(codes(jsonOf(call(get("/open311/v2/requests.json").param("start_date", today))))).contains(id);
         var xml = xmlOf(call(get("/open311/v2/requests.xml").param("service_code", "FIRE_DANGER")));
         assertThat(xml.getElementsByTagName("request").getLength()).isPositive();
@@ -178,7 +185,7 @@ class Open311Tests {
     }
 
     static List<String> codes(JsonNode list) {
-        List<String> codes = new java.util.ArrayList<>();
+        List<String> codes = new ArrayList<>();
         list.forEach(n -> codes.add(n.get("service_request_id").asString()));
         return codes;
     }
@@ -207,7 +214,7 @@ class Open311Tests {
         for (Object[] c : cases) {
             var r = call((MockHttpServletRequestBuilder) c[0]);
             int status = (int) c[1];
-            String uri = ((MockHttpServletRequestBuilder) c[0]).buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI();
+            String uri = ((MockHttpServletRequestBuilder) c[0]).buildRequest(new MockServletContext()).getRequestURI();
             assertThat(r.getStatus()).as(uri + " " + c[2]).isEqualTo(status);
             String body = r.getContentAsString(StandardCharsets.UTF_8);
             if (uri.endsWith(".json")) {

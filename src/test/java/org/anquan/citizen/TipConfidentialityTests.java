@@ -23,6 +23,7 @@ import org.anquan.shared.GeoPoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -77,7 +78,7 @@ class TipConfidentialityTests {
         // the county officer handles the tip but may not see who sent it
         var refused = mvc.perform(post("/citizen/" + tip.id() + "/contact").with(csrf()).with(as(accounts, "county"))).andReturn().getResponse();
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThatThrownBy(() -> handling.contact(tip.id(), user("county"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> handling.contact(tip.id(), user("county"))).isInstanceOf(AccessDeniedException.class);
         String detail = mvc.perform(get("/citizen/" + tip.id()).with(as(accounts, "county"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(detail).contains("data-test=\"contact-confidential\"").doesNotContain("data-test=\"show-contact\"");
@@ -111,7 +112,7 @@ class TipConfidentialityTests {
         assertThatThrownBy(() -> handling.proposeReward(tip.id(), "GENERAL", new BigDecimal("5000"), "查证属实", admin))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("citizen.reward.amount.outside"));
         assertThatThrownBy(() -> handling.proposeReward(tip.id(), "GENERAL", new BigDecimal("500"), "查证属实", user("county")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         handling.proposeReward(tip.id(), "GENERAL", new BigDecimal("500"), "查证属实，依法查处", admin);
         assertThatThrownBy(() -> handling.payReward(tip.id(), "PAY-1", admin))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("citizen.reward.not.approved"));

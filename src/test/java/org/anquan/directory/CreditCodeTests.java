@@ -2,8 +2,10 @@ package org.anquan.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.anquan.directory.domain.CreditCode;
+import java.util.Set;
 import org.anquan.directory.domain.CreditCode.Problem;
+import org.anquan.directory.domain.CreditCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -63,12 +65,12 @@ class CreditCodeTests {
         assertThat(CreditCode.organisationCheckChar(body8)).isEqualTo(check);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aDeployingCitysOwnDivisionsAreAcceptedBesideTheProvinces() {
         String body = "12345678";
         String first17 = "91990121" + body + CreditCode.organisationCheckChar(body);
         String code = first17 + CreditCode.checkChar(first17);
         assertThat(CreditCode.problem(code)).isEqualTo(Problem.DIVISION);
-        assertThat(CreditCode.problem(code, java.util.Set.of("99"))).isNull();
+        assertThat(CreditCode.problem(code, Set.of("99"))).isNull();
     }
 }

@@ -4,6 +4,7 @@ import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.domain.EnterpriseFilter;
@@ -96,7 +97,7 @@ class DataScopeTests {
     @Test
     void theHomePageCountsTheUsersScope() throws Exception {
         String html = mvc.perform(get("/").with(as(accounts, "enterprise"))).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).containsPattern("data-test=\"enterprise-count\">1<");
     }
 }

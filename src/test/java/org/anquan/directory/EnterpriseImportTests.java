@@ -10,12 +10,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
+import org.anquan.WebTestSupport;
 import org.anquan.directory.domain.CreditCode;
 import org.anquan.directory.domain.EnterpriseExcel;
+import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.web.Downloads;
 import org.anquan.shared.BusinessException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @IntegrationTest
 class EnterpriseImportTests {
@@ -161,16 +167,16 @@ class EnterpriseImportTests {
         }
     }
 
-    @org.springframework.beans.factory.annotation.Autowired org.anquan.platform.files.FileJobs jobs;
+    @Autowired FileJobs jobs;
 
     String finished(String location) throws Exception {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String page;
         do {
             Thread.sleep(200);
-            page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location)
-                    .with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
-                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            page = mvc.perform(MockMvcRequestBuilders.get(location)
+                    .with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
         } while (page.contains("data-status=\"RUNNING\"") && System.nanoTime() < until);
         return page;
     }
@@ -183,15 +189,15 @@ class EnterpriseImportTests {
             row(s, r, "后台导入企业" + r + "号有限公司", r == 45 ? "91990121ABC" : code(), "工贸", "990121001", null, null, null, "小型", "正常经营");
         }
         long before = count();
-        var file = new org.springframework.mock.web.MockMultipartFile("file", "企业.xlsx", org.anquan.platform.web.Downloads.XLSX, bytes(wb));
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/enterprises/import").file(file)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
+        var file = new MockMultipartFile("file", "企业.xlsx", Downloads.XLSX, bytes(wb));
+        var r = mvc.perform(MockMvcRequestBuilders.multipart("/enterprises/import").file(file)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
+                .with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
         assertThat(r.getRedirectedUrl()).startsWith("/jobs/");
         assertThat(finished(r.getRedirectedUrl())).contains("data-status=\"DONE\"").contains("已导入 44 条，1 行未导入");
         assertThat(count()).isEqualTo(before + 44);
-        var rejected = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(r.getRedirectedUrl() + "/file")
-                .with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
+        var rejected = mvc.perform(MockMvcRequestBuilders.get(r.getRedirectedUrl() + "/file")
+                .with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
         try (var result = new XSSFWorkbook(new ByteArrayInputStream(rejected.getContentAsByteArray()))) {
             assertThat(result.getSheetAt(0).getRow(1).getCell(0).getNumericCellValue()).isEqualTo(46.0);
             assertThat(result.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).contains("统一社会信用代码");
@@ -200,15 +206,15 @@ class EnterpriseImportTests {
         long threshold = jobs.backgroundRows(10);
         String location;
         try {
-            location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/enterprises/export")
-                    .with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse().getRedirectedUrl();
+            location = mvc.perform(MockMvcRequestBuilders.get("/enterprises/export")
+                    .with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse().getRedirectedUrl();
         } finally {
             jobs.backgroundRows(threshold);
         }
         assertThat(location).startsWith("/jobs/");
         assertThat(finished(location)).contains("data-status=\"DONE\"");
-        var export = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(location + "/file")
-                .with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
+        var export = mvc.perform(MockMvcRequestBuilders.get(location + "/file")
+                .with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse();
         try (var book = new XSSFWorkbook(new ByteArrayInputStream(export.getContentAsByteArray()))) {
             assertThat(book.getSheetAt(0).getLastRowNum() - 1L).isEqualTo(count());
         }

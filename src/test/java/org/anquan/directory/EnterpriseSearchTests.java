@@ -2,6 +2,7 @@ package org.anquan.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.domain.EnterpriseFilter;
@@ -48,7 +49,7 @@ class EnterpriseSearchTests {
                 .query(Long.class).single().intValue());
         String common = jdbc.sql("SELECT term FROM enterprise_term GROUP BY term HAVING COUNT(*) > 60 ORDER BY COUNT(*) DESC, term LIMIT 1")
                 .query(String.class).single();
-        assertThat(searchIndex.plan(common)).isEqualTo(new EnterpriseSearchIndex.Candidates(java.util.List.of(common)));
+        assertThat(searchIndex.plan(common)).isEqualTo(new EnterpriseSearchIndex.Candidates(List.of(common)));
     }
 
     @Test

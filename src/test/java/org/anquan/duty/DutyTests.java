@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.anquan.IntegrationTest;
+import org.anquan.duty.domain.Coverage;
 import org.anquan.duty.domain.DutyRosters;
 import org.anquan.duty.domain.SpotChecks;
 import org.anquan.duty.domain.ZeroReports;
@@ -15,9 +20,12 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Rosters built from a pattern and published only when covered; swaps, check-in, zero-reports; spot checks drawn, recorded and ranked. */
@@ -30,7 +38,7 @@ class DutyTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -52,10 +60,10 @@ class DutyTests {
         long id = build("测试值班表（覆盖）", d, d.plusDays(2), 12);
         // three duty days from 08:00, two shifts each, a leader and an officer on each: every hour covered
         assertThat(rosters.shifts(id)).hasSize(3 * 2 * 2);
-        assertThat(rosters.gaps(id).values()).allMatch(java.util.List::isEmpty);
+        assertThat(rosters.gaps(id).values()).allMatch(List::isEmpty);
         var night = rosters.shifts(id).stream().filter(s -> s.role().equals("LEADER")).skip(1).findFirst().orElseThrow();
         rosters.removeShift(night.id(), user("county"));
-        assertThat(rosters.gaps(id).get("LEADER")).containsExactly(new org.anquan.duty.domain.Coverage.Interval(night.startsAt().toInstant(),
+        assertThat(rosters.gaps(id).get("LEADER")).containsExactly(new Coverage.Interval(night.startsAt().toInstant(),
                 night.endsAt().toInstant()));
         assertThatThrownBy(() -> rosters.publish(id, 0, user("county")))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("duty.roster.uncovered"));
@@ -108,15 +116,15 @@ class DutyTests {
         assertThatThrownBy(() -> spot.record(check, draft, SpotChecks.Result.ROSTERED, 5, true, user("duty")))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("duty.spot.not.drawn"));
         assertThatThrownBy(() -> spot.record(check, id, SpotChecks.Result.ROSTERED, 5, true, user("county")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         var rank = spot.ranking(today, today).stream().filter(r -> r.unitName().equals(rosters.readable(id, user("admin")).unitName()))
                 .findFirst().orElseThrow();
         assertThat(rank.compliant()).isFalse();
         var notice = mvc.perform(get("/duty/spot-checks/notice.docx").param("from", today.toString()).param("to", today.toString())
                 .with(as(accounts, "admin"))).andReturn().getResponse();
         assertThat(notice.getStatus()).isEqualTo(200);
-        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(notice.getContentAsByteArray()))) {
-            String text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc).getText();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(notice.getContentAsByteArray()))) {
+            String text = new XWPFWordExtractor(doc).getText();
             assertThat(text).contains("关于值班值守抽查情况的通报").contains(rank.unitName());
         }
     }
@@ -127,10 +135,10 @@ class DutyTests {
         long id = build("测试值班表（接口）", d, d, 24);
         rosters.publish(id, 0, user("county"));
         var answer = mvc.perform(get("/api/v1/duty/rosters").param("unit", countyKey()).param("date", d.toString()).with(as(accounts, "county")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(answer).contains("测试值班表（接口）").contains("领导甲").contains("值班员甲");
         var other = mvc.perform(get("/api/v1/duty/rosters").param("unit", countyKey()).param("date", d.toString()).with(as(accounts, "dept")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(other).doesNotContain("测试值班表（接口）");
     }
 

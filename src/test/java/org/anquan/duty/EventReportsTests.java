@@ -3,6 +3,7 @@ package org.anquan.duty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import org.anquan.IntegrationTest;
@@ -20,7 +21,7 @@ class EventReportsTests {
 
     @Autowired EventReports events;
     @Autowired Accounts accounts;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();

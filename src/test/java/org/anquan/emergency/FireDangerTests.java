@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,13 @@ import org.anquan.emergency.domain.FireProperties;
 import org.anquan.emergency.domain.FireWeatherIndex;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +41,7 @@ class FireDangerTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -131,11 +134,11 @@ class FireDangerTests {
         assertThat(page).contains("data-test=\"acknowledge\"");
         mvc.perform(post("/fire/warnings/" + warning.id() + "/acknowledge").with(csrf()).with(as(accounts, "county")));
         assertThat(fire.warnings(0).stream().filter(w -> w.id() == warning.id()).findFirst().orElseThrow().acknowledgedBy("REGION", county)).isTrue();
-        assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("county"))).isInstanceOf(org.anquan.shared.BusinessException.class);
-        assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("enterprise"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("county"))).isInstanceOf(BusinessException.class);
+        assertThatThrownBy(() -> fire.acknowledge(warning.id(), user("enterprise"))).isInstanceOf(AccessDeniedException.class);
         // the village contact has no account: the county office records that it confirmed by phone; a department cannot
         assertThat(warning.recipients()).anyMatch(r -> r.unitKind().equals("CONTACT") && r.unitId() == contact && r.acknowledgedAt() == null);
-        assertThatThrownBy(() -> fire.acknowledgeForContact(warning.id(), contact, user("dept"))).isInstanceOf(org.anquan.shared.BusinessException.class);
+        assertThatThrownBy(() -> fire.acknowledgeForContact(warning.id(), contact, user("dept"))).isInstanceOf(BusinessException.class);
         fire.acknowledgeForContact(warning.id(), contact, user("county"));
         assertThat(fire.warnings(0).stream().filter(w -> w.id() == warning.id()).findFirst().orElseThrow().recipients())
                 .anyMatch(r -> r.unitKind().equals("CONTACT") && r.unitId() == contact && r.acknowledgedAt() != null);

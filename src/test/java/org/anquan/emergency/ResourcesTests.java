@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.anquan.directory.Directory;
 import org.anquan.emergency.domain.Resources;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +32,7 @@ class ResourcesTests {
     @Autowired Directory directory;
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -44,7 +46,7 @@ class ResourcesTests {
         for (int i = 0; i < 30; i++) {
             double lat = 30.0 + random.nextDouble() * 0.05;
             double lon = 118.0 + random.nextDouble() * 0.05;
-            if (directory.countyAt(new org.anquan.shared.GeoPoint(lon, lat)).map(c -> c.id() == county).orElse(false)) {
+            if (directory.countyAt(new GeoPoint(lon, lat)).map(c -> c.id() == county).orElse(false)) {
                 resources.addTeam(new Resources.TeamInput("医疗队" + i, "MEDICAL", county, 10, null, lat, lon, i % 5 == 0 ? "DEPLOYED" : "READY",
                         "13900000000"), user("county"));
             }
@@ -53,7 +55,7 @@ class ResourcesTests {
         double lon = 118.025;
         var nearest = resources.nearest(lat, lon, "MEDICAL", 5);
         var all = resources.teams().stream().filter(t -> t.kindCode().equals("MEDICAL") && !t.readiness().equals("DEPLOYED"))
-                .sorted(Comparator.comparingDouble(t -> new org.anquan.shared.GeoPoint(lon, lat).metersTo(new org.anquan.shared.GeoPoint(t.lon(), t.lat())))).limit(5).map(Resources.Team::id).toList();
+                .sorted(Comparator.comparingDouble(t -> new GeoPoint(lon, lat).metersTo(new GeoPoint(t.lon(), t.lat())))).limit(5).map(Resources.Team::id).toList();
         assertThat(nearest).extracting(Resources.Near::id).containsExactlyElementsOf(all);
         assertThat(nearest).isSortedAccordingTo(Comparator.comparingInt(Resources.Near::meters));
     }

@@ -3,7 +3,10 @@ package org.anquan.hazards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
@@ -15,6 +18,7 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.supervision.domain.Reinspections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,8 +30,8 @@ class AcceptanceByUnitTests {
     @Autowired HazardService service;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
-    @Autowired org.anquan.supervision.domain.Reinspections reinspections;
+    @Autowired Clock clock;
+    @Autowired Reinspections reinspections;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -60,7 +64,7 @@ class AcceptanceByUnitTests {
         assertThat(closed.getAcceptedUnitKind()).isEqualTo("ENTERPRISE");
         // the test configuration spot-checks every self-closure: the month's 回头看 draws it, and the draw still proves itself
         assertThat(closed.isSpotCheck()).isTrue();
-        reinspections.drawMonth(java.time.YearMonth.now(clock), "tester");
+        reinspections.drawMonth(YearMonth.now(clock), "tester");
         Long draw = jdbc.sql("SELECT draw_id FROM reinspection_item WHERE hazard_id = :h").param("h", h.getId()).query(Long.class).single();
         assertThat(reinspections.verify(draw).sampleMatches()).isTrue();
 
@@ -87,7 +91,7 @@ class AcceptanceByUnitTests {
     @Test
     void aMajorHazardNeedsTheWrittenApplicationItsStopOrderIsReviewedAndItIsReportedToTheWorkers() {
         Hazard h = service.report(HazardReports.atEnterprise(own()).major().due(today().plusDays(30)).input(), user("dept"));
-        Hazard planned = service.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用储罐区，更换紧急切断阀", java.math.BigDecimal.TEN,
+        Hazard planned = service.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用储罐区，更换紧急切断阀", BigDecimal.TEN,
                 today().plusDays(20), "王强", "液氯泄漏专项应急预案"), user("enterprise"));
         Hazard started = service.start(h.getId(), planned.getVersion(), user("enterprise"));
 

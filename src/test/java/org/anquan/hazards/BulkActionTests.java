@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -198,7 +199,7 @@ class BulkActionTests {
         MockHttpServletResponse r = mvc.perform(get("/hazards/ledger.xlsx").param("selected", selection(chosen))
                 .with(as(accounts, "county"))).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
-        assertThat(r.getHeader("Content-Disposition")).contains(java.net.URLEncoder.encode("所选隐患清单-2条", StandardCharsets.UTF_8));
+        assertThat(r.getHeader("Content-Disposition")).contains(URLEncoder.encode("所选隐患清单-2条", StandardCharsets.UTF_8));
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
             var sheet = wb.getSheetAt(0);
             List<String> codes = new ArrayList<>();

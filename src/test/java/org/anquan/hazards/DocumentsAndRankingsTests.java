@@ -6,27 +6,42 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.domain.HazardService;
 import org.anquan.platform.security.Accounts;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
+import org.anquan.shared.InvalidInputException;
 import org.anquan.supervision.domain.EscalationSweep;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.ObjectMapper;
 
 @IntegrationTest
 class DocumentsAndRankingsTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired EscalationSweep sweep;
-    @Autowired org.anquan.hazards.domain.HazardService hazards;
+    @Autowired HazardService hazards;
 
     static String text(byte[] docx) throws Exception {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx)); XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
@@ -42,13 +57,13 @@ class DocumentsAndRankingsTests {
         assertThat(mvc.perform(get("/hazards/" + id + "/notice.docx").with(as(accounts, "admin"))).andReturn().getResponse().getStatus())
                 .isEqualTo(422);
         var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, ((Number) h.get("version")).intValue(), "张明", admin))
-                .isInstanceOfSatisfying(org.anquan.shared.InvalidInputException.class,
+        Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, ((Number) h.get("version")).intValue(), "张明", admin))
+                .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsEntry("inspectors", "order.inspectors.format"));
         var issued = hazards.issueOrder(id, ((Number) h.get("version")).intValue(), "张明（34010020260001）、李华（34010020260002）", admin);
         assertThat(issued.getOrderNumber()).matches("示安委办责改〔\\d{4}〕\\d+号");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, issued.getVersion(), "张明（34010020260001）、李华（34010020260002）", admin))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("order.issued.already"));
+        Assertions.assertThatThrownBy(() -> hazards.issueOrder(id, issued.getVersion(), "张明（34010020260001）、李华（34010020260002）", admin))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("order.issued.already"));
         MvcResult r = mvc.perform(get("/hazards/" + id + "/notice.docx").with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).contains("wordprocessingml");
@@ -58,7 +73,7 @@ class DocumentsAndRankingsTests {
                 .contains("示例市安全生产委员会办公室").contains("第六十五条").contains("行政复议").contains("签收")
                 .contains("张明（34010020260001）");
         // dates as official documents write them: 2026年11月28日
-        java.time.LocalDate deadline = java.time.LocalDate.parse(h.get("deadline").toString());
+        LocalDate deadline = LocalDate.parse(h.get("deadline").toString());
         assertThat(text).contains(deadline.getYear() + "年" + deadline.getMonthValue() + "月" + deadline.getDayOfMonth() + "日")
                 .doesNotContain(deadline.toString());
     }
@@ -82,9 +97,9 @@ class DocumentsAndRankingsTests {
         String json = mvc.perform(get("/api/v1/hazards/rankings").with(as(accounts, "leader"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         long found = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status <> 'REJECTED' AND reported_at >= :from")
-                .param("from", org.anquan.shared.CityTime.startOf(java.time.LocalDate.now(clock).withDayOfYear(1), clock))
+                .param("from", CityTime.startOf(LocalDate.now(clock).withDayOfYear(1), clock))
                 .query(Long.class).single();
-        var counties = new tools.jackson.databind.ObjectMapper().readTree(json).get("counties");
+        var counties = new ObjectMapper().readTree(json).get("counties");
         long sum = 0;
         for (var c : counties) {
             sum += c.get("found").asLong();
@@ -101,8 +116,8 @@ class DocumentsAndRankingsTests {
         assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("截止日期不能早于起始日期");
     }
 
-    long hazardAt(String status, java.time.OffsetDateTime reported, java.time.OffsetDateTime closed, String description) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    long hazardAt(String status, OffsetDateTime reported, OffsetDateTime closed, String description) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, reported_by, reported_at, closed_at)
@@ -110,21 +125,21 @@ class DocumentsAndRankingsTests {
                        :s, r.department_id, e.county_id, :today, 'test', :rep, :closed
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 1""").param("d", description).param("s", status).param("rep", reported).param("closed", closed)
-                .param("today", java.time.LocalDate.now(clock))
+                .param("today", LocalDate.now(clock))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
     @Test
     void theLedgerListsStockAndIncrementOfThePeriodWithTitleAndSignature() throws Exception {
-        var tz = java.time.ZoneOffset.ofHours(8);
-        var start = java.time.LocalDate.of(2025, 3, 1);
+        var tz = ZoneOffset.ofHours(8);
+        var start = LocalDate.of(2025, 3, 1);
         hazardAt("RECTIFYING", start.minusDays(20).atStartOfDay().atOffset(tz), null, "台账存量隐患");
         hazardAt("ASSIGNED", start.plusDays(5).atStartOfDay().atOffset(tz), null, "台账增量隐患");
         hazardAt("CLOSED", start.minusDays(40).atStartOfDay().atOffset(tz), start.minusDays(10).atStartOfDay().atOffset(tz), "期前已销号隐患");
         byte[] xlsx = mvc.perform(get("/hazards/ledger.xlsx").param("from", "2025-03-01").param("to", "2025-03-31")
                 .with(as(accounts, "admin"))).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("问题隐患清单");
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).contains("2025-03-01").contains("2025-03-31");
@@ -145,22 +160,22 @@ class DocumentsAndRankingsTests {
         String code = jdbc.sql("SELECT code FROM hazard ORDER BY id LIMIT 1").query(String.class).single();
         long city = jdbc.sql("SELECT id FROM region WHERE region_level = 'CITY'").query(Long.class).single();
         long dept = jdbc.sql("SELECT MIN(id) FROM department").query(Long.class).single();
-        MvcResult bad = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/hazards/measures")
-                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        MvcResult bad = mvc.perform(MockMvcRequestBuilders.post("/hazards/measures")
+                .with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("industryCode", "HAZ_CHEM").param("regionId", String.valueOf(city)).param("title", "危化品储罐区可燃气体报警器定期检定制度")
                 .param("content", "每半年检定一次").param("departmentId", String.valueOf(dept)).param("adoptedOn", "2026-01-05")
                 .param("hazardCodes", code + ", YH0000-0000000")).andReturn();
         assertThat(bad.getResponse().getStatus()).isEqualTo(422);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("有隐患编号不存在");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/hazards/measures")
-                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        mvc.perform(MockMvcRequestBuilders.post("/hazards/measures")
+                .with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("industryCode", "HAZ_CHEM").param("regionId", String.valueOf(city)).param("title", "危化品储罐区可燃气体报警器定期检定制度")
                 .param("content", "每半年检定一次").param("departmentId", String.valueOf(dept)).param("adoptedOn", "2026-01-05")
                 .param("hazardCodes", code).param("owner", "市应急管理局危化科 张伟").param("funds", "20000"));
         byte[] xlsx = mvc.perform(get("/hazards/measures.xlsx").with(as(accounts, "admin"))).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
-            org.apache.poi.ss.usermodel.Row row = null;
+            Row row = null;
             for (int r = 3; r <= sheet.getLastRowNum(); r++) {
                 var candidate = sheet.getRow(r);
                 if (candidate != null && candidate.getCell(4) != null

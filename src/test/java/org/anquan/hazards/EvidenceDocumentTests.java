@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.anquan.IntegrationTest;
-import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardService;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
@@ -29,7 +30,7 @@ class EvidenceDocumentTests {
     @Autowired HazardService service;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     static byte[] pdf(String body) {
         return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R " + body + ">> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardService;
@@ -21,7 +23,7 @@ class ExtensionTests {
     @Autowired MockMvc mvc;
     @Autowired HazardService service;
     @Autowired Accounts accounts;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Test
     void theEnterpriseAsksAndTheAssigningDepartmentGrantsAndTheEnterpriseCannotGrantItself() throws Exception {
@@ -33,7 +35,7 @@ class ExtensionTests {
         var tooLong = mvc.perform(post("/hazards/" + h.getId() + "/extend").param("version", String.valueOf(h.getVersion()))
                 .param("deadline", deadline.plusDays(90).toString()).param("reason", "设备订货周期长")
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn();
-        assertThat(tooLong.getFlashMap().get("fieldErrors")).isEqualTo(java.util.Map.of("deadline", "extension.too.long"));
+        assertThat(tooLong.getFlashMap().get("fieldErrors")).isEqualTo(Map.of("deadline", "extension.too.long"));
 
         mvc.perform(post("/hazards/" + h.getId() + "/extend").param("version", String.valueOf(h.getVersion()))
                 .param("deadline", deadline.plusDays(20).toString()).param("reason", "设备订货周期长")

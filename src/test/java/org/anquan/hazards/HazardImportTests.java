@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
@@ -23,7 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class HazardImportTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired HazardImport importer;
     @Autowired Accounts accounts;

@@ -10,19 +10,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import javax.imageio.ImageIO;
 import org.anquan.IntegrationTest;
-import org.anquan.hazards.domain.Hazard;
-import org.anquan.hazards.domain.HazardGrade;
-import org.anquan.hazards.domain.HazardInput;
-import org.anquan.hazards.domain.HazardService;
-import org.anquan.hazards.domain.HazardSource;
-import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.hazards.domain.*;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.InvalidInputException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,7 +34,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @IntegrationTest
 class HazardWorkflowTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired MockMvc mvc;
     @Autowired HazardService service;
@@ -114,7 +113,7 @@ class HazardWorkflowTests {
         Hazard started = service.start(h.getId(), h.getVersion(), user("enterprise"));
         service.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
         Hazard submitted = service.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
-        assertThatThrownBy(() -> service.accept(h.getId(), submitted.getVersion(), new org.anquan.hazards.domain.Hazard.OnSite(java.time.LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("enterprise")))
+        assertThatThrownBy(() -> service.accept(h.getId(), submitted.getVersion(), new Hazard.OnSite(LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("enterprise")))
                 .isInstanceOf(AccessDeniedException.class);
         int status = mvc.perform(post("/hazards/" + h.getId() + "/accept").param("onSite", "true")
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn().getResponse().getStatus();
@@ -139,9 +138,9 @@ class HazardWorkflowTests {
     void twoOfficersEditingTheSameHazardTheSecondGetsAConflict() {
         Hazard h = reportAtOwnEnterprise(HazardGrade.MAJOR);
         Integer readVersion = h.getVersion();
-        service.savePlan(h.getId(), readVersion, new org.anquan.hazards.domain.RemediationPlan("措施甲", null, null, null, null), user("dept"));
+        service.savePlan(h.getId(), readVersion, new RemediationPlan("措施甲", null, null, null, null), user("dept"));
         assertThatThrownBy(() -> service.savePlan(h.getId(), readVersion,
-                new org.anquan.hazards.domain.RemediationPlan("措施乙", null, null, null, null), user("county")))
+                new RemediationPlan("措施乙", null, null, null, null), user("county")))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThat(service.get(h.getId(), user("admin")).plan().measures()).isEqualTo("措施甲");
     }
@@ -151,7 +150,7 @@ class HazardWorkflowTests {
         Hazard h = reportAtOwnEnterprise(HazardGrade.MAJOR);
         MvcResult r = mvc.perform(post("/hazards/" + h.getId() + "/start").param("version", String.valueOf(h.getVersion()))
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn();
-        assertThat(r.getFlashMap().get("fieldErrors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(r.getFlashMap().get("fieldErrors")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsKeys("planMeasures", "planFunds", "planDeadline", "planOwner", "planEmergency");
         // the redirect's flash attributes wait in the shared session store: follow it with the session cookie
         String page = mvc.perform(get("/hazards/" + h.getId()).with(as(accounts, "enterprise")).cookie(r.getResponse().getCookie("SESSION")))
@@ -214,7 +213,7 @@ class HazardWorkflowTests {
         assertThat(service.get(h.getId(), user("admin")).getStatus()).isEqualTo(HazardStatus.ASSIGNED);
         MvcResult page = mvc.perform(post("/hazards/" + h.getId() + "/start").with(as(accounts, "enterprise")).with(csrf()))
                 .andReturn();
-        assertThat(page.getFlashMap().get("fieldErrors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(page.getFlashMap().get("fieldErrors")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsKey("version");
     }
 
@@ -223,7 +222,7 @@ class HazardWorkflowTests {
         Hazard h = reportAtOwnEnterprise(HazardGrade.GENERAL);
         // a PNG header declaring 20000 x 20000 pixels, with almost nothing behind it
         byte[] bomb = png();
-        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(20000).putInt(20000);
+        ByteBuffer.wrap(bomb, 16, 8).putInt(20000).putInt(20000);
         MvcResult r = mvc.perform(multipart("/hazards/" + h.getId() + "/evidence")
                 .file(new MockMultipartFile("file", "big.png", "image/png", bomb)).param("version", String.valueOf(h.getVersion()))
                 .with(as(accounts, "enterprise")).with(csrf())).andReturn();
@@ -235,7 +234,7 @@ class HazardWorkflowTests {
     void theLedgerDownloadsUnderAChineseName() throws Exception {
         String disposition = mvc.perform(get("/hazards/ledger.xlsx").with(as(accounts, "county"))).andReturn().getResponse()
                 .getHeader("Content-Disposition");
-        assertThat(java.net.URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
+        assertThat(URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8))
                 .startsWith("问题隐患清单-").endsWith(".xlsx");
     }
 

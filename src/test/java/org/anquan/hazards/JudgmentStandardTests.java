@@ -10,7 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
@@ -37,7 +39,7 @@ class JudgmentStandardTests {
     @Autowired JudgmentStandards standards;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -167,7 +169,7 @@ class JudgmentStandardTests {
                 new String[] {"IT10_IMPORT_B", "INDUSTRY_TRADE", "煤气区域未设置报警", "No gas alarm", "NO_SUCH", "第四条"});
         assertThatThrownBy(() -> standards.importWorkbook(file, user("admin")))
                 .isInstanceOfSatisfying(JudgmentStandards.ImportRefused.class,
-                        e -> assertThat(e.lines()).containsExactly(java.util.Map.entry(3, "standard.unknown")));
+                        e -> assertThat(e.lines()).containsExactly(Map.entry(3, "standard.unknown")));
         assertThat(standards.situation("IT10_IMPORT_A")).isEmpty();
 
         assertThatThrownBy(() -> standards.importWorkbook("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), user("admin")))

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.domain.HazardService;
 import org.anquan.platform.security.Accounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +24,7 @@ class MapTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
-    @Autowired org.anquan.hazards.domain.HazardService hazards;
+    @Autowired HazardService hazards;
 
     String body(String url, String user) throws Exception {
         var r = mvc.perform(user == null ? get(url) : get(url).with(as(accounts, user))).andReturn().getResponse();

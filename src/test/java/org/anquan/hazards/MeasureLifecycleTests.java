@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
@@ -25,7 +26,7 @@ class MeasureLifecycleTests {
     @Autowired Measures measures;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();

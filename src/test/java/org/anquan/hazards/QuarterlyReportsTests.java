@@ -6,32 +6,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.anquan.IntegrationTest;
+import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.QuarterlyReports;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @IntegrationTest
 class QuarterlyReportsTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired QuarterlyReports reports;
     @Autowired Accounts accounts;
     @Autowired MockMvc mvc;
 
-    @Autowired org.anquan.directory.Directory directory;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired Directory directory;
+    @Autowired JdbcClient jdbc;
 
     /** The demo enterprise's principal responsible person, who signs. */
     String principal() {
@@ -110,7 +118,7 @@ class QuarterlyReportsTests {
     void officialsSeeWhoHasNotFiledByCountyAndIndustryAndExportIt() throws Exception {
         var period = reports.parsePeriod("2024-4");
         var county = user("county");
-        var missing = reports.missing(period, county.scope(), java.util.Locale.SIMPLIFIED_CHINESE, 50);
+        var missing = reports.missing(period, county.scope(), Locale.SIMPLIFIED_CHINESE, 50);
         long inCounty = jdbc.sql("SELECT COUNT(*) FROM enterprise WHERE county_id = :c AND status IN ('OPERATING', 'MINE_PRODUCING', "
                         + "'MINE_UNDER_CONSTRUCTION', 'MINE_TECH_RENOVATION') AND id NOT IN (SELECT enterprise_id FROM quarterly_report "
                         + "WHERE report_year = 2024 AND quarter = 4)").param("c", county.regionId()).query(Long.class).single();
@@ -119,10 +127,10 @@ class QuarterlyReportsTests {
                 jdbc.sql("SELECT name FROM region WHERE id = :c").param("c", county.regionId()).query(String.class).single());
         // the enterprise files: it leaves the list
         reports.file(2024, 4, new QuarterlyReports.Figures(0, 0, 0, 0), BigDecimal.ZERO, principal(), user("enterprise"));
-        assertThat(reports.missing(period, county.scope(), java.util.Locale.SIMPLIFIED_CHINESE, 50).total()).isEqualTo(inCounty - 1);
-        byte[] xlsx = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly/missing.xlsx")
+        assertThat(reports.missing(period, county.scope(), Locale.SIMPLIFIED_CHINESE, 50).total()).isEqualTo(inCounty - 1);
+        byte[] xlsx = mvc.perform(MockMvcRequestBuilders.get("/hazards/quarterly/missing.xlsx")
                 .param("period", "2024-4").with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo((int) (inCounty - 1) + 1);
             assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).contains("2024年第4季度");
         }
@@ -130,11 +138,11 @@ class QuarterlyReportsTests {
 
     @Test
     void theEnterpriseSeesItsOpenPeriodsPrefilledAndOfficialsTheNonFilers() throws Exception {
-        String enterprise = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly")
-                .with(as(accounts, "enterprise"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String enterprise = mvc.perform(MockMvcRequestBuilders.get("/hazards/quarterly")
+                .with(as(accounts, "enterprise"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(enterprise).contains("数字已按隐患登记册预填").contains("报送期限");
-        String county = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/hazards/quarterly")
-                .param("period", "2025-0").with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String county = mvc.perform(MockMvcRequestBuilders.get("/hazards/quarterly")
+                .param("period", "2025-0").with(as(accounts, "county"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(county).contains("未报送企业").contains("2025年度");
     }
 }

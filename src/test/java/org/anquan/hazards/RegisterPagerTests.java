@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
 import org.anquan.shared.PageResult;
@@ -30,10 +31,10 @@ class RegisterPagerTests {
 
     @Test
     void theNumbersOfferedAreTheFirstTheLastAndTwoEitherSideOfTheCurrentWithGapsBetween() {
-        var middle = new PageResult<>(java.util.List.of(), 10, 10, 200);
+        var middle = new PageResult<>(List.of(), 10, 10, 200);
         assertThat(middle.pageNumbers()).containsExactly(1, 0, 8, 9, 10, 11, 12, 0, 20);
-        var start = new PageResult<>(java.util.List.of(), 1, 10, 45);
+        var start = new PageResult<>(List.of(), 1, 10, 45);
         assertThat(start.pageNumbers()).containsExactly(1, 2, 3, 0, 5);
-        assertThat(new PageResult<>(java.util.List.of(), 1, 10, 0).pageNumbers()).containsExactly(1);
+        assertThat(new PageResult<>(List.of(), 1, 10, 0).pageNumbers()).containsExactly(1);
     }
 }

@@ -2,6 +2,7 @@ package org.anquan.hazards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class RegisterPagingTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired HazardQueries queries;
     @Autowired JdbcClient jdbc;

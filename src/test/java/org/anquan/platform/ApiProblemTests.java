@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Every API error is RFC 9457 problem details with a stable code, in the caller's language, and a
@@ -64,7 +65,7 @@ class ApiProblemTests {
                 new Case("no such hazard", get("/api/v1/hazards/987654321").header("Authorization", "Bearer " + admin), 404, "not.found"),
                 new Case("no login", get("/api/v1/hazards"), 401, "unauthenticated"),
                 new Case("an unknown token", get("/api/v1/hazards").header("Authorization", "Bearer aq_nothing"), 401, "token.invalid"),
-                new Case("a wrong method", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/hazards")
+                new Case("a wrong method", MockMvcRequestBuilders.delete("/api/v1/hazards")
                         .header("Authorization", "Bearer " + admin), 405, "request.405"));
         List<String> wrong = new ArrayList<>();
         for (Case c : cases) {

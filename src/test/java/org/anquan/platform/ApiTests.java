@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import org.anquan.IntegrationTest;
+import org.anquan.WebTestSupport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.ApiTokens;
 import org.junit.jupiter.api.Test;
@@ -90,9 +91,9 @@ class ApiTests {
         assertThat(p.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theApiDocumentationIsTitledVersionedAndLeadsBackToTheWorkbench() throws Exception {
-        String docs = mvc.perform(get("/v3/api-docs").with(org.anquan.WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
+        String docs = mvc.perform(get("/v3/api-docs").with(WebTestSupport.as(accounts, "admin"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(docs).contains("安全生产监管平台 API").contains("\"version\":\"v1\"").doesNotContain("OpenAPI definition");
         assertThat(docs).contains("[← 返回工作台 · Back to the workbench](/)");

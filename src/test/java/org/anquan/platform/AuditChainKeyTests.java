@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ class AuditChainKeyTests {
     /** What an attacker with database access computes: the unkeyed SHA-256 link of a record. */
     static String plainHash(Map<String, Object> r, String prev) throws Exception {
         String canonical = String.join("\u001f", String.valueOf(r.get("id")),
-                Long.toString(((java.time.OffsetDateTime) r.get("occurred_at")).toInstant().toEpochMilli()),
+                Long.toString(((OffsetDateTime) r.get("occurred_at")).toInstant().toEpochMilli()),
                 (String) r.get("actor"), (String) r.get("action"), nz(r.get("entity_type")), nz(r.get("entity_id")),
                 nz(r.get("summary")), nz(r.get("before_state")), nz(r.get("after_state")), nz(r.get("remote_addr")), prev);
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -50,9 +52,9 @@ class AuditChainKeyTests {
     List<Map<String, Object>> lastRecords(long fromId) {
         return jdbc.sql("SELECT * FROM audit_log WHERE id >= :id ORDER BY id").param("id", fromId).query()
                 .listOfRows().stream().map(r -> {
-                    var m = new java.util.HashMap<String, Object>(r);
+                    var m = new HashMap<String, Object>(r);
                     m.put("occurred_at", jdbc.sql("SELECT occurred_at FROM audit_log WHERE id = :id").param("id", r.get("id"))
-                            .query(java.time.OffsetDateTime.class).single());
+                            .query(OffsetDateTime.class).single());
                     return (Map<String, Object>) m;
                 }).toList();
     }
@@ -67,7 +69,7 @@ class AuditChainKeyTests {
         String prev = (String) jdbc.sql("SELECT prev_hash FROM audit_log WHERE id = :id").param("id", id).query().singleRow().get("prev_hash");
         try {
             for (var r : original) {
-                var forged = new java.util.HashMap<String, Object>(r);
+                var forged = new HashMap<String, Object>(r);
                 if (((Number) r.get("id")).longValue() == id) {
                     forged.put("summary", "a lie");
                 }

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.domain.HazardImport;
 import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.web.Downloads;
@@ -15,7 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A long export runs in the background: the person watches its progress or comes back, and only they get the file. */
 @IntegrationTest
@@ -25,8 +35,8 @@ class FileJobTests {
     @Autowired Accounts accounts;
     @Autowired FileJobs jobs;
     @Autowired JdbcClient jdbc;
-    @Autowired org.anquan.hazards.domain.HazardImport importer;
-    @Autowired java.time.Clock clock;
+    @Autowired HazardImport importer;
+    @Autowired Clock clock;
 
     String page(String url, String user) throws Exception {
         return mvc.perform(get(url).with(as(accounts, user))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -55,7 +65,7 @@ class FileJobTests {
         assertThat(progress).contains("data-status=\"DONE\"").contains("data-test=\"job-file\"").doesNotContain("hx-trigger");
         var file = mvc.perform(get(location + "/file").with(as(accounts, "admin"))).andReturn().getResponse();
         assertThat(file.getStatus()).isEqualTo(200);
-        assertThat(file.getHeader("Content-Disposition")).contains("filename*=UTF-8''" + java.net.URLEncoder.encode("问题隐患清单", StandardCharsets.UTF_8));
+        assertThat(file.getHeader("Content-Disposition")).contains("filename*=UTF-8''" + URLEncoder.encode("问题隐患清单", StandardCharsets.UTF_8));
         long rows = jdbc.sql("SELECT COUNT(*) FROM hazard WHERE status <> 'REJECTED'").query(Long.class).single();
         try (var wb = new XSSFWorkbook(new ByteArrayInputStream(file.getContentAsByteArray()))) {
             // title, unit, period, header, the rows, the total and the signature
@@ -79,7 +89,7 @@ class FileJobTests {
     void aJobThatFailsSaysSoInWords() throws Exception {
         long admin = accounts.findByUsername("admin").orElseThrow().id();
         String id = jobs.start(admin, "测试", "测试.xlsx", "application/octet-stream", 10, (progress, out) -> {
-            throw new java.io.IOException("disk full");
+            throw new IOException("disk full");
         });
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (jobs.find(id, admin).orElseThrow().status() == FileJobs.Status.RUNNING && System.nanoTime() < until) {
@@ -103,9 +113,9 @@ class FileJobTests {
     @Test
     void aLongImportRunsInTheBackgroundAndGivesItsSummaryAndTheRejectedRows() throws Exception {
         String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE industry_code = 'HAZ_CHEM' ORDER BY id LIMIT 1").query(String.class).single();
-        String deadline = java.time.LocalDate.now(clock).plusDays(20).toString();
-        var template = new java.io.ByteArrayOutputStream();
-        importer.writeTemplate(template, java.util.Locale.SIMPLIFIED_CHINESE);
+        String deadline = LocalDate.now(clock).plusDays(20).toString();
+        var template = new ByteArrayOutputStream();
+        importer.writeTemplate(template, Locale.SIMPLIFIED_CHINESE);
         var wb = new XSSFWorkbook(new ByteArrayInputStream(template.toByteArray()));
         var sheet = wb.getSheetAt(0);
         for (int r = 1; r <= 60; r++) {
@@ -119,12 +129,12 @@ class FileJobTests {
                 }
             }
         }
-        var bytes = new java.io.ByteArrayOutputStream();
+        var bytes = new ByteArrayOutputStream();
         wb.write(bytes);
         wb.close();
-        var file = new org.springframework.mock.web.MockMultipartFile("file", "检查结果.xlsx", Downloads.XLSX, bytes.toByteArray());
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hazards/import").file(file)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        var file = new MockMultipartFile("file", "检查结果.xlsx", Downloads.XLSX, bytes.toByteArray());
+        var r = mvc.perform(MockMvcRequestBuilders.multipart("/hazards/import").file(file)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .with(as(accounts, "admin"))).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(302);
         String location = r.getRedirectedUrl();
@@ -139,8 +149,8 @@ class FileJobTests {
             assertThat(s.getRow(1).getCell(0).getNumericCellValue()).isEqualTo(11.0);
         }
         // the same file again: refused in words, in the background too, nothing imported twice
-        var again = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/hazards/import").file(file)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        var again = mvc.perform(MockMvcRequestBuilders.multipart("/hazards/import").file(file)
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .with(as(accounts, "admin"))).andReturn().getResponse();
         String refused = waitUntilFinished(again.getRedirectedUrl());
         assertThat(refused).contains("data-status=\"FAILED\"").contains("已于");

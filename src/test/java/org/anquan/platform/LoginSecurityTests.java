@@ -1,10 +1,14 @@
 package org.anquan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.anquan.IntegrationTest;
+import org.anquan.WebTestSupport;
 import org.anquan.platform.security.AccountForm;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.Role;
@@ -13,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 @IntegrationTest
 class LoginSecurityTests {
@@ -51,11 +57,11 @@ class LoginSecurityTests {
         assertThat(audited("login-ok", "LOGIN")).isEqualTo(1);
     }
 
-    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String address, String username,
+    static MockHttpServletRequestBuilder signIn(String address, String username,
                                                                                            String password) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+        return MockMvcRequestBuilders.post("/login")
                 .param("username", username).param("password", password)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .with(request -> {
                     request.setRemoteAddr(address);
                     return request;
@@ -85,8 +91,8 @@ class LoginSecurityTests {
     @Test
     void anUnknownUserNameIsAnsweredExactlyLikeAKnownOne() throws Exception {
         createAccount("login-known");
-        List<String> known = new java.util.ArrayList<>();
-        List<String> unknown = new java.util.ArrayList<>();
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             known.add(loginFrom("198.51.100.21", "login-known", "wrong-" + i));
             unknown.add(loginFrom("198.51.100.21", "login-nobody-" + "x", "wrong-" + i));
@@ -100,11 +106,11 @@ class LoginSecurityTests {
         for (int i = 0; i < 5; i++) {
             loginFrom("198.51.100.22", "login-json", "wrong-" + i);
         }
-        var r = mvc.perform(signIn("198.51.100.22", "login-json", PASSWORD).accept(org.springframework.http.MediaType.APPLICATION_JSON))
+        var r = mvc.perform(signIn("198.51.100.22", "login-json", PASSWORD).accept(MediaType.APPLICATION_JSON))
                 .andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(r.getHeader("Retry-After"))).isBetween(1L, 60L);
-        assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"login.throttled\"");
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("\"code\":\"login.throttled\"");
     }
 
     @Test
@@ -129,10 +135,10 @@ class LoginSecurityTests {
     void loginStringsWithSqlOrHtmlAreJustWrongCredentials(String hostile) throws Exception {
         assertThat(login(hostile, hostile)).isEqualTo("/login?error");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM user_account").query(Long.class).single()).isPositive();
-        String audit = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/audit")
+        String audit = mvc.perform(MockMvcRequestBuilders.get("/admin/audit")
                         .param("action", "LOGIN_FAILED")
-                        .with(org.anquan.WebTestSupport.as(accounts, "admin")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                        .with(WebTestSupport.as(accounts, "admin")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(audit).doesNotContain("<script>alert(1)</script>");
     }
 
@@ -162,7 +168,7 @@ class LoginSecurityTests {
         // sessions live in the shared store: the browser carries only its cookie
         var session = mvc.perform(formLogin().user("must-change").password("Temporary#2026")).andReturn().getResponse()
                 .getCookie("SESSION");
-        MvcResult home = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+        MvcResult home = mvc.perform(MockMvcRequestBuilders.get("/")
                 .cookie(session)).andReturn();
         assertThat(home.getResponse().getRedirectedUrl()).isEqualTo("/account/password");
     }

@@ -6,12 +6,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -28,7 +36,7 @@ class PagesTests {
     }
 
     String body(MvcResult r) throws Exception {
-        return r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,7 +86,7 @@ class PagesTests {
         long overdueCase = jdbc.sql("SELECT MIN(case_id) FROM traffic_case_party WHERE ladder_level > 0").query(Long.class).single();
         long freshCase = jdbc.sql("SELECT MAX(id) FROM traffic_case WHERE status = 'OPEN'").query(Long.class).single();
         var reading = jdbc.sql("SELECT reading_id, measured_at FROM traffic_case WHERE id = :id").param("id", closedCase)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, java.time.OffsetDateTime.class)}).single();
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}).single();
         assertThat(mvc.perform(get("/traffic/readings/" + reading[0]).param("at", reading[1].toString()).with(as(accounts, "admin"))).andReturn()
                 .getResponse().getContentAsString()).contains("data-test=\"judgment-steps\"");
         long trafficStation = jdbc.sql("SELECT MIN(id) FROM traffic_station").query(Long.class).single();
@@ -123,7 +131,7 @@ class PagesTests {
     @Test
     void theForbiddenPageIsFriendlyAndInTheUsersLanguage() throws Exception {
         MvcResult r = mvc.perform(get("/error").requestAttr("jakarta.servlet.error.status_code", 403)
-                .accept(org.springframework.http.MediaType.TEXT_HTML).with(as(accounts, "county"))).andReturn();
+                .accept(MediaType.TEXT_HTML).with(as(accounts, "county"))).andReturn();
         assertThat(body(r)).contains("无权访问").doesNotContain("Exception");
     }
 
@@ -136,11 +144,11 @@ class PagesTests {
 
     @Test
     void everyScriptAndStyleSheetATemplateLoadsIsServed() throws Exception {
-        java.util.regex.Pattern asset = java.util.regex.Pattern.compile("@\\{(/(?:webjars|js|css)/[^}]+)}");
-        java.util.Set<String> paths = new java.util.TreeSet<>();
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+        Pattern asset = Pattern.compile("@\\{(/(?:webjars|js|css)/[^}]+)}");
+        Set<String> paths = new TreeSet<>();
+        try (var files = Files.walk(Path.of("src/main/resources/templates"))) {
             for (var f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
-                var m = asset.matcher(java.nio.file.Files.readString(f));
+                var m = asset.matcher(Files.readString(f));
                 while (m.find()) {
                     paths.add(m.group(1));
                 }

@@ -3,6 +3,9 @@ package org.anquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.anquan.platform.security.PasswordPolicy;
+import org.anquan.shared.BusinessException;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,13 +38,13 @@ class PasswordPolicyTests {
         assertThat(PasswordPolicy.common(password)).isEqualTo(common);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPasswordContainingTheUserNameOrTheDisplayNameIsRefusedWithItsOwnMessage() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Zhangwei#2026x", "zhangwei", "张伟"))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+        Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Zhangwei#2026x", "zhangwei", "张伟"))
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("password.contains.name"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Password123", "someone", "某人"))
-                .isInstanceOfSatisfying(org.anquan.shared.BusinessException.class,
+        Assertions.assertThatThrownBy(() -> PasswordPolicy.check("Password123", "someone", "某人"))
+                .isInstanceOfSatisfying(BusinessException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("password.common"));
         PasswordPolicy.check("Correct#Horse9", "zhangwei", "张伟");
     }

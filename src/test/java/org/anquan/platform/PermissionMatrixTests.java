@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.anquan.IntegrationTest;
+import org.anquan.WebTestSupport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,7 +309,7 @@ class PermissionMatrixTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     Map<String, String> ids = new LinkedHashMap<>();
@@ -370,7 +373,7 @@ class PermissionMatrixTests {
                     SELECT 'YH-MATRIX', 'DEPT_INSPECTION', e.id, e.industry_code, 'matrix', 'MAJOR', 'ASSIGNED', r.department_id,
                            e.county_id, :today, 'test', CURRENT_TIMESTAMP
                     FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
-                    WHERE e.id = :e""").param("e", enterprise).param("today", java.time.LocalDate.now(clock)).update();
+                    WHERE e.id = :e""").param("e", enterprise).param("today", LocalDate.now(clock)).update();
             hazardId = jdbc.sql("SELECT MIN(id) FROM hazard WHERE enterprise_id = :e").param("e", enterprise).query(Long.class).single();
         }
         // a citizen's report (not a tip) in the county officer's county, routed to the department officer's bureau
@@ -393,7 +396,7 @@ class PermissionMatrixTests {
                                                   county_id, hazard_deadline)
                     SELECT id, 2, 'matrix', CURRENT_TIMESTAMP, 'test', 'escalation.reason.NOTICE.MAJOR', department_id, county_id,
                            :today FROM hazard WHERE id = :h""").param("h", hazardId)
-                    .param("today", java.time.LocalDate.now(clock)).update();
+                    .param("today", LocalDate.now(clock)).update();
             stepId = jdbc.sql("SELECT MIN(id) FROM supervision_step WHERE hazard_id = :h").param("h", hazardId).query(Long.class).single();
         }
     }
@@ -475,6 +478,6 @@ class PermissionMatrixTests {
     }
 
     static String username(Role role) {
-        return org.anquan.WebTestSupport.DEMO_USERS.get(role.name());
+        return WebTestSupport.DEMO_USERS.get(role.name());
     }
 }

@@ -6,9 +6,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,9 @@ class ScopeDeniedAuditTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
-    long insert(String sql, java.util.Map<String, Object> params) {
+    long insert(String sql, Map<String, Object> params) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -53,12 +55,12 @@ class ScopeDeniedAuditTests {
                 INSERT INTO supervision_step (hazard_id, level, run_id, created_at, created_by, reason, department_id, county_id,
                                               hazard_deadline)
                 SELECT id, 2, 'scope-audit', :now, 'test', 'escalation.reason.NOTICE.GENERAL', department_id, county_id, deadline
-                FROM hazard WHERE id = :h""", java.util.Map.of("now", now, "h", hazard));
+                FROM hazard WHERE id = :h""", Map.of("now", now, "h", hazard));
         long message = insert("INSERT INTO inbox_message (county_id, hazard_id, message_key, created_at) VALUES (:c, :h, 'inbox.escalation', :now)",
-                java.util.Map.of("c", otherCounty, "h", hazard, "now", now));
+                Map.of("c", otherCounty, "h", hazard, "now", now));
         long draw = insert("""
                 INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by)
-                VALUES ('1999-01', :c, 7, 0.1, 0, :now, 'test')""", java.util.Map.of("c", otherCounty, "now", now));
+                VALUES ('1999-01', :c, 7, 0.1, 0, :now, 'test')""", Map.of("c", otherCounty, "now", now));
 
         List<MockHttpServletRequestBuilder> attempts = List.of(
                 get("/hazards/" + hazard),

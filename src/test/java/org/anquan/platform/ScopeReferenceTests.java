@@ -4,6 +4,8 @@ import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.HazardReports;
@@ -16,9 +18,9 @@ import org.anquan.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 
 /**
  * A reference to another record goes through the scope too: naming what one may not see is
@@ -32,7 +34,7 @@ class ScopeReferenceTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -85,7 +87,7 @@ class ScopeReferenceTests {
                     .param("username", "scope-probe").param("displayName", "范围测试").param("role", c[0]).param(c[1], c[2])
                     .param("password", "Correct#Horse9").param("enabled", "true")).andReturn().getResponse();
             assertThat(r.getStatus()).as(c[0] + " " + c[2]).isEqualTo(422);
-            assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(c[3]);
+            assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains(c[3]);
         }
         assertThat(accounts.findByUsername("scope-probe")).isEmpty();
     }

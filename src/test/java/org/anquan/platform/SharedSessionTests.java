@@ -3,16 +3,24 @@ package org.anquan.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
 import org.anquan.HttpBrowser;
 import org.anquan.IntegrationTest;
 import org.anquan.SecondInstance;
 import org.anquan.directory.demo.DemoCity;
+import org.anquan.platform.security.LoginRateLimiter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two instances of the application on one database, as behind a round-robin balancer with no
@@ -25,7 +33,7 @@ class SharedSessionTests {
     static SecondInstance second;
 
     @LocalServerPort int firstPort;
-    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired TransactionTemplate tx;
     @Autowired JdbcClient jdbc;
 
     @BeforeEach
@@ -85,18 +93,18 @@ class SharedSessionTests {
     @Test
     void theLoginRateLimitCountsAttemptsOnEveryInstanceTogether() {
         // one minute for both, and an address no other test uses
-        var minute = java.time.Clock.fixed(java.time.Instant.parse("2026-11-28T03:00:30Z"), java.time.ZoneOffset.UTC);
+        var minute = Clock.fixed(Instant.parse("2026-11-28T03:00:30Z"), ZoneOffset.UTC);
         boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> {
             try {
-                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-            } catch (java.sql.SQLException e) {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }).single();
-        var first = new org.anquan.platform.security.LoginRateLimiter(4, jdbc, minute, tx, postgres);
-        var other = new org.anquan.platform.security.LoginRateLimiter(4, second.bean(JdbcClient.class), minute,
-                second.bean(org.springframework.transaction.support.TransactionTemplate.class), postgres);
-        String address = "shared-limit-" + java.util.UUID.randomUUID();
+        var first = new LoginRateLimiter(4, jdbc, minute, tx, postgres);
+        var other = new LoginRateLimiter(4, second.bean(JdbcClient.class), minute,
+                second.bean(TransactionTemplate.class), postgres);
+        String address = "shared-limit-" + UUID.randomUUID();
         assertThat(first.tryAcquire(address)).isTrue();
         assertThat(other.tryAcquire(address)).isTrue();
         assertThat(first.tryAcquire(address)).isTrue();

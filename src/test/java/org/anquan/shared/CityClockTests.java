@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,7 +33,7 @@ class CityClockTests {
     void aTimeZoneThatDoesNotExistStopsTheStartAndNamesTheSetting() {
         context.withPropertyValues("anquan.time-zone=Asia/Atlantis").run(c -> {
             assertThat(c).hasFailed();
-            assertThat(c.getStartupFailure()).rootCause().isInstanceOf(java.time.DateTimeException.class);
+            assertThat(c.getStartupFailure()).rootCause().isInstanceOf(DateTimeException.class);
             assertThat(c.getStartupFailure()).hasStackTraceContaining("anquan.time-zone")
                     .hasStackTraceContaining("Asia/Atlantis");
         });

@@ -4,15 +4,23 @@ import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
+import org.anquan.accidents.domain.MonthlyFigures;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.anquan.statistics.domain.AccidentStatistics;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +35,8 @@ class AccidentStatisticsTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
-    @Autowired org.anquan.accidents.domain.MonthlyFigures monthly;
+    @Autowired Clock clock;
+    @Autowired MonthlyFigures monthly;
 
     long county;
     String countyName;
@@ -40,7 +48,7 @@ class AccidentStatisticsTests {
                                       status, reported_late, concealment_review, reported_by, reported_at)
                 VALUES ('ST' || CAST(nextval('accident_code_seq') AS VARCHAR), :t, :t, 'UNIT', 'CONSTRUCTION', 'FALL_FROM_HEIGHT', :c,
                         '工地', '现场', '经过', '措施', :d, :m, :s, :minor, :l, 'GENERAL', 'REPORTED', FALSE, FALSE, 'test', :t)""")
-                .param("t", org.anquan.shared.CityTime.startOf(day, clock).plusHours(10)).param("c", county).param("d", deaths)
+                .param("t", CityTime.startOf(day, clock).plusHours(10)).param("c", county).param("d", deaths)
                 .param("m", missing).param("s", serious).param("minor", minor).param("l", loss).update();
     }
 
@@ -52,7 +60,7 @@ class AccidentStatisticsTests {
                                       grade, status, reported_late, concealment_review, reported_by, reported_at, road_cause)
                 VALUES ('RT' || CAST(nextval('accident_code_seq') AS VARCHAR), :t, :t, 'UNIT', 'ROAD_TRANSPORT', 'ROAD_TRAFFIC', :c, :tw,
                         '国道', '现场', '经过', '措施', :d, :m, 0, 1, 10000, :g, 'REPORTED', FALSE, FALSE, 'test', :t, :cause)""")
-                .param("t", org.anquan.shared.CityTime.startOf(day, clock).plusHours(10)).param("c", county).param("tw", township)
+                .param("t", CityTime.startOf(day, clock).plusHours(10)).param("c", county).param("tw", township)
                 .param("d", deaths).param("m", missing).param("g", deaths + missing >= 3 ? "LARGER" : "GENERAL").param("cause", cause)
                 .update();
     }
@@ -133,11 +141,11 @@ class AccidentStatisticsTests {
         assertThat(causes.deaths()).isEqualTo(8);
         assertThat(causes.causes()).extracting(AccidentStatistics.Cause::code, AccidentStatistics.Cause::accidents,
                         AccidentStatistics.Cause::deaths, AccidentStatistics.Cause::previousDeaths)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("DRUNK_DRIVING", 2L, 4L, 0L),
-                        org.assertj.core.groups.Tuple.tuple("ILLEGAL_CARRYING", 0L, 0L, 0L),
-                        org.assertj.core.groups.Tuple.tuple("MOTORCYCLE", 1L, 1L, 0L),
-                        org.assertj.core.groups.Tuple.tuple("UNLICENSED", 0L, 0L, 1L),
-                        org.assertj.core.groups.Tuple.tuple("OTHER", 2L, 3L, 0L));
+                .containsExactly(Tuple.tuple("DRUNK_DRIVING", 2L, 4L, 0L),
+                        Tuple.tuple("ILLEGAL_CARRYING", 0L, 0L, 0L),
+                        Tuple.tuple("MOTORCYCLE", 1L, 1L, 0L),
+                        Tuple.tuple("UNLICENSED", 0L, 0L, 1L),
+                        Tuple.tuple("OTHER", 2L, 3L, 0L));
         assertThat(causes.share(causes.causes().get(0)).toPlainString()).isEqualTo("50.0");
         assertThat(causes.namedShare().toPlainString()).isEqualTo("62.5");
         assertThat(causes.namedOverHalf()).isTrue();
@@ -169,14 +177,14 @@ class AccidentStatisticsTests {
         var byGrade = statistics.compare(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 2, 29), AccidentStatistics.GroupBy.GRADE, scope,
                 Locale.SIMPLIFIED_CHINESE);
         assertThat(byGrade.rows()).extracting(AccidentStatistics.Row::name, r -> r.current().accidents())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("一般事故", 4L), org.assertj.core.groups.Tuple.tuple("较大事故", 1L));
+                .containsExactly(Tuple.tuple("一般事故", 4L), Tuple.tuple("较大事故", 1L));
     }
 
     @Test
     void rankingPutsTheMostDeathsFirstAndEqualFiguresShareARank() {
         var f = new AccidentStatistics.Figures(1, 2, 0, 5);
         var c = new AccidentStatistics.Comparison(LocalDate.of(2016, 1, 1), LocalDate.of(2016, 1, 31), AccidentStatistics.GroupBy.COUNTY,
-                java.util.List.of(new AccidentStatistics.Row("1", "甲", new AccidentStatistics.Figures(3, 1, 0, 9), f),
+                List.of(new AccidentStatistics.Row("1", "甲", new AccidentStatistics.Figures(3, 1, 0, 9), f),
                         new AccidentStatistics.Row("2", "乙", f, f), new AccidentStatistics.Row("3", "丙", f, f),
                         new AccidentStatistics.Row("4", "丁", new AccidentStatistics.Figures(0, 0, 0, 0), f)),
                 new AccidentStatistics.Row("TOTAL", null, f, f));
@@ -187,13 +195,13 @@ class AccidentStatisticsTests {
     void everyTableExportsAsExcelWithItsFigures() throws Exception {
         byte[] xlsx = mvc.perform(get("/statistics/accidents/causes.xlsx").param("from", "2016-01-01").param("to", "2016-02-29")
                 .with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("酒驾醉驾");
             assertThat(sheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(4.0);
             assertThat(sheet.getRow(1).getCell(3).getStringCellValue()).isEqualTo("50.0%");
         }
-        for (String table : java.util.List.of("groups", "months", "ranking", "motor")) {
+        for (String table : List.of("groups", "months", "ranking", "motor")) {
             assertThat(mvc.perform(get("/statistics/accidents/" + table + ".xlsx").param("from", "2016-01-01").param("to", "2016-02-29")
                     .with(as(accounts, "county"))).andReturn().getResponse().getContentType()).as(table).startsWith("application/vnd.openxml");
         }
@@ -265,8 +273,8 @@ class AccidentStatisticsTests {
     void theSituationReportWritesTheSentencesTheTablesAndTheOpenMajorHazardsWithoutPlaceholders() throws Exception {
         byte[] docx = mvc.perform(get("/statistics/report.docx").param("from", "2019-03-01").param("to", "2019-05-31")
                 .with(as(accounts, "county"))).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
-             var x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx));
+             var x = new XWPFWordExtractor(doc)) {
             String text = x.getText();
             assertThat(text).contains("安全生产形势通报")
                     .contains("2019年3月1日至2019年5月31日，共发生各类生产安全事故2起，死亡4人，事故起数、死亡人数同比分别上升100.0%、去年同期为零。")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.anquan.IntegrationTest;
@@ -16,6 +17,7 @@ import org.anquan.statistics.domain.MotorVehicles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /** Vehicles and drivers per county and year, their compound annual growth, and the import that takes all rows or none. */
 @IntegrationTest
@@ -66,7 +68,7 @@ class MotorVehiclesTests {
                         .containsEntry("year", "motor.year.invalid").containsEntry("vehicles", "motor.count.invalid")
                         .containsEntry("drivers", "motor.count.invalid"));
         assertThatThrownBy(() -> motor.enter(county, 2020, 1L, 1L, user("dept")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -88,7 +90,7 @@ class MotorVehiclesTests {
     }
 
     private static byte[] workbook(List<List<Object>> rows) throws Exception {
-        var all = new java.util.ArrayList<List<?>>();
+        var all = new ArrayList<List<?>>();
         all.add(List.of("县区", "年度", "机动车", "驾驶人"));
         all.addAll(rows);
         var out = new ByteArrayOutputStream();

@@ -2,35 +2,44 @@ package org.anquan.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.time.*;
+import java.util.*;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.anquan.IntegrationTest;
+import org.anquan.WebTestSupport;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.jobs.JobLocks;
+import org.anquan.platform.jobs.TableStatistics;
+import org.anquan.platform.security.Accounts;
 import org.anquan.supervision.domain.EscalationLevel;
 import org.anquan.supervision.domain.EscalationPolicy;
 import org.anquan.supervision.domain.EscalationProperties;
 import org.anquan.supervision.domain.EscalationSweep;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** The flow from an overdue hazard to supervision records, inbox messages and audit entries. */
 @IntegrationTest
 class EscalationSweepTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired EscalationSweep sweep;
     @Autowired JdbcClient jdbc;
     @Autowired AuditTrail audit;
     @Autowired EscalationProperties properties;
-    @Autowired org.anquan.platform.jobs.TableStatistics statistics;
+    @Autowired TableStatistics statistics;
 
     long hazard(String grade, String status, LocalDate deadline) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, open_deadline, reported_by, reported_at)
@@ -78,10 +87,10 @@ class EscalationSweepTests {
     @Test
     void theSweepCreatesExactlyTheStepsThePolicyNamesOnEitherSideOfEveryThreshold() {
         LocalDate today = LocalDate.now(clock);
-        java.util.Map<Long, List<Integer>> expected = new java.util.LinkedHashMap<>();
+        Map<Long, List<Integer>> expected = new LinkedHashMap<>();
         for (String grade : List.of("GENERAL", "MAJOR")) {
             EscalationProperties.Thresholds t = properties.of(grade);
-            java.util.Set<Integer> days = new java.util.TreeSet<>();
+            Set<Integer> days = new TreeSet<>();
             for (EscalationLevel level : EscalationLevel.values()) {
                 int edge = t.afterDays(level);
                 days.addAll(List.of(edge - 1, edge, edge + 1));
@@ -101,7 +110,7 @@ class EscalationSweepTests {
     @Test
     void tableStatisticsCanBeRefreshedOnThisDatabase() {
         statistics.refresh("supervision_step", "inbox_message");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> statistics.refresh("user_account; DROP TABLE hazard"))
+        Assertions.assertThatThrownBy(() -> statistics.refresh("user_account; DROP TABLE hazard"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -139,16 +148,16 @@ class EscalationSweepTests {
                 .query(Long.class).single()).isZero();
     }
 
-    @Autowired org.anquan.platform.jobs.JobLocks locks;
-    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
-    @Autowired org.anquan.platform.security.Accounts accounts;
+    @Autowired JobLocks locks;
+    @Autowired MockMvc mvc;
+    @Autowired Accounts accounts;
 
     /** The sweep's lock as an instance that died in the middle of a sweep left it. */
-    void lockLeftBy(String instance, java.time.Instant until) {
+    void lockLeftBy(String instance, Instant until) {
         jdbc.sql("DELETE FROM shedlock WHERE name = 'escalation-sweep'").update();
         jdbc.sql("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES ('escalation-sweep', :u, :a, :b)")
-                .param("u", java.time.LocalDateTime.ofInstant(until, java.time.ZoneOffset.UTC))
-                .param("a", java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)).param("b", instance).update();
+                .param("u", LocalDateTime.ofInstant(until, ZoneOffset.UTC))
+                .param("a", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("b", instance).update();
     }
 
     @Test
@@ -162,12 +171,12 @@ class EscalationSweepTests {
     void aSweepLeftHalfWayByAnInstanceThatDiedIsRefusedWithWhoHoldsItUntilWhenThenRunsOnceTheLeaseLapses() throws Exception {
         lockLeftBy("node-b", clock.instant().plusSeconds(50));
         assertThat(sweep.run("tester")).isEmpty();
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/supervision/sweep")
-                .with(org.anquan.WebTestSupport.as(accounts, "admin"))
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        var r = mvc.perform(MockMvcRequestBuilders.post("/api/v1/supervision/sweep")
+                .with(WebTestSupport.as(accounts, "admin"))
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .header("Accept-Language", "zh-CN")).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(409);
-        assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"sweep.busy\"").contains("node-b");
+        assertThat(r.getContentAsString(StandardCharsets.UTF_8)).contains("\"code\":\"sweep.busy\"").contains("node-b");
 
         lockLeftBy("node-b", clock.instant().minusSeconds(1));
         assertThat(sweep.run("tester")).isPresent();

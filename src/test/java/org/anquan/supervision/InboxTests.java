@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The inbox of the county and department officers: what they see, and marking messages read. */
@@ -39,7 +41,7 @@ class InboxTests {
     }
 
     long message(long countyId) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO inbox_message (county_id, hazard_id, message_key, created_at) "
                 + "VALUES (:c, :h, 'inbox.major.reported', CURRENT_TIMESTAMP)").param("c", countyId).param("h", hazard).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -61,8 +63,8 @@ class InboxTests {
 
         mvc.perform(get("/inbox").param("unread", "true").with(as(accounts, "county")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(hazardCode)))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("报告重大隐患，请跟进")));
+                .andExpect(content().string(Matchers.containsString(hazardCode)))
+                .andExpect(content().string(Matchers.containsString("报告重大隐患，请跟进")));
 
         mvc.perform(post("/inbox/{id}/read", mine).with(as(accounts, "county")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
@@ -102,12 +104,12 @@ class InboxTests {
         long unread = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE county_id = :c AND read_at IS NULL").param("c", county)
                 .query(Long.class).single();
         mvc.perform(get("/").with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"card-unread\">" + unread + "<")));
+                .andExpect(content().string(Matchers.containsString("data-test=\"card-unread\">" + unread + "<")));
 
         mvc.perform(post("/inbox/read-all").with(as(accounts, "county")).with(csrf()));
 
         mvc.perform(get("/").with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-test=\"card-unread\">0<")));
+                .andExpect(content().string(Matchers.containsString("data-test=\"card-unread\">0<")));
     }
 
     @Test
@@ -115,8 +117,8 @@ class InboxTests {
         long mine = message(county);
         mvc.perform(get("/inbox").with(as(accounts, "leader")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("本账号没有收件箱")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(hazardCode))));
+                .andExpect(content().string(Matchers.containsString("本账号没有收件箱")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(hazardCode))));
         mvc.perform(post("/inbox/{id}/read", mine).with(as(accounts, "admin")).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(read(mine)).isFalse();

@@ -2,35 +2,34 @@ package org.anquan.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.*;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.security.Accounts;
-import org.anquan.supervision.domain.EscalationPolicy;
-import org.anquan.supervision.domain.EscalationProperties;
-import org.anquan.supervision.domain.EscalationSweep;
-import org.anquan.supervision.domain.Stage;
+import org.anquan.supervision.domain.*;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** The ladder climbs every wait, an unanswered notice moves on, and a reopened hazard climbs again in a new round (issue 10, item 3). */
 @IntegrationTest
 class LadderRoundsTests {
 
     @Autowired EscalationSweep sweep;
-    @Autowired org.anquan.supervision.domain.SupervisionQueries queries;
+    @Autowired SupervisionQueries queries;
     @Autowired EscalationProperties properties;
     @Autowired JdbcClient jdbc;
     @Autowired Hazards hazards;
     @Autowired Accounts accounts;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     long hazard(String status, LocalDate deadline, OffsetDateTime since) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO hazard (code, source, enterprise_id, industry_code, description, grade, status, department_id,
                                     county_id, deadline, open_deadline, reported_by, reported_at, status_since)
@@ -51,8 +50,8 @@ class LadderRoundsTests {
     @Test
     void everyWaitClimbsExactlyAsThePolicySaysAnHourEitherSideOfItsLimit() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        java.util.Map<Long, Boolean> expected = new java.util.LinkedHashMap<>();
-        java.util.Map<Long, Stage> stages = new java.util.HashMap<>();
+        Map<Long, Boolean> expected = new LinkedHashMap<>();
+        Map<Long, Stage> stages = new HashMap<>();
         for (Stage stage : List.of(Stage.VERIFY, Stage.ASSIGN, Stage.ACCEPT)) {
             int days = properties.waits().days(stage);
             for (Duration waited : List.of(Duration.ofDays(days).minusHours(1), Duration.ofDays(days).plusHours(1))) {
@@ -100,9 +99,9 @@ class LadderRoundsTests {
                 .param("d", LocalDate.now(clock).minusDays(21)).param("id", id).update();
         sweep.run("tester").orElseThrow();
         assertThat(steps(id)).containsExactly("1:RECTIFY:2", "1:RECTIFY:3", "2:RECTIFY:2", "2:RECTIFY:3");
-        List<String> numbers = queries.forHazard(id, java.util.Locale.SIMPLIFIED_CHINESE).stream()
-                .filter(s -> s.level() == org.anquan.supervision.domain.EscalationLevel.NOTICE)
-                .map(org.anquan.supervision.domain.StepRow::noticeNumber).toList();
+        List<String> numbers = queries.forHazard(id, Locale.SIMPLIFIED_CHINESE).stream()
+                .filter(s -> s.level() == EscalationLevel.NOTICE)
+                .map(StepRow::noticeNumber).toList();
         assertThat(numbers).hasSize(2).doesNotHaveDuplicates()
                 .allMatch(n -> n.matches("示安委办督〔" + LocalDate.now(clock).getYear() + "〕\\d+号"));
         // every notice of the city office this year has its own number, whichever sweep issued it

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.anquan.IntegrationTest;
@@ -24,6 +27,7 @@ import org.anquan.shared.InvalidInputException;
 import org.anquan.supervision.domain.Listings;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +43,7 @@ class ListingTests {
     @Autowired Listings listings;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -103,11 +107,11 @@ class ListingTests {
     void onlyTheListingOfficeAcceptsAndDelistsAndOnlyAfterItsOnSiteAcceptance() throws Exception {
         Hazard h = report(HazardGrade.MAJOR);
         long id = listings.list(h.getId(), input(), user("county"));
-        Hazard planned = hazards.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用罐区，更换紧急切断阀", new java.math.BigDecimal("80000"),
+        Hazard planned = hazards.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用罐区，更换紧急切断阀", new BigDecimal("80000"),
                 today().plusDays(20), "王强", "液氯泄漏专项预案"), user("enterprise"));
         Hazard started = hazards.start(h.getId(), planned.getVersion(), user("enterprise"));
         // the rectification's evidence and the enterprise's written application for acceptance
-        for (String kind : java.util.List.of("EVIDENCE", "APPLICATION")) {
+        for (String kind : List.of("EVIDENCE", "APPLICATION")) {
             jdbc.sql("INSERT INTO hazard_evidence (hazard_id, kind, filename, content_type, size_bytes, sha256, content, uploaded_by, uploaded_at) "
                             + "VALUES (:h, :k, 'e.png', 'image/png', 1, 'x', :c, 'enterprise', CURRENT_TIMESTAMP)")
                     .param("h", h.getId()).param("k", kind).param("c", new byte[] {1}).update();
@@ -161,11 +165,11 @@ class ListingTests {
             assertThat(texts).contains(l.documentNumber(), "重大事故隐患挂牌督办通知书",
                     today().getYear() + "年" + today().getMonthValue() + "月" + today().getDayOfMonth() + "日");
             XWPFParagraph title = doc.getParagraphs().stream().filter(p -> p.getText().equals("重大事故隐患挂牌督办通知书")).findFirst().orElseThrow();
-            assertThat(title.getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+            assertThat(title.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia))
                     .isEqualTo(OfficialDocument.TITLE_FONT);
             assertThat(title.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(22.0);
             XWPFParagraph body = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("督办要求")).findFirst().orElseThrow();
-            assertThat(body.getRuns().get(0).getFontFamily(org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia))
+            assertThat(body.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia))
                     .isEqualTo(OfficialDocument.BODY_FONT);
             assertThat(body.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(16.0);
             assertThat(doc.getProperties().getCustomProperties().getProperty("替代字体").getLpwstr()).contains("仿宋");

@@ -2,9 +2,11 @@ package org.anquan.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.HazardReports;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
 import org.anquan.hazards.domain.HazardInput;
@@ -20,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class MajorHazardNoticeTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired HazardService hazards;
     @Autowired Accounts accounts;
@@ -34,7 +36,7 @@ class MajorHazardNoticeTests {
     Hazard report(HazardGrade grade) {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
         var user = accounts.principalOf(accounts.findByUsername("dept").orElseThrow().id()).user();
-        return hazards.report(org.anquan.hazards.HazardReports.atEnterprise(enterprise).described("事件流测试").grade(grade)
+        return hazards.report(HazardReports.atEnterprise(enterprise).described("事件流测试").grade(grade)
                 .due(LocalDate.now(clock).plusDays(5)).input(), user);
     }
 

@@ -2,6 +2,8 @@ package org.anquan.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.anquan.supervision.domain.ReinspectionSample;
@@ -26,8 +28,8 @@ class ReinspectionSampleTests {
     @Test
     void theSameSeedDrawsTheSameHazardsWhateverTheOrderGiven() {
         List<Long> population = ids(200);
-        List<Long> reversed = new java.util.ArrayList<>(population);
-        java.util.Collections.reverse(reversed);
+        List<Long> reversed = new ArrayList<>(population);
+        Collections.reverse(reversed);
         assertThat(ReinspectionSample.draw(population, 0.1, 20261128L))
                 .isEqualTo(ReinspectionSample.draw(reversed, 0.1, 20261128L))
                 .isSorted()

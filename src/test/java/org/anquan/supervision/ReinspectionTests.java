@@ -3,12 +3,16 @@ package org.anquan.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
 import org.anquan.supervision.domain.Reinspections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ReinspectionTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired Reinspections reinspections;
     @Autowired Accounts accounts;
@@ -39,7 +43,7 @@ class ReinspectionTests {
                            'GENERAL', 'CLOSED', r.department_id, e.county_id, :deadline, 'test', :closed, :closed, r.department_id
                     FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
                     WHERE e.county_id = :c ORDER BY e.id LIMIT 1""")
-                    .param("deadline", month.atDay(10)).param("closed", org.anquan.shared.CityTime.startOf(month.atDay(12), clock))
+                    .param("deadline", month.atDay(10)).param("closed", CityTime.startOf(month.atDay(12), clock))
                     .param("c", county).update();
         }
         return month;
@@ -61,10 +65,10 @@ class ReinspectionTests {
         // a closure of the month moved since: the draw still proves itself, and says the register changed
         long notDrawn = jdbc.sql("SELECT MIN(id) FROM hazard WHERE county_id = :c AND status = 'CLOSED' AND closed_at >= :from AND closed_at < :to "
                         + "AND id NOT IN (SELECT hazard_id FROM reinspection_item WHERE draw_id = :d)")
-                .param("c", county).param("from", org.anquan.shared.CityTime.startOf(month.atDay(1), clock))
-                .param("to", org.anquan.shared.CityTime.startOf(month.plusMonths(1).atDay(1), clock)).param("d", draw.id())
+                .param("c", county).param("from", CityTime.startOf(month.atDay(1), clock))
+                .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock)).param("d", draw.id())
                 .query(Long.class).single();
-        jdbc.sql("UPDATE hazard SET closed_at = :t WHERE id = :h").param("t", org.anquan.shared.CityTime.startOf(month.plusMonths(1).atDay(3), clock))
+        jdbc.sql("UPDATE hazard SET closed_at = :t WHERE id = :h").param("t", CityTime.startOf(month.plusMonths(1).atDay(3), clock))
                 .param("h", notDrawn).update();
         assertThat(reinspections.verify(draw.id())).isEqualTo(new Reinspections.Verification(true, true, false, 3));
         // an item swapped for another hazard behind the draw's back is found out
@@ -91,7 +95,7 @@ class ReinspectionTests {
         // the item under another draw's address: not found, nothing recorded
         long otherDraw = jdbc.sql("SELECT MIN(id) FROM reinspection_draw WHERE id <> :d").param("d", draw.id()).query(Long.class).single();
         assertThatThrownBy(() -> reinspections.record(otherDraw, item.id(), false, "换了抽查批次", LocalDate.now(clock).plusDays(10),
-                user("county"))).isInstanceOf(org.anquan.shared.NotFoundException.class);
+                user("county"))).isInstanceOf(NotFoundException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM reinspection_item WHERE id = :i AND result IS NOT NULL").param("i", item.id())
                 .query(Long.class).single()).isZero();
         reinspections.record(draw.id(), item.id(), false, "防护栏再次缺失", LocalDate.now(clock).plusDays(10), user("county"));
@@ -116,13 +120,13 @@ class ReinspectionTests {
 
         long otherCounty = jdbc.sql("SELECT MIN(id) FROM region WHERE region_level = 'COUNTY' AND id <> :c").param("c", county)
                 .query(Long.class).single();
-        var elsewhere = new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.REGION, otherCounty);
+        var elsewhere = new DataScope(DataScope.Kind.REGION, otherCounty);
         assertThat(reinspections.draws(elsewhere)).noneMatch(d -> d.id() == draw.id());
         assertThat(reinspections.items(draw.id(), elsewhere)).isEmpty();
 
         long someoneElse = jdbc.sql("SELECT MIN(id) FROM enterprise WHERE id NOT IN (SELECT enterprise_id FROM hazard h JOIN "
                 + "reinspection_item i ON i.hazard_id = h.id WHERE i.draw_id = :d)").param("d", draw.id()).query(Long.class).single();
-        var enterprise = new org.anquan.platform.security.DataScope(org.anquan.platform.security.DataScope.Kind.ENTERPRISE, someoneElse);
+        var enterprise = new DataScope(DataScope.Kind.ENTERPRISE, someoneElse);
         assertThat(reinspections.items(draw.id(), enterprise)).as("another enterprise's hazard codes and names").isEmpty();
     }
 }

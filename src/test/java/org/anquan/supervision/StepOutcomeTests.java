@@ -3,18 +3,20 @@ package org.anquan.supervision;
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.HazardReports;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
 import org.anquan.hazards.domain.HazardInput;
@@ -23,6 +25,7 @@ import org.anquan.hazards.domain.HazardSource;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +37,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class StepOutcomeTests {
 
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @Autowired MockMvc mvc;
     @Autowired HazardService hazards;
@@ -47,7 +50,7 @@ class StepOutcomeTests {
 
     Hazard reported() {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
-        return hazards.report(org.anquan.hazards.HazardReports.atEnterprise(enterprise).described("督办结果测试")
+        return hazards.report(HazardReports.atEnterprise(enterprise).described("督办结果测试")
                 .due(LocalDate.now(clock).plusDays(10)).input(), user("dept"));
     }
 
@@ -79,7 +82,7 @@ class StepOutcomeTests {
         hazards.addEvidence(h.getId(), "EVIDENCE", "after.png", png(), started.getVersion(), user("enterprise"));
         Hazard submitted = hazards.submit(h.getId(), started.getVersion() + 1, "已整改", user("enterprise"));
 
-        hazards.accept(h.getId(), submitted.getVersion(), new org.anquan.hazards.domain.Hazard.OnSite(java.time.LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("dept"));
+        hazards.accept(h.getId(), submitted.getVersion(), new Hazard.OnSite(LocalDate.now(clock), "张明、李华", "紧急切断阀已恢复联锁并校验合格"), null, user("dept"));
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "RECTIFIED".equals(outcome(step).get("outcome_kind")));
         assertThat(outcome(step).get("outcome_by")).isEqualTo("dept");
@@ -103,7 +106,7 @@ class StepOutcomeTests {
                 .param("id", String.valueOf(step)).query(Long.class).single()).isEqualTo(1);
         // the hazard's ladder shows it
         mvc.perform(get("/supervision/hazards/{id}", hazard).with(as(accounts, "county")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("结果：已约谈（市安委办管理员，")));
+                .andExpect(content().string(Matchers.containsString("结果：已约谈（市安委办管理员，")));
     }
 
     @ParameterizedTest(name = "kind \"{0}\", note of {1} characters → {2}")

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,7 +30,7 @@ class SupervisionListTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired EscalationSweep sweep;
-    @Autowired java.time.Clock clock;
+    @Autowired Clock clock;
 
     @BeforeEach
     void escalate() {
@@ -55,7 +57,7 @@ class SupervisionListTests {
                 SELECT :code, 'DEPT_INSPECTION', e.id, e.industry_code, '逾期未整改', 'GENERAL', 'RECTIFYING', r.department_id, e.county_id,
                        :due, :due, 'test', CURRENT_TIMESTAMP
                 FROM enterprise e JOIN responsibility r ON r.industry_code = e.industry_code AND r.lead = TRUE
-                ORDER BY e.id LIMIT 1""").param("code", climbed).param("due", java.time.LocalDate.now(clock).minusDays(20)).update();
+                ORDER BY e.id LIMIT 1""").param("code", climbed).param("due", LocalDate.now(clock).minusDays(20)).update();
         sweep.run("tester");
         List<String> once = codes("/supervision");
         assertThat(once).isNotEmpty().doesNotHaveDuplicates();

@@ -3,6 +3,7 @@ package org.anquan.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.HazardReported;
@@ -52,7 +53,7 @@ class SupervisionModuleTests {
                                               hazard_deadline)
                 VALUES (:h, 5, 'module-test', :now, 'test', 'escalation.reason.DISCIPLINE.GENERAL', :d, :c, :today)""")
                 .param("h", h[0]).param("now", OffsetDateTime.now(clock)).param("d", h[1]).param("c", h[2])
-                .param("today", java.time.LocalDate.now(clock)).update();
+                .param("today", LocalDate.now(clock)).update();
         scenario.publish(new HazardClosed(h[0], "YH-MODULE", OffsetDateTime.now(clock), "county"))
                 .andWaitForStateChange(() -> jdbc.sql("SELECT outcome_kind FROM supervision_step WHERE hazard_id = :h AND level = 5")
                         .param("h", h[0]).query(String.class).optional().orElse(null))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.anquan.IntegrationTest;
 import org.anquan.traffic.domain.OverLimitLimits;
+import org.anquan.traffic.domain.OverLimitPolicy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,7 +18,7 @@ class OverLimitLimitsTests {
     void theConfiguredLimitsAreOrder62s() {
         var current = limits.current();
         assertThat(current.gross()).containsExactlyInAnyOrderElementsOf(OverLimitPolicyTests.LIMITS.gross());
-        for (var t : org.anquan.traffic.domain.OverLimitPolicy.Tyres.values()) {
+        for (var t : OverLimitPolicy.Tyres.values()) {
             assertThat(current.axleLoads().get(t)).as(t.name()).containsExactly(OverLimitPolicyTests.LIMITS.axleLoads().get(t));
         }
         assertThat(current.maxLengthM()).isEqualTo(18.1);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.anquan.traffic.domain.OverLimitPolicy;
 import org.anquan.traffic.domain.OverLimitPolicy.Axle;
 import org.anquan.traffic.domain.OverLimitPolicy.Limits;
 import org.anquan.traffic.domain.OverLimitPolicy.Tyres;
 import org.anquan.traffic.domain.OverLimitPolicy.Vehicle;
+import org.anquan.traffic.domain.OverLimitPolicy;
 import org.junit.jupiter.api.Test;
 
 /** Order 62 as a table: every configuration on each side of its limit, the single-tyre and single-drive rules, the axle sum, the sizes. */
@@ -103,7 +104,7 @@ class OverLimitPolicyTests {
                 {18.1, 2.55, 4.01, List.of("HEIGHT")}, {19.0, 2.6, 4.2, List.of("HEIGHT", "WIDTH", "LENGTH")}};
         for (Object[] c : cases) {
             var v = new Vehicle(vehicle(2, false, 1, 0).axles(), false, 10_000, (double) c[0], (double) c[1], (double) c[2]);
-            assertThat(OverLimitPolicy.judge(v, LIMITS).oversize()).as(java.util.Arrays.toString(c)).isEqualTo(c[3]);
+            assertThat(OverLimitPolicy.judge(v, LIMITS).oversize()).as(Arrays.toString(c)).isEqualTo(c[3]);
         }
     }
 

@@ -10,21 +10,25 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Random;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
-import org.anquan.traffic.domain.Cases;
+import org.anquan.shared.InvalidInputException;
 import org.anquan.traffic.domain.Cases.Party;
+import org.anquan.traffic.domain.Cases;
 import org.anquan.traffic.domain.Readings;
 import org.anquan.traffic.domain.RepeatOffences;
 import org.anquan.traffic.domain.Stations;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A case through its four parties to its close, the ladder of overdue feedback, Art. 66, the notice as Word, the scope. */
@@ -47,7 +51,7 @@ class TrafficCasesTests {
 
     Stations.Station station(String code) {
         long county = user("county").regionId();
-        GeoPoint p = directory.randomPointIn(county, new java.util.Random(code.hashCode())).orElseThrow();
+        GeoPoint p = directory.randomPointIn(county, new Random(code.hashCode())).orElseThrow();
         return stations.register(new Stations.StationInput(code, "案件站 " + code, "G205", "K1+000", "北", p.lat(), p.lon(), county, "公路中心"),
                 user("admin")).station();
     }
@@ -92,7 +96,7 @@ class TrafficCasesTests {
         var docx = mvc.perform(get("/traffic/cases/" + id + "/notices/SOURCE.docx").with(as(accounts, "county"))).andReturn().getResponse();
         assertThat(docx.getStatus()).isEqualTo(200);
         try (var doc = new XWPFDocument(new ByteArrayInputStream(docx.getContentAsByteArray()))) {
-            String text = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).reduce("", String::concat);
+            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
             assertThat(text).contains("南湖县交通运输局").contains(closed.parties().get(2).noticeNo()).contains("年").contains("月");
         }
     }
@@ -106,10 +110,10 @@ class TrafficCasesTests {
         assertThatThrownBy(() -> cases.identify(id, v, Party.OWNER, new Cases.IdentifyInput("某公司", "南湖县", "南湖县交通运输局", null, null),
                 user("county"))).hasMessage("traffic.case.stale");
         assertThatThrownBy(() -> cases.identify(id, version(id), Party.OWNER, new Cases.IdentifyInput("", " ", null, null, null), user("county")))
-                .isInstanceOf(org.anquan.shared.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
         // the demo's enterprise manager holds no case permission, and another county's officer does not reach it
         assertThatThrownBy(() -> cases.identify(id, version(id), Party.OWNER, new Cases.IdentifyInput("x", "y", "z", null, null), user("enterprise")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(cases.view(id, user("county").scope()).parties().get(0).name()).isEqualTo("张某");
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +19,19 @@ import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.InvalidInputException;
+import org.anquan.traffic.domain.Exemptions;
 import org.anquan.traffic.domain.Readings;
 import org.anquan.traffic.domain.Stations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +47,7 @@ public class TrafficIntakeTests {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired Clock clock;
-    @Autowired org.anquan.traffic.domain.Exemptions exemptions;
+    @Autowired Exemptions exemptions;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -200,11 +208,11 @@ public class TrafficIntakeTests {
     @Test
     void onlyTheIntakePermissionRegistersStationsAndSendsReadingsInPerson() {
         station("T-DENIED-1");
-        assertThatThrownBy(() -> station("T-DENIED-1")).isInstanceOf(org.anquan.shared.InvalidInputException.class);
+        assertThatThrownBy(() -> station("T-DENIED-1")).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> stations.register(new Stations.StationInput("T-DENIED-2", "x", "G205", "K1", "北", 30.02, 118.02, 1L, "x"),
-                user("county"))).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                user("county"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> readings.intake(List.of(), user("county"), 1))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         var result = readings.intake(List.of(reading("T-DENIED-1", 1, OffsetDateTime.now(clock).minusMinutes(1), "皖A30001", 20_000)), user("admin"), 2);
         assertThat(result.answers().get(0).position()).isEqualTo(2);
         assertThat(result.accepted()).isEqualTo(1);
@@ -242,9 +250,9 @@ public class TrafficIntakeTests {
                 + "\n"
                 + "T-CSV,4," + at.plusSeconds(12) + ",皖A90004,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,\n"
                 + "T-CSV,1," + at + ",皖A90001,YELLOW,true," + axles + ",50000,16.5,2.5,3.9,60,1,cam/1.jpg\n";
-        var r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/traffic/readings/upload")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "wim.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        var r = mvc.perform(MockMvcRequestBuilders.multipart("/traffic/readings/upload")
+                .file(new MockMultipartFile("file", "wim.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn();
         assertThat(r.getFlashMap().get("uploadResult")).isEqualTo("导入2条，重复1条，拒绝2行。");
         @SuppressWarnings("unchecked")
@@ -258,10 +266,10 @@ public class TrafficIntakeTests {
         assertThat(jdbc.sql("SELECT photo_ref FROM traffic_reading WHERE station_id = :s AND seq = 1").param("s", station).query(String.class).single())
                 .isEqualTo("cam/1.jpg");
 
-        byte[] latin = "stationCode\u00e9,sequence\nT-CSV,1".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        var bad = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/traffic/readings/upload")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "wim.csv", "text/csv", latin))
-                .with(as(accounts, "admin")).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        byte[] latin = "stationCode\u00e9,sequence\nT-CSV,1".getBytes(StandardCharsets.ISO_8859_1);
+        var bad = mvc.perform(MockMvcRequestBuilders.multipart("/traffic/readings/upload")
+                .file(new MockMultipartFile("file", "wim.csv", "text/csv", latin))
+                .with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn();
         assertThat(bad.getFlashMap().get("errorKey")).isEqualTo("traffic.upload.encoding");
     }
@@ -290,13 +298,13 @@ public class TrafficIntakeTests {
     @Test
     void anExemptVehicleIsJudgedByItsExemptionWhileItIsInForce() throws Exception {
         var s = station("T-EXEMPT");
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         exemptions.add("皖A5L001", "REFRIGERATED", null, today.minusDays(10), today.plusDays(10), "GB 1589 合规证明 001", user("admin"));
         exemptions.add("皖A5L002", "AIR_SUSPENSION", null, today.minusDays(30), today.minusDays(20), "GB 1589 合规证明 002", user("admin"));
         assertThatThrownBy(() -> exemptions.add("皖A5L003", "LICENCE_MASS", null, today, today, "行驶证", user("admin")))
-                .isInstanceOf(org.anquan.shared.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> exemptions.add("皖A5L004", "REFRIGERATED", null, today, today, "x", user("county")))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         OffsetDateTime at = OffsetDateTime.now(clock).minusMinutes(15);
         JsonNode answer = send(s.token(), List.of(reading("T-EXEMPT", 1, at, "皖A5L001", 55_000), reading("T-EXEMPT", 2, at, "皖A5L002", 55_000)), 200);
         assertThat(answer.get("answers").get(0).get("overLimit").asBoolean()).isFalse();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Random;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
@@ -14,8 +16,8 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
-import org.anquan.traffic.domain.Roads;
 import org.anquan.traffic.domain.Roads.TunnelClass;
+import org.anquan.traffic.domain.Roads;
 import org.anquan.traffic.domain.Seizures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +55,7 @@ class TrafficRoadsTests {
     void aSegmentBecomesAccidentProneFromTheAccidentsOnItsLine() {
         CurrentUser officer = user("county");
         long county = officer.regionId();
-        GeoPoint a = directory.randomPointIn(county, new java.util.Random(77)).orElseThrow();
+        GeoPoint a = directory.randomPointIn(county, new Random(77)).orElseThrow();
         GeoPoint b = new GeoPoint(a.lon() + 0.0001, a.lat() + 0.0001);
         long id = roads.addSegment(new Roads.SegmentInput("X901", "K1", "K2", "测试弯道", county, "县公路段", a.lat(), a.lon(), b.lat(), b.lon(), false,
                 null), officer);
@@ -85,7 +87,7 @@ class TrafficRoadsTests {
     void anOfficerListsASegmentWithAReasonAndItsEndsMustLieInTheCounty() {
         CurrentUser officer = user("county");
         long county = officer.regionId();
-        GeoPoint a = directory.randomPointIn(county, new java.util.Random(78)).orElseThrow();
+        GeoPoint a = directory.randomPointIn(county, new Random(78)).orElseThrow();
         assertThatThrownBy(() -> roads.addSegment(new Roads.SegmentInput("X902", "K1", "K2", "无理由", county, "县公路段", a.lat(), a.lon(), a.lat(),
                 a.lon(), true, " "), officer)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> roads.addSegment(new Roads.SegmentInput("X902", "K1", "K2", "界外", county, "县公路段", a.lat(), a.lon(), 10.0, 10.0,
@@ -108,7 +110,7 @@ class TrafficRoadsTests {
         assertThat(roads.dangerous(TunnelClass.SHORT, false, 0, 1)).isTrue();
         assertThat(roads.dangerous(TunnelClass.SHORT, false, 1, 0)).isTrue();
         CurrentUser officer = user("county");
-        GeoPoint p = directory.randomPointIn(officer.regionId(), new java.util.Random(79)).orElseThrow();
+        GeoPoint p = directory.randomPointIn(officer.regionId(), new Random(79)).orElseThrow();
         assertThatThrownBy(() -> roads.addTunnel(new Roads.TunnelInput("负长度隧道", "G1", "K1", officer.regionId(), "处", -5, true, 100,
                 BigDecimal.ONE, 0, 0, p.lat(), p.lon()), officer)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> roads.addTunnel(new Roads.TunnelInput("占比超百", "G1", "K1", officer.regionId(), "处", 800, true, 100,
@@ -150,7 +152,7 @@ class TrafficRoadsTests {
         assertThatThrownBy(() -> seizures.dispose(first, z.version(), "SCRAPPED", "证明", today, "<html>not a photo</html>".getBytes(), "a.jpg", officer))
                 .isInstanceOf(BusinessException.class);
         assertThat(seizures.seizure(first, officer.scope()).pending()).isTrue();
-        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
         seizures.dispose(first, z.version(), "RETURNED_RECTIFIED", "恢复原状，验收人：李某", today, pdf, "验收单.pdf", officer);
         assertThat(seizures.proof(first, officer.scope()).orElseThrow().contentType()).isEqualTo("application/pdf");
         assertThatThrownBy(() -> seizures.dispose(first, z.version() + 1, "SCRAPPED", "再处置", today, null, null, officer))

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import org.anquan.IntegrationTest;
+import org.anquan.hazards.Hazards;
 import org.anquan.platform.security.Accounts;
+import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,17 +65,17 @@ class HomePageTests {
                 .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM region WHERE region_level = 'COUNTY'").query(Integer.class).single());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired org.anquan.hazards.Hazards hazards;
-    @org.springframework.beans.factory.annotation.Autowired java.time.Clock clock;
+    @Autowired Hazards hazards;
+    @Autowired Clock clock;
 
     @Test
     void eachWeeksBarCountsExactlyTheHazardsFoundAndClosedInThatWeekOfTheCity() {
-        var weeks = hazards.lastTwelveWeeks(org.anquan.platform.security.DataScope.CITY);
+        var weeks = hazards.lastTwelveWeeks(DataScope.CITY);
         assertThat(weeks).hasSize(12);
         for (var w : weeks) {
-            var from = org.anquan.shared.CityTime.startOf(w.monday(), clock);
-            var to = org.anquan.shared.CityTime.startOf(w.monday().plusWeeks(1), clock);
-            assertThat(w.monday().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            var from = CityTime.startOf(w.monday(), clock);
+            var to = CityTime.startOf(w.monday().plusWeeks(1), clock);
+            assertThat(w.monday().getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
             assertThat(w.found()).as("found in the week of %s", w.monday()).isEqualTo(jdbc.sql(
                     "SELECT COUNT(*) FROM hazard WHERE reported_at >= :f AND reported_at < :t").param("f", from).param("t", to)
                     .query(Long.class).single());
@@ -81,11 +87,11 @@ class HomePageTests {
 
     @Test
     void theOverdueLineCountsTheHazardsPastTheirDeadlineAndNotClosedAtEachWeeksEnd() {
-        var weeks = hazards.lastTwelveWeeks(org.anquan.platform.security.DataScope.CITY);
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        var weeks = hazards.lastTwelveWeeks(DataScope.CITY);
+        LocalDate today = LocalDate.now(clock);
         for (var w : weeks) {
-            java.time.LocalDate day = w.monday().plusDays(6).isAfter(today) ? today : w.monday().plusDays(6);
-            var endOfDay = org.anquan.shared.CityTime.startOf(day.plusDays(1), clock);
+            LocalDate day = w.monday().plusDays(6).isAfter(today) ? today : w.monday().plusDays(6);
+            var endOfDay = CityTime.startOf(day.plusDays(1), clock);
             long expected = jdbc.sql("""
                     SELECT COUNT(*) FROM hazard WHERE deadline < :day AND reported_at < :end AND status <> 'REJECTED'
                     AND NOT (closed_at IS NOT NULL AND closed_at < :end)""")

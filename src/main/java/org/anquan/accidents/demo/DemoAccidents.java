@@ -1,14 +1,14 @@
 package org.anquan.accidents.demo;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.anquan.accidents.domain.AccidentGrade;
-import org.anquan.accidents.domain.AccidentGrading;
-import org.anquan.accidents.domain.AccidentService;
+import org.anquan.accidents.domain.*;
+import org.anquan.shared.CityTime;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -46,12 +46,12 @@ class DemoAccidents implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final AccidentService service;
-    private final org.anquan.accidents.domain.CreditCandidates credit;
-    private final org.anquan.accidents.domain.MonthlyFigures monthly;
+    private final CreditCandidates credit;
+    private final MonthlyFigures monthly;
     private final Clock clock;
 
-    DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, org.anquan.accidents.domain.CreditCandidates credit,
-                  org.anquan.accidents.domain.MonthlyFigures monthly, Clock clock) {
+    DemoAccidents(JdbcClient jdbc, JdbcTemplate batch, AccidentService service, CreditCandidates credit,
+                  MonthlyFigures monthly, Clock clock) {
         this.credit = credit;
         this.monthly = monthly;
         this.jdbc = jdbc;
@@ -148,7 +148,7 @@ class DemoAccidents implements ApplicationRunner {
         for (Object[] r : rows) {
             OffsetDateTime occurred = (OffsetDateTime) r[1];
             if (occurred.isBefore(yearAgo)) {
-                java.time.LocalDate day = org.anquan.shared.CityTime.dayOf(occurred, clock);
+                LocalDate day = CityTime.dayOf(occurred, clock);
                 investigations.add(new Object[] {"组长：县应急管理局副局长；成员：公安、人社、总工会、行业主管部门", day.plusDays(7),
                         day.plusDays(60), "事调〔" + day.getYear() + "〕" + (investigations.size() + 1) + "号", day.plusDays(50),
                         day.plusDays(65), "政批〔" + day.getYear() + "〕" + (investigations.size() + 1) + "号", day.plusDays(60), r[0]});
@@ -162,7 +162,7 @@ class DemoAccidents implements ApplicationRunner {
         List<Object[]> handled = new ArrayList<>();
         List<Object[]> measures = new ArrayList<>();
         for (Object[] inv : investigations) {
-            java.time.LocalDate replied = (java.time.LocalDate) inv[7];
+            LocalDate replied = (LocalDate) inv[7];
             handled.add(new Object[] {null, null, "FINE", "对事故单位处以罚款", 200_000L + random.nextInt(8) * 50_000L, replied,
                     "应急罚〔" + replied.getYear() + "〕" + (handled.size() + 1) + "号", yearAgo, inv[8]});
             handled.add(new Object[] {"王" + "明华建国志强海涛".charAt(random.nextInt(8)) + "某", "主要负责人", "INTERVIEW",

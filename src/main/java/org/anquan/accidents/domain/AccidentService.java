@@ -1,28 +1,31 @@
 package org.anquan.accidents.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,10 +54,10 @@ public class AccidentService {
     private final Duration levelReportLimit;
     private final int supplementDaysRoadAndFire;
     private final CreditCandidates credit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock, CreditCandidates credit,
-                    org.springframework.context.ApplicationEventPublisher events,
+                    ApplicationEventPublisher events,
                     @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
                     @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
                     @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire,
@@ -116,7 +119,7 @@ public class AccidentService {
 
     public AccidentView report(AccidentInput in, CurrentUser user) {
         user.require(Permission.ACCIDENT_REPORT);
-        org.anquan.shared.Inputs.check(in);
+        Inputs.check(in);
         OffsetDateTime now = OffsetDateTime.now(clock);
         Map<String, String> errors = new LinkedHashMap<>();
         Long enterpriseId = in.enterpriseId();
@@ -266,11 +269,11 @@ public class AccidentService {
         user.require(Permission.ACCIDENT_REPORT);
         AccidentView a = get(id, user);
         if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not report on accident " + id);
+            throw new AccessDeniedException(user.username() + " may read but not report on accident " + id);
         }
         if (OffsetDateTime.now(clock).isAfter(supplementDeadline(a))) {
-            throw new org.anquan.shared.BusinessException("accident.supplement.closed",
-                    org.anquan.shared.CityTime.dayOf(supplementDeadline(a), clock));
+            throw new BusinessException("accident.supplement.closed",
+                    CityTime.dayOf(supplementDeadline(a), clock));
         }
         Map<String, String> errors = new LinkedHashMap<>();
         count(errors, "deaths", in.deaths());
@@ -339,7 +342,7 @@ public class AccidentService {
     /** The city office has read a notice. */
     public void readNotice(long noticeId, CurrentUser user) {
         if (!user.scope().isCity()) {
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " is not the city office");
+            throw new AccessDeniedException(user.username() + " is not the city office");
         }
         int n = jdbc.sql("UPDATE accident_notice SET read_by = :by, read_at = :at WHERE id = :id AND read_at IS NULL")
                 .param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("id", noticeId).update();
@@ -355,11 +358,11 @@ public class AccidentService {
     public void reviewConcealment(long id, boolean confirmed, String reason, CurrentUser user) {
         AccidentView a = closable(id, user);
         if (!a.concealmentReview()) {
-            throw new org.anquan.shared.BusinessException("accident.concealment.none");
+            throw new BusinessException("accident.concealment.none");
         }
         if (jdbc.sql("SELECT concealment_outcome FROM accident WHERE id = :id").param("id", id).query(String.class).optional()
                 .filter(o -> o != null).isPresent()) {
-            throw new org.anquan.shared.BusinessException("accident.concealment.decided");
+            throw new BusinessException("accident.concealment.decided");
         }
         String grounds = Texts.reason(reason, 500, "accident.concealment.reason");
         jdbc.sql("UPDATE accident SET concealment_outcome = :o, concealment_reason = :r, version = version + 1 WHERE id = :id")
@@ -372,7 +375,7 @@ public class AccidentService {
 
     /** The review's outcome (CONFIRMED or CLEARED) and its reason; empty while undecided. */
     @Transactional(readOnly = true)
-    public java.util.Optional<String[]> concealmentOutcome(long id) {
+    public Optional<String[]> concealmentOutcome(long id) {
         return jdbc.sql("SELECT concealment_outcome, concealment_reason FROM accident WHERE id = :id AND concealment_outcome IS NOT NULL")
                 .param("id", id).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
     }
@@ -417,14 +420,14 @@ public class AccidentService {
     /** The chain the accident's grade requires: each hop due the limit after the one before it was done. */
     @Transactional(readOnly = true)
     public List<HopState> chain(AccidentView a) {
-        Map<Hop, HopState> done = new java.util.EnumMap<>(Hop.class);
+        Map<Hop, HopState> done = new EnumMap<>(Hop.class);
         jdbc.sql("SELECT hop, due_at, done_at, done_by, late FROM accident_hop WHERE accident_id = :a").param("a", a.id())
                 .query(rs -> {
                     Hop h = Hop.valueOf(rs.getString("hop"));
                     done.put(h, new HopState(h, rs.getObject("due_at", OffsetDateTime.class), rs.getObject("done_at", OffsetDateTime.class),
                             rs.getString("done_by"), rs.getBoolean("late")));
                 });
-        List<HopState> chain = new java.util.ArrayList<>();
+        List<HopState> chain = new ArrayList<>();
         OffsetDateTime previous = a.reportedAt();
         for (Hop h : Hop.values()) {
             if (!h.requiredFor(a.grade()) && !done.containsKey(h)) {
@@ -446,22 +449,22 @@ public class AccidentService {
         user.require(Permission.ACCIDENT_REPORT);
         if (!user.scope().isCity() && user.scope().kind() != DataScope.Kind.REGION) {
             // the chain runs through the county and the city: a department or an enterprise is not a level of it
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " is no level of the reporting chain");
+            throw new AccessDeniedException(user.username() + " is no level of the reporting chain");
         }
         AccidentView a = get(id, user);
         boolean city = user.scope().isCity();
         boolean county = user.scope().kind() == DataScope.Kind.REGION && user.scope().id() != null && user.scope().id() == a.countyId();
         if (hop == null || !(hop == Hop.COUNTY_TO_CITY ? city || county : city)) {
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " does not pass " + hop);
+            throw new AccessDeniedException(user.username() + " does not pass " + hop);
         }
         List<HopState> chain = chain(a);
         HopState state = chain.stream().filter(s -> s.hop() == hop).findFirst()
-                .orElseThrow(() -> new org.anquan.shared.BusinessException("accident.hop.not.required"));
+                .orElseThrow(() -> new BusinessException("accident.hop.not.required"));
         if (state.doneAt() != null) {
-            throw new org.anquan.shared.BusinessException("accident.hop.done");
+            throw new BusinessException("accident.hop.done");
         }
         if (state.dueAt() == null) {
-            throw new org.anquan.shared.BusinessException("accident.hop.out.of.order");
+            throw new BusinessException("accident.hop.out.of.order");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("INSERT INTO accident_hop (accident_id, hop, due_at, done_at, done_by, late) VALUES (:a, :h, :due, :at, :by, :late)")
@@ -483,7 +486,7 @@ public class AccidentService {
 
     @Transactional(readOnly = true)
     public Map<Gate, GateRecord> gates(long id) {
-        Map<Gate, GateRecord> m = new java.util.EnumMap<>(Gate.class);
+        Map<Gate, GateRecord> m = new EnumMap<>(Gate.class);
         jdbc.sql("SELECT gate, note, evidence, recorded_by, recorded_at FROM accident_gate WHERE accident_id = :a").param("a", id)
                 .query(rs -> {
                     Gate g = Gate.valueOf(rs.getString("gate"));
@@ -514,11 +517,11 @@ public class AccidentService {
             throw new InvalidInputException(errors);
         }
         if (gates(id).containsKey(gate)) {
-            throw new org.anquan.shared.BusinessException("accident.gate.recorded");
+            throw new BusinessException("accident.gate.recorded");
         }
         String unmet = unmet(id, gate);
         if (unmet != null) {
-            throw new org.anquan.shared.BusinessException(unmet);
+            throw new BusinessException(unmet);
         }
         jdbc.sql("INSERT INTO accident_gate (accident_id, gate, note, evidence, recorded_by, recorded_at) VALUES (:a, :g, :n, :e, :by, :at)")
                 .param("a", id).param("g", gate.name()).param("n", note.trim()).param("e", evidence.trim())
@@ -553,7 +556,7 @@ public class AccidentService {
     public void close(long id, CurrentUser user) {
         AccidentView a = closable(id, user);
         Map<Gate, GateRecord> recorded = gates(id);
-        List<Gate> missing = java.util.Arrays.stream(Gate.values()).filter(g -> !recorded.containsKey(g)).toList();
+        List<Gate> missing = Arrays.stream(Gate.values()).filter(g -> !recorded.containsKey(g)).toList();
         if (!missing.isEmpty()) {
             throw new GatesMissing(missing);
         }
@@ -563,7 +566,7 @@ public class AccidentService {
     }
 
     /** Closing refused: the gates of 四不放过 not yet met. */
-    public static class GatesMissing extends org.anquan.shared.BusinessException {
+    public static class GatesMissing extends BusinessException {
         private final List<Gate> gates;
 
         GatesMissing(List<Gate> gates) {
@@ -585,10 +588,10 @@ public class AccidentService {
         user.require(Permission.ACCIDENT_CLOSE);
         AccidentView a = get(id, user);
         if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " may read but not close accident " + id);
+            throw new AccessDeniedException(user.username() + " may read but not close accident " + id);
         }
         if ("CLOSED".equals(a.status())) {
-            throw new org.anquan.shared.BusinessException("accident.closed.already");
+            throw new BusinessException("accident.closed.already");
         }
         return a;
     }
@@ -622,8 +625,8 @@ public class AccidentService {
         }
         if (f.year() != null) {
             where.append(" AND a.occurred_at >= :from AND a.occurred_at < :to");
-            params.put("from", org.anquan.shared.CityTime.startOf(LocalDate.of(f.year(), 1, 1), clock));
-            params.put("to", org.anquan.shared.CityTime.startOf(LocalDate.of(f.year() + 1, 1, 1), clock));
+            params.put("from", CityTime.startOf(LocalDate.of(f.year(), 1, 1), clock));
+            params.put("to", CityTime.startOf(LocalDate.of(f.year() + 1, 1, 1), clock));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM accident a" + where).params(params).query(Long.class).single();
         List<AccidentView> rows = jdbc.sql(SELECT + where + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :l OFFSET :o")
@@ -637,7 +640,7 @@ public class AccidentService {
                 .query(Long.class).single() > 0;
     }
 
-    private java.util.Optional<AccidentView> find(long id) {
+    private Optional<AccidentView> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AccidentService::map).optional();
     }
 
@@ -648,7 +651,7 @@ public class AccidentService {
             JOIN directory_region_view c ON c.id = a.county_id LEFT JOIN directory_enterprise_view e ON e.id = a.enterprise_id
             LEFT JOIN directory_region_view t ON t.id = a.township_id LEFT JOIN accident_road_cause rc ON rc.code = a.road_cause""";
 
-    static AccidentView map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static AccidentView map(ResultSet rs, int n) throws SQLException {
         return new AccidentView(rs.getLong("id"), rs.getString("code"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getObject("learned_at", OffsetDateTime.class), rs.getString("first_source"), rs.getString("industry_code"),
                 rs.getString("industry_name"), rs.getString("kind_code"), rs.getString("kind_name"),

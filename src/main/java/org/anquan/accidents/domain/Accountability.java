@@ -1,5 +1,7 @@
 package org.anquan.accidents.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,9 +12,11 @@ import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,7 +72,7 @@ public class Accountability {
         if (in.decidedOn() == null) {
             errors.put("decidedOn", "validation.required");
         } else if (in.decidedOn().isAfter(LocalDate.now(clock))
-                || in.decidedOn().isBefore(org.anquan.shared.CityTime.dayOf(a.occurredAt(), clock))) {
+                || in.decidedOn().isBefore(CityTime.dayOf(a.occurredAt(), clock))) {
             errors.put("decidedOn", "accountability.day.invalid");
         }
         if (in.measure() == Measure.FINE && (in.fineYuan() == null || in.fineYuan() <= 0)) {
@@ -81,7 +85,7 @@ public class Accountability {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO accident_accountability (accident_id, person, position, unit, measure, detail, fine_yuan, decided_on,
                                                              document, recorded_by, recorded_at)
@@ -127,7 +131,7 @@ public class Accountability {
             SELECT r.*, a.code AS accident_code, c.name AS county_name
             FROM accident_accountability r JOIN accident a ON a.id = r.accident_id JOIN directory_region_view c ON c.id = a.county_id""";
 
-    private static Entry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Entry map(ResultSet rs, int n) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getLong("accident_id"), rs.getString("accident_code"), rs.getString("county_name"),
                 rs.getString("person"), rs.getString("position"), rs.getString("unit"), Measure.valueOf(rs.getString("measure")),
                 rs.getString("detail"), (Long) rs.getObject("fine_yuan", Long.class), rs.getObject("decided_on", LocalDate.class),

@@ -3,10 +3,7 @@ package org.anquan.accidents.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.*;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -131,7 +128,7 @@ public class CreditCandidates {
     }
 
     private String codes(String ids) {
-        List<Long> list = java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
+        List<Long> list = Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
         return String.join("、", jdbc.sql("SELECT code FROM accident WHERE id IN (:ids) ORDER BY occurred_at").param("ids", list)
                 .query(String.class).list());
     }

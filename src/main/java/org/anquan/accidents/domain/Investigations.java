@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,7 +122,7 @@ public class Investigations {
         if (team.length() > 1000) {
             throw new InvalidInputException(Map.of("team", "validation.too.long"));
         }
-        LocalDate accidentDay = org.anquan.shared.CityTime.dayOf(a.occurredAt(), clock);
+        LocalDate accidentDay = CityTime.dayOf(a.occurredAt(), clock);
         jdbc.sql("INSERT INTO accident_investigation (accident_id, team, started_on, report_due) VALUES (:a, :t, :s, :d)")
                 .param("a", accidentId).param("t", team.trim()).param("s", LocalDate.now(clock))
                 .param("d", accidentDay.plusDays(reportDays)).update();
@@ -184,12 +186,12 @@ public class Investigations {
         if (i.reportOn() == null) {
             throw new BusinessException("investigation.no.report");
         }
-        String type = org.anquan.platform.files.EvidenceCheck.documentTypeOf(bytes, 50_000_000L);
-        if (!org.anquan.platform.files.EvidenceCheck.PDF.equals(type) && !org.anquan.platform.files.EvidenceCheck.DOCX.equals(type)) {
+        String type = EvidenceCheck.documentTypeOf(bytes, 50_000_000L);
+        if (!EvidenceCheck.PDF.equals(type) && !EvidenceCheck.DOCX.equals(type)) {
             throw new BusinessException("investigation.file.type");
         }
-        String name = org.anquan.platform.files.EvidenceCheck.safeName(filename, type, a.code() + "事故调查报告");
-        String sha = org.anquan.platform.files.EvidenceCheck.sha256(bytes);
+        String name = EvidenceCheck.safeName(filename, type, a.code() + "事故调查报告");
+        String sha = EvidenceCheck.sha256(bytes);
         jdbc.sql("""
                         UPDATE accident_investigation SET report_filename = :f, report_content_type = :t, report_sha256 = :h,
                                report_content = :c, version = version + 1 WHERE accident_id = :a""")

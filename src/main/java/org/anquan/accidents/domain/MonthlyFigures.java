@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Map;
 import org.anquan.shared.CityTime;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -92,6 +93,6 @@ public class MonthlyFigures implements ApplicationRunner {
                         FROM accident WHERE occurred_at >= :s AND occurred_at < :e""" + (countyId == null ? "" : " AND county_id = :c")
                         + " GROUP BY county_id, industry_code, kind_code, grade")
                 .param("m", day).param("s", CityTime.startOf(day, clock)).param("e", CityTime.startOf(day.plusMonths(1), clock))
-                .params(countyId == null ? java.util.Map.of() : java.util.Map.of("c", countyId)).update();
+                .params(countyId == null ? Map.of() : Map.of("c", countyId)).update();
     }
 }

@@ -12,7 +12,9 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,7 +84,7 @@ public class Recommendations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO accident_recommendation (accident_id, measure, owner_unit, owner_person, deadline, status, recorded_by,
                                                              recorded_at)
@@ -141,7 +143,7 @@ public class Recommendations {
 
     private Recommendation open(long accidentId, long id) {
         Recommendation r = of(accidentId).stream().filter(x -> x.id() == id).findFirst()
-                .orElseThrow(() -> new org.anquan.shared.NotFoundException("recommendation", id));
+                .orElseThrow(() -> new NotFoundException("recommendation", id));
         if (r.done()) {
             throw new BusinessException("recommendation.done.already");
         }

@@ -1,17 +1,21 @@
 package org.anquan.accidents.web;
 
-import org.anquan.platform.web.Actions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import org.anquan.accidents.domain.AccidentGrade;
-import org.anquan.accidents.domain.AccidentInput;
-import org.anquan.accidents.domain.AccidentService;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.anquan.accidents.domain.*;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Messages;
+import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,16 +34,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccidentController {
 
     private final AccidentService service;
-    private final org.anquan.accidents.domain.Investigations investigations;
-    private final org.anquan.accidents.domain.Recommendations recommendations;
-    private final org.anquan.accidents.domain.Accountability accountability;
+    private final Investigations investigations;
+    private final Recommendations recommendations;
+    private final Accountability accountability;
     private final Directory directory;
     private final Clock clock;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
 
-    AccidentController(AccidentService service, org.anquan.accidents.domain.Investigations investigations,
-                       org.anquan.accidents.domain.Recommendations recommendations, org.anquan.accidents.domain.Accountability accountability,
-                       Directory directory, Clock clock, org.anquan.platform.web.Messages messages) {
+    AccidentController(AccidentService service, Investigations investigations,
+                       Recommendations recommendations, Accountability accountability,
+                       Directory directory, Clock clock, Messages messages) {
         this.recommendations = recommendations;
         this.accountability = accountability;
         this.investigations = investigations;
@@ -124,18 +128,18 @@ class AccidentController {
         model.addAttribute("supplements", service.supplements(id));
         model.addAttribute("gates", service.gates(id));
         model.addAttribute("chain", service.chain(a));
-        model.addAttribute("authority", org.anquan.accidents.domain.Investigations.Authority.of(a.grade()));
+        model.addAttribute("authority", Investigations.Authority.of(a.grade()));
         model.addAttribute("investigation", investigations.of(id).orElse(null));
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("allGates", AccidentService.Gate.values());
         model.addAttribute("supplementDeadline", service.supplementDeadline(a));
         model.addAttribute("recommendations", recommendations.of(id));
         model.addAttribute("accountability", accountability.of(id));
-        model.addAttribute("measures", org.anquan.accidents.domain.Accountability.Measure.values());
+        model.addAttribute("measures", Accountability.Measure.values());
         model.addAttribute("concealment", service.concealmentOutcome(id).orElse(null));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
         if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", java.util.Map.of());
+            model.addAttribute("fieldErrors", Map.of());
         }
         return "accidents/detail";
     }
@@ -151,9 +155,9 @@ class AccidentController {
     /** The investigation's steps: open it with its team, extend the report once, the report, extend the reply once, the reply. */
     @PostMapping("/accidents/{id}/investigation/{step:open|extend|report|reply-extend|reply}")
     String investigation(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String team,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate to,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String number,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate on,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
                          RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_CLOSE);
@@ -178,7 +182,7 @@ class AccidentController {
 
     /** 结案: only with all four gates met; a refusal names the ones missing. */
     @PostMapping("/accidents/{id}/close")
-    String close(@PathVariable long id, RedirectAttributes redirect, java.util.Locale locale) {
+    String close(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
         CurrentUsers.require().require(Permission.ACCIDENT_CLOSE);
         try {
             service.close(id, CurrentUsers.require());
@@ -186,8 +190,8 @@ class AccidentController {
         } catch (AccidentService.GatesMissing e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", new Object[] {e.gates().stream().map(g -> messages.get(g.messageKey()))
-                    .collect(java.util.stream.Collectors.joining("、"))});
-        } catch (org.anquan.shared.BusinessException e) {
+                    .collect(Collectors.joining("、"))});
+        } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/accidents/" + id;
@@ -210,7 +214,7 @@ class AccidentController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", "form.has.errors");
             redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-        } catch (org.anquan.shared.BusinessException e) {
+        } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
         }

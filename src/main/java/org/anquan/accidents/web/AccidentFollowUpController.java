@@ -1,10 +1,10 @@
 package org.anquan.accidents.web;
 
-import org.anquan.platform.web.Actions;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.anquan.accidents.domain.AccidentService;
 import org.anquan.accidents.domain.Accountability;
@@ -15,6 +15,7 @@ import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
@@ -139,7 +140,7 @@ class AccidentFollowUpController {
                 messages.get("accountability.fine"), messages.get("accountability.detail"), messages.get("accountability.document"),
                 messages.get("accountability.decidedOn")));
         for (var e : accountability.page(measure, year, me.scope(), 1, 100_000).items()) {
-            rows.add(java.util.Arrays.asList(e.accidentCode(), e.countyName(), e.person(), e.position(), e.unit(),
+            rows.add(Arrays.asList(e.accidentCode(), e.countyName(), e.person(), e.position(), e.unit(),
                     messages.get(e.measure().messageKey()), e.fineYuan(), e.detail(), e.document(), e.decidedOn().toString()));
         }
         downloads.attach(response, Downloads.XLSX, ".xlsx", "download.accountability");

@@ -1,16 +1,16 @@
 package org.anquan.alerts.domain;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.time.temporal.ChronoUnit;
+import java.util.*;
 import org.anquan.directory.Directory;
+import org.anquan.emergency.FireDangerWarned;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
@@ -22,6 +22,7 @@ import org.anquan.shared.Polygon;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -173,14 +174,14 @@ public class Alerts {
 
     private long insert(Checked c, String msgType, Long references, String sourceKind, String sourceRef, String author) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO alert (identifier, msg_type, status, category, event, urgency, severity, certainty, headline, description,
                                    instruction, area_desc, county_ids, polygon, onset, expires, references_id, source_kind, source_ref,
                                    author, created_at)
                 VALUES (:identifier, :type, 'DRAFT', :category, :event, :urgency, :severity, :certainty, :headline, :description,
                         :instruction, :area, :counties, :polygon, :onset, :expires, :references, :sourceKind, :sourceRef, :author, :now)""")
-                .param("identifier", "pending-" + java.util.UUID.randomUUID()).param("type", msgType).param("category", c.category())
+                .param("identifier", "pending-" + UUID.randomUUID()).param("type", msgType).param("category", c.category())
                 .param("event", c.event()).param("urgency", c.urgency()).param("severity", c.severity()).param("certainty", c.certainty())
                 .param("headline", c.headline()).param("description", c.description()).param("instruction", c.instruction())
                 .param("area", c.areaDesc()).param("counties", c.countyIds()).param("polygon", c.polygon()).param("onset", c.onset())
@@ -284,7 +285,7 @@ public class Alerts {
     }
 
     private static String round(double degrees) {
-        return java.math.BigDecimal.valueOf(Math.round(degrees * 1e6) / 1e6).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(Math.round(degrees * 1e6) / 1e6).stripTrailingZeros().toPlainString();
     }
 
     /** A draft updating a published alert, its fields as given; published when approved. */
@@ -342,12 +343,12 @@ public class Alerts {
                    area_desc, county_ids, polygon, onset, expires, references_id, author, created_at, approved_by, sent_at, cap_xml, version
             FROM alert""";
 
-    private Alert row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Alert row(ResultSet rs, int n) throws SQLException {
         String counties = rs.getString("county_ids");
         return new Alert(rs.getLong("id"), rs.getString("identifier"), rs.getString("msg_type"), rs.getString("status"),
                 rs.getString("category"), rs.getString("event"), rs.getString("urgency"), rs.getString("severity"), rs.getString("certainty"),
                 rs.getString("headline"), rs.getString("description"), rs.getString("instruction"), rs.getString("area_desc"),
-                counties == null ? List.of() : java.util.Arrays.stream(counties.split(",")).map(Long::valueOf).toList(),
+                counties == null ? List.of() : Arrays.stream(counties.split(",")).map(Long::valueOf).toList(),
                 rs.getString("polygon"), rs.getObject("onset", OffsetDateTime.class), rs.getObject("expires", OffsetDateTime.class),
                 rs.getObject("references_id", Long.class), rs.getString("author"), rs.getObject("created_at", OffsetDateTime.class),
                 rs.getString("approved_by"), rs.getObject("sent_at", OffsetDateTime.class), rs.getString("cap_xml"), rs.getInt("version"));
@@ -371,7 +372,7 @@ public class Alerts {
 
     /** A county's fire danger at level 4 or 5 drafts a public warning and submits it for approval by itself. */
     @ApplicationModuleListener
-    void on(org.anquan.emergency.FireDangerWarned warned) {
+    void on(FireDangerWarned warned) {
         if (warned.level() < 4) {
             return;
         }
@@ -382,7 +383,7 @@ public class Alerts {
         }
         String county = directory.region(warned.countyId()).map(Directory.RegionRef::name).orElse("");
         OffsetDateTime onset = warned.day().atStartOfDay(clock.getZone()).toOffsetDateTime();
-        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         if (onset.isBefore(now)) {
             onset = now;
         }

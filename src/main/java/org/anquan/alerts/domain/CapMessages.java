@@ -2,10 +2,12 @@ package org.anquan.alerts.domain;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -51,7 +53,7 @@ public final class CapMessages {
     public record Reason(String key, Object... args) {
         @Override
         public String toString() {
-            return key + (args.length == 0 ? "" : " " + java.util.Arrays.toString(args));
+            return key + (args.length == 0 ? "" : " " + Arrays.toString(args));
         }
     }
 
@@ -189,7 +191,7 @@ public final class CapMessages {
             }
             if (ceiling != null && altitude != null) {
                 try {
-                    if (new java.math.BigDecimal(altitude.strip()).compareTo(new java.math.BigDecimal(ceiling.strip())) > 0) {
+                    if (new BigDecimal(altitude.strip()).compareTo(new BigDecimal(ceiling.strip())) > 0) {
                         reasons.add(new Reason("cap.altitude.above.ceiling", altitude.strip(), ceiling.strip()));
                     }
                 } catch (NumberFormatException e) {

@@ -1,6 +1,10 @@
 package org.anquan.alerts.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.anquan.alerts.domain.Alerts;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
@@ -23,9 +27,9 @@ class AlertController {
 
     private final Alerts alerts;
     private final Directory directory;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AlertController(Alerts alerts, Directory directory, java.time.Clock clock) {
+    AlertController(Alerts alerts, Directory directory, Clock clock) {
         this.alerts = alerts;
         this.directory = directory;
         this.clock = clock;
@@ -42,7 +46,7 @@ class AlertController {
     String form(@RequestParam(required = false) Long update, Model model) {
         Alerts.AlertInput input = update == null ? new Alerts.AlertInput("Safety", null, "Expected", "Moderate", "Likely", null, null, null,
                 List.of(), null, null, null) : fromAlert(alerts.get(update));
-        return form(model, input, update, java.util.Map.of());
+        return form(model, input, update, Map.of());
     }
 
     private static Alerts.AlertInput fromAlert(Alerts.Alert a) {
@@ -50,7 +54,7 @@ class AlertController {
                 a.instruction(), a.countyIds(), a.polygon(), null, null);
     }
 
-    private String form(Model model, Alerts.AlertInput input, Long update, java.util.Map<String, String> errors) {
+    private String form(Model model, Alerts.AlertInput input, Long update, Map<String, String> errors) {
         model.addAttribute("input", input);
         model.addAttribute("update", update);
         model.addAttribute("errors", errors);
@@ -71,7 +75,7 @@ class AlertController {
                   @RequestParam(required = false) List<Long> countyIds, @RequestParam(required = false) String polygon,
                   @RequestParam(required = false) String onset, @RequestParam(required = false) String expires,
                   @RequestParam(required = false) Long update, Model model, RedirectAttributes redirect,
-                  jakarta.servlet.http.HttpServletResponse response) {
+                  HttpServletResponse response) {
         CurrentUser me = CurrentUsers.require();
         var input = new Alerts.AlertInput(category, event, urgency, severity, certainty, headline, description, instruction,
                 countyIds == null ? List.of() : countyIds, polygon, onset, expires);
@@ -90,7 +94,7 @@ class AlertController {
         var a = alerts.get(id);
         model.addAttribute("a", a);
         model.addAttribute("referenced", a.referencesId() == null ? null : alerts.get(a.referencesId()));
-        model.addAttribute("current", a.current(java.time.OffsetDateTime.now(clock)));
+        model.addAttribute("current", a.current(OffsetDateTime.now(clock)));
         return "alerts/detail";
     }
 

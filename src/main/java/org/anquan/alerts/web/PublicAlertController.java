@@ -1,5 +1,6 @@
 package org.anquan.alerts.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -50,7 +51,7 @@ class PublicAlertController {
     @GetMapping("/public/alerts/{id:\\d+}.xml")
     ResponseEntity<String> cap(@PathVariable long id) {
         var a = alerts.published(id).orElseThrow(() -> new NotFoundException("alert", id));
-        return ResponseEntity.ok().contentType(new MediaType("application", "cap+xml", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("application", "cap+xml", StandardCharsets.UTF_8))
                 .header("X-Content-Type-Options", "nosniff").body(a.capXml());
     }
 
@@ -79,7 +80,7 @@ class PublicAlertController {
             x.append("</entry>");
         }
         x.append("</feed>\n");
-        return ResponseEntity.ok().contentType(new MediaType("application", "atom+xml", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("application", "atom+xml", StandardCharsets.UTF_8))
                 .body(x.toString());
     }
 

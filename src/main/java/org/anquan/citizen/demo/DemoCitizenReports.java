@@ -15,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
-import org.anquan.citizen.domain.Categories;
-import org.anquan.citizen.domain.Handling;
-import org.anquan.citizen.domain.Intake;
-import org.anquan.citizen.domain.Open311Clients;
+import org.anquan.citizen.domain.*;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Polygon;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -64,11 +63,11 @@ class DemoCitizenReports implements ApplicationRunner {
     private final Categories categories;
     private final Directory directory;
     private final Accounts accounts;
-    private final org.anquan.citizen.domain.CitizenProperties props;
+    private final CitizenProperties props;
     private final Clock clock;
 
     DemoCitizenReports(JdbcClient jdbc, Intake intake, Handling handling, Open311Clients clients, Categories categories, Directory directory,
-                       Accounts accounts, org.anquan.citizen.domain.CitizenProperties props, Clock clock) {
+                       Accounts accounts, CitizenProperties props, Clock clock) {
         this.props = props;
         this.jdbc = jdbc;
         this.intake = intake;
@@ -111,7 +110,7 @@ class DemoCitizenReports implements ApplicationRunner {
             // spread over the last two months, the newest last
             OffsetDateTime at = now.minusMinutes((long) (count - i) * 60 * 24 * 60 / count + random.nextInt(600));
             jdbc.sql("UPDATE citizen_report SET submitted_at = :at, updated_at = :at, handling_due = :due WHERE id = :id")
-                    .param("at", at).param("due", org.anquan.shared.CityTime.dayOf(at, clock)
+                    .param("at", at).param("due", CityTime.dayOf(at, clock)
                             .plusDays(c.tip() ? props.tipHandlingDays() : props.reportHandlingDays()))
                     .param("id", done.id()).update();
             ids.add(done.id());
@@ -184,7 +183,7 @@ class DemoCitizenReports implements ApplicationRunner {
     private double[] cityBox() {
         double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (Directory.RegionShape s : directory.countyShapes()) {
-            var poly = org.anquan.shared.Polygon.fromGeoJson(s.boundary());
+            var poly = Polygon.fromGeoJson(s.boundary());
             box[0] = Math.min(box[0], poly.minLon());
             box[1] = Math.min(box[1], poly.minLat());
             box[2] = Math.max(box[2], poly.maxLon());

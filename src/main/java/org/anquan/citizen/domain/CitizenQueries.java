@@ -3,16 +3,17 @@ package org.anquan.citizen.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.time.temporal.ChronoUnit;
+import java.util.*;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -103,7 +104,7 @@ public class CitizenQueries {
                 });
         Map<Long, String> latest = new HashMap<>();
         jdbc.sql("SELECT report_id, body FROM citizen_reply WHERE to_citizen = TRUE AND report_id IN (:ids) ORDER BY written_at, id")
-                .param("ids", java.util.Set.copyOf(answeredBy.values())).query(rs -> {
+                .param("ids", Set.copyOf(answeredBy.values())).query(rs -> {
                     latest.put(rs.getLong(1), rs.getString(2));
                 });
         answeredBy.forEach((id, by) -> {
@@ -172,8 +173,8 @@ public class CitizenQueries {
     public List<PublicReport> open311(List<String> categoryCodes, OffsetDateTime from, OffsetDateTime to, Boolean closed, int limit) {
         StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE AND r.submitted_at >= :from AND r.submitted_at <= :to");
         Map<String, Object> p = new HashMap<>();
-        p.put("from", from.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        p.put("to", to.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        p.put("from", from.truncatedTo(ChronoUnit.MICROS));
+        p.put("to", to.truncatedTo(ChronoUnit.MICROS));
         if (categoryCodes != null && !categoryCodes.isEmpty()) {
             where.append(" AND r.category_code IN (:categories)");
             p.put("categories", categoryCodes);
@@ -204,12 +205,12 @@ public class CitizenQueries {
         Map<Long, PublicReport> found = new HashMap<>();
         jdbc.sql("SELECT " + PUBLIC_COLUMNS + " " + PUBLIC_FROM + " WHERE r.id IN (:ids)").param("ids", ids)
                 .query(this::publicReport).list().forEach(r -> found.put(r.id(), r));
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** Open311 GET requests with service_request_id: the moderated ones among the codes given (a tip included, without description). */
     public List<PublicReport> open311ByCodes(List<String> codes) {
-        List<String> normal = codes.stream().map(TrackingCodes::normalise).filter(java.util.Objects::nonNull).distinct().limit(100).toList();
+        List<String> normal = codes.stream().map(TrackingCodes::normalise).filter(Objects::nonNull).distinct().limit(100).toList();
         if (normal.isEmpty()) {
             return List.of();
         }
@@ -265,7 +266,7 @@ public class CitizenQueries {
     // ---- the officers' side ----
 
     public record QueueRow(long id, String code, String categoryCode, boolean tip, ReportStatus status, long countyId,
-                           long departmentId, String summary, OffsetDateTime submittedAt, java.time.LocalDate handlingDue,
+                           long departmentId, String summary, OffsetDateTime submittedAt, LocalDate handlingDue,
                            boolean overdue, int photos) {
     }
 
@@ -288,7 +289,7 @@ public class CitizenQueries {
             p.put("tip", f.tip());
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM citizen_report r" + where).params(p).query(Long.class).single();
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
         List<QueueRow> rows = jdbc.sql("""
                         SELECT r.id, r.tracking_code, r.category_code, r.tip, r.status, r.county_id, r.department_id, r.description,
                                r.submitted_at, r.handling_due, (SELECT COUNT(*) FROM citizen_photo ph WHERE ph.report_id = r.id)
@@ -297,7 +298,7 @@ public class CitizenQueries {
                 .params(p).param("limit", size).param("offset", PageResult.offsetOf(page, size))
                 .query((rs, n) -> {
                     ReportStatus status = ReportStatus.valueOf(rs.getString(5));
-                    java.time.LocalDate due = rs.getObject(10, java.time.LocalDate.class);
+                    LocalDate due = rs.getObject(10, LocalDate.class);
                     String text = rs.getString(8);
                     return new QueueRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), status, rs.getLong(6),
                             rs.getLong(7), text.length() > 80 ? text.substring(0, 80) + "…" : text, rs.getObject(9, OffsetDateTime.class),
@@ -309,7 +310,7 @@ public class CitizenQueries {
 
     public record Detail(long id, String code, String categoryCode, boolean tip, ReportStatus status, PublicStage stage, int version,
                          long countyId, long departmentId, String industryCode, String description, String address, Double lon,
-                         Double lat, String source, boolean hasContact, OffsetDateTime submittedAt, java.time.LocalDate handlingDue,
+                         Double lat, String source, boolean hasContact, OffsetDateTime submittedAt, LocalDate handlingDue,
                          String rejectReason, String mergedIntoCode, Long mergedIntoId, Long hazardId, String hazardCode,
                          Map<String, String> attributes, List<Long> photoIds) {
     }
@@ -336,17 +337,17 @@ public class CitizenQueries {
                             rs.getLong("department_id"), rs.getString("industry_code"), rs.getString("description"), rs.getString("address"),
                             rs.getObject("lon", Double.class), rs.getObject("lat", Double.class), rs.getString("source"),
                             rs.getBoolean("has_contact"), rs.getObject("submitted_at", OffsetDateTime.class),
-                            rs.getObject("handling_due", java.time.LocalDate.class), rs.getString("reject_reason"),
+                            rs.getObject("handling_due", LocalDate.class), rs.getString("reject_reason"),
                             rs.getString("merged_code"), rs.getObject("merged_into", Long.class), rs.getObject("hazard_id", Long.class),
                             rs.getString("hazard_code"), Map.of(), List.of());
                 }).optional();
         if (d.isEmpty()) {
             boolean exists = jdbc.sql("SELECT COUNT(*) FROM citizen_report WHERE id = :id").param("id", id).query(Long.class).single() > 0;
-            throw exists ? new org.anquan.shared.ScopeDeniedException("citizen report", id)
-                    : new org.anquan.shared.NotFoundException("citizen report", id);
+            throw exists ? new ScopeDeniedException("citizen report", id)
+                    : new NotFoundException("citizen report", id);
         }
         Detail r = d.get();
-        Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        Map<String, String> attributes = new LinkedHashMap<>();
         jdbc.sql("SELECT code, attr_value FROM citizen_attribute_value WHERE report_id = :id ORDER BY code").param("id", id)
                 .query(rs -> {
                     attributes.put(rs.getString(1), rs.getString(2));
@@ -371,7 +372,7 @@ public class CitizenQueries {
      * Reports of the same category within the configured radius and window of this one (before or after
      * it), not rejected or merged themselves: offered to the handler, nearest first.
      */
-    public List<Duplicate> duplicates(Detail r, int radiusMeters, java.time.Duration window) {
+    public List<Duplicate> duplicates(Detail r, int radiusMeters, Duration window) {
         if (r.lon() == null) {
             return List.of();
         }
@@ -394,7 +395,7 @@ public class CitizenQueries {
                                 rs.getObject(6, OffsetDateTime.class), text.length() > 60 ? text.substring(0, 60) + "…" : text));
                     }
                 });
-        found.sort(java.util.Comparator.comparingInt(Duplicate::meters));
+        found.sort(Comparator.comparingInt(Duplicate::meters));
         return found;
     }
 }

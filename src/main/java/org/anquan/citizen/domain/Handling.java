@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
@@ -14,9 +16,11 @@ import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +78,7 @@ public class Handling {
     Row reachable(long id, CurrentUser user, ScopeFilter.Mode mode) {
         Row r = load(id);
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(r.countyId(), r.departmentId(), r.industryCode(), NO_ENTERPRISE), mode)) {
-            throw new org.anquan.shared.ScopeDeniedException("citizen report", id);
+            throw new ScopeDeniedException("citizen report", id);
         }
         return r;
     }
@@ -172,7 +176,7 @@ public class Handling {
     @Transactional
     public Contact contact(long id, CurrentUser user) {
         if (!user.may(Permission.CITIZEN_HANDLE) && !user.may(Permission.TIP_HANDLE)) {
-            throw new org.springframework.security.access.AccessDeniedException(user.username() + " may not see reporters");
+            throw new AccessDeniedException(user.username() + " may not see reporters");
         }
         Row r = load(id);
         if (r.tip()) {
@@ -264,7 +268,7 @@ public class Handling {
         return rewardOf(id).orElseThrow(() -> new BusinessException("citizen.reward.none"));
     }
 
-    public java.util.Optional<Reward> rewardOf(long id) {
+    public Optional<Reward> rewardOf(long id) {
         return jdbc.sql("""
                 SELECT band, amount_yuan, reason, proposed_by, proposed_at, approved_by, approved_at, paid_at, payment_ref, paid_by
                 FROM citizen_reward WHERE report_id = :id""").param("id", id)
@@ -276,7 +280,7 @@ public class Handling {
 
     /** When the hazard a report became is closed, so is the report: its citizen reads "closed". */
     @ApplicationModuleListener
-    void on(org.anquan.hazards.HazardClosed closed) {
+    void on(HazardClosed closed) {
         List<Long> ids = jdbc.sql("SELECT id FROM citizen_report WHERE hazard_id = :h AND status = 'HAZARD'")
                 .param("h", closed.hazardId()).query(Long.class).list();
         if (ids.isEmpty()) {

@@ -11,11 +11,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.anquan.directory.Directory;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.Phones;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,7 +97,7 @@ public class Intake {
             errors.put("name", "validation.too.long");
         }
         String phone = trim(s.phone());
-        if (phone != null && !org.anquan.shared.Phones.valid(phone)) {
+        if (phone != null && !Phones.valid(phone)) {
             errors.put("phone", "citizen.phone.invalid");
         }
         String email = trim(s.email());
@@ -114,7 +118,7 @@ public class Intake {
                 photos.add(PhotoCleaner.clean(uploads.get(i).bytes(), props.maxPixels(), props.maxLongSide()));
             } catch (BusinessException e) {
                 throw new BusinessException("citizen.photo.refused", i + 1,
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {e.messageKey()}, e.args()));
+                        new DefaultMessageSourceResolvable(new String[] {e.messageKey()}, e.args()));
             }
         }
         Place place = place(s, address, photos);
@@ -201,7 +205,7 @@ public class Intake {
         // a clash of two random codes (49 bits) is left to the unique constraint: the submission fails whole
         String code = TrackingCodes.next();
         String token = TrackingCodes.nextToken();
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
                 jdbc.sql("""
                         INSERT INTO citizen_report (tracking_code, token, category_code, tip, description, address, lon, lat, county_id,
                             department_id, industry_code, status, visible, contact_sealed, source, client_id, client_key, remote_addr,
@@ -226,7 +230,7 @@ public class Intake {
                             INSERT INTO citizen_photo (report_id, content_type, width, height, sha256, content)
                             VALUES (:id, :type, :w, :h, :sha, :content)""")
                             .param("id", id).param("type", p.contentType()).param("w", p.width()).param("h", p.height())
-                            .param("sha", org.anquan.platform.files.EvidenceCheck.sha256(p.content())).param("content", p.content())
+                            .param("sha", EvidenceCheck.sha256(p.content())).param("content", p.content())
                             .update();
                 }
                 // the trail names the report and its routing, never the reporter

@@ -1,5 +1,6 @@
 package org.anquan.citizen.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import org.anquan.platform.security.Permission;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +49,7 @@ public class Open311Clients {
             return Optional.empty();
         }
         return jdbc.sql("SELECT id, name FROM citizen_client WHERE key_hash = :h AND revoked_at IS NULL")
-                .param("h", EvidenceCheck.sha256(apiKey.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("h", EvidenceCheck.sha256(apiKey.strip().getBytes(StandardCharsets.UTF_8)))
                 .query((rs, n) -> new Client(rs.getLong(1), rs.getString(2))).optional();
     }
 
@@ -62,11 +64,11 @@ public class Open311Clients {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String key = "o311_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO citizen_client (name, key_hash, key_prefix, created_by, created_at)
                 VALUES (:name, :hash, :prefix, :by, :at)""")
-                .param("name", n).param("hash", EvidenceCheck.sha256(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("name", n).param("hash", EvidenceCheck.sha256(key.getBytes(StandardCharsets.UTF_8)))
                 .param("prefix", key.substring(0, 8)).param("by", user.username()).param("at", OffsetDateTime.now(clock))
                 .update(keys, "id");
         audit.record("ISSUE", "citizen_client", keys.getKeyAs(Number.class).longValue(), "Open311 key for " + n, null, null);

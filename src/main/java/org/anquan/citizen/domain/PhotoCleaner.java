@@ -1,5 +1,6 @@
 package org.anquan.citizen.domain;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -200,7 +201,7 @@ public final class PhotoCleaner {
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         if (!keepAlpha) {
-            g.setColor(java.awt.Color.WHITE);
+            g.setColor(Color.WHITE);
             g.fillRect(0, 0, nw, nh);
         }
         g.drawImage(img, 0, 0, nw, nh, null);

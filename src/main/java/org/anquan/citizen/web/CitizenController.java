@@ -1,6 +1,9 @@
 package org.anquan.citizen.web;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.anquan.citizen.domain.CitizenProperties;
 import org.anquan.citizen.domain.CitizenQueries;
 import org.anquan.citizen.domain.Handling;
@@ -20,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -45,7 +49,7 @@ class CitizenController {
     @GetMapping("/citizen")
     String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
                  @RequestParam(defaultValue = "1") int page, Model model,
-                 @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx) {
+                 @RequestHeader(name = "HX-Request", required = false) String htmx) {
         CurrentUser me = CurrentUsers.require();
         ReportStatus s = null;
         if (status != null && !status.isBlank() && !"waiting".equals(status) && !"all".equals(status)) {
@@ -72,9 +76,9 @@ class CitizenController {
         model.addAttribute("r", r);
         model.addAttribute("replies", queries.replies(id));
         model.addAttribute("duplicates", r.status() == ReportStatus.PENDING || r.status() == ReportStatus.OPEN
-                ? queries.duplicates(r, props.duplicateRadiusMeters(), props.duplicateWindow()) : java.util.List.of());
+                ? queries.duplicates(r, props.duplicateRadiusMeters(), props.duplicateWindow()) : List.of());
         model.addAttribute("reward", r.tip() ? handling.rewardOf(id).orElse(null) : null);
-        model.addAttribute("bands", new java.util.TreeMap<>(props.rewardBands()));
+        model.addAttribute("bands", new TreeMap<>(props.rewardBands()));
         model.addAttribute("rejectReasons", Handling.RejectReason.values());
         model.addAttribute("radius", props.duplicateRadiusMeters());
         model.addAttribute("citizenNames", names);
@@ -161,7 +165,7 @@ class CitizenController {
         try {
             return amount == null || amount.isBlank() ? null : new BigDecimal(amount.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(java.util.Map.of("amount", "citizen.reward.amount.invalid"));
+            throw new InvalidInputException(Map.of("amount", "citizen.reward.amount.invalid"));
         }
     }
 

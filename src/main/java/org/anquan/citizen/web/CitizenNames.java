@@ -1,11 +1,16 @@
 package org.anquan.citizen.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.anquan.citizen.domain.Categories;
 import org.anquan.citizen.domain.CitizenQueries;
 import org.anquan.directory.Directory;
 import org.anquan.platform.web.MapPoint;
+import org.anquan.shared.ExpiringCache;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +24,13 @@ class CitizenNames {
     private final JsonMapper json;
 
     /** Names of departments and counties by id, per language, kept a minute: a list of 200 reports asks for them 400 times. */
-    private final org.anquan.shared.ExpiringCache<String, java.util.Map<Long, String>> unitNames;
+    private final ExpiringCache<String, Map<Long, String>> unitNames;
 
-    CitizenNames(Categories categories, Directory directory, JsonMapper json, java.time.Clock clock) {
+    CitizenNames(Categories categories, Directory directory, JsonMapper json, Clock clock) {
         this.categories = categories;
         this.directory = directory;
         this.json = json;
-        this.unitNames = new org.anquan.shared.ExpiringCache<>(java.time.Duration.ofMinutes(1), clock, 8);
+        this.unitNames = new ExpiringCache<>(Duration.ofMinutes(1), clock, 8);
     }
 
     public String category(String code) {
@@ -34,13 +39,13 @@ class CitizenNames {
 
     public String county(long id) {
         return unitNames.get("counties", () -> directory.counties().stream()
-                .collect(java.util.stream.Collectors.toMap(Directory.RegionRef::id, Directory.RegionRef::name))).getOrDefault(id, "");
+                .collect(Collectors.toMap(Directory.RegionRef::id, Directory.RegionRef::name))).getOrDefault(id, "");
     }
 
     public String department(long id) {
         Locale locale = locale();
         return unitNames.get("departments " + locale.getLanguage(), () -> directory.departments().stream()
-                .collect(java.util.stream.Collectors.toMap(Directory.DepartmentRef::id, d -> d.name(locale)))).getOrDefault(id, "");
+                .collect(Collectors.toMap(Directory.DepartmentRef::id, d -> d.name(locale)))).getOrDefault(id, "");
     }
 
     /** The unit responsible, as Open311's agency_responsible and the status page name it: the department and the county. */

@@ -26,6 +26,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -330,7 +331,7 @@ class Open311Controller {
         return n;
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(Refused.class)
+    @ExceptionHandler(Refused.class)
     ResponseEntity<String> refused(Refused e, HttpServletRequest request) {
         ResponseEntity<String> body = Open311Body.errors(json, formatOf(request), e.status, e.descriptions);
         if (e.retryAfter == null) {
@@ -340,14 +341,14 @@ class Open311Controller {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter)).body(body.getBody());
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidInputException.class)
+    @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<String> invalid(InvalidInputException e, HttpServletRequest request) {
         List<String> descriptions = new ArrayList<>();
         e.fieldErrors().forEach((field, key) -> descriptions.add(open311Field(field) + ": " + messages.get(key)));
         return Open311Body.errors(json, formatOf(request), HttpStatus.BAD_REQUEST, descriptions);
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(BusinessException.class)
+    @ExceptionHandler(BusinessException.class)
     ResponseEntity<String> business(BusinessException e, HttpServletRequest request) {
         return Open311Body.errors(json, formatOf(request), HttpStatus.BAD_REQUEST, List.of(messages.of(e)));
     }

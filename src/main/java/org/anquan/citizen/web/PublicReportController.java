@@ -3,15 +3,13 @@ package org.anquan.citizen.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.anquan.citizen.domain.Categories;
-import org.anquan.citizen.domain.CitizenProperties;
-import org.anquan.citizen.domain.CitizenQueries;
-import org.anquan.citizen.domain.Intake;
+import org.anquan.citizen.domain.*;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.LoginRateLimiter;
 import org.anquan.platform.web.Messages;
@@ -19,8 +17,10 @@ import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -167,7 +167,7 @@ class PublicReportController {
     @GetMapping("/report/track")
     String track(@RequestParam(required = false) String code) {
         if (code != null && !code.isBlank()) {
-            String normal = org.anquan.citizen.domain.TrackingCodes.normalise(code);
+            String normal = TrackingCodes.normalise(code);
             return "redirect:/report/" + (normal == null ? "-" : normal);
         }
         return "citizen/track";
@@ -231,12 +231,12 @@ class PublicReportController {
     @GetMapping("/reports/photos/{id}")
     ResponseEntity<byte[]> photo(@PathVariable long id) {
         var p = queries.publicPhoto(id).orElseThrow(() -> new NotFoundException("photo", id));
-        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(p.contentType()))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
                 .header("X-Content-Type-Options", "nosniff").body(p.content());
     }
 
     static Locale locale() {
-        return org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return LocaleContextHolder.getLocale();
     }
 }

@@ -3,14 +3,11 @@ package org.anquan.directory.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.util.*;
 import org.anquan.directory.domain.CreditCode;
 import org.anquan.directory.domain.Enterprise;
-import org.anquan.directory.domain.EnterpriseSearchIndex;
 import org.anquan.directory.domain.EnterpriseScale;
+import org.anquan.directory.domain.EnterpriseSearchIndex;
 import org.anquan.directory.domain.EnterpriseStatus;
 import org.anquan.directory.domain.Industry;
 import org.anquan.directory.domain.Region;
@@ -152,7 +149,7 @@ public class DemoCity {
                 heads(tid, random);
             }
         }
-        Map<String, Long> departmentIds = new java.util.HashMap<>();
+        Map<String, Long> departmentIds = new HashMap<>();
         for (String[] d : DEPARTMENTS) {
             departmentIds.put(d[0], matrix.createDepartment(d[0], "示例市" + d[1], d[2], person(random), phone(random), dutyPhone(random)));
         }
@@ -214,7 +211,7 @@ public class DemoCity {
             batch.batchUpdate("INSERT INTO enterprise (name, credit_code, industry_code, region_id, region_path, county_id, "
                     + "address, search_text, lon, lat, scale, status, principal_name, principal_phone, safety_manager_name, "
                     + "safety_manager_phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            Map<Long, String> texts = new java.util.HashMap<>();
+            Map<Long, String> texts = new HashMap<>();
             jdbc.sql("SELECT id, search_text FROM enterprise WHERE id > :after").param("after", lastId)
                     .query(rs -> { texts.put(rs.getLong(1), rs.getString(2)); });
             lastId = texts.keySet().stream().mapToLong(Long::longValue).max().orElse(lastId);

@@ -1,5 +1,9 @@
 package org.anquan.directory.domain;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The 18-character unified social credit code (统一社会信用代码) of GB 32100-2015: registration
  * authority, organisation type, 6-digit administrative division, 9-character organisation code and
@@ -20,14 +24,14 @@ public final class CreditCode {
      * 1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教, 8 工会, 9 工商 (market
      * regulation: 1 企业, 2 个体工商户, 3 农民专业合作社), A 中央军委改革和编制办公室, N 农业, Y 其他.
      */
-    private static final java.util.Map<Character, String> TYPES = java.util.Map.ofEntries(
-            java.util.Map.entry('1', "1239"), java.util.Map.entry('2', "19"), java.util.Map.entry('3', "123459"),
-            java.util.Map.entry('4', "19"), java.util.Map.entry('5', "1239"), java.util.Map.entry('6', "129"),
-            java.util.Map.entry('7', "129"), java.util.Map.entry('8', "19"), java.util.Map.entry('9', "123"),
-            java.util.Map.entry('A', "19"), java.util.Map.entry('N', "1239"), java.util.Map.entry('Y', "1"));
+    private static final Map<Character, String> TYPES = Map.ofEntries(
+            Map.entry('1', "1239"), Map.entry('2', "19"), Map.entry('3', "123459"),
+            Map.entry('4', "19"), Map.entry('5', "1239"), Map.entry('6', "129"),
+            Map.entry('7', "129"), Map.entry('8', "19"), Map.entry('9', "123"),
+            Map.entry('A', "19"), Map.entry('N', "1239"), Map.entry('Y', "1"));
 
     /** The province-level divisions of GB/T 2260 that begin an administrative division code. */
-    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22", "23",
+    private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23",
             "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54",
             "61", "62", "63", "64", "65", "71", "81", "82");
 
@@ -35,7 +39,7 @@ public final class CreditCode {
 
     /** Null when the code is valid, otherwise what is wrong with it (divisions of China's provinces only). */
     public static Problem problem(String code) {
-        return problem(code, java.util.Set.of());
+        return problem(code, Set.of());
     }
 
     /**
@@ -45,7 +49,7 @@ public final class CreditCode {
      * with one of {@code ownDivisions}, the two-digit prefixes of the deploying city's own codes) and
      * the check character of the nine-character organisation code (GB 11714).
      */
-    public static Problem problem(String code, java.util.Set<String> ownDivisions) {
+    public static Problem problem(String code, Set<String> ownDivisions) {
         Problem form = formProblem(code);
         if (form != null) {
             return form;
@@ -103,7 +107,7 @@ public final class CreditCode {
 
     /** Upper-cases and trims what a person typed; full-width characters are not accepted. */
     public static String normalize(String code) {
-        return code == null ? null : code.trim().toUpperCase(java.util.Locale.ROOT);
+        return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
     }
 
     /** The check character for the first 17 characters. */

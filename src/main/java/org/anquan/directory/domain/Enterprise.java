@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
@@ -55,7 +57,7 @@ public class Enterprise {
     /** Applies an edit made against {@code expectedVersion}; a stale edit is refused. */
     public void update(EnterpriseDetails d, int expectedVersion, Clock clock) {
         if (version == null || version != expectedVersion) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("enterprise " + id + " changed");
+            throw new OptimisticLockingFailureException("enterprise " + id + " changed");
         }
         apply(d);
         updatedAt = OffsetDateTime.now(clock);
@@ -84,7 +86,7 @@ public class Enterprise {
 
     /** What the list's text filter matches: name and address, lower-cased. */
     public static String searchTextOf(String name, String address) {
-        String text = (name + " " + (address == null ? "" : address)).toLowerCase(java.util.Locale.ROOT);
+        String text = (name + " " + (address == null ? "" : address)).toLowerCase(Locale.ROOT);
         return text.length() > 600 ? text.substring(0, 600) : text;
     }
 

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
@@ -19,6 +21,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
@@ -125,11 +128,11 @@ public class EnterpriseExcel {
     public void writeRejected(ImportResult result, Locale locale, OutputStream out) throws IOException {
         Spreadsheets.writeRejected(messages.getMessage("import.rejected.sheet", null, locale),
                 messages.getMessage("import.line", null, locale), messages.getMessage("import.reason", null, locale),
-                result.errors().stream().map(e -> java.util.Map.entry(e.line(), e.message())).toList(), out);
+                result.errors().stream().map(e -> Map.entry(e.line(), e.message())).toList(), out);
     }
 
     /** The import, telling how many rows are done as it stores them (for an import in the background). */
-    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale, java.util.function.IntConsumer progress) {
+    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale, IntConsumer progress) {
         List<EnterpriseInputLine> lines;
         try (Workbook wb = Spreadsheets.open(bytes)) {
             lines = readRows(wb.getSheetAt(0), locale);
@@ -242,7 +245,7 @@ public class EnterpriseExcel {
         CellProblem(String key, int col) {
             super(key, null, false, false);
             this.key = key;
-            this.column = org.apache.poi.ss.util.CellReference.convertNumToColString(col);
+            this.column = CellReference.convertNumToColString(col);
         }
     }
 
@@ -275,7 +278,7 @@ public class EnterpriseExcel {
     }
 
     /** The same list, telling how many rows are written as it goes (for an export in the background). */
-    public void export(EnterpriseFilter filter, DataScope scope, Locale locale, OutputStream out, java.util.function.LongConsumer progress)
+    public void export(EnterpriseFilter filter, DataScope scope, Locale locale, OutputStream out, LongConsumer progress)
             throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             Sheet sheet = wb.createSheet(messages.getMessage("excel.enterprise.sheet", null, locale));

@@ -1,5 +1,7 @@
 package org.anquan.directory.domain;
 
+import org.anquan.shared.SortOrder;
+
 /**
  * Filters of the enterprise list, all optional; bound from the query string so a filtered list
  * can be bookmarked.
@@ -9,11 +11,11 @@ public record EnterpriseFilter(Long regionId, String industry, EnterpriseStatus 
     public static final EnterpriseFilter NONE = new EnterpriseFilter(null, null, null, null, null);
 
     /** The list's sortable columns: the newest registered first unless the name or the last change is chosen. */
-    public static final org.anquan.shared.SortOrder.Columns ORDER = org.anquan.shared.SortOrder.Columns.byDefault("-registered")
+    public static final SortOrder.Columns ORDER = SortOrder.Columns.byDefault("-registered")
             .column("-registered", "e.id").column("name", "e.name", "e.id").column("-updated", "e.updated_at", "e.id");
 
     /** The chosen order; a column the list does not offer is invalid input. */
-    public org.anquan.shared.SortOrder order() {
+    public SortOrder order() {
         return ORDER.parse(sort);
     }
 

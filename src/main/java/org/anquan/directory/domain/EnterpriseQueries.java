@@ -1,5 +1,8 @@
 package org.anquan.directory.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +105,7 @@ public class EnterpriseQueries {
     }
 
     /** Licences expiring within {@code days} (or expired), in scope. */
-    public long licencesExpiringWithin(int days, DataScope scope, java.time.LocalDate today) {
+    public long licencesExpiringWithin(int days, DataScope scope, LocalDate today) {
         Where w = where(EnterpriseFilter.NONE, scope);
         if (w.empty()) {
             return 0;
@@ -195,7 +198,7 @@ public class EnterpriseQueries {
                 + "e.outside_region, e.updated_at ";
     }
 
-    private static EnterpriseRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static EnterpriseRow map(ResultSet rs, int n) throws SQLException {
         return new EnterpriseRow(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
                 rs.getString("industry_code"), rs.getString("industry_name"), rs.getLong("region_id"),
                 rs.getString("region_name"), rs.getString("county_name"), rs.getString("address"),

@@ -1,5 +1,6 @@
 package org.anquan.directory.domain;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public enum EnterpriseStatus {
     }
 
     public static List<EnterpriseStatus> applicableTo(boolean miningIndustry) {
-        return java.util.Arrays.stream(values()).filter(s -> s.mining == miningIndustry).toList();
+        return Arrays.stream(values()).filter(s -> s.mining == miningIndustry).toList();
     }
 
     public String messageKey() {

@@ -1,19 +1,20 @@
 package org.anquan.directory.domain;
-
-import org.anquan.directory.ScopeFilter;
 import java.time.Clock;
-import org.anquan.platform.security.Permission;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
+import java.util.*;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
+import org.anquan.shared.DateHorizon;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,7 @@ public class Enterprises {
 
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{3,32}");
 
-    private final org.anquan.shared.DateHorizon horizon;
+    private final DateHorizon horizon;
     private final EnterpriseRepository repository;
     private final EnterpriseQueries queries;
     private final Regions regions;
@@ -38,7 +39,7 @@ public class Enterprises {
     private final ScopeFilter scopes;
 
     Enterprises(EnterpriseRepository repository, EnterpriseQueries queries, Regions regions, ResponsibilityMatrix matrix,
-                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon) {
+                EnterpriseSearchIndex searchIndex, AuditTrail audit, Clock clock, ScopeFilter scopes, DateHorizon horizon) {
         this.horizon = horizon;
         this.scopes = scopes;
         this.searchIndex = searchIndex;
@@ -61,7 +62,7 @@ public class Enterprises {
     public Enterprise get(long id, CurrentUser user) {
         Enterprise e = repository.findById(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         if (!queries.inScope(id, user.scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("enterprise", id);
+            throw new ScopeDeniedException("enterprise", id);
         }
         return e;
     }
@@ -118,9 +119,9 @@ public class Enterprises {
     }
 
     private Checked check(EnterpriseInput in, Long selfId) {
-        org.anquan.shared.Inputs.check(in);
+        Inputs.check(in);
         if (in.licences() != null) {
-            var dates = new java.util.LinkedHashMap<String, java.time.LocalDate>();
+            var dates = new LinkedHashMap<String, LocalDate>();
             for (int i = 0; i < in.licences().size(); i++) {
                 dates.put("licences[" + i + "].validUntil", in.licences().get(i) == null ? null : in.licences().get(i).validUntil());
             }
@@ -207,9 +208,9 @@ public class Enterprises {
     }
 
     /** The two-digit prefixes of the deploying city's own division codes, accepted in credit codes with China's provinces. */
-    private java.util.Set<String> ownDivisions() {
+    private Set<String> ownDivisions() {
         return regions.ofLevel(RegionLevel.CITY).stream().map(Region::code).filter(c -> c != null && c.length() >= 2)
-                .map(c -> c.substring(0, 2)).collect(java.util.stream.Collectors.toSet());
+                .map(c -> c.substring(0, 2)).collect(Collectors.toSet());
     }
 
     private static String trim(String s) {

@@ -1,6 +1,7 @@
 package org.anquan.directory.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.springframework.data.relational.core.mapping.Table;
 
 /** A licence or permit an enterprise holds (安全生产许可证, 危险化学品经营许可证 ...). */
@@ -12,6 +13,6 @@ public record Licence(String kind, String licenceNo, String issuedBy, LocalDate 
     }
 
     public long daysLeft(LocalDate day) {
-        return java.time.temporal.ChronoUnit.DAYS.between(day, validUntil);
+        return ChronoUnit.DAYS.between(day, validUntil);
     }
 }

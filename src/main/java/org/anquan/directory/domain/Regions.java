@@ -1,5 +1,7 @@
 package org.anquan.directory.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +10,12 @@ import java.util.Optional;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Polygon;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -78,9 +84,9 @@ public class Regions {
     }
 
     public long create(Long parentId, String code, String name, RegionLevel level, String boundaryGeoJson,
-                       org.anquan.shared.Polygon polygon) {
+                       Polygon polygon) {
         String parentPath = parentId == null ? "/" : get(parentId).path();
-        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO region (parent_id, code, name, region_level, path, boundary, min_lon, min_lat, max_lon, max_lat)
                 VALUES (:parent, :code, :name, :level, :tmp, :b, :minLon, :minLat, :maxLon, :maxLat)
@@ -101,7 +107,7 @@ public class Regions {
     @Transactional
     public void updateHeads(long id, String partyHead, String partyHeadPhone, String govHead, String govHeadPhone,
                             int expectedVersion) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         for (var f : new String[][] {{"partyHead", partyHead, "50"}, {"partyHeadPhone", partyHeadPhone, "32"},
                 {"govHead", govHead, "50"}, {"govHeadPhone", govHeadPhone, "32"}}) {
             if (f[1] != null && f[1].strip().length() > Integer.parseInt(f[2])) {
@@ -109,7 +115,7 @@ public class Regions {
             }
         }
         if (!errors.isEmpty()) {
-            throw new org.anquan.shared.InvalidInputException(errors);
+            throw new InvalidInputException(errors);
         }
         Region before = get(id);
         int n = jdbc.sql("""
@@ -138,7 +144,7 @@ public class Regions {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static Region map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Region map(ResultSet rs, int n) throws SQLException {
         return new Region(rs.getLong("id"), rs.getObject("parent_id", Long.class), rs.getString("code"),
                 rs.getString("name"), RegionLevel.valueOf(rs.getString("region_level")), rs.getString("path"),
                 rs.getString("boundary"), rs.getObject("min_lon", Double.class), rs.getObject("min_lat", Double.class),

@@ -1,5 +1,7 @@
 package org.anquan.directory.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import org.anquan.directory.Responsibility;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +53,7 @@ public class ResponsibilityMatrix {
     }
 
     public long createDepartment(String code, String name, String nameEn, String head, String headPhone, String dutyPhone) {
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO department (code, name, name_en, head, head_phone, duty_phone) VALUES (:c, :n, :ne, :h, :hp, :dp)")
                 .param("c", code).param("n", name).param("ne", nameEn).param("h", head).param("hp", headPhone)
                 .param("dp", dutyPhone).update(keys, "id");
@@ -124,7 +127,7 @@ public class ResponsibilityMatrix {
                 .param("i", industry).param("d", department).param("l", lead).update();
     }
 
-    private static Department mapDepartment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Department mapDepartment(ResultSet rs, int n) throws SQLException {
         return new Department(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
                 rs.getString("head"), rs.getString("head_phone"), rs.getString("duty_phone"), rs.getInt("version"));
     }

@@ -1,6 +1,7 @@
 package org.anquan.directory.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import org.anquan.directory.domain.EnterpriseFilter;
 import org.anquan.directory.domain.EnterpriseQueries;
 import org.anquan.directory.domain.RegionLevel;
@@ -144,7 +145,7 @@ class AccountAdminController {
         Long enterpriseId = ((AccountForm) model.getAttribute("form")).enterpriseId();
         model.addAttribute("enterpriseName", enterpriseId == null ? null
                 : enterprises.page(new EnterpriseFilter(null, null, null, null, null), new DataScope(DataScope.Kind.ENTERPRISE, enterpriseId),
-                        1, 1, java.util.Locale.ROOT).items().stream().findFirst().map(r -> r.name()).orElse(null));
+                        1, 1, Locale.ROOT).items().stream().findFirst().map(r -> r.name()).orElse(null));
         return "admin/account-form";
     }
 }

@@ -1,6 +1,7 @@
 package org.anquan.directory.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +25,7 @@ class DepartmentController {
         var departments = matrix.departments();
         model.addAttribute("departments", departments);
         model.addAttribute("industriesOf", departments.stream()
-                .collect(java.util.stream.Collectors.toMap(d -> d.id(), d -> matrix.industriesOf(d.id()))));
+                .collect(Collectors.toMap(d -> d.id(), d -> matrix.industriesOf(d.id()))));
         model.addAttribute("industries", matrix.industries());
         return "directory/departments";
     }

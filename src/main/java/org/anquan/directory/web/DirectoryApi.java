@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.anquan.directory.Responsibility;
 import org.anquan.directory.domain.Department;
 import org.anquan.directory.domain.Enterprise;
 import org.anquan.directory.domain.EnterpriseFilter;
@@ -13,10 +14,11 @@ import org.anquan.directory.domain.EnterpriseQueries;
 import org.anquan.directory.domain.EnterpriseRow;
 import org.anquan.directory.domain.Enterprises;
 import org.anquan.directory.domain.Industry;
-import org.anquan.directory.Responsibility;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.security.RequiresPermission;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.springframework.http.ResponseEntity;
@@ -112,7 +114,7 @@ class DirectoryApi {
     }
 
     @PostMapping("/enterprises")
-    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.ENTERPRISE_EDIT)
+    @RequiresPermission(Permission.ENTERPRISE_EDIT)
     ResponseEntity<SaveResult> create(@RequestBody EnterpriseInput input) {
         Enterprises.Saved saved = enterprises.create(input, CurrentUsers.require());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + saved.id()))
@@ -120,7 +122,7 @@ class DirectoryApi {
     }
 
     @PutMapping("/enterprises/{id}")
-    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.ENTERPRISE_EDIT)
+    @RequiresPermission(Permission.ENTERPRISE_EDIT)
     SaveResult update(@PathVariable long id, @RequestBody EnterpriseInput input) {
         Enterprises.Saved saved = enterprises.update(id, input, CurrentUsers.require());
         return new SaveResult(saved.id(), saved.warningKeys());

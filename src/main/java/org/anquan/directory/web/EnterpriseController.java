@@ -1,12 +1,16 @@
 package org.anquan.directory.web;
 
-import org.anquan.platform.web.Downloads;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.anquan.directory.Directory;
 import org.anquan.directory.domain.Enterprise;
 import org.anquan.directory.domain.EnterpriseExcel;
 import org.anquan.directory.domain.EnterpriseFilter;
@@ -16,11 +20,20 @@ import org.anquan.directory.domain.Enterprises;
 import org.anquan.directory.domain.Regions;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.FileJobs;
+import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.ListPreferences;
+import org.anquan.platform.web.ListUrls;
+import org.anquan.platform.web.MapPoint;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +45,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 @Controller
 class EnterpriseController {
@@ -48,20 +62,20 @@ class EnterpriseController {
     private final AuditTrail audit;
     private final Clock clock;
 
-    private final org.anquan.directory.Directory directory;
-    private final tools.jackson.databind.json.JsonMapper json;
-    private final org.anquan.platform.files.FileJobs fileJobs;
-    private final org.anquan.platform.web.Messages messages;
+    private final Directory directory;
+    private final JsonMapper json;
+    private final FileJobs fileJobs;
+    private final Messages messages;
     private final int importBackgroundRows;
-    private final org.anquan.platform.web.ListPreferences preferences;
+    private final ListPreferences preferences;
 
     EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
                          ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
-                         Clock clock, Downloads downloads, org.anquan.directory.Directory directory,
-                         tools.jackson.databind.json.JsonMapper json, org.anquan.platform.files.FileJobs fileJobs,
-                         org.anquan.platform.web.Messages messages,
-                         @org.springframework.beans.factory.annotation.Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows,
-                         org.anquan.platform.web.ListPreferences preferences) {
+                         Clock clock, Downloads downloads, Directory directory,
+                         JsonMapper json, FileJobs fileJobs,
+                         Messages messages,
+                         @Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows,
+                         ListPreferences preferences) {
         this.preferences = preferences;
         this.fileJobs = fileJobs;
         this.messages = messages;
@@ -80,11 +94,11 @@ class EnterpriseController {
     }
 
     /** The list's filters and order, remembered per person. */
-    private static final java.util.List<String> FILTER_PARAMS = java.util.List.of("regionId", "industry", "status", "q", "sort", "size");
+    private static final List<String> FILTER_PARAMS = List.of("regionId", "industry", "status", "q", "sort", "size");
     /** What a form posted from the list returns to. */
-    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("regionId", "industry", "status", "q", "sort", "size", "page");
+    private static final List<String> LIST_PARAMS = List.of("regionId", "industry", "status", "q", "sort", "size", "page");
     /** The list's columns a person may hide, with their headings. */
-    private static final java.util.Map<String, String> OPTIONAL_COLUMNS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> OPTIONAL_COLUMNS = new LinkedHashMap<>();
 
     static {
         OPTIONAL_COLUMNS.put("creditCode", "field.creditCode");
@@ -99,7 +113,7 @@ class EnterpriseController {
     @GetMapping("/enterprises")
     String list(@ModelAttribute("filter") EnterpriseFilter filter, @RequestParam(defaultValue = "1") int page,
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale,
-                jakarta.servlet.http.HttpServletRequest request) {
+                HttpServletRequest request) {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("order", filter.order());
         preferences.apply(me.accountId(), "enterprises", request, FILTER_PARAMS, model);
@@ -116,11 +130,11 @@ class EnterpriseController {
 
     /** The columns the person wants on the list; the others are hidden until chosen again. */
     @PostMapping("/enterprises/columns")
-    String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
+    String columns(@RequestParam(name = "shown", required = false) List<String> shown,
                    @RequestParam(name = "chooser", required = false) String chooser,
                    @RequestParam(name = "back", defaultValue = "") String back) {
         preferences.chooseColumns(CurrentUsers.require().accountId(), "enterprises", chooser, shown, OPTIONAL_COLUMNS.keySet());
-        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/enterprises", back, LIST_PARAMS);
+        return "redirect:" + ListUrls.returnTo("/enterprises", back, LIST_PARAMS);
     }
 
     @GetMapping("/enterprises/{id}")
@@ -139,8 +153,8 @@ class EnterpriseController {
         model.addAttribute("mayEdit", enterprises.mayEdit(me));
         if (e.getLon() != null && e.getLat() != null) {
             model.addAttribute("cityMap", directory.cityMap());
-            model.addAttribute("location", json.writeValueAsString(java.util.List.of(
-                    new org.anquan.platform.web.MapPoint(e.getName(), e.getLon(), e.getLat(), "#dc3545", null))));
+            model.addAttribute("location", json.writeValueAsString(List.of(
+                    new MapPoint(e.getName(), e.getLon(), e.getLat(), "#dc3545", null))));
         }
         return "directory/enterprise";
     }
@@ -196,7 +210,7 @@ class EnterpriseController {
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
             return formAgain(model, me, response);
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException e) {
             binding.reject("error.conflict");
             return formAgain(model, me, response);
         }
@@ -210,7 +224,7 @@ class EnterpriseController {
 
     @GetMapping("/enterprises/export")
     void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response,
-                jakarta.servlet.http.HttpServletRequest request) throws IOException {
+                HttpServletRequest request) throws IOException {
         CurrentUser me = CurrentUsers.require();
         filter.order();
         audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
@@ -253,7 +267,7 @@ class EnterpriseController {
                 throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
             }
             byte[] bytes = file.getBytes();
-            int rows = org.anquan.platform.files.Spreadsheets.rowsBelowHeader(bytes);
+            int rows = Spreadsheets.rowsBelowHeader(bytes);
             if (rows > importBackgroundRows) {
                 String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                         ? messages.get("import.unnamed") : file.getOriginalFilename();
@@ -264,7 +278,7 @@ class EnterpriseController {
                                 excel.writeRejected(result, locale, out);
                                 return messages.inLocale("import.summary", locale, result.imported(), result.errors().size(), result.warned());
                             } catch (BusinessException e) {
-                                throw new org.anquan.platform.files.FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
+                                throw new FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
                             }
                         });
                 return "redirect:/jobs/" + id;

@@ -10,6 +10,7 @@ import org.anquan.directory.domain.RegionLevel;
 import org.anquan.directory.domain.Regions;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -34,7 +35,7 @@ class ReferenceData {
 
     List<Region> regions(CurrentUser user) {
         List<Region> all = regions.all().stream().filter(r -> r.level() != RegionLevel.CITY).toList();
-        if (user.scope().kind() == org.anquan.platform.security.DataScope.Kind.REGION) {
+        if (user.scope().kind() == DataScope.Kind.REGION) {
             Region root = regions.get(user.scope().id());
             return all.stream().filter(r -> root.isAncestorOrSelfOf(r.path())).toList();
         }
@@ -43,7 +44,7 @@ class ReferenceData {
 
     List<Industry> industries(CurrentUser user) {
         List<Industry> all = matrix.industries();
-        if (user.scope().kind() == org.anquan.platform.security.DataScope.Kind.DEPARTMENT) {
+        if (user.scope().kind() == DataScope.Kind.DEPARTMENT) {
             List<String> mine = matrix.industriesOf(user.scope().id());
             return all.stream().filter(i -> mine.contains(i.code())).toList();
         }

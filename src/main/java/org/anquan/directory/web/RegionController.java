@@ -1,9 +1,11 @@
 package org.anquan.directory.web;
 
+import org.anquan.directory.Directory;
 import org.anquan.directory.domain.Region;
 import org.anquan.directory.domain.Regions;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RegionController {
 
-    private final org.anquan.directory.Directory directory;
+    private final Directory directory;
 
     private final Regions regions;
 
-    RegionController(Regions regions, org.anquan.directory.Directory directory) {
+    RegionController(Regions regions, Directory directory) {
         this.directory = directory;
         this.regions = regions;
     }
@@ -41,7 +43,7 @@ class RegionController {
         var me = CurrentUsers.require();
         Region r = regions.get(id);
         if (me.scope().kind() == DataScope.Kind.REGION && !regions.get(me.scope().id()).isAncestorOrSelfOf(r.path())) {
-            throw new org.anquan.shared.ScopeDeniedException("region", id);
+            throw new ScopeDeniedException("region", id);
         }
         model.addAttribute("region", r);
         model.addAttribute("parent", r.parentId() == null ? null : regions.get(r.parentId()));

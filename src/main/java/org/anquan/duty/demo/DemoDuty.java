@@ -2,7 +2,12 @@ package org.anquan.duty.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.anquan.duty.domain.DutyRosters;
+import org.anquan.duty.domain.EventReports;
 import org.anquan.duty.domain.SpotChecks;
 import org.anquan.duty.domain.ZeroReports;
 import org.anquan.platform.security.Accounts;
@@ -29,11 +34,11 @@ class DemoDuty implements ApplicationRunner {
     private final ZeroReports zero;
     private final SpotChecks spot;
     private final Accounts accounts;
-    private final org.anquan.duty.domain.EventReports events;
+    private final EventReports events;
     private final Clock clock;
 
     DemoDuty(JdbcClient jdbc, DutyRosters rosters, ZeroReports zero, SpotChecks spot, Accounts accounts,
-             org.anquan.duty.domain.EventReports events, Clock clock) {
+             EventReports events, Clock clock) {
         this.events = events;
         this.jdbc = jdbc;
         this.rosters = rosters;
@@ -67,7 +72,7 @@ class DemoDuty implements ApplicationRunner {
         var city = units.get(0);
         var bureau = units.stream().filter(u -> "DEPARTMENT".equals(u.kind())).findFirst().orElseThrow();
         var counties = units.stream().filter(u -> "REGION".equals(u.kind()) && u.countyId() != null && u.countyId() == u.id()).limit(2).toList();
-        var keys = new java.util.ArrayList<>(java.util.List.of(city.key(), bureau.key()));
+        var keys = new ArrayList<>(List.of(city.key(), bureau.key()));
         counties.forEach(c -> keys.add(c.key()));
         for (int i = 0; i < keys.size(); i++) {
             long id = rosters.build(new DutyRosters.Pattern(keys.get(i), "本周值班表", today.minusDays(3), today.plusDays(3), i == 0 ? 12 : 24, 8,
@@ -82,21 +87,21 @@ class DemoDuty implements ApplicationRunner {
         zero.submit(city.key(), true, null, duty);
         zero.submit(counties.get(0).key(), false, "城关镇一处民房夜间起火，已扑灭，无人员伤亡，已按规定报送。", user("county"));
         // two events reported against the clock: a serious one whose written report came late, and a fire closed by its final report
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         long countyId = counties.get(0).countyId();
-        long serious = events.open(new org.anquan.duty.domain.EventReports.EventInput("化工园区储罐区泄漏着火", "ACCIDENT", true,
+        long serious = events.open(new EventReports.EventInput("化工园区储罐区泄漏着火", "ACCIDENT", true,
                 now.minusHours(5), now.minusHours(5).plusMinutes(10), countyId, "城东化工园区三号储罐区"),
-                new org.anquan.duty.domain.EventReports.ReportInput("FIRST", "PHONE", now.minusHours(5).plusMinutes(25),
+                new EventReports.ReportInput("FIRST", "PHONE", now.minusHours(5).plusMinutes(25),
                         "储罐区发生泄漏并引发火情，已组织现场人员疏散，消防救援力量已出动。", 0, 2), admin);
-        events.report(serious, new org.anquan.duty.domain.EventReports.ReportInput("FIRST", "WRITTEN", now.minusHours(3),
+        events.report(serious, new EventReports.ReportInput("FIRST", "WRITTEN", now.minusHours(3),
                 "书面报告：泄漏点已封堵，明火已扑灭，2人轻伤送医。", 0, 2), admin);
         events.accidentsOf(admin).stream().filter(a -> a.countyName().equals(counties.get(0).name())).findFirst()
                 .ifPresent(a -> events.linkAccident(serious, a.id(), admin));
-        long fire = events.open(new org.anquan.duty.domain.EventReports.EventInput("居民楼电动车充电起火", "FIRE", false,
+        long fire = events.open(new EventReports.EventInput("居民楼电动车充电起火", "FIRE", false,
                 now.minusDays(1), now.minusDays(1).plusMinutes(5), countyId, "城关街道幸福小区6幢"),
-                new org.anquan.duty.domain.EventReports.ReportInput("FIRST", "PHONE", now.minusDays(1).plusMinutes(15),
+                new EventReports.ReportInput("FIRST", "PHONE", now.minusDays(1).plusMinutes(15),
                         "楼道电动车充电起火，已扑灭，无人员伤亡。", 0, 0), admin);
-        events.report(fire, new org.anquan.duty.domain.EventReports.ReportInput("FINAL", "WRITTEN", now.minusDays(1).plusHours(3),
+        events.report(fire, new EventReports.ReportInput("FINAL", "WRITTEN", now.minusDays(1).plusHours(3),
                 "终报：过火面积约5平方米，起火原因为电动车电池故障，已对小区开展消防安全检查。", 0, 0), admin);
         long check = spot.draw(4, duty);
         var calls = spot.calls(check);

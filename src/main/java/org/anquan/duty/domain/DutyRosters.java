@@ -1,5 +1,7 @@
 package org.anquan.duty.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +17,17 @@ import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Phones;
+import org.anquan.shared.ScopeDeniedException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,10 +73,10 @@ public class DutyRosters {
     private final ScopeFilter scopes;
     private final AuditTrail audit;
     private final Clock clock;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
 
     DutyRosters(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock,
-                org.anquan.platform.web.Messages messages) {
+                Messages messages) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -81,7 +89,7 @@ public class DutyRosters {
     public List<Unit> units() {
         List<Unit> units = new ArrayList<>();
         units.add(new Unit("CITY", 0, messages.get("duty.unit.city"), null, null));
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var locale = LocaleContextHolder.getLocale();
         directory.departments().forEach(d -> units.add(new Unit("DEPARTMENT", d.id(), d.name(locale), null, d.id())));
         var counties = directory.counties();
         counties.forEach(c -> units.add(new Unit("REGION", c.id(), c.name(), c.id(), null)));
@@ -125,7 +133,7 @@ public class DutyRosters {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duty_roster (unit_kind, unit_id, unit_name, county_id, department_id, title, starts_on, ends_on, day_starts, status,
                                          created_by, created_at)
@@ -164,7 +172,7 @@ public class DutyRosters {
                     continue;
                 }
                 String[] parts = l.split("[\\s,，]+", 2);
-                if (parts.length < 2 || parts[0].length() > 50 || !org.anquan.shared.Phones.valid(parts[1])) {
+                if (parts.length < 2 || parts[0].length() > 50 || !Phones.valid(parts[1])) {
                     errors.put(field, "duty.person.line");
                     return people;
                 }
@@ -203,7 +211,7 @@ public class DutyRosters {
         for (var e : gaps.entrySet()) {
             if (!e.getValue().isEmpty()) {
                 Coverage.Interval g = e.getValue().get(0);
-                throw new BusinessException("duty.roster.uncovered", new org.springframework.context.support.DefaultMessageSourceResolvable(
+                throw new BusinessException("duty.roster.uncovered", new DefaultMessageSourceResolvable(
                         "duty.role." + e.getKey()), minute(g.from()), minute(g.to()), e.getValue().size());
             }
         }
@@ -271,7 +279,7 @@ public class DutyRosters {
         if (n.isEmpty() || n.length() > 50) {
             throw new InvalidInputException(Map.of("person", n.isEmpty() ? "validation.required" : "validation.too.long"));
         }
-        if (!org.anquan.shared.Phones.valid(ph)) {
+        if (!Phones.valid(ph)) {
             throw new InvalidInputException(Map.of("phone", "duty.phone.invalid"));
         }
         return new Person(n, ph);
@@ -328,7 +336,7 @@ public class DutyRosters {
             throw new BusinessException("duty.swap.past");
         }
         refuseIfOnShift(p.name(), s);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duty_swap (shift_id, from_person, to_person, to_phone, reason, status, requested_by, requested_at)
                 VALUES (:s, :from, :to, :phone, :why, 'PENDING', :by, :at)""")
@@ -384,7 +392,7 @@ public class DutyRosters {
         user.require(Permission.DUTY_MANAGE);
         Roster r = roster(rosterId);
         if (!scopes.reaches(user.scope(), r.subject(), ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("duty roster", rosterId);
+            throw new ScopeDeniedException("duty roster", rosterId);
         }
         return r;
     }
@@ -393,7 +401,7 @@ public class DutyRosters {
     public Roster readable(long rosterId, CurrentUser user) {
         Roster r = roster(rosterId);
         if (!scopes.reaches(user.scope(), r.subject(), ScopeFilter.Mode.READ)) {
-            throw new org.anquan.shared.ScopeDeniedException("duty roster", rosterId);
+            throw new ScopeDeniedException("duty roster", rosterId);
         }
         return r;
     }
@@ -402,7 +410,7 @@ public class DutyRosters {
             SELECT id, unit_kind, unit_id, unit_name, county_id, department_id, title, starts_on, ends_on, status, created_by, published_at, version
             FROM duty_roster""";
 
-    private Roster rosterRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Roster rosterRow(ResultSet rs, int n) throws SQLException {
         return new Roster(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getObject(5, Long.class),
                 rs.getObject(6, Long.class), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
                 rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class), rs.getInt(13));

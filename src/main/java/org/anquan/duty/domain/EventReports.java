@@ -1,5 +1,7 @@
 package org.anquan.duty.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,8 +18,10 @@ import org.anquan.shared.BusinessException;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -111,7 +115,7 @@ public class EventReports {
         if (first == null || !"FIRST".equals(first.stage())) {
             throw new InvalidInputException(Map.of("stage", "duty.event.first.required"));
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO duty_event (title, kind, serious, occurred_at, learned_at, county_id, place, status, created_by, created_at)
                 VALUES (:t, :k, :s, :o, :l, :c, :p, 'OPEN', :by, :at)""")
@@ -187,7 +191,7 @@ public class EventReports {
         user.require(Permission.DUTY_MANAGE);
         Event e = event(id);
         if (!scopes.reaches(user.scope(), subject(e.countyId()), ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("duty event", id);
+            throw new ScopeDeniedException("duty event", id);
         }
         return e;
     }
@@ -195,7 +199,7 @@ public class EventReports {
     public Event readable(long id, CurrentUser user) {
         Event e = event(id);
         if (!scopes.reaches(user.scope(), subject(e.countyId()), ScopeFilter.Mode.READ)) {
-            throw new org.anquan.shared.ScopeDeniedException("duty event", id);
+            throw new ScopeDeniedException("duty event", id);
         }
         return e;
     }
@@ -207,7 +211,7 @@ public class EventReports {
                    (SELECT MIN(r.reported_at) FROM duty_event_report r WHERE r.event_id = e.id AND r.channel = 'WRITTEN')
             FROM duty_event e""";
 
-    private Event row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Event row(ResultSet rs, int n) throws SQLException {
         OffsetDateTime learned = rs.getObject(6, OffsetDateTime.class);
         boolean serious = rs.getBoolean(4);
         return new Event(rs.getLong(1), rs.getString(2), rs.getString(3), serious, rs.getObject(5, OffsetDateTime.class), learned,

@@ -1,13 +1,10 @@
 package org.anquan.duty.domain;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.util.*;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
@@ -16,6 +13,7 @@ import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,9 +59,9 @@ public class SpotChecks {
         if (onDuty.isEmpty()) {
             throw new BusinessException("duty.spot.nobody");
         }
-        long seed = new java.security.SecureRandom().nextLong();
+        long seed = new SecureRandom().nextLong();
         List<DutyRosters.OnDuty> drawn = sample(onDuty, size, seed);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO duty_spot_check (drawn_at, drawn_by, seed, population, sample_size) VALUES (:at, :by, :seed, :pop, :n)")
                 .param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("seed", seed).param("pop", onDuty.size())
                 .param("n", drawn.size()).update(keys, "id");
@@ -80,7 +78,7 @@ public class SpotChecks {
     /** The draw: the population in the order of its rosters' ids, shuffled with the seed, the first {@code size}. */
     static List<DutyRosters.OnDuty> sample(List<DutyRosters.OnDuty> population, int size, long seed) {
         List<DutyRosters.OnDuty> ordered = new ArrayList<>(population);
-        ordered.sort(java.util.Comparator.comparingLong(d -> d.roster().id()));
+        ordered.sort(Comparator.comparingLong(d -> d.roster().id()));
         Collections.shuffle(ordered, new Random(seed));
         return ordered.subList(0, Math.min(size, ordered.size()));
     }
@@ -169,7 +167,7 @@ public class SpotChecks {
                         rs.getObject(7) == null ? null : Math.round(rs.getDouble(7) * 10) / 10.0))
                 .list();
         List<Rank> sorted = new ArrayList<>(ranks);
-        sorted.sort(java.util.Comparator.comparingInt(Rank::failures)
+        sorted.sort(Comparator.comparingInt(Rank::failures)
                 .thenComparing(r -> r.averageSeconds() == null ? Double.MAX_VALUE : r.averageSeconds()).thenComparing(Rank::unitName));
         return sorted;
     }

@@ -2,6 +2,7 @@ package org.anquan.duty.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 class DutyApi {
 
     private final DutyRosters rosters;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DutyApi(DutyRosters rosters, java.time.Clock clock) {
+    DutyApi(DutyRosters rosters, Clock clock) {
         this.rosters = rosters;
         this.clock = clock;
     }

@@ -3,6 +3,9 @@ package org.anquan.duty.web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.duty.domain.EventReports;
 import org.anquan.platform.security.CurrentUser;
@@ -47,7 +50,7 @@ class EventController {
         model.addAttribute("kinds", EventReports.KINDS);
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("nowLocal", LocalDateTime.now(clock).withSecond(0).withNano(0));
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         directory.counties().forEach(c -> names.put(c.id(), c.name()));
         model.addAttribute("countyNames", names);
         return "duty/events";
@@ -87,7 +90,7 @@ class EventController {
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("nowLocal", LocalDateTime.now(clock).withSecond(0).withNano(0));
         model.addAttribute("countyName", directory.region(e.countyId()).map(Directory.RegionRef::name).orElse(""));
-        model.addAttribute("accidents", "ACCIDENT".equals(e.kind()) ? events.accidentsOf(me) : java.util.List.of());
+        model.addAttribute("accidents", "ACCIDENT".equals(e.kind()) ? events.accidentsOf(me) : List.of());
         return "duty/event";
     }
 

@@ -1,30 +1,31 @@
 package org.anquan.emergency.domain;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.time.format.DateTimeParseException;
+import java.util.*;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.FireDangerWarned;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Phones;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Forest-fire danger from the stations' daily noon weather: observations are checked row by row (a bad
@@ -47,11 +48,11 @@ public class FireDanger {
     public record ObservationRow(int line, String stationCode, String date, String tempC, String rh, String windKmh, String rainMm) {
     }
 
-    public record Rejected(int line, String reason) implements java.io.Serializable {
+    public record Rejected(int line, String reason) implements Serializable {
     }
 
     /** Shown once after the import (kept in the session until then, hence serializable). */
-    public record ImportResult(int accepted, List<Rejected> rejected) implements java.io.Serializable {
+    public record ImportResult(int accepted, List<Rejected> rejected) implements Serializable {
         public ImportResult {
             rejected = List.copyOf(rejected);
         }
@@ -67,13 +68,13 @@ public class FireDanger {
     private final FireProperties props;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final org.anquan.platform.web.Messages messages;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final Messages messages;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     FireDanger(JdbcClient jdbc, JdbcTemplate batch, Directory directory, FireProperties props, AuditTrail audit,
-               ApplicationEventPublisher events, org.anquan.platform.web.Messages messages,
-               org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
+               ApplicationEventPublisher events, Messages messages,
+               TransactionTemplate tx, Clock clock) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -106,7 +107,7 @@ public class FireDanger {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO fire_station (code, name, county_id, lat, lon, created_at) VALUES (:code, :name, :county, :lat, :lon, :at)")
                 .param("code", code).param("name", name).param("county", in.countyId()).param("lat", p.lat()).param("lon", p.lon())
                 .param("at", OffsetDateTime.now(clock)).update(keys, "id");
@@ -153,7 +154,7 @@ public class FireDanger {
             Double rain = number(r.rainMm());
             try {
                 date = r.date() == null ? null : LocalDate.parse(r.date().strip());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 reason = messages.get("fire.obs.date.invalid", r.date());
             }
             if (reason != null) {
@@ -260,7 +261,7 @@ public class FireDanger {
     }
 
     /** Warnings for the counties, for the recent days at level 3 or above: new ones, or raised ones. */
-    private void warn(java.util.Set<Long> countyIds, LocalDate from, LocalDate to) {
+    private void warn(Set<Long> countyIds, LocalDate from, LocalDate to) {
         List<Long> counties = List.copyOf(countyIds);
         record Level(long county, LocalDate day, int level, double fwi) {
         }
@@ -287,7 +288,7 @@ public class FireDanger {
                             .param("id", id).update();
                 }
             } else {
-                var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                var keys = new GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO fire_warning (county_id, warn_date, level, fwi, issued_at) VALUES (:c, :d, :l, :f, :at)")
                         .param("c", l.county()).param("d", l.day()).param("l", l.level()).param("f", l.fwi())
                         .param("at", OffsetDateTime.now(clock)).update(keys, "id");
@@ -420,15 +421,15 @@ public class FireDanger {
         if (!"TOWNSHIP".equals(level) && !"VILLAGE".equals(level)) {
             errors.put("level", "validation.required");
         }
-        String p = org.anquan.shared.Inputs.text(place, 100, "place", true, errors);
-        String n = org.anquan.shared.Inputs.text(name, 50, "name", true, errors);
-        if (!org.anquan.shared.Phones.valid(phone)) {
+        String p = Inputs.text(place, 100, "place", true, errors);
+        String n = Inputs.text(name, 50, "name", true, errors);
+        if (!Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO fire_contact (county_id, township_id, level, place, name, phone, created_at)
                 VALUES (:c, :t, :l, :p, :n, :ph, :at)""")

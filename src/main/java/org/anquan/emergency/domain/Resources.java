@@ -12,13 +12,16 @@ import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Phones;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -103,14 +106,14 @@ public class Resources {
         if (!READINESS.contains(String.valueOf(in.readiness()))) {
             errors.put("readiness", "validation.required");
         }
-        if (!org.anquan.shared.Phones.valid(in.dutyPhone())) {
+        if (!Phones.valid(in.dutyPhone())) {
             errors.put("dutyPhone", "duty.phone.invalid");
         }
         GeoPoint p = point(in.lat(), in.lon(), county, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO rescue_team (name, kind_code, county_id, members, equipment, lat, lon, readiness, duty_phone, created_at)
                 VALUES (:name, :kind, :county, :members, :equipment, :lat, :lon, :readiness, :phone, :at)""")
@@ -130,7 +133,7 @@ public class Resources {
             return null;
         }
         var scope = user.scope();
-        if (scope.kind() == org.anquan.platform.security.DataScope.Kind.REGION && !scope.id().equals(countyId)) {
+        if (scope.kind() == DataScope.Kind.REGION && !scope.id().equals(countyId)) {
             errors.put("countyId", "resource.county.not.yours");
         }
         return countyId;
@@ -150,7 +153,7 @@ public class Resources {
 
     private static void ownCounty(long countyId, CurrentUser user) {
         var scope = user.scope();
-        if (scope.kind() == org.anquan.platform.security.DataScope.Kind.REGION && !scope.id().equals(countyId)) {
+        if (scope.kind() == DataScope.Kind.REGION && !scope.id().equals(countyId)) {
             throw new BusinessException("resource.county.not.yours");
         }
     }
@@ -190,14 +193,14 @@ public class Resources {
         String n = Inputs.text(name, 100, "name", true, errors);
         Long county = county(countyId, user, errors);
         String k = Inputs.text(keeper, 50, "keeper", true, errors);
-        if (!org.anquan.shared.Phones.valid(phone)) {
+        if (!Phones.valid(phone)) {
             errors.put("phone", "duty.phone.invalid");
         }
         GeoPoint p = point(lat, lon, county, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO warehouse (name, county_id, lat, lon, keeper, phone, created_at) VALUES (:n, :c, :lat, :lon, :k, :p, :at)")
                 .param("n", n).param("c", county).param("lat", p.lat()).param("lon", p.lon()).param("k", k).param("p", phone.strip())
                 .param("at", OffsetDateTime.now(clock)).update(keys, "id");
@@ -222,7 +225,7 @@ public class Resources {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO supply (warehouse_id, kind_code, item_name, unit, quantity, min_quantity, expires_on, lat, lon, updated_at)
                 VALUES (:w, :k, :i, :u, :q, :m, :e, :lat, :lon, :at)""")

@@ -2,6 +2,7 @@ package org.anquan.emergency.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class FireApi {
     ResponseEntity<FireDanger.Station> station(@RequestBody StationBody body) {
         var s = fire.addStation(new FireDanger.StationInput(body.code(), body.name(), body.countyId(), body.lat(), body.lon()),
                 CurrentUsers.require());
-        return ResponseEntity.created(java.net.URI.create("/api/v1/fire/stations/" + s.code())).body(s);
+        return ResponseEntity.created(URI.create("/api/v1/fire/stations/" + s.code())).body(s);
     }
 
     record ObservationBody(String stationCode, String date, Object tempC, Object rh, Object windKmh, Object rainMm) {

@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.domain.FireDanger;
 import org.anquan.platform.security.CurrentUser;
@@ -16,6 +21,7 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
 import org.anquan.shared.NotFoundException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,9 +60,9 @@ class FireController {
         model.addAttribute("departmentNames", departments());
         var contacts = fire.contacts();
         model.addAttribute("contacts", contacts);
-        model.addAttribute("contactNames", contacts.stream().collect(java.util.stream.Collectors.toMap(FireDanger.Contact::id,
+        model.addAttribute("contactNames", contacts.stream().collect(Collectors.toMap(FireDanger.Contact::id,
                 c -> c.place() + " " + c.name() + " " + c.phone())));
-        model.addAttribute("contactCounties", contacts.stream().collect(java.util.stream.Collectors.toMap(FireDanger.Contact::id,
+        model.addAttribute("contactCounties", contacts.stream().collect(Collectors.toMap(FireDanger.Contact::id,
                 FireDanger.Contact::countyId)));
         model.addAttribute("townships", directory.townships());
         // the unit a warning may be addressed to: the user's county or department
@@ -71,15 +77,15 @@ class FireController {
         return "emergency/fire";
     }
 
-    private java.util.Map<Long, String> names() {
-        java.util.Map<Long, String> m = new java.util.HashMap<>();
+    private Map<Long, String> names() {
+        Map<Long, String> m = new HashMap<>();
         directory.counties().forEach(c -> m.put(c.id(), c.name()));
         return m;
     }
 
-    private java.util.Map<Long, String> departments() {
-        java.util.Map<Long, String> m = new java.util.HashMap<>();
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    private Map<Long, String> departments() {
+        Map<Long, String> m = new HashMap<>();
+        var locale = LocaleContextHolder.getLocale();
         directory.departments().forEach(d -> m.put(d.id(), d.name(locale)));
         return m;
     }
@@ -91,7 +97,7 @@ class FireController {
         model.addAttribute("station", s);
         model.addAttribute("countyName", directory.region(s.countyId()).map(Directory.RegionRef::name).orElse(""));
         List<FireDanger.Index> days = new ArrayList<>(fire.indices(code, today.minusDays(59), today));
-        java.util.Collections.reverse(days);
+        Collections.reverse(days);
         model.addAttribute("days", days);
         return "emergency/station";
     }
@@ -124,7 +130,7 @@ class FireController {
             int n = 0;
             while ((line = in.readLine()) != null) {
                 n++;
-                if (n == 1 && line.replace("\uFEFF", "").toLowerCase(java.util.Locale.ROOT).startsWith("station")) {
+                if (n == 1 && line.replace("\uFEFF", "").toLowerCase(Locale.ROOT).startsWith("station")) {
                     continue;
                 }
                 if (line.isBlank()) {

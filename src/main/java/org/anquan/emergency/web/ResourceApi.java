@@ -3,7 +3,9 @@ package org.anquan.emergency.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Map;
 import org.anquan.emergency.domain.Resources;
+import org.anquan.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +28,7 @@ class ResourceApi {
     List<Resources.Near> nearest(@RequestParam double lat, @RequestParam double lon, @RequestParam String kind,
                                  @RequestParam(defaultValue = "5") int limit) {
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new org.anquan.shared.InvalidInputException(java.util.Map.of("lat", "location.invalid"));
+            throw new InvalidInputException(Map.of("lat", "location.invalid"));
         }
         return resources.nearest(lat, lon, kind, limit);
     }

@@ -1,16 +1,21 @@
 package org.anquan.emergency.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.domain.Resources;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
-import org.anquan.platform.web.MapPoint;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.MapPoint;
 import org.anquan.shared.InvalidInputException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +45,8 @@ class ResourceController {
                 @RequestParam(required = false) Double lon, Model model) {
         var kinds = resources.kinds();
         model.addAttribute("kinds", kinds);
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        model.addAttribute("kindNames", kinds.stream().collect(java.util.stream.Collectors.toMap(Resources.Kind::code, k -> k.name(locale))));
+        var locale = LocaleContextHolder.getLocale();
+        model.addAttribute("kindNames", kinds.stream().collect(Collectors.toMap(Resources.Kind::code, k -> k.name(locale))));
         model.addAttribute("kind", kind);
         model.addAttribute("lat", lat);
         model.addAttribute("lon", lon);
@@ -50,7 +55,7 @@ class ResourceController {
         model.addAttribute("supplies", resources.supplies(200));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("cityMap", directory.cityMap());
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         directory.counties().forEach(c -> names.put(c.id(), c.name()));
         model.addAttribute("countyNames", names);
         List<Resources.Near> near = List.of();
@@ -62,7 +67,7 @@ class ResourceController {
             }
         }
         model.addAttribute("near", near);
-        List<MapPoint> points = new java.util.ArrayList<>();
+        List<MapPoint> points = new ArrayList<>();
         if (lat != null && lon != null && near.size() > 0) {
             points.add(new MapPoint("●", lon, lat, "#0d6efd", null));
         }

@@ -1,19 +1,22 @@
 package org.anquan.hazards.demo;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.util.*;
+import org.anquan.platform.documents.DocumentNumbers;
+import org.anquan.platform.security.Accounts;
+import org.anquan.shared.CityTime;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hazards of the demo city over the past months, in every status, some overdue, routed as the
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "anquan.demo.enabled", havingValue = "true")
 public class DemoHazards implements ApplicationRunner {
 
-    private static final java.util.Set<String> OPEN = java.util.Set.of("ASSIGNED", "RECTIFYING", "SUBMITTED");
+    private static final Set<String> OPEN = Set.of("ASSIGNED", "RECTIFYING", "SUBMITTED");
     private static final String[] STATUSES = {"REPORTED", "ASSIGNED", "RECTIFYING", "RECTIFYING", "SUBMITTED", "CLOSED", "CLOSED", "CLOSED"};
 
     /** Where in a workplace a finding was made: makes the demo's descriptions read like inspectors' notes. */
@@ -37,13 +40,13 @@ public class DemoHazards implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private final org.anquan.platform.security.Accounts accounts;
+    private final Accounts accounts;
 
-    private final org.anquan.platform.documents.DocumentNumbers numbers;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final DocumentNumbers numbers;
+    private final TransactionTemplate tx;
 
-    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock, org.anquan.platform.security.Accounts accounts,
-                org.anquan.platform.documents.DocumentNumbers numbers, org.springframework.transaction.support.TransactionTemplate tx) {
+    DemoHazards(JdbcClient jdbc, JdbcTemplate batch, Clock clock, Accounts accounts,
+                DocumentNumbers numbers, TransactionTemplate tx) {
         this.numbers = numbers;
         this.tx = tx;
         this.accounts = accounts;
@@ -93,13 +96,13 @@ public class DemoHazards implements ApplicationRunner {
             if (department == null) {
                 continue;
             }
-            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO measure (industry_code, category_code, region_id, title, content, department_id, adopted_on, created_by, created_at,
                                          owner, funds, due_on, state, completed_on, accepted_by)
                     VALUES (:i, :c, :r, :t, :content, :d, :on, 'admin', :at, :owner, :funds, :due, :state, :done, :acceptedBy)""")
                     // the first measure is done and accepted; the others are being carried out
-                    .param("owner", owners[n]).param("funds", new java.math.BigDecimal(n == 3 ? "0" : (n + 1) * 50_000 + ""))
+                    .param("owner", owners[n]).param("funds", new BigDecimal(n == 3 ? "0" : (n + 1) * 50_000 + ""))
                     .param("due", today.plusDays(30L * (n + 1) - (Integer) m[5])).param("state", n == 0 ? "COMPLETED" : "ACTIVE")
                     .param("done", n == 0 ? today.minusDays(5) : null).param("acceptedBy", n == 0 ? "市安委办 刘强、周敏" : null)
                     .param("i", m[0]).param("c", m[1]).param("r", m[2]).param("t", m[3]).param("content", m[4])
@@ -155,7 +158,7 @@ public class DemoHazards implements ApplicationRunner {
                     "王强", "enterprise", reported, "CLOSED".equals(status) ? reported.plusDays(20) : null,
                     "CLOSED".equals(status) ? e.get("department_id") : null,
                     major ? "停用储罐区，恢复紧急切断阀联锁并校验，完善联锁投切管理制度" : null,
-                    major ? new java.math.BigDecimal("180000") : null, major ? deadline : null, major ? "王强" : null,
+                    major ? new BigDecimal("180000") : null, major ? deadline : null, major ? "王强" : null,
                     major ? "液氯泄漏专项应急预案，已于本月组织演练" : null, OPEN.contains(status) ? deadline : null});
         }
         insert(rows);
@@ -223,8 +226,8 @@ public class DemoHazards implements ApplicationRunner {
                 FROM directory_enterprise_view e JOIN directory_responsibility_view r ON r.industry_code = e.industry_code AND r.lead = TRUE
                 ORDER BY e.id LIMIT 5000""").query().listOfRows();
         // situations by industry and grade: a major hazard names a situation of the judgment standards, a general one a general situation
-        Map<String, List<String>> categories = new java.util.HashMap<>();
-        Map<String, String> categoryNames = new java.util.HashMap<>();
+        Map<String, List<String>> categories = new HashMap<>();
+        Map<String, String> categoryNames = new HashMap<>();
         jdbc.sql("SELECT code, industry_code, name_zh, major FROM hazard_category ORDER BY code").query(rs -> {
             categories.computeIfAbsent(rs.getString(2) + (rs.getBoolean(4) ? ":MAJOR" : ":GENERAL"), k -> new ArrayList<>())
                     .add(rs.getString(1));
@@ -258,7 +261,7 @@ public class DemoHazards implements ApplicationRunner {
                         e.get("department_id"), e.get("county_id"), deadline, "安全员", "demo", reported,
                         status.equals("CLOSED") ? reported.plusDays(5 + random.nextInt(20)) : null,
                         status.equals("CLOSED") ? e.get("department_id") : null,
-                        planned ? "停产整改，更换失效设备，完善管理制度" : null, planned ? new java.math.BigDecimal(50_000 + random.nextInt(500_000)) : null,
+                        planned ? "停产整改，更换失效设备，完善管理制度" : null, planned ? new BigDecimal(50_000 + random.nextInt(500_000)) : null,
                         planned ? deadline : null, planned ? "企业主要负责人" : null, planned ? "已制定专项应急预案并组织演练" : null,
                         OPEN.contains(status) ? deadline : null});
             }
@@ -276,14 +279,14 @@ public class DemoHazards implements ApplicationRunner {
                                     acceptance_on_site, acceptance_date)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows.stream().map(r -> {
-                    Object[] more = java.util.Arrays.copyOf(r, r.length + 5);
+                    Object[] more = Arrays.copyOf(r, r.length + 5);
                     OffsetDateTime closed = (OffsetDateTime) r[14];
                     // in its status since it was closed, or since it was reported; a closed one accepted by its department
                     more[r.length] = closed != null ? closed : r[13];
                     more[r.length + 1] = closed != null ? "DEPARTMENT" : null;
                     more[r.length + 2] = r[15];
                     more[r.length + 3] = closed != null ? Boolean.FALSE : null;
-                    more[r.length + 4] = closed != null ? org.anquan.shared.CityTime.dayOf(closed, clock) : null;
+                    more[r.length + 4] = closed != null ? CityTime.dayOf(closed, clock) : null;
                     return more;
                 }).toList());
     }

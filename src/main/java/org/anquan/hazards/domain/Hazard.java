@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
@@ -256,7 +260,7 @@ public class Hazard {
         if ("REQUESTED".equals(extensionState)) {
             throw new HazardRuleException("extension.pending");
         }
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (to == null) {
             errors.put("deadline", "validation.required");
         } else if (deadline == null || !to.isAfter(deadline)) {
@@ -346,12 +350,12 @@ public class Hazard {
             throw new HazardRuleException("hazard.accept.onsite.required");
         }
         if (site != null) {
-            Map<String, String> missing = new java.util.LinkedHashMap<>();
+            Map<String, String> missing = new LinkedHashMap<>();
             if (site.date() == null) {
                 missing.put("acceptanceDate", "validation.required");
             } else if (site.date().isAfter(LocalDate.now(clock))) {
                 missing.put("acceptanceDate", "acceptance.date.future");
-            } else if (reportedAt != null && site.date().isBefore(org.anquan.shared.CityTime.dayOf(reportedAt, clock))) {
+            } else if (reportedAt != null && site.date().isBefore(CityTime.dayOf(reportedAt, clock))) {
                 missing.put("acceptanceDate", "acceptance.date.before.report");
             }
             if (site.inspectors() == null || site.inspectors().isBlank()) {
@@ -445,7 +449,7 @@ public class Hazard {
         if (resumptionAppliedOn == null || resumptionResult != null) {
             throw new HazardRuleException("resume.nothing.to.review");
         }
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (on == null) {
             errors.put("reviewOn", "validation.required");
         } else if (on.isAfter(LocalDate.now(clock))) {
@@ -478,7 +482,7 @@ public class Hazard {
         if (on == null || on.isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException(Map.of("workersOn", on == null ? "validation.required" : "workers.date.future"));
         }
-        if (reportedAt != null && on.isBefore(org.anquan.shared.CityTime.dayOf(reportedAt, clock))) {
+        if (reportedAt != null && on.isBefore(CityTime.dayOf(reportedAt, clock))) {
             throw new InvalidInputException(Map.of("workersOn", "workers.date.before.report"));
         }
         workersReportedOn = on;
@@ -516,7 +520,7 @@ public class Hazard {
     }
 
     /** Inspectors as the order names them: each a name with the certificate number in full-width brackets. */
-    static final java.util.regex.Pattern INSPECTORS = java.util.regex.Pattern.compile(
+    static final Pattern INSPECTORS = Pattern.compile(
             "\\s*[\\p{IsHan}·]{2,12}（[0-9A-Za-z-]{6,24}）\\s*([、，,]\\s*[\\p{IsHan}·]{2,12}（[0-9A-Za-z-]{6,24}）\\s*)+");
 
     /**
@@ -587,7 +591,7 @@ public class Hazard {
 
     /** Days left to the deadline; negative when overdue; null without deadline. */
     public Long daysLeft(LocalDate today) {
-        return deadline == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+        return deadline == null ? null : ChronoUnit.DAYS.between(today, deadline);
     }
 
     public Long getId() { return id; }

@@ -1,22 +1,32 @@
 package org.anquan.hazards.domain;
 
 import java.io.IOException;
-import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.*;
+import java.util.function.IntConsumer;
 import org.anquan.directory.Directory;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
+import org.anquan.platform.web.Names;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,17 +50,17 @@ public class HazardImport {
     private final HazardService service;
     private final Directory directory;
     private final AuditTrail audit;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
     private final TransactionTemplate whole;
     private final TransactionTemplate perRow;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    private final org.anquan.platform.web.Names names;
+    private final Names names;
 
-    HazardImport(HazardService service, Directory directory, AuditTrail audit, org.anquan.platform.web.Messages messages,
-                 PlatformTransactionManager tx, org.springframework.jdbc.core.simple.JdbcClient jdbc, java.time.Clock clock,
-                 org.anquan.platform.web.Names names) {
+    HazardImport(HazardService service, Directory directory, AuditTrail audit, Messages messages,
+                 PlatformTransactionManager tx, JdbcClient jdbc, Clock clock,
+                 Names names) {
         this.names = names;
         this.service = service;
         this.directory = directory;
@@ -70,7 +80,7 @@ public class HazardImport {
     }
 
     /** A file imported before. */
-    public record Earlier(long id, String fileName, String importedBy, java.time.OffsetDateTime importedAt, int imported,
+    public record Earlier(long id, String fileName, String importedBy, OffsetDateTime importedAt, int imported,
                           int rejected) {
     }
 
@@ -79,15 +89,15 @@ public class HazardImport {
         return jdbc.sql("SELECT * FROM hazard_import ORDER BY id DESC LIMIT 30").query(HazardImport::earlier).list();
     }
 
-    private static Earlier earlier(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Earlier earlier(ResultSet rs, int n) throws SQLException {
         return new Earlier(rs.getLong("id"), rs.getString("file_name"), rs.getString("imported_by"),
-                rs.getObject("imported_at", java.time.OffsetDateTime.class), rs.getInt("imported"), rs.getInt("rejected"));
+                rs.getObject("imported_at", OffsetDateTime.class), rs.getInt("imported"), rs.getInt("rejected"));
     }
 
     private BusinessException alreadyImported(String sha) {
         Earlier e = jdbc.sql("SELECT * FROM hazard_import WHERE sha256 = :s").param("s", sha).query(HazardImport::earlier).single();
         return new BusinessException("import.already", e.id(),
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.importedAt().atZoneSameInstant(clock.getZone())),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(e.importedAt().atZoneSameInstant(clock.getZone())),
                 names.person(e.importedBy()), e.imported());
     }
 
@@ -108,14 +118,14 @@ public class HazardImport {
     }
 
     /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
-    public void writeRejected(Result result, Locale locale, java.io.OutputStream out) throws IOException {
+    public void writeRejected(Result result, Locale locale, OutputStream out) throws IOException {
         Spreadsheets.writeRejected(messages.inLocale("import.rejected.sheet", locale), messages.inLocale("import.line", locale),
                 messages.inLocale("import.reason", locale),
-                result.errors().stream().map(e -> java.util.Map.entry(e.line(), e.message())).toList(), out);
+                result.errors().stream().map(e -> Map.entry(e.line(), e.message())).toList(), out);
     }
 
     /** The import, telling how many rows are done as it stores them (for an import in the background). */
-    public Result importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale, java.util.function.IntConsumer progress) {
+    public Result importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale, IntConsumer progress) {
         if (!user.may(Permission.HAZARD_IMPORT)) {
             throw new AccessDeniedException("officers import inspection results");
         }
@@ -160,13 +170,13 @@ public class HazardImport {
         }
         try {
             return whole.execute(status -> store(lines, sha, fileName, user, locale, progress));
-        } catch (org.springframework.dao.DuplicateKeyException sameFileAtOnce) {
+        } catch (DuplicateKeyException sameFileAtOnce) {
             throw alreadyImported(sha);
         }
     }
 
     private Result store(List<Object[]> lines, String sha, String fileName, CurrentUser user, Locale locale,
-                         java.util.function.IntConsumer progress) {
+                         IntConsumer progress) {
         List<AuditTrail.Change> changes = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         int done = 0;
@@ -186,13 +196,13 @@ public class HazardImport {
                 errors.add(new RowError(n, messages.inLocale(e.messageKey(), locale, e.args())));
             }
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
         jdbc.sql("""
                 INSERT INTO hazard_import (sha256, file_name, imported_by, imported_at, imported, rejected)
                 VALUES (:s, :f, :by, :at, :i, :r)""")
                 .param("s", sha).param("f", name == null ? null : name.substring(0, Math.min(name.length(), 200)))
-                .param("by", user.username()).param("at", java.time.OffsetDateTime.now(clock))
+                .param("by", user.username()).param("at", OffsetDateTime.now(clock))
                 .param("i", changes.size()).param("r", errors.size()).update(keys, "id");
         long importId = keys.getKeyAs(Number.class).longValue();
         changes.add(new AuditTrail.Change("IMPORT", "hazard_import", importId,
@@ -203,8 +213,8 @@ public class HazardImport {
 
     private static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -2,14 +2,18 @@ package org.anquan.hazards.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.CityTime;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -31,10 +35,10 @@ public class HazardLedger {
 
     private final JdbcClient jdbc;
     private final HazardQueries queries;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
     private final Clock clock;
 
-    HazardLedger(JdbcClient jdbc, HazardQueries queries, org.anquan.platform.web.Messages messages, Clock clock) {
+    HazardLedger(JdbcClient jdbc, HazardQueries queries, Messages messages, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
@@ -48,7 +52,7 @@ public class HazardLedger {
 
     /** The same ledger, telling how many rows are written as it goes (for a background export). */
     public void write(HazardFilter filter, DataScope scope, String unit, LocalDate from, LocalDate to, Locale locale,
-                      OutputStream out, java.util.function.LongConsumer progress) throws IOException {
+                      OutputStream out, LongConsumer progress) throws IOException {
         Period p = period(filter, scope, from, to);
         DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE;
         write(p.where(), p.params(), p.start(), unit, messages.inLocale("ledger.period", locale, day.format(from), day.format(to)),
@@ -76,7 +80,7 @@ public class HazardLedger {
     }
 
     /** The hazards chosen on the register (all within the scope: the caller has checked), as the same ledger. */
-    public void writeSelection(java.util.Collection<Long> ids, DataScope scope, String unit, Locale locale, OutputStream out)
+    public void writeSelection(Collection<Long> ids, DataScope scope, String unit, Locale locale, OutputStream out)
             throws IOException {
         HazardQueries.Where w = queries.where(HazardFilter.NONE, scope, LocalDate.now(clock));
         Map<String, Object> params = new HashMap<>(w.params());
@@ -87,7 +91,7 @@ public class HazardLedger {
     }
 
     private void write(String where, Map<String, Object> params, OffsetDateTime start, String unit, String subtitle,
-                       Locale locale, OutputStream out, java.util.function.LongConsumer progress) throws IOException {
+                       Locale locale, OutputStream out, LongConsumer progress) throws IOException {
         boolean en = "en".equals(locale.getLanguage());
         // the columns officials use: what is done about it, by whom, with what money, by when, accepted by whom and when
         String[] headers = {"no", "code", "kind", "subject", "industry", "description", "grade", "measures", "owner", "funds",
@@ -122,7 +126,7 @@ public class HazardLedger {
                         LocalDate deadline = rs.getObject("deadline", LocalDate.class);
                         OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
                         LocalDate acceptedOn = rs.getObject("acceptance_date", LocalDate.class);
-                        java.math.BigDecimal funds = rs.getBigDecimal("plan_funds");
+                        BigDecimal funds = rs.getBigDecimal("plan_funds");
                         String unitName = rs.getString("accepted_unit_kind") == null ? null
                                 : switch (rs.getString("accepted_unit_kind")) {
                                     case "CITY" -> cityOffice;

@@ -1,15 +1,17 @@
 package org.anquan.hazards.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.*;
+import java.util.function.ToLongFunction;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.HazardSummary;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.SortOrder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,16 +27,16 @@ public class HazardQueries {
             .industry("h.industry_code").enterprise("h.enterprise_id");
 
     /** The register's sortable columns: newest first unless a column is chosen; the gravest and the latest first on a first click. */
-    public static final org.anquan.shared.SortOrder.Columns ORDER = org.anquan.shared.SortOrder.Columns.byDefault("-code")
+    public static final SortOrder.Columns ORDER = SortOrder.Columns.byDefault("-code")
             .column("-code", "h.id").column("-grade", "h.grade", "h.id").column("deadline", "h.deadline", "h.id");
 
     private final JdbcClient jdbc;
     private final ScopeFilter scopes;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final long firstWindow;
 
-    HazardQueries(JdbcClient jdbc, ScopeFilter scopes, java.time.Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
+    HazardQueries(JdbcClient jdbc, ScopeFilter scopes, Clock clock,
+                  @Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
@@ -45,7 +47,7 @@ public class HazardQueries {
     }
 
     public PageResult<HazardRow> page(HazardFilter f, DataScope scope, LocalDate today, int page, int size, Locale locale) {
-        org.anquan.shared.SortOrder order = ORDER.parse(f.sort());
+        SortOrder order = ORDER.parse(f.sort());
         Where w = where(f, scope, today);
         // counting a million rows exactly costs more than it tells: beyond the cap the pager says "more than"
         long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM hazard h " + w.sql() + " LIMIT :cap) x").params(w.params())
@@ -79,8 +81,8 @@ public class HazardQueries {
         // in the page's order, which the ids carry
         Map<Long, Integer> position = new HashMap<>();
         ids.forEach(id -> position.put(id, position.size()));
-        rows = new java.util.ArrayList<>(rows);
-        rows.sort(java.util.Comparator.comparing(r -> position.get(r.id())));
+        rows = new ArrayList<>(rows);
+        rows.sort(Comparator.comparing(r -> position.get(r.id())));
         return new PageResult<>(rows, page, size, total, capped);
     }
 
@@ -132,7 +134,7 @@ public class HazardQueries {
     }
 
     /** How many of these hazards the scope reaches in the mode; ids of hazards that do not exist are not counted. */
-    public int countInScope(java.util.Collection<Long> ids, DataScope scope, ScopeFilter.Mode mode) {
+    public int countInScope(Collection<Long> ids, DataScope scope, ScopeFilter.Mode mode) {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -159,7 +161,7 @@ public class HazardQueries {
      */
     public HazardSummary summary(DataScope scope, LocalDate today) {
         Where w = where(HazardFilter.NONE, scope, today);
-        java.util.Map<String, long[]> byStatus = new java.util.HashMap<>();
+        Map<String, long[]> byStatus = new HashMap<>();
         jdbc.sql("SELECT h.status, h.grade, COUNT(*) FROM hazard h " + w.sql() + " AND h.status IN (:waiting) GROUP BY h.status, h.grade")
                 .params(w.params()).param("waiting", HazardStatus.IN_WORK.stream().map(Enum::name).toList())
                 .query(rs -> {
@@ -168,7 +170,7 @@ public class HazardQueries {
                 });
         long overdue = jdbc.sql("SELECT COUNT(*) FROM hazard h " + w.sql() + " AND h.open_deadline < :today")
                 .params(w.params()).param("today", today).query(Long.class).single();
-        java.util.function.ToLongFunction<HazardStatus> all = s -> {
+        ToLongFunction<HazardStatus> all = s -> {
             long[] c = byStatus.getOrDefault(s.name(), new long[2]);
             return c[0] + c[1];
         };
@@ -181,12 +183,12 @@ public class HazardQueries {
     /** Hazards found and closed in each of the last {@code weeks} weeks (Monday to Sunday, city time), oldest first. */
     public List<HazardSummary.Week> weekly(DataScope scope, LocalDate today, int weeks) {
         LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L).minusWeeks(weeks - 1L);
-        OffsetDateTime from = org.anquan.shared.CityTime.startOf(monday, clock);
-        OffsetDateTime to = org.anquan.shared.CityTime.startOf(monday.plusWeeks(weeks), clock);
+        OffsetDateTime from = CityTime.startOf(monday, clock);
+        OffsetDateTime to = CityTime.startOf(monday.plusWeeks(weeks), clock);
         long[] found = perWeek("reported_at", scope, from, to, weeks);
         long[] closed = perWeek("closed_at", scope, from, to, weeks);
         long[] overdue = overdueAtWeekEnds(scope, monday, today, weeks);
-        List<HazardSummary.Week> result = new java.util.ArrayList<>();
+        List<HazardSummary.Week> result = new ArrayList<>();
         for (int i = 0; i < weeks; i++) {
             result.add(new HazardSummary.Week(monday.plusWeeks(i), found[i], closed[i], overdue[i]));
         }
@@ -208,9 +210,9 @@ public class HazardQueries {
             sums.append(i == 0 ? "" : ", ").append("SUM(CASE WHEN h.deadline < :d").append(i).append(" AND h.reported_at < :e").append(i)
                     .append(" AND (h.closed_at IS NULL OR h.closed_at >= :e").append(i).append(") THEN 1 ELSE 0 END)");
             p.put("d" + i, day);
-            p.put("e" + i, org.anquan.shared.CityTime.startOf(day.plusDays(1), clock));
+            p.put("e" + i, CityTime.startOf(day.plusDays(1), clock));
         }
-        p.put("first", org.anquan.shared.CityTime.startOf(firstMonday, clock));
+        p.put("first", CityTime.startOf(firstMonday, clock));
         long[] counts = new long[weeks];
         jdbc.sql("SELECT " + sums + " FROM hazard h " + w.sql() + " AND h.deadline IS NOT NULL AND h.status <> 'REJECTED' "
                         + "AND (h.closed_at IS NULL OR h.closed_at >= :first)")
@@ -225,7 +227,7 @@ public class HazardQueries {
     /** Open hazards by county and grade, every county of the city listed (in its code order), within the scope. */
     public List<HazardSummary.CountyOpen> openByCounty(DataScope scope) {
         Where w = where(HazardFilter.NONE, scope, LocalDate.MIN);
-        java.util.Map<Long, long[]> counts = new java.util.HashMap<>();
+        Map<Long, long[]> counts = new HashMap<>();
         jdbc.sql("SELECT h.county_id, h.grade, COUNT(*) FROM hazard h " + w.sql() + " AND h.status IN (:open) GROUP BY h.county_id, h.grade")
                 .params(w.params()).param("open", HazardStatus.OPEN.stream().map(Enum::name).toList())
                 .query(rs -> {
@@ -300,14 +302,14 @@ public class HazardQueries {
     }
 
     /** The open major hazards the scope reads, earliest deadline first: the list a situation report closes with. */
-    public List<org.anquan.hazards.HazardSummary.OpenMajor> openMajor(DataScope scope, int limit) {
+    public List<HazardSummary.OpenMajor> openMajor(DataScope scope, int limit) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         return jdbc.sql("SELECT h.code, COALESCE(e.name, h.place) AS subject, c.name AS county_name, h.deadline FROM hazard h "
                         + "JOIN directory_region_view c ON c.id = h.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id "
                         + "WHERE h.grade = 'MAJOR' AND h.status IN ('VERIFIED', 'ASSIGNED', 'RECTIFYING', 'SUBMITTED')" + visible.and()
                         + " ORDER BY h.deadline, h.id LIMIT " + limit)
                 .params(visible.params())
-                .query((rs, n) -> new org.anquan.hazards.HazardSummary.OpenMajor(rs.getString("code"), rs.getString("subject"),
+                .query((rs, n) -> new HazardSummary.OpenMajor(rs.getString("code"), rs.getString("subject"),
                         rs.getString("county_name"), rs.getObject("deadline", LocalDate.class)))
                 .list();
     }

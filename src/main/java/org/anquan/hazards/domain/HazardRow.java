@@ -2,6 +2,7 @@ package org.anquan.hazards.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** One line of the hazard register. */
 public record HazardRow(long id, String code, HazardSource source, String enterpriseName, String place,
@@ -10,7 +11,7 @@ public record HazardRow(long id, String code, HazardSource source, String enterp
                         OffsetDateTime closedAt, int version) {
 
     public Long daysLeft(LocalDate today) {
-        return deadline == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+        return deadline == null ? null : ChronoUnit.DAYS.between(today, deadline);
     }
 
     public boolean overdue(LocalDate today) {

@@ -1,29 +1,43 @@
 package org.anquan.hazards.domain;
-
-import org.anquan.platform.files.EvidenceCheck;
-import org.anquan.platform.security.Permission;
+import java.security.SecureRandom;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.*;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.AcceptanceRule;
 import org.anquan.hazards.HazardClosed;
+import org.anquan.hazards.HazardRegraded;
 import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.documents.DocumentNumbers;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.DateHorizon;
 import org.anquan.shared.GeoPoint;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reporting hazards and acting on them, with the role and data scope of the acting user. Input is
@@ -37,15 +51,15 @@ public class HazardService {
     private final HazardQueries queries;
     private final Directory directory;
     private final ScopeFilter scopes;
-    private final org.anquan.shared.DateHorizon horizon;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final DateHorizon horizon;
+    private final TransactionTemplate tx;
     private final long maxEvidencePixels;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JudgmentStandards standards;
-    private final org.anquan.platform.documents.DocumentNumbers numbers;
+    private final DocumentNumbers numbers;
     private final String cityAbbreviation;
     private final String countyBureauAbbreviation;
     private final int extensionGeneralDays;
@@ -53,20 +67,20 @@ public class HazardService {
     private final double spotCheckShare;
     private final int resumptionReviewDays;
     /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
-    private final org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules;
+    private final ObjectProvider<AcceptanceRule> acceptanceRules;
 
-    HazardService(@org.springframework.beans.factory.annotation.Value("${anquan.hazards.self-close.spot-check-share}") double spotCheckShare,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.resumption-review-days}") int resumptionReviewDays,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.extension.major-max-days}") int extensionMajorDays,
-                  org.anquan.platform.documents.DocumentNumbers numbers,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.documents.county-bureau-abbreviation}") String countyBureauAbbreviation,
-                  org.springframework.beans.factory.ObjectProvider<org.anquan.hazards.AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
-                  JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events, Clock clock,
-                  org.springframework.transaction.support.TransactionTemplate tx,
-                  @org.springframework.beans.factory.annotation.Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
-                  org.anquan.shared.DateHorizon horizon) {
+    HazardService(@Value("${anquan.hazards.self-close.spot-check-share}") double spotCheckShare,
+                  @Value("${anquan.hazards.resumption-review-days}") int resumptionReviewDays,
+                  @Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
+                  @Value("${anquan.hazards.extension.major-max-days}") int extensionMajorDays,
+                  DocumentNumbers numbers,
+                  @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
+                  @Value("${anquan.documents.county-bureau-abbreviation}") String countyBureauAbbreviation,
+                  ObjectProvider<AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
+                  JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+                  TransactionTemplate tx,
+                  @Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
+                  DateHorizon horizon) {
         this.acceptanceRules = acceptanceRules;
         this.numbers = numbers;
         this.extensionGeneralDays = extensionGeneralDays;
@@ -120,7 +134,7 @@ public class HazardService {
                 case "selfclose" -> SELF_CLOSE;
                 case "resume" -> RESUME_APPLY;
                 case "review" -> RESUME_REVIEW;
-                default -> valueOf(path.toUpperCase(java.util.Locale.ROOT));
+                default -> valueOf(path.toUpperCase(Locale.ROOT));
             };
         }
     }
@@ -158,8 +172,8 @@ public class HazardService {
      * one, or a whole import in one batch at its end).
      */
     Hazard file(HazardInput in, CurrentUser user) {
-        org.anquan.shared.Inputs.check(in);
-        horizon.check(java.util.Collections.singletonMap("deadline", in.deadline()));
+        Inputs.check(in);
+        horizon.check(Collections.singletonMap("deadline", in.deadline()));
         if (!mayReport(user)) {
             throw new AccessDeniedException("role may not report hazards");
         }
@@ -255,7 +269,7 @@ public class HazardService {
     public Hazard get(long id, CurrentUser user) {
         Hazard h = repository.findById(id).orElseThrow(() -> new NotFoundException("hazard", id));
         if (!queries.inScope(id, user.scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("hazard", id);
+            throw new ScopeDeniedException("hazard", id);
         }
         return h;
     }
@@ -354,7 +368,7 @@ public class HazardService {
     public Hazard regrade(long id, Integer version, HazardGrade grade, String reason, CurrentUser u) {
         Hazard h = act(id, version, Action.REGRADE, u, x -> x.regrade(grade, reason,
                 standards.listing(x.getCategoryCode()).isPresent(), u.username(), clock));
-        events.publishEvent(new org.anquan.hazards.HazardRegraded(h.getId(), h.getCode(), h.getGrade().name(),
+        events.publishEvent(new HazardRegraded(h.getId(), h.getCode(), h.getGrade().name(),
                 h.getDepartmentId(), h.getCountyId()));
         return h;
     }
@@ -367,7 +381,7 @@ public class HazardService {
         DataScope scope = u.scope();
         String abbreviation = switch (scope.kind()) {
             case CITY -> cityAbbreviation;
-            case REGION -> java.text.MessageFormat.format(countyBureauAbbreviation,
+            case REGION -> MessageFormat.format(countyBureauAbbreviation,
                     directory.region(scope.id()).map(Directory.RegionRef::name).orElse(""));
             case DEPARTMENT -> directory.department(scope.id()).map(Directory.DepartmentRef::name).orElse("");
             case ENTERPRISE -> throw new AccessDeniedException(u.username() + " issues no orders");
@@ -408,8 +422,8 @@ public class HazardService {
         DataScope scope = u.scope();
         String unit = unitKind(scope);
         Hazard closed = act(id, version, Action.ACCEPT, u, h -> {
-            org.anquan.hazards.AcceptanceRule.Unit required = requiredAcceptor(h);
-            if (required != null && !(required.kind().equals(unit) && java.util.Objects.equals(required.id(), scope.id()))) {
+            AcceptanceRule.Unit required = requiredAcceptor(h);
+            if (required != null && !(required.kind().equals(unit) && Objects.equals(required.id(), scope.id()))) {
                 throw new HazardRuleException(required.refusalKey());
             }
             h.accept(new Hazard.Acceptance(unit, scope.id(), onSite, note), u.username(), clock);
@@ -422,15 +436,15 @@ public class HazardService {
      * Who must accept the hazard: a rule of another module first (the listing office of a listed
      * hazard), else the unit whose inspection found it (复查); null when any unit in scope may.
      */
-    private org.anquan.hazards.AcceptanceRule.Unit requiredAcceptor(Hazard h) {
-        for (org.anquan.hazards.AcceptanceRule rule : acceptanceRules.orderedStream().toList()) {
+    private AcceptanceRule.Unit requiredAcceptor(Hazard h) {
+        for (AcceptanceRule rule : acceptanceRules.orderedStream().toList()) {
             var unit = rule.requiredUnit(h.getId());
             if (unit.isPresent()) {
                 return unit.get();
             }
         }
         return h.getFoundUnitKind() == null ? null
-                : new org.anquan.hazards.AcceptanceRule.Unit(h.getFoundUnitKind(), h.getFoundUnitId(), "hazard.accept.finder");
+                : new AcceptanceRule.Unit(h.getFoundUnitKind(), h.getFoundUnitId(), "hazard.accept.finder");
     }
 
     /**
@@ -449,7 +463,7 @@ public class HazardService {
         return closed;
     }
 
-    private static final java.security.SecureRandom SPOT_CHECKS = new java.security.SecureRandom();
+    private static final SecureRandom SPOT_CHECKS = new SecureRandom();
 
     public Hazard orderStop(long id, Integer version, LocalDate on, String note, CurrentUser u) {
         return act(id, version, Action.STOP, u, h -> h.orderStop(on, note, u.username(), clock));
@@ -488,7 +502,7 @@ public class HazardService {
     }
 
     /** The most hazards one bulk action takes: one page of the register at its largest. */
-    public static final int MAX_SELECTED = org.anquan.shared.PageResult.MAX_SIZE;
+    public static final int MAX_SELECTED = PageResult.MAX_SIZE;
 
     /** Assigns every selected hazard with one deadline and responsible person, all or none. */
     public int assignAll(List<Selected> selected, LocalDate deadline, String person, String phone, CurrentUser u) {
@@ -516,14 +530,14 @@ public class HazardService {
         for (Selected s : distinct) {
             try {
                 each.accept(s);
-            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+            } catch (OptimisticLockingFailureException e) {
                 throw new HazardRuleException("bulk.item.stale", codeOf(s.id()));
-            } catch (org.anquan.shared.BusinessException e) {
+            } catch (BusinessException e) {
                 throw new HazardRuleException("bulk.item.refused", codeOf(s.id()),
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {e.messageKey()}, e.args()));
+                        new DefaultMessageSourceResolvable(new String[] {e.messageKey()}, e.args()));
             } catch (InvalidInputException e) {
                 throw new HazardRuleException("bulk.item.refused", codeOf(s.id()),
-                        new org.springframework.context.support.DefaultMessageSourceResolvable(e.fieldErrors().values().iterator().next()));
+                        new DefaultMessageSourceResolvable(e.fieldErrors().values().iterator().next()));
             }
         }
         return distinct.size();
@@ -531,7 +545,7 @@ public class HazardService {
 
     /** The hazards a register's check boxes name, each {@code id:version}; any other value is unreadable. */
     public static List<Selected> parseSelection(List<String> values) {
-        List<Selected> selected = new java.util.ArrayList<>();
+        List<Selected> selected = new ArrayList<>();
         for (String value : values == null ? List.<String>of() : values) {
             String[] parts = value.split(":", 2);
             try {
@@ -549,9 +563,9 @@ public class HazardService {
      * naming only how many lie outside ({@code onOutside} hears how many of how many first).
      */
     public List<Selected> selection(List<Selected> selected, DataScope scope, ScopeFilter.Mode mode,
-                                    java.util.function.BiConsumer<Integer, Integer> onOutside) {
+                                    BiConsumer<Integer, Integer> onOutside) {
         List<Selected> distinct = selected == null ? List.of()
-                : List.copyOf(selected.stream().collect(java.util.stream.Collectors.toMap(Selected::id, x -> x, (a, b) -> a,
+                : List.copyOf(selected.stream().collect(Collectors.toMap(Selected::id, x -> x, (a, b) -> a,
                         LinkedHashMap::new)).values());
         if (distinct.isEmpty()) {
             throw new InvalidInputException(Map.of("selected", "bulk.none"));
@@ -562,7 +576,7 @@ public class HazardService {
         int outside = distinct.size() - queries.countInScope(distinct.stream().map(Selected::id).toList(), scope, mode);
         if (outside > 0) {
             onOutside.accept(outside, distinct.size());
-            throw new org.anquan.shared.BusinessException("bulk.outside.scope", outside, distinct.size());
+            throw new BusinessException("bulk.outside.scope", outside, distinct.size());
         }
         return distinct;
     }

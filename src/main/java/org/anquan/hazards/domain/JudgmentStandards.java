@@ -1,11 +1,7 @@
 package org.anquan.hazards.domain;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.*;
 import java.util.regex.Pattern;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.Spreadsheets;
@@ -17,6 +13,7 @@ import org.anquan.shared.NotFoundException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +38,7 @@ public class JudgmentStandards {
     }
 
     public record Standard(String code, String nameZh, String nameEn, String source, int issuedYear) {
-        public String name(java.util.Locale locale) {
+        public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
         }
     }
@@ -49,7 +46,7 @@ public class JudgmentStandards {
     /** A situation (hazard category): listed by a standard when {@code standardCode} is set. */
     public record Situation(String code, String industryCode, String nameZh, String nameEn, boolean major,
                             String standardCode, String article, boolean active, int version) {
-        public String name(java.util.Locale locale) {
+        public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
         }
     }
@@ -130,7 +127,7 @@ public class JudgmentStandards {
                 .param("en", in.nameEn().trim()).param("m", major).param("s", in.standardCode()).param("a", trim(in.article()))
                 .param("v", in.version()).update();
         if (n == 0) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("hazard_category " + in.code() + " changed");
+            throw new OptimisticLockingFailureException("hazard_category " + in.code() + " changed");
         }
         audit.record("UPDATE", "hazard_category", in.code(), in.nameZh(), before, in);
     }
@@ -145,7 +142,7 @@ public class JudgmentStandards {
         int n = jdbc.sql("UPDATE hazard_category SET active = :a, version = version + 1 WHERE code = :c AND version = :v")
                 .param("a", active).param("c", code).param("v", version).update();
         if (n == 0) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("hazard_category " + code + " changed");
+            throw new OptimisticLockingFailureException("hazard_category " + code + " changed");
         }
         audit.record(active ? "RESTORE" : "RETIRE", "hazard_category", code, before.nameZh(), before.active(), active);
     }
@@ -164,7 +161,7 @@ public class JudgmentStandards {
         List<Map.Entry<Integer, String>> errors = new ArrayList<>();
         try (Workbook wb = Spreadsheets.open(bytes)) {
             Sheet sheet = wb.getSheetAt(0);
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null || Spreadsheets.isBlank(row)) {

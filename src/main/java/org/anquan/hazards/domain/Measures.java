@@ -2,8 +2,10 @@ package org.anquan.hazards.domain;
 
 import jakarta.validation.constraints.*;
 import java.io.IOException;
-import org.anquan.platform.security.Permission;
 import java.io.OutputStream;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,15 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
+import org.anquan.shared.BusinessException;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -32,7 +40,7 @@ public class Measures {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
     private final Clock clock;
     private final ScopeFilter scopes;
 
@@ -40,7 +48,7 @@ public class Measures {
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("m.region_id").department("m.department_id")
             .industry("m.industry_code");
 
-    Measures(JdbcClient jdbc, AuditTrail audit, org.anquan.platform.web.Messages messages, Clock clock, ScopeFilter scopes) {
+    Measures(JdbcClient jdbc, AuditTrail audit, Messages messages, Clock clock, ScopeFilter scopes) {
         this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -51,8 +59,8 @@ public class Measures {
     public record MeasureInput(@Size(max = 32) String industryCode, @Size(max = 40) String categoryCode, Long regionId,
                                @Size(max = 200) String title, @Size(max = 4000) String content,
                                Long departmentId, LocalDate adoptedOn, @Size(max = 2000) String hazardCodes,
-                               @Size(max = 50) String owner, @DecimalMin("0") @Digits(integer = 12, fraction = 2) java.math.BigDecimal funds,
-                               LocalDate dueOn) implements java.io.Serializable {
+                               @Size(max = 50) String owner, @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal funds,
+                               LocalDate dueOn) implements Serializable {
         public static MeasureInput empty() {
             return new MeasureInput(null, null, null, null, null, null, null, null, null, null, null);
         }
@@ -61,7 +69,7 @@ public class Measures {
     /** A measure as listed: with its state (ACTIVE, COMPLETED, RETIRED), owner, funds, deadline and acceptance. */
     public record MeasureRow(long id, String industryName, String categoryName, String regionName, String title, String content,
                              String departmentName, LocalDate adoptedOn, String hazardCodes, String state, String owner,
-                             java.math.BigDecimal funds, LocalDate dueOn, LocalDate completedOn, String acceptedBy,
+                             BigDecimal funds, LocalDate dueOn, LocalDate completedOn, String acceptedBy,
                              String retiredReason, int version, List<HistoryLine> history) {
     }
 
@@ -70,13 +78,13 @@ public class Measures {
 
     /** What an edit may change: the wording, the owner, the funds and the deadline. */
     public record MeasureChange(@Size(max = 200) String title, @Size(max = 4000) String content, @Size(max = 50) String owner,
-                                @DecimalMin("0") @Digits(integer = 12, fraction = 2) java.math.BigDecimal funds, LocalDate dueOn) {
+                                @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal funds, LocalDate dueOn) {
     }
 
     @Transactional
     public long create(MeasureInput in, CurrentUser user) {
         user.require(Permission.MEASURE_EDIT);
-        org.anquan.shared.Inputs.check(in);
+        Inputs.check(in);
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(in.industryCode())) errors.put("industryCode", "validation.required");
         if (in.regionId() == null) errors.put("regionId", "validation.required");
@@ -143,7 +151,7 @@ public class Measures {
     @Transactional
     public void edit(long id, Integer version, MeasureChange change, CurrentUser user) {
         Map<String, Object> before = actable(id, version, user, "ACTIVE");
-        org.anquan.shared.Inputs.check(change);
+        Inputs.check(change);
         Map<String, String> errors = new LinkedHashMap<>();
         if (blank(change.title())) errors.put("title", "validation.required");
         if (blank(change.content())) errors.put("content", "validation.required");
@@ -182,7 +190,7 @@ public class Measures {
     public void retire(long id, Integer version, String reason, CurrentUser user) {
         Map<String, Object> before = actable(id, version, user, null);
         if ("RETIRED".equals(before.get("state"))) {
-            throw new org.anquan.shared.BusinessException("measure.retired.already");
+            throw new BusinessException("measure.retired.already");
         }
         if (blank(reason)) {
             throw new InvalidInputException(Map.of("reason", "measure.retire.reason"));
@@ -201,30 +209,30 @@ public class Measures {
         ScopeFilter.Predicate own = scopes.act(user.scope(), SCOPE);
         Map<String, Object> m = jdbc.sql("SELECT m.* FROM measure m WHERE m.id = :id" + own.and()).param("id", id).params(own.params())
                 .query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new org.anquan.shared.NotFoundException("measure", id));
+                .orElseThrow(() -> new NotFoundException("measure", id));
         if (version == null) {
             throw new InvalidInputException(Map.of("version", "version.required"));
         }
         if (((Number) m.get("version")).intValue() != version) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("measure " + id + " changed");
+            throw new OptimisticLockingFailureException("measure " + id + " changed");
         }
         if (requiredState != null && !requiredState.equals(m.get("state"))) {
-            throw new org.anquan.shared.BusinessException("measure.not.active");
+            throw new BusinessException("measure.not.active");
         }
-        if (m.get("adopted_on") instanceof java.sql.Date d) {
+        if (m.get("adopted_on") instanceof Date d) {
             m.put("adopted_on", d.toLocalDate());
         }
         return m;
     }
 
-    private void update(long id, int version, String set, Map<String, Object> params, java.math.BigDecimal funds, LocalDate dueOn) {
+    private void update(long id, int version, String set, Map<String, Object> params, BigDecimal funds, LocalDate dueOn) {
         var sql = jdbc.sql("UPDATE measure SET " + set + ", version = version + 1 WHERE id = :id AND version = :v")
                 .param("id", id).param("v", version).params(params);
         if (set.contains(":f")) {
             sql = sql.param("f", funds).param("due", dueOn);
         }
         if (sql.update() == 0) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("measure " + id + " changed");
+            throw new OptimisticLockingFailureException("measure " + id + " changed");
         }
     }
 

@@ -1,21 +1,23 @@
 package org.anquan.hazards.domain;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
-import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.*;
+import org.anquan.directory.Directory;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,7 +58,7 @@ public class QuarterlyReports {
     private final Properties properties;
     private final Clock clock;
     private final ScopeFilter scopes;
-    private final org.anquan.directory.Directory directory;
+    private final Directory directory;
 
     /** An enterprise's columns for each dimension of a data scope. */
     static final ScopeFilter.Columns ENTERPRISE_SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
@@ -67,7 +69,7 @@ public class QuarterlyReports {
             .enterprise("q.enterprise_id");
 
     QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock, ScopeFilter scopes,
-                     org.anquan.directory.Directory directory) {
+                     Directory directory) {
         this.directory = directory;
         this.scopes = scopes;
         this.jdbc = jdbc;
@@ -122,10 +124,10 @@ public class QuarterlyReports {
      */
     public List<Period> openPeriods(long enterpriseId) {
         LocalDate today = LocalDate.now(clock);
-        java.util.Set<String> filed = new java.util.HashSet<>(jdbc.sql(
+        Set<String> filed = new HashSet<>(jdbc.sql(
                         "SELECT report_year || '-' || quarter FROM quarterly_report WHERE enterprise_id = :e AND report_year >= :y")
                 .param("e", enterpriseId).param("y", today.getYear() - 2).query(String.class).list());
-        List<Period> open = new java.util.ArrayList<>();
+        List<Period> open = new ArrayList<>();
         LocalDate earliest = today.minusYears(2);
         for (int year = earliest.getYear(); year <= today.getYear(); year++) {
             for (int quarter = 1; quarter <= 4; quarter++) {
@@ -265,10 +267,10 @@ public class QuarterlyReports {
     }
 
     /** The non-filers of the period as a workbook: every one in the scope, with its county and industry. */
-    public void exportMissing(Period period, DataScope scope, String title, String[] headers, Locale locale, java.io.OutputStream out)
-            throws java.io.IOException {
+    public void exportMissing(Period period, DataScope scope, String title, String[] headers, Locale locale, OutputStream out)
+            throws IOException {
         Missing m = missing(period, scope, locale, 200_000);
-        try (var wb = new org.apache.poi.xssf.streaming.SXSSFWorkbook(500)) {
+        try (var wb = new SXSSFWorkbook(500)) {
             var sheet = wb.createSheet("1");
             sheet.createRow(0).createCell(0).setCellValue(title);
             var h = sheet.createRow(1);
@@ -280,7 +282,7 @@ public class QuarterlyReports {
                 var row = sheet.createRow(r++);
                 String[] v = {String.valueOf(r - 2), e.name(), e.creditCode(), e.countyName(), e.industryName()};
                 for (int i = 0; i < v.length; i++) {
-                    row.createCell(i, org.apache.poi.ss.usermodel.CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
+                    row.createCell(i, CellType.STRING).setCellValue(v[i] == null ? "" : v[i]);
                 }
             }
             wb.write(out);

@@ -3,6 +3,7 @@ package org.anquan.hazards.web;
 import jakarta.validation.constraints.*;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.anquan.hazards.domain.HazardGrade;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The parameters any hazard action may take; each action reads the ones it needs. */
@@ -13,7 +14,7 @@ record HazardActionForm(Integer version, @Size(max = 300) String reason, Long du
                         @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal planFunds,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate planDeadline,
                         @Size(max = 50) String planOwner, @Size(max = 2000) String planEmergency,
-                        org.anquan.hazards.domain.HazardGrade grade,
+                        HazardGrade grade,
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate acceptanceDate,
                         @Size(max = 200) String inspectors, @Size(max = 2000) String findings,
                         @Size(max = 300) String planFundsNote,

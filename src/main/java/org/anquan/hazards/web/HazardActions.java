@@ -1,10 +1,16 @@
 package org.anquan.hazards.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardService;
 import org.anquan.hazards.domain.RemediationPlan;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.shared.DateHorizon;
+import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -13,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class HazardActions {
 
-    private final org.anquan.shared.DateHorizon horizon;
+    private final DateHorizon horizon;
     private final HazardService service;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    HazardActions(HazardService service, org.anquan.shared.DateHorizon horizon, java.time.Clock clock) {
+    HazardActions(HazardService service, DateHorizon horizon, Clock clock) {
         this.clock = clock;
         this.horizon = horizon;
         this.service = service;
@@ -33,20 +39,20 @@ class HazardActions {
      * A bulk action over hazards chosen on the register, each given as {@code id:version}: the role
      * first, then the input common to all, then the service decides on the whole selection at once.
      */
-    int bulk(String action, java.util.List<String> selected, HazardActionForm f, CurrentUser u) {
+    int bulk(String action, List<String> selected, HazardActionForm f, CurrentUser u) {
         HazardService.Action a = switch (action) {
             case "assign" -> HazardService.Action.ASSIGN;
             case "reroute" -> HazardService.Action.REROUTE;
             default -> throw new NotFoundException("action", action);
         };
         service.authorizeBulk(a, u);
-        org.anquan.shared.Inputs.check(f);
-        java.util.List<HazardService.Selected> chosen = HazardService.parseSelection(selected);
+        Inputs.check(f);
+        List<HazardService.Selected> chosen = HazardService.parseSelection(selected);
         if (a == HazardService.Action.ASSIGN) {
             if (f.deadline() == null) {
                 throw new InvalidInputException(Map.of("deadline", "bulk.deadline.required"));
             }
-            if (f.deadline().isBefore(java.time.LocalDate.now(clock))) {
+            if (f.deadline().isBefore(LocalDate.now(clock))) {
                 throw new InvalidInputException(Map.of("deadline", "deadline.past"));
             }
             horizon.check(Map.of("deadline", f.deadline()));
@@ -63,8 +69,8 @@ class HazardActions {
 
     Hazard perform(long id, String action, HazardActionForm f, CurrentUser u) {
         authorize(id, action, u);
-        org.anquan.shared.Inputs.check(f);
-        var dates = new java.util.LinkedHashMap<String, java.time.LocalDate>();
+        Inputs.check(f);
+        var dates = new LinkedHashMap<String, LocalDate>();
         dates.put("deadline", f.deadline());
         dates.put("planDeadline", f.planDeadline());
         dates.put("acceptanceDate", f.acceptanceDate());

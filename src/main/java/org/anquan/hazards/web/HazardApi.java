@@ -16,6 +16,8 @@ import org.anquan.hazards.domain.HazardRow;
 import org.anquan.hazards.domain.HazardService;
 import org.anquan.hazards.domain.RemediationPlan;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.security.RequiresPermission;
 import org.anquan.shared.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,7 +73,7 @@ class HazardApi {
     }
 
     @PostMapping
-    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.HAZARD_REPORT)
+    @RequiresPermission(Permission.HAZARD_REPORT)
     @Operation(summary = "Report a hazard; it is routed to the responsible department and county")
     ResponseEntity<HazardView> report(@RequestBody HazardInput input) {
         Hazard h = service.report(input, CurrentUsers.require());

@@ -1,35 +1,33 @@
 package org.anquan.hazards.web;
 
-import org.anquan.platform.web.Downloads;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.anquan.directory.Directory;
-import org.anquan.hazards.domain.Hazard;
-import org.anquan.hazards.domain.HazardFilter;
-import org.anquan.hazards.domain.HazardGrade;
-import org.anquan.hazards.domain.HazardInput;
-import org.anquan.hazards.domain.HazardQueries;
-import org.anquan.hazards.domain.HazardService;
-import org.anquan.hazards.domain.HazardSource;
-import org.anquan.hazards.domain.HazardStatus;
+import org.anquan.hazards.domain.*;
+import org.anquan.hazards.domain.HazardLedger;
+import org.anquan.platform.documents.OfficialDocument;
+import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.MapPoint;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.anquan.hazards.domain.HazardLedger;
-import org.anquan.platform.files.FileJobs;
-import org.anquan.platform.web.Messages;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reporting a hazard, its page and its actions, its evidence, and its documents (the ledger, the notice). */
 @Controller
@@ -57,9 +56,9 @@ class HazardController {
     private final Downloads downloads;
     private final JsonMapper json;
     private final Clock clock;
-    private final org.anquan.hazards.domain.JudgmentStandards standards;
+    private final JudgmentStandards standards;
 
-    HazardController(org.anquan.hazards.domain.JudgmentStandards standards, HazardService service, HazardQueries queries, HazardActions actions, HazardLedger ledger,
+    HazardController(JudgmentStandards standards, HazardService service, HazardQueries queries, HazardActions actions, HazardLedger ledger,
                      HazardPageData pageData, Directory directory, FileJobs fileJobs, Messages messages, Downloads downloads,
                      JsonMapper json, Clock clock) {
         this.standards = standards;
@@ -135,10 +134,10 @@ class HazardController {
         model.addAttribute("resumptionDue", h.resumptionReviewDue(service.resumptionReviewDays()));
         model.addAttribute("may", new Permissions(me));
         if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", java.util.Map.of());
+            model.addAttribute("fieldErrors", Map.of());
         }
         if (h.getLon() != null && h.getLat() != null) {
-            model.addAttribute("location", json.writeValueAsString(java.util.List.of(new org.anquan.platform.web.MapPoint(
+            model.addAttribute("location", json.writeValueAsString(List.of(new MapPoint(
                     h.getCode(), h.getLon(), h.getLat(), h.getGrade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14", null))));
             pageData.addWithMapTo(model);
         } else {
@@ -225,9 +224,9 @@ class HazardController {
     /** 问题隐患清单: the filtered register for a period as the printed ledger, stock and increment. */
     @GetMapping("/hazards/ledger.xlsx")
     void ledger(@ModelAttribute HazardFilter filter,
-                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate to,
-                HttpServletResponse response, Locale locale, jakarta.servlet.http.HttpServletRequest request) throws IOException {
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                HttpServletResponse response, Locale locale, HttpServletRequest request) throws IOException {
         CurrentUser me = CurrentUsers.require();
         LocalDate today = LocalDate.now(clock);
         LocalDate f = from == null ? today.withDayOfMonth(1) : from;
@@ -271,14 +270,14 @@ class HazardController {
             case "REGION" -> messages.get("order.unit.region", directory.region(h.getOrderUnitId()).map(Directory.RegionRef::name).orElse(""));
             default -> directory.department(h.getOrderUnitId()).map(d -> d.name(locale)).orElse("");
         };
-        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.rectification.title"), h.getOrderNumber())
+        var doc = new OfficialDocument(messages.get("notice.rectification.title"), h.getOrderNumber())
                 .to(unit)
-                .paragraph(messages.get("order.inspected", org.anquan.platform.documents.OfficialDocument.date(h.getOrderIssuedOn(), locale),
+                .paragraph(messages.get("order.inspected", OfficialDocument.date(h.getOrderIssuedOn(), locale),
                         h.getOrderInspectors()))
                 .paragraph(messages.get("notice.rectification.found", h.getDescription()))
                 .paragraph(messages.get("order.basis"))
                 .paragraph(messages.get("notice.rectification.requirement",
-                        org.anquan.platform.documents.OfficialDocument.date(h.getDeadline(), locale)))
+                        OfficialDocument.date(h.getDeadline(), locale)))
                 .paragraph(messages.get(h.getGrade() == HazardGrade.MAJOR ? "notice.rectification.major" : "notice.rectification.general"))
                 .paragraph(messages.get("order.appeal"))
                 .signedBy(issuer, h.getOrderIssuedOn(), locale)

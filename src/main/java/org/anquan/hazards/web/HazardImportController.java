@@ -1,14 +1,18 @@
 package org.anquan.hazards.web;
 
-import org.anquan.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
-import org.anquan.platform.security.Permission;
 import java.io.IOException;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardImport;
+import org.anquan.platform.files.FileJobs;
+import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,13 +27,13 @@ class HazardImportController {
 
     private final Downloads downloads;
     private final HazardImport importer;
-    private final org.anquan.platform.files.FileJobs fileJobs;
-    private final org.anquan.platform.web.Messages messages;
+    private final FileJobs fileJobs;
+    private final Messages messages;
     private final int backgroundRows;
 
-    HazardImportController(HazardImport importer, Downloads downloads, org.anquan.platform.files.FileJobs fileJobs,
-                           org.anquan.platform.web.Messages messages,
-                           @org.springframework.beans.factory.annotation.Value("${anquan.hazards.import.background-rows:500}") int backgroundRows) {
+    HazardImportController(HazardImport importer, Downloads downloads, FileJobs fileJobs,
+                           Messages messages,
+                           @Value("${anquan.hazards.import.background-rows:500}") int backgroundRows) {
         this.downloads = downloads;
         this.importer = importer;
         this.fileJobs = fileJobs;
@@ -64,7 +68,7 @@ class HazardImportController {
         CurrentUser me = officer();
         byte[] bytes = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        int rows = org.anquan.platform.files.Spreadsheets.rowsBelowHeader(bytes);
+        int rows = Spreadsheets.rowsBelowHeader(bytes);
         if (rows > backgroundRows) {
             // seconds of work: in the background, the person watches its progress or comes back to it
             String shown = name == null || name.isBlank() ? messages.get("import.unnamed") : name;
@@ -75,7 +79,7 @@ class HazardImportController {
                             importer.writeRejected(result, locale, out);
                             return messages.inLocale("import.hazard.summary", locale, result.imported(), result.errors().size());
                         } catch (BusinessException e) {
-                            throw new org.anquan.platform.files.FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
+                            throw new FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
                         }
                     });
             return "redirect:/jobs/" + id;

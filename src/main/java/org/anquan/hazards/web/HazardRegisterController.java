@@ -1,12 +1,18 @@
 package org.anquan.hazards.web;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.anquan.directory.Directory;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.domain.HazardFilter;
 import org.anquan.hazards.domain.HazardGrade;
 import org.anquan.hazards.domain.HazardLedger;
@@ -17,6 +23,8 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.ListPreferences;
+import org.anquan.platform.web.ListUrls;
+import org.anquan.platform.web.MapPoint;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
@@ -29,6 +37,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -66,7 +75,7 @@ class HazardRegisterController {
     @GetMapping("/hazards")
     String list(@ModelAttribute("filter") HazardFilter filter, @RequestParam(defaultValue = "1") int page,
                 @RequestParam(required = false) Integer size, HtmxRequest htmx, Model model, Locale locale,
-                jakarta.servlet.http.HttpServletRequest request) {
+                HttpServletRequest request) {
         CurrentUser me = CurrentUsers.require();
         // a column not offered is refused before anything is remembered
         model.addAttribute("order", HazardQueries.ORDER.parse(filter.sort()));
@@ -99,12 +108,12 @@ class HazardRegisterController {
     }
 
     @GetMapping(value = "/hazards/map/points", produces = MediaType.APPLICATION_JSON_VALUE)
-    @org.springframework.web.bind.annotation.ResponseBody
-    java.util.List<org.anquan.platform.web.MapPoint> points(@ModelAttribute HazardFilter filter) {
+    @ResponseBody
+    List<MapPoint> points(@ModelAttribute HazardFilter filter) {
         CurrentUser me = CurrentUsers.require();
         LocalDate today = LocalDate.now(clock);
         return queries.located(filter, me.scope(), today, MAP_LIMIT).stream()
-                .map(h -> new org.anquan.platform.web.MapPoint(h.code() + " " + (h.subject() == null ? "" : h.subject())
+                .map(h -> new MapPoint(h.code() + " " + (h.subject() == null ? "" : h.subject())
                         + " · " + messages.get(h.status().messageKey()), h.lon(), h.lat(), colour(h), "/hazards/" + h.id()))
                 .toList();
     }
@@ -124,13 +133,13 @@ class HazardRegisterController {
     }
 
     /** The register's filters and order, remembered per person. */
-    private static final java.util.List<String> FILTER_PARAMS = java.util.List.of("countyId", "departmentId", "status", "grade",
+    private static final List<String> FILTER_PARAMS = List.of("countyId", "departmentId", "status", "grade",
             "overdue", "enterpriseId", "q", "sort", "size");
     /** What a form posted from the register returns to: its filters, order and page. */
-    private static final java.util.List<String> LIST_PARAMS = java.util.stream.Stream.concat(FILTER_PARAMS.stream(),
-            java.util.stream.Stream.of("page")).toList();
+    private static final List<String> LIST_PARAMS = Stream.concat(FILTER_PARAMS.stream(),
+            Stream.of("page")).toList();
     /** The register's columns a person may hide, with their headings. */
-    private static final java.util.Map<String, String> OPTIONAL_COLUMNS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> OPTIONAL_COLUMNS = new LinkedHashMap<>();
 
     static {
         OPTIONAL_COLUMNS.put("subject", "hazard.subject");
@@ -142,11 +151,11 @@ class HazardRegisterController {
 
     /** The columns the person wants on the register; the others are hidden until chosen again. */
     @PostMapping("/hazards/columns")
-    String columns(@RequestParam(name = "shown", required = false) java.util.List<String> shown,
+    String columns(@RequestParam(name = "shown", required = false) List<String> shown,
                    @RequestParam(name = "chooser", required = false) String chooser,
                    @RequestParam(name = "back", defaultValue = "") String back) {
         preferences.chooseColumns(CurrentUsers.require().accountId(), "hazards", chooser, shown, OPTIONAL_COLUMNS.keySet());
-        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/hazards", back, LIST_PARAMS);
+        return "redirect:" + ListUrls.returnTo("/hazards", back, LIST_PARAMS);
     }
 
     /**
@@ -154,7 +163,7 @@ class HazardRegisterController {
      * to the list as the user left it, with what happened in words.
      */
     @PostMapping("/hazards/bulk/{action:assign|reroute}")
-    String bulk(@PathVariable String action, @RequestParam(name = "selected", required = false) java.util.List<String> selected,
+    String bulk(@PathVariable String action, @RequestParam(name = "selected", required = false) List<String> selected,
                 @ModelAttribute HazardActionForm form, @RequestParam(name = "back", defaultValue = "") String back,
                 RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
@@ -166,16 +175,16 @@ class HazardRegisterController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("bulkError", messages.of(e));
         }
-        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/hazards", back, LIST_PARAMS);
+        return "redirect:" + ListUrls.returnTo("/hazards", back, LIST_PARAMS);
     }
 
     /** The hazards chosen on the register as the ledger; a selection partly outside the scope is refused as a whole. */
     @GetMapping(value = "/hazards/ledger.xlsx", params = "selected")
-    void selectionLedger(@RequestParam("selected") java.util.List<String> selected, HttpServletResponse response, Locale locale)
+    void selectionLedger(@RequestParam("selected") List<String> selected, HttpServletResponse response, Locale locale)
             throws IOException {
         CurrentUser me = CurrentUsers.require();
-        java.util.List<Long> ids = service.selection(HazardService.parseSelection(selected), me.scope(),
-                org.anquan.directory.ScopeFilter.Mode.READ, (outside, of) -> { }).stream().map(HazardService.Selected::id).toList();
+        List<Long> ids = service.selection(HazardService.parseSelection(selected), me.scope(),
+                ScopeFilter.Mode.READ, (outside, of) -> { }).stream().map(HazardService.Selected::id).toList();
         String unit = directory.unitName(me.scope(), locale).orElseGet(() -> messages.get("notice.supervision.office"));
         downloads.attach(response, Downloads.XLSX, ".xlsx", "download.selection", ids.size());
         ledger.writeSelection(ids, me.scope(), unit, locale, response.getOutputStream());

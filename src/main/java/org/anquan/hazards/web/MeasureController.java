@@ -1,23 +1,32 @@
 package org.anquan.hazards.web;
 
-import org.anquan.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.Measures;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.DataScope;
+import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
+import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 制度措施清单: list, record, export. */
@@ -69,30 +78,30 @@ class MeasureController {
     }
 
     @PostMapping("/hazards/measures/{id}")
-    String edit(@org.springframework.web.bind.annotation.PathVariable long id,
-                @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
+    String edit(@PathVariable long id,
+                @RequestParam(required = false) Integer version,
                 @ModelAttribute Measures.MeasureChange change, BindingResult binding, RedirectAttributes redirect) {
         return change(redirect, "saved", () -> {
             if (binding.hasErrors()) {
-                throw new InvalidInputException(java.util.Map.of("title", "error.validation"));
+                throw new InvalidInputException(Map.of("title", "error.validation"));
             }
             measures.edit(id, version, change, CurrentUsers.require());
         });
     }
 
     @PostMapping("/hazards/measures/{id}/complete")
-    String complete(@org.springframework.web.bind.annotation.PathVariable long id,
-                    @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
-                    @org.springframework.web.bind.annotation.RequestParam(required = false)
-                    @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate completedOn,
-                    @org.springframework.web.bind.annotation.RequestParam(required = false) String acceptedBy, RedirectAttributes redirect) {
+    String complete(@PathVariable long id,
+                    @RequestParam(required = false) Integer version,
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate completedOn,
+                    @RequestParam(required = false) String acceptedBy, RedirectAttributes redirect) {
         return change(redirect, "measure.completed", () -> measures.complete(id, version, completedOn, acceptedBy, CurrentUsers.require()));
     }
 
     @PostMapping("/hazards/measures/{id}/retire")
-    String retire(@org.springframework.web.bind.annotation.PathVariable long id,
-                  @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
-                  @org.springframework.web.bind.annotation.RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String retire(@PathVariable long id,
+                  @RequestParam(required = false) Integer version,
+                  @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return change(redirect, "measure.retired", () -> measures.retire(id, version, reason, CurrentUsers.require()));
     }
 
@@ -103,17 +112,17 @@ class MeasureController {
             redirect.addFlashAttribute("noticeKey", doneKey);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+        } catch (OptimisticLockingFailureException e) {
             redirect.addFlashAttribute("errorKey", "error.conflict");
-        } catch (org.anquan.shared.BusinessException e) {
+        } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
         return "redirect:/hazards/measures";
     }
 
     @GetMapping("/api/v1/hazards/measures")
-    @org.springframework.web.bind.annotation.ResponseBody
-    java.util.List<Measures.MeasureRow> json(Locale locale) {
+    @ResponseBody
+    List<Measures.MeasureRow> json(Locale locale) {
         return measures.list(CurrentUsers.require().scope(), locale);
     }
 

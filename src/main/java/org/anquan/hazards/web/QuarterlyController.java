@@ -1,11 +1,20 @@
 package org.anquan.hazards.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
-import org.anquan.platform.security.Permission;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.anquan.hazards.domain.QuarterlyReports;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -20,13 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class QuarterlyController {
 
     private final QuarterlyReports reports;
-    private final org.anquan.platform.web.Messages messages;
-    private final org.anquan.platform.web.Downloads downloads;
+    private final Messages messages;
+    private final Downloads downloads;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    QuarterlyController(QuarterlyReports reports, org.anquan.platform.web.Messages messages, org.anquan.platform.web.Downloads downloads,
-                        java.time.Clock clock) {
+    QuarterlyController(QuarterlyReports reports, Messages messages, Downloads downloads,
+                        Clock clock) {
         this.clock = clock;
         this.reports = reports;
         this.messages = messages;
@@ -44,7 +53,7 @@ class QuarterlyController {
     }
 
     @GetMapping("/hazards/quarterly")
-    String page(@RequestParam(required = false) String period, Model model, java.util.Locale locale) {
+    String page(@RequestParam(required = false) String period, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
         int[] last = reports.lastEndedQuarter();
         model.addAttribute("filings", reports.filings(me.scope()));
@@ -67,7 +76,7 @@ class QuarterlyController {
             model.addAttribute("missing", reports.missing(p, me.scope(), locale, 200));
             model.addAttribute("periods", recentPeriods());
         }
-        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("today", LocalDate.now(clock));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
@@ -75,9 +84,9 @@ class QuarterlyController {
     }
 
     /** The periods officials choose from: the ended quarters and years of the last two years, newest first. */
-    private java.util.List<QuarterlyReports.Period> recentPeriods() {
+    private List<QuarterlyReports.Period> recentPeriods() {
         int[] last = reports.lastEndedQuarter();
-        java.util.List<QuarterlyReports.Period> list = new java.util.ArrayList<>();
+        List<QuarterlyReports.Period> list = new ArrayList<>();
         int year = last[0];
         int quarter = last[1];
         for (int i = 0; i < 8; i++) {
@@ -95,12 +104,12 @@ class QuarterlyController {
 
     /** The enterprises that have not filed the period, as a workbook, by county and industry. */
     @GetMapping("/hazards/quarterly/missing.xlsx")
-    void missing(@RequestParam(required = false) String period, jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale)
-            throws java.io.IOException {
+    void missing(@RequestParam(required = false) String period, HttpServletResponse response, Locale locale)
+            throws IOException {
         CurrentUser me = CurrentUsers.require();
         QuarterlyReports.Period p = period(period);
         String name = p.annual() ? messages.get("quarterly.period.annual", p.year()) : messages.get("quarterly.period.quarter", p.year(), p.quarter());
-        downloads.attach(response, org.anquan.platform.web.Downloads.XLSX, ".xlsx", "download.quarterly.missing", p.key());
+        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.quarterly.missing", p.key());
         reports.exportMissing(p, me.scope(), messages.get("quarterly.missing.title", name),
                 new String[] {messages.get("ledger.col.no"), messages.get("field.name"), messages.get("field.creditCode"),
                         messages.get("field.county"), messages.get("field.industryCode")}, locale, response.getOutputStream());

@@ -2,13 +2,18 @@ package org.anquan.hazards.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.JudgmentStandards;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,10 +32,10 @@ class StandardController {
     private final JudgmentStandards standards;
     private final Directory directory;
     private final Downloads downloads;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
 
     StandardController(JudgmentStandards standards, Directory directory, Downloads downloads,
-                       org.anquan.platform.web.Messages messages) {
+                       Messages messages) {
         this.standards = standards;
         this.directory = directory;
         this.downloads = downloads;
@@ -39,7 +44,7 @@ class StandardController {
 
     /** A situation as the form posts it. */
     record SituationForm(String code, String industryCode, String nameZh, String nameEn, String standardCode, String article,
-                         Boolean major, Integer version) implements java.io.Serializable {
+                         Boolean major, Integer version) implements Serializable {
         JudgmentStandards.SituationInput input() {
             return new JudgmentStandards.SituationInput(code == null ? null : code.trim(), industryCode, nameZh, nameEn,
                     standardCode == null || standardCode.isBlank() ? null : standardCode, article, Boolean.TRUE.equals(major), version);
@@ -54,10 +59,10 @@ class StandardController {
         model.addAttribute("standard", chosen);
         model.addAttribute("industry", industry);
         model.addAttribute("industries", directory.industries());
-        model.addAttribute("industryNames", directory.industries().stream().collect(java.util.stream.Collectors.toMap(
+        model.addAttribute("industryNames", directory.industries().stream().collect(Collectors.toMap(
                 Directory.IndustryRef::code, i -> i)));
         if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", java.util.Map.of());
+            model.addAttribute("fieldErrors", Map.of());
         }
         return "hazards/standards";
     }
@@ -121,7 +126,7 @@ class StandardController {
     @GetMapping("/hazards/standards/template.xlsx")
     void template(HttpServletResponse response, Locale locale) throws IOException {
         downloads.attach(response, Downloads.XLSX, ".xlsx", "download.standards");
-        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+        try (var wb = new XSSFWorkbook()) {
             var sheet = wb.createSheet(messages.get("standard.title"));
             var header = sheet.createRow(0);
             for (int i = 0; i < JudgmentStandards.COLUMNS.size(); i++) {

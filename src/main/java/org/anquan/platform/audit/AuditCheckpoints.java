@@ -1,5 +1,6 @@
 package org.anquan.platform.audit;
 
+import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -26,7 +27,7 @@ public class AuditCheckpoints {
     /** What checking a kept checkpoint found. */
     public enum Finding { INTACT, SIGNATURE_INVALID, KEY_UNKNOWN, RECORD_MISSING, RECORD_CHANGED, CHAIN_BROKEN }
 
-    public record Check(Finding finding, Long firstBrokenId) implements java.io.Serializable {
+    public record Check(Finding finding, Long firstBrokenId) implements Serializable {
         public boolean intact() {
             return finding == Finding.INTACT;
         }

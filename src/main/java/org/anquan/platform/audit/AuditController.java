@@ -1,14 +1,25 @@
 package org.anquan.platform.audit;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.anquan.shared.PageResult;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The administrator's view of the audit trail, with the chain check. */
 @Controller
@@ -16,11 +27,11 @@ class AuditController {
 
     private final AuditTrail trail;
     private final AuditCheckpoints checkpoints;
-    private final tools.jackson.databind.json.JsonMapper json;
-    private final java.time.Clock clock;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    AuditController(AuditTrail trail, AuditCheckpoints checkpoints, tools.jackson.databind.json.JsonMapper json,
-                    java.time.Clock clock) {
+    AuditController(AuditTrail trail, AuditCheckpoints checkpoints, JsonMapper json,
+                    Clock clock) {
         this.trail = trail;
         this.checkpoints = checkpoints;
         this.json = json;
@@ -38,20 +49,20 @@ class AuditController {
 
     /** The newest signed checkpoint, to keep apart from the database. */
     @GetMapping("/admin/audit/checkpoint.json")
-    org.springframework.http.ResponseEntity<String> download(java.util.Locale locale) {
+    ResponseEntity<String> download(Locale locale) {
         var cp = checkpoints.latest();
         String name = ("en".equals(locale.getLanguage()) ? "audit-checkpoint-" : "审计检查点-")
-                + java.time.LocalDate.now(clock) + "-" + cp.lastId() + ".json";
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
-                        .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                + LocalDate.now(clock) + "-" + cp.lastId() + ".json";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition
+                        .attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(json.writeValueAsString(cp));
     }
 
     /** Checks a kept checkpoint against the chain as it is now. */
     @PostMapping("/admin/audit/checkpoint/verify")
-    String verifyCheckpoint(@RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+    String verifyCheckpoint(@RequestParam(required = false) MultipartFile file,
                             RedirectAttributes redirect) {
         AuditCheckpoints.Checkpoint cp;
         try {
@@ -62,7 +73,7 @@ class AuditController {
             if (cp.lastHash() == null || cp.createdAt() == null || cp.keyId() == null || cp.signature() == null) {
                 throw new IllegalArgumentException("incomplete checkpoint");
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             redirect.addFlashAttribute("errorKey", "audit.checkpoint.unreadable");
             return "redirect:/admin/audit";
         }

@@ -3,18 +3,19 @@ package org.anquan.platform.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.*;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,7 +38,7 @@ public class AuditTrail {
     private static final int MAX_STATE = 20_000;
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
     private final JsonMapper json;
     private final Clock clock;
     private final Actor actor;
@@ -53,7 +54,7 @@ public class AuditTrail {
         String name();
     }
 
-    AuditTrail(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch, JsonMapper json, Clock clock, Actor actor,
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json, Clock clock, Actor actor,
                AuditKeys keys) {
         this.keys = keys;
         this.actor = actor;
@@ -108,7 +109,7 @@ public class AuditTrail {
      * and written with batched inserts, so a sweep of tens of thousands of steps stays fast.
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAll(String actor, java.util.List<Change> changes) {
+    public void recordAll(String actor, List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -117,7 +118,7 @@ public class AuditTrail {
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         long id = head.lastId();
         String prev = head.lastHash();
-        java.util.List<Object[]> rows = new java.util.ArrayList<>(changes.size());
+        List<Object[]> rows = new ArrayList<>(changes.size());
         for (Change c : changes) {
             id++;
             AuditEntry e = new AuditEntry(id, at, truncate(actor, 64), c.action(), c.entityType(),
@@ -170,7 +171,7 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public AuditVerification verify() {
-        java.util.concurrent.atomic.AtomicBoolean keyed = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean keyed = new AtomicBoolean();
         AtomicReference<String> prev = new AtomicReference<>(GENESIS);
         AtomicLong expectedId = new AtomicLong(1);
         AtomicLong checked = new AtomicLong();
@@ -221,7 +222,7 @@ public class AuditTrail {
         }
     }
 
-    private static AuditEntry map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static AuditEntry map(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"),
                 rs.getString("entity_id"), rs.getString("summary"), rs.getString("before_state"),

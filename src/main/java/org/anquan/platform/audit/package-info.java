@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("audit")
+@NamedInterface("audit")
 package org.anquan.platform.audit;
+
+import org.springframework.modulith.NamedInterface;

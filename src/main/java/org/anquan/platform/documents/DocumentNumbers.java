@@ -3,8 +3,11 @@ package org.anquan.platform.documents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Document numbers (文号) as official documents carry them: the issuing unit's abbreviation and the
@@ -15,12 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentNumbers {
 
     private final JdbcClient jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate separate;
+    private final TransactionTemplate separate;
 
-    DocumentNumbers(JdbcClient jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    DocumentNumbers(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.separate = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.separate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**

@@ -3,8 +3,11 @@ package org.anquan.platform.documents;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
@@ -82,16 +85,16 @@ public final class OfficialDocument {
         return this;
     }
 
-    public OfficialDocument signedBy(String issuer, java.time.LocalDate date, java.util.Locale locale) {
+    public OfficialDocument signedBy(String issuer, LocalDate date, Locale locale) {
         this.issuer = issuer;
         this.date = date(date, locale);
         return this;
     }
 
     /** A date as official documents write it (GB/T 9704): 2026年11月28日, without leading zeros; 28 November 2026 in English. */
-    public static String date(java.time.LocalDate date, java.util.Locale locale) {
+    public static String date(LocalDate date, Locale locale) {
         return "en".equals(locale.getLanguage())
-                ? date.getDayOfMonth() + " " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                ? date.getDayOfMonth() + " " + date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
                         + " " + date.getYear()
                 : date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }

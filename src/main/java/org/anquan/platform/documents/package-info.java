@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("documents")
+@NamedInterface("documents")
 package org.anquan.platform.documents;
+
+import org.springframework.modulith.NamedInterface;

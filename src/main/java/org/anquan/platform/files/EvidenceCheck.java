@@ -3,6 +3,11 @@ package org.anquan.platform.files;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.anquan.shared.BusinessException;
@@ -69,7 +74,7 @@ public final class EvidenceCheck {
      * (vbaProject.bin), embedded objects or ActiveX parts.
      */
     static void checkDocx(byte[] bytes) {
-        java.util.List<String> names = zipNames(bytes);
+        List<String> names = zipNames(bytes);
         if (!names.contains("[Content_Types].xml") || !names.contains("word/document.xml")) {
             throw new BusinessException("evidence.not.document");
         }
@@ -81,7 +86,7 @@ public final class EvidenceCheck {
         }
     }
 
-    private static java.util.List<String> zipNames(byte[] b) {
+    private static List<String> zipNames(byte[] b) {
         // the end-of-central-directory record lies in the last 64 KiB + 22 bytes
         int eocd = -1;
         for (int i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
@@ -98,7 +103,7 @@ public final class EvidenceCheck {
         if (entries > 5000 || offset < 0 || offset >= b.length) {
             throw new BusinessException("evidence.not.document");
         }
-        java.util.List<String> names = new java.util.ArrayList<>(entries);
+        List<String> names = new ArrayList<>(entries);
         int p = (int) offset;
         for (int n = 0; n < entries; n++) {
             if (p + 46 > b.length || !(b[p] == 'P' && b[p + 1] == 'K' && b[p + 2] == 1 && b[p + 3] == 2)) {
@@ -140,8 +145,8 @@ public final class EvidenceCheck {
     /** The SHA-256 of the bytes in hex, kept with a stored file and in its audit entry. */
     public static String sha256(byte[] bytes) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

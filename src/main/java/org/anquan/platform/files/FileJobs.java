@@ -3,6 +3,8 @@ package org.anquan.platform.files;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,8 +14,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +76,7 @@ public class FileJobs {
     private volatile long backgroundRows;
 
     FileJobs(JdbcClient jdbc, Clock clock, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-             @org.springframework.beans.factory.annotation.Value("${anquan.files.background-rows:20000}") long backgroundRows) {
+             @Value("${anquan.files.background-rows:20000}") long backgroundRows) {
         this.backgroundRows = backgroundRows;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -103,8 +108,8 @@ public class FileJobs {
                 VALUES (:id, :a, :t, 'RUNNING', 0, :total, :f, :ct, :now, :now)""")
                 .param("id", id).param("a", accountId).param("t", cut(title, 200)).param("total", totalRows)
                 .param("f", cut(filename, 200)).param("ct", contentType).param("now", now).update();
-        executor.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> run(id, work),
-                org.springframework.security.core.context.SecurityContextHolder.getContext()));
+        executor.execute(new DelegatingSecurityContextRunnable(() -> run(id, work),
+                SecurityContextHolder.getContext()));
         return id;
     }
 
@@ -159,7 +164,7 @@ public class FileJobs {
                 .query((rs, n) -> new File(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
     }
 
-    private Job map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Job map(ResultSet rs, int n) throws SQLException {
         Status status = Status.valueOf(rs.getString("status"));
         OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
         String error = rs.getString("error");

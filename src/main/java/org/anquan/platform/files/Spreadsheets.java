@@ -1,18 +1,18 @@
 package org.anquan.platform.files;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.anquan.shared.BusinessException;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.*;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -53,7 +53,7 @@ public final class Spreadsheets {
         }
         try (Workbook wb = open(bytes)) {
             return wb.getNumberOfSheets() == 0 ? 0 : Math.max(0, wb.getSheetAt(0).getLastRowNum());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
@@ -63,10 +63,10 @@ public final class Spreadsheets {
      * numbers of the uploaded file and the reasons, as text.
      */
     public static void writeRejected(String sheetName, String lineHeader, String reasonHeader,
-                                     java.util.List<java.util.Map.Entry<Integer, String>> rejected, java.io.OutputStream out)
-            throws java.io.IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(sheetName);
+                                     List<Map.Entry<Integer, String>> rejected, OutputStream out)
+            throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(sheetName);
             Row h = sheet.createRow(0);
             h.createCell(0).setCellValue(lineHeader);
             h.createCell(1).setCellValue(reasonHeader);
@@ -74,7 +74,7 @@ public final class Spreadsheets {
             for (var e : rejected) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(e.getKey());
-                row.createCell(1, org.apache.poi.ss.usermodel.CellType.STRING).setCellValue(e.getValue());
+                row.createCell(1, CellType.STRING).setCellValue(e.getValue());
             }
             sheet.setColumnWidth(1, 80 * 256);
             wb.write(out);
@@ -85,10 +85,10 @@ public final class Spreadsheets {
      * A table as a workbook of one sheet: the first row is the header, bold and frozen; numbers are
      * written as numbers (so they sum), everything else as text, null as an empty cell.
      */
-    public static void writeTable(String sheetName, java.util.List<? extends java.util.List<?>> rows, java.io.OutputStream out)
-            throws java.io.IOException {
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
-            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
+    public static void writeTable(String sheetName, List<? extends List<?>> rows, OutputStream out)
+            throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
             var bold = wb.createCellStyle();
             var font = wb.createFont();
             font.setBold(true);
@@ -96,7 +96,7 @@ public final class Spreadsheets {
             int width = 0;
             for (int r = 0; r < rows.size(); r++) {
                 Row row = sheet.createRow(r);
-                java.util.List<?> values = rows.get(r);
+                List<?> values = rows.get(r);
                 width = Math.max(width, values.size());
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);

@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("files")
+@NamedInterface("files")
 package org.anquan.platform.files;
+
+import org.springframework.modulith.NamedInterface;

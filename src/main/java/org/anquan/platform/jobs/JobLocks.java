@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ public class JobLocks implements DisposableBean {
                         // times in UTC from each instance's clock, the same on every database (the database's
                         // own "now" is UTC on PostgreSQL but the session's zone on H2); leases of a minute
                         // leave ample room for the seconds by which synchronised clocks differ
-                        .withTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                        .withTimeZone(TimeZone.getTimeZone("UTC"))
                         .build()), keepAlive));
     }
 

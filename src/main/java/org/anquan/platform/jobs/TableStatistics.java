@@ -2,7 +2,9 @@ package org.anquan.platform.jobs;
 
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.anquan.shared.Databases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ public class TableStatistics {
 
     TableStatistics(JdbcClient jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
-        this.postgres = org.anquan.shared.Databases.isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     /**
@@ -30,7 +32,7 @@ public class TableStatistics {
      * statistics call it tiny, the planner would rescan it, pages being added included, for every
      * row inserted.
      */
-    public <T> T withIndexScans(java.util.function.Supplier<T> statement) {
+    public <T> T withIndexScans(Supplier<T> statement) {
         if (!postgres) {
             return statement.get();
         }

@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("jobs")
+@NamedInterface("jobs")
 package org.anquan.platform.jobs;
+
+import org.springframework.modulith.NamedInterface;

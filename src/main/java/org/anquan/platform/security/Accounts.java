@@ -1,14 +1,17 @@
 package org.anquan.platform.security;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.anquan.shared.InvalidInputException;
+import java.util.Objects;
 import java.util.Optional;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,9 +115,9 @@ public class Accounts {
         }
         Account after = find(id).orElseThrow();
         audit.record("UPDATE", "account", id, before.username(), snapshot(before), snapshot(after));
-        if (before.role() != after.role() || !java.util.Objects.equals(before.regionId(), after.regionId())
-                || !java.util.Objects.equals(before.departmentId(), after.departmentId())
-                || !java.util.Objects.equals(before.enterpriseId(), after.enterpriseId()) || before.enabled() != after.enabled()) {
+        if (before.role() != after.role() || !Objects.equals(before.regionId(), after.regionId())
+                || !Objects.equals(before.departmentId(), after.departmentId())
+                || !Objects.equals(before.enterpriseId(), after.enterpriseId()) || before.enabled() != after.enabled()) {
             // what the account may do or see changed: no session keeps the old answer
             sessions.endAll(before.username());
         }
@@ -224,13 +227,13 @@ public class Accounts {
         return m;
     }
 
-    private static CurrentUser currentUser(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static CurrentUser currentUser(ResultSet rs) throws SQLException {
         return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")), (Long) rs.getObject("region_id", Long.class),
                 rs.getObject("department_id", Long.class), rs.getObject("enterprise_id", Long.class));
     }
 
-    private static Account map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Account map(ResultSet rs, int n) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("phone"), Role.valueOf(rs.getString("role")), rs.getObject("region_id", Long.class),
                 rs.getObject("department_id", Long.class), rs.getObject("enterprise_id", Long.class),

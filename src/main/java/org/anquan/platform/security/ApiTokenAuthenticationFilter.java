@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,7 +48,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         Long accountId = tokens.authenticate(token);
         AccountUser user = accountId == null ? null : accounts.loadPrincipal(accountId);
         if (user == null || !user.isEnabled() || !user.isAccountNonLocked()) {
-            problems.write(request, response, org.springframework.http.HttpStatus.UNAUTHORIZED, "token.invalid", "error.401");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "token.invalid", "error.401");
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());

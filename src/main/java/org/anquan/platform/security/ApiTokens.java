@@ -1,5 +1,6 @@
 package org.anquan.platform.security;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +48,7 @@ public class ApiTokens {
         }
     }
 
-    public record Issued(long id, String token) implements java.io.Serializable {
+    public record Issued(long id, String token) implements Serializable {
     }
 
     /** Issues a token for the account; returns the clear token, which is not stored. */

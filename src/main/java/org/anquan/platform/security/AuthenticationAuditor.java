@@ -1,10 +1,13 @@
 package org.anquan.platform.security;
 
+import java.util.Optional;
 import org.anquan.platform.audit.AuditTrail;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /** Writes sign-ins and failed sign-ins to the audit trail, and counts failures for the throttle. */
@@ -38,9 +41,9 @@ class AuthenticationAuditor {
     }
 
     /** The address a sign-in came from, as the form login records it (API tokens have none). */
-    private static java.util.Optional<String> clientOf(org.springframework.security.core.Authentication auth) {
-        return auth.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails d
-                ? java.util.Optional.ofNullable(d.getRemoteAddress()) : java.util.Optional.empty();
+    private static Optional<String> clientOf(Authentication auth) {
+        return auth.getDetails() instanceof WebAuthenticationDetails d
+                ? Optional.ofNullable(d.getRemoteAddress()) : Optional.empty();
     }
 
     @EventListener

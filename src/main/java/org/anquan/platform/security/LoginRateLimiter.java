@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fixed-window rate limit per client address, for public endpoints (login, and later the citizen
@@ -22,10 +23,10 @@ public class LoginRateLimiter {
     private final int perMinute;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
     private final boolean postgres;
 
-    public LoginRateLimiter(int perMinute, JdbcClient jdbc, Clock clock, org.springframework.transaction.support.TransactionTemplate tx,
+    public LoginRateLimiter(int perMinute, JdbcClient jdbc, Clock clock, TransactionTemplate tx,
                             boolean postgres) {
         this.perMinute = perMinute;
         this.jdbc = jdbc;

@@ -2,10 +2,19 @@ package org.anquan.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.anquan.shared.Databases;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,8 +22,13 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,27 +59,27 @@ class SecurityConfiguration {
     }
 
     @Bean
-    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock,
-                                      org.springframework.transaction.support.TransactionTemplate tx, javax.sql.DataSource dataSource)
-            throws java.sql.SQLException {
-        return new LoginRateLimiter(props.perMinute(), jdbc, clock, tx, org.anquan.shared.Databases.isPostgres(dataSource));
+    LoginRateLimiter loginRateLimiter(LoginRateLimiter.Properties props, JdbcClient jdbc, Clock clock,
+                                      TransactionTemplate tx, DataSource dataSource)
+            throws SQLException {
+        return new LoginRateLimiter(props.perMinute(), jdbc, clock, tx, Databases.isPostgres(dataSource));
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Accounts accounts,
                                             LoginRateLimiter limiter, LoginThrottle throttle,
-                                            org.springframework.context.MessageSource messageSource,
-                                            tools.jackson.databind.json.JsonMapper json,
-                                            java.util.List<PublicPaths> publicPaths) throws Exception {
+                                            MessageSource messageSource,
+                                            JsonMapper json,
+                                            List<PublicPaths> publicPaths) throws Exception {
         ApiProblems problems = new ApiProblems(messageSource, json);
         // every failed sign-in answers the same, whether the name exists or not
-        var failure = new org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler("/login?error");
+        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
 
         String[] open = publicPaths.stream().flatMap(p -> p.open().stream()).toArray(String[]::new);
         String[] keyed = publicPaths.stream().flatMap(p -> p.withoutSession().stream()).toArray(String[]::new);
-        var keyedMatcher = org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults();
-        java.util.List<org.springframework.security.web.util.matcher.RequestMatcher> keyedMatchers = java.util.Arrays.stream(keyed)
-                .map(p -> (org.springframework.security.web.util.matcher.RequestMatcher) keyedMatcher.matcher(p)).toList();
+        var keyedMatcher = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> keyedMatchers = Arrays.stream(keyed)
+                .map(p -> (RequestMatcher) keyedMatcher.matcher(p)).toList();
         http
             .authorizeHttpRequests(a -> {
                 if (open.length > 0) {
@@ -104,9 +118,9 @@ class SecurityConfiguration {
     }
 
     private static void unauthenticated(HttpServletRequest req, HttpServletResponse res, ApiProblems problems)
-            throws java.io.IOException {
+            throws IOException {
         if (ApiProblems.isApi(req)) {
-            problems.write(req, res, org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated", "error.401");
+            problems.write(req, res, HttpStatus.UNAUTHORIZED, "unauthenticated", "error.401");
         } else if ("true".equals(req.getHeader("HX-Request"))) {
             // an htmx call after the session expired: make the browser go to the login page
             res.setHeader("HX-Redirect", req.getContextPath() + "/login");

@@ -1,5 +1,7 @@
 package org.anquan.platform.security;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.anquan.shared.BusinessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,9 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TokenController {
 
     private final ApiTokens tokens;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TokenController(ApiTokens tokens, java.time.Clock clock) {
+    TokenController(ApiTokens tokens, Clock clock) {
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -24,7 +26,7 @@ class TokenController {
     @GetMapping("/admin/tokens")
     String list(Model model) {
         model.addAttribute("tokens", tokens.list());
-        model.addAttribute("now", java.time.OffsetDateTime.now(clock));
+        model.addAttribute("now", OffsetDateTime.now(clock));
         return "admin/tokens";
     }
 

@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("security")
+@NamedInterface("security")
 package org.anquan.platform.security;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,11 +1,8 @@
 package org.anquan.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.*;
+import org.anquan.shared.InvalidInputException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,7 +66,7 @@ public class ListPreferences {
      */
     public void chooseColumns(long accountId, String list, String chooser, Collection<String> shown, Collection<String> optional) {
         if (chooser == null) {
-            throw new org.anquan.shared.InvalidInputException(java.util.Map.of("shown", "columns.not.chosen"));
+            throw new InvalidInputException(Map.of("shown", "columns.not.chosen"));
         }
         List<String> hidden = optional.stream().filter(c -> shown == null || !shown.contains(c)).sorted().toList();
         save(accountId, list, "hidden_columns", String.join(",", hidden));

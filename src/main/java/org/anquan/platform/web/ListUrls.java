@@ -1,6 +1,7 @@
 package org.anquan.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -36,7 +37,7 @@ public final class ListUrls {
      * Where a form posted from a list returns: the list at {@code path} with those of the query's
      * parameters that the list names, and nothing else from the form (no other address, no other parameter).
      */
-    public static String returnTo(String path, String query, java.util.Collection<String> params) {
+    public static String returnTo(String path, String query, Collection<String> params) {
         var list = UriComponentsBuilder.fromPath(path);
         UriComponentsBuilder.fromUriString(path + "?" + (query == null ? "" : query)).build().getQueryParams().forEach((k, v) -> {
             if (params.contains(k)) {

@@ -1,5 +1,6 @@
 package org.anquan.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -14,7 +15,7 @@ class LoginController {
 
     /** Where a browser lands after an upload over the limit (see {@link UploadLimitFilter}). */
     @GetMapping(UploadLimitFilter.PAGE)
-    String uploadTooLarge(jakarta.servlet.http.HttpServletResponse response) {
+    String uploadTooLarge(HttpServletResponse response) {
         response.setStatus(413);
         return "error/413";
     }

@@ -1,5 +1,6 @@
 package org.anquan.platform.web;
 
+import java.util.Locale;
 import org.anquan.shared.BusinessException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,7 +21,7 @@ public class Messages {
     }
 
     /** In a given language (exports and imports that name their language); the key itself when unknown. */
-    public String inLocale(String key, java.util.Locale locale, Object... args) {
+    public String inLocale(String key, Locale locale, Object... args) {
         return source.getMessage(key, args.length == 0 ? null : args, key, locale);
     }
 

@@ -2,6 +2,7 @@ package org.anquan.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -48,8 +49,8 @@ class PageExceptionHandler {
     }
 
     /** Input a page should have checked and did not: the first field's message, 400, never a 500. */
-    @ExceptionHandler(org.anquan.shared.InvalidInputException.class)
-    String invalid(org.anquan.shared.InvalidInputException e, Model model, HttpServletResponse response) {
+    @ExceptionHandler(InvalidInputException.class)
+    String invalid(InvalidInputException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         model.addAttribute("reason", e.fieldErrors().values().stream().findFirst().map(messages::get)
                 .orElseGet(() -> messages.get("error.validation")));

@@ -1,6 +1,9 @@
 package org.anquan.platform.web;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.ui.Model;
 
 /**
  * One choice of a picker (see the {@code picker} fragment): the id travels hidden, the label is what
@@ -17,8 +20,8 @@ public record PickerOption(long id, String label, String detail) {
      * Puts a picker's answer into the model: a sentence when the query is too short or too long, else
      * the choices the search finds (at most {@link #CHOICES}), or a sentence when it finds none.
      */
-    public static void answer(org.springframework.ui.Model model, String q, String noneKey,
-                              java.util.function.Function<String, java.util.List<PickerOption>> search) {
+    public static void answer(Model model, String q, String noneKey,
+                              Function<String, List<PickerOption>> search) {
         var refusal = refusal(q);
         if (refusal.isPresent()) {
             model.addAttribute("hintKey", refusal.get());

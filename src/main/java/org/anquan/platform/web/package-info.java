@@ -1,2 +1,4 @@
-@org.springframework.modulith.NamedInterface("web")
+@NamedInterface("web")
 package org.anquan.platform.web;
+
+import org.springframework.modulith.NamedInterface;

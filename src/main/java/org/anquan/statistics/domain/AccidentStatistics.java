@@ -1,11 +1,11 @@
 package org.anquan.statistics.domain;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.YearMonth;
+import java.util.*;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
@@ -103,7 +103,7 @@ public class AccidentStatistics {
                 return COUNTY;
             }
             try {
-                return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(Map.of("groupBy", "statistics.groupBy.unknown"));
             }
@@ -138,7 +138,7 @@ public class AccidentStatistics {
 
         /** The groups ranked (排名) by deaths, then accidents, then direct loss, most first; equal figures share a rank. */
         public List<Ranked> ranked() {
-            List<Row> sorted = rows.stream().sorted(java.util.Comparator.comparingLong((Row r) -> r.current().deaths())
+            List<Row> sorted = rows.stream().sorted(Comparator.comparingLong((Row r) -> r.current().deaths())
                     .thenComparingLong(r -> r.current().accidents()).thenComparingLong(r -> r.current().lossYuan()).reversed()).toList();
             List<Ranked> ranked = new ArrayList<>();
             for (int i = 0; i < sorted.size(); i++) {
@@ -180,7 +180,7 @@ public class AccidentStatistics {
      * once (one index range), each marked as of this period or last year's by one comparison, summed by
      * the grouping's columns; only then are the few groups named.
      */
-    public Comparison compare(LocalDate from, LocalDate to, GroupBy groupBy, DataScope scope, java.util.Locale locale) {
+    public Comparison compare(LocalDate from, LocalDate to, GroupBy groupBy, DataScope scope, Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         List<String> aliases = new ArrayList<>();
@@ -188,7 +188,7 @@ public class AccidentStatistics {
             aliases.add("k" + (i + 1));
         }
         String keys = String.join(", ", aliases);
-        Map<String, Object> params = new java.util.HashMap<>(visible.params());
+        Map<String, Object> params = new HashMap<>(visible.params());
         List<String> parts = new ArrayList<>();
         LocalDate lastFrom = from.minusYears(1);
         LocalDate lastTo = to.minusYears(1);
@@ -225,7 +225,7 @@ public class AccidentStatistics {
         }
         boolean english = "en".equals(locale.getLanguage());
         List<Map<String, String[]>> names = groupBy.dimensions.stream().map(d -> {
-            Map<String, String[]> m = new java.util.HashMap<>();
+            Map<String, String[]> m = new HashMap<>();
             jdbc.sql(d.names).query(rs -> {
                 m.put(rs.getString(1), new String[] {english ? rs.getString(3) : rs.getString(2), rs.getString(4)});
             });
@@ -317,7 +317,7 @@ public class AccidentStatistics {
     }
 
     /** A month of the period (its days within the period only) beside the same days a year before. */
-    public record Month(java.time.YearMonth month, Figures current, Figures previous) {
+    public record Month(YearMonth month, Figures current, Figures previous) {
     }
 
     /**
@@ -334,7 +334,7 @@ public class AccidentStatistics {
         // bucket i is month i of this period, bucket n + i the same days a year before
         int n = starts.size();
         Figures[] figures = new Figures[2 * n];
-        java.util.Arrays.fill(figures, Figures.ZERO);
+        Arrays.fill(figures, Figures.ZERO);
         if (scope.kind() != DataScope.Kind.ENTERPRISE) {
             monthsFromSums(starts, to, scope, visible, figures);
         } else {
@@ -342,7 +342,7 @@ public class AccidentStatistics {
         }
         List<Month> months = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            months.add(new Month(java.time.YearMonth.from(starts.get(i)), figures[i], figures[n + i]));
+            months.add(new Month(YearMonth.from(starts.get(i)), figures[i], figures[n + i]));
         }
         return months;
     }
@@ -424,7 +424,7 @@ public class AccidentStatistics {
     public record Causes(List<Cause> causes, long deaths) {
 
         /** A cause's share of the deaths in percent to one decimal; null when no one died. */
-        public java.math.BigDecimal share(Cause c) {
+        public BigDecimal share(Cause c) {
             return percent(c.deaths());
         }
 
@@ -432,7 +432,7 @@ public class AccidentStatistics {
             return causes.stream().filter(Cause::named).mapToLong(Cause::deaths).sum();
         }
 
-        public java.math.BigDecimal namedShare() {
+        public BigDecimal namedShare() {
             return percent(namedDeaths());
         }
 
@@ -441,9 +441,9 @@ public class AccidentStatistics {
             return deaths > 0 && namedDeaths() * 2 > deaths;
         }
 
-        private java.math.BigDecimal percent(long part) {
-            return deaths == 0 ? null : java.math.BigDecimal.valueOf(part).multiply(java.math.BigDecimal.valueOf(100))
-                    .divide(java.math.BigDecimal.valueOf(deaths), 1, java.math.RoundingMode.HALF_UP);
+        private BigDecimal percent(long part) {
+            return deaths == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(deaths), 1, RoundingMode.HALF_UP);
         }
     }
 
@@ -451,11 +451,11 @@ public class AccidentStatistics {
      * The deaths of road-traffic accidents of the period by main cause (drunk driving, illegal carrying,
      * motorcycle violations, unlicensed vehicles, others); an accident reported without a cause counts as other.
      */
-    public Causes roadCauses(LocalDate from, LocalDate to, DataScope scope, java.util.Locale locale) {
+    public Causes roadCauses(LocalDate from, LocalDate to, DataScope scope, Locale locale) {
         checkPeriod(from, to);
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         String name = "en".equals(locale.getLanguage()) ? "name_en" : "name_zh";
-        Map<String, long[]> sums = new java.util.HashMap<>();
+        Map<String, long[]> sums = new HashMap<>();
         jdbc.sql("SELECT k, SUM(c * n) AS cn, SUM(c * d) AS cd, SUM(p * d) AS pd FROM (SELECT COALESCE(a.road_cause, 'OTHER') AS k, "
                         + FIGURES + ", " + MARKS + " FROM accidents_accident_view a WHERE " + SPAN + " AND a.kind_code = 'ROAD_TRAFFIC'"
                         + visible.and() + ") f GROUP BY k")

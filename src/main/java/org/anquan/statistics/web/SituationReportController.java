@@ -16,6 +16,7 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.statistics.domain.AccidentStatistics;
+import org.anquan.statistics.domain.MotorVehicles;
 import org.anquan.statistics.domain.YearOnYear;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -33,14 +34,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SituationReportController {
 
     private final AccidentStatistics statistics;
-    private final org.anquan.statistics.domain.MotorVehicles motor;
+    private final MotorVehicles motor;
     private final Wording words;
     private final Hazards hazards;
     private final Messages messages;
     private final Downloads downloads;
     private final Clock clock;
 
-    SituationReportController(AccidentStatistics statistics, org.anquan.statistics.domain.MotorVehicles motor, Wording words, Hazards hazards, Messages messages,
+    SituationReportController(AccidentStatistics statistics, MotorVehicles motor, Wording words, Hazards hazards, Messages messages,
                               Downloads downloads, Clock clock) {
         this.statistics = statistics;
         this.motor = motor;

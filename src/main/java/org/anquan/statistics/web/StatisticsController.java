@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
@@ -18,6 +19,7 @@ import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
 import org.anquan.statistics.domain.AccidentStatistics;
 import org.anquan.statistics.domain.MotorVehicles;
 import org.anquan.statistics.domain.YearOnYear;
@@ -117,7 +119,7 @@ class StatisticsController {
             throws IOException {
         var grouping = AccidentStatistics.GroupBy.of(groupBy);
         Table which = Arrays.stream(Table.values()).filter(v -> v.name().equalsIgnoreCase(table)).findFirst()
-                .orElseThrow(() -> new org.anquan.shared.NotFoundException("table", table));
+                .orElseThrow(() -> new NotFoundException("table", table));
         DataScope scope = CurrentUsers.require().scope();
         LocalDate[] ytd = statistics.yearToDate();
         LocalDate f = from != null ? from : ytd[0];
@@ -233,7 +235,7 @@ class StatisticsController {
             redirect.addFlashAttribute("importLines", e.lines().stream().map(l -> {
                 String[] parts = l.split(":", 2);
                 return messages.get("motor.import.line", parts[0], Arrays.stream(parts[1].split(",")).map(messages::get)
-                        .collect(java.util.stream.Collectors.joining("；")));
+                        .collect(Collectors.joining("；")));
             }).toList());
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());

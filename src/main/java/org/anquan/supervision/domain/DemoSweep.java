@@ -1,11 +1,14 @@
 package org.anquan.supervision.domain;
 
+import java.time.Clock;
+import java.time.YearMonth;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the demo city, the first sweep runs at start-up so the ladder has steps to show, and last
@@ -20,12 +23,12 @@ class DemoSweep implements ApplicationRunner {
     private final EscalationSweep sweep;
     private final Reinspections reinspections;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final Listings listings;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
 
-    DemoSweep(EscalationSweep sweep, Reinspections reinspections, JdbcClient jdbc, java.time.Clock clock, Listings listings,
-              org.springframework.transaction.support.TransactionTemplate tx) {
+    DemoSweep(EscalationSweep sweep, Reinspections reinspections, JdbcClient jdbc, Clock clock, Listings listings,
+              TransactionTemplate tx) {
         this.listings = listings;
         this.tx = tx;
         this.sweep = sweep;
@@ -40,7 +43,7 @@ class DemoSweep implements ApplicationRunner {
             sweep.run("system");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM reinspection_draw").query(Long.class).single() == 0) {
-            reinspections.drawMonth(java.time.YearMonth.now(clock).minusMonths(1), "system");
+            reinspections.drawMonth(YearMonth.now(clock).minusMonths(1), "system");
         }
         if (jdbc.sql("SELECT COUNT(*) FROM supervision_listing").query(Long.class).single() == 0) {
             tx.executeWithoutResult(s -> listings.listForDemo());

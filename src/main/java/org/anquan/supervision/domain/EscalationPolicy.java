@@ -1,5 +1,6 @@
 package org.anquan.supervision.domain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +17,8 @@ public final class EscalationPolicy {
      * Whether a hazard that has been in the waiting status of {@code stage} for {@code waited} is due a
      * supervision notice: it has waited longer than the stage's days. The sweep's wait rule in Java.
      */
-    public static boolean waitOverdue(EscalationProperties.Waits waits, Stage stage, java.time.Duration waited) {
-        return waited.compareTo(java.time.Duration.ofDays(waits.days(stage))) > 0;
+    public static boolean waitOverdue(EscalationProperties.Waits waits, Stage stage, Duration waited) {
+        return waited.compareTo(Duration.ofDays(waits.days(stage))) > 0;
     }
 
     public static List<EscalationLevel> due(EscalationProperties.Thresholds t, long daysOverdue) {

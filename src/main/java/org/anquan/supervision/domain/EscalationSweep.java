@@ -3,6 +3,7 @@ package org.anquan.supervision.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.documents.DocumentNumbers;
 import org.anquan.platform.jobs.JobLocks;
+import org.anquan.platform.jobs.TableStatistics;
 import org.anquan.supervision.EscalationSwept;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,17 +41,17 @@ public class EscalationSweep {
     private final EscalationProperties properties;
     private final AuditTrail audit;
     private final JobLocks locks;
-    private final org.anquan.platform.jobs.TableStatistics statistics;
+    private final TableStatistics statistics;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final org.anquan.platform.documents.DocumentNumbers numbers;
+    private final DocumentNumbers numbers;
     private final String cityAbbreviation;
 
-    EscalationSweep(org.anquan.platform.documents.DocumentNumbers numbers,
-                    @org.springframework.beans.factory.annotation.Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
+    EscalationSweep(DocumentNumbers numbers,
+                    @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
                     JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
-                    org.anquan.platform.jobs.TableStatistics statistics, ApplicationEventPublisher events,
+                    TableStatistics statistics, ApplicationEventPublisher events,
                     TransactionTemplate tx, Clock clock) {
         this.numbers = numbers;
         this.cityAbbreviation = cityAbbreviation;
@@ -73,7 +77,7 @@ public class EscalationSweep {
      */
     public Object[] busyReason() {
         return locks.holder(LOCK)
-                .map(h -> new Object[] {h.lockedBy(), java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .map(h -> new Object[] {h.lockedBy(), DateTimeFormatter.ofPattern("HH:mm:ss")
                         .format(h.until().atZone(clock.getZone()))})
                 .orElseGet(() -> new Object[] {"?", "—"});
     }

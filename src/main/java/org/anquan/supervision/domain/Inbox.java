@@ -1,7 +1,6 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
-import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,10 @@ import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -131,7 +132,7 @@ public class Inbox {
     private RuntimeException missing(long messageId) {
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM inbox_message WHERE id = :id").param("id", messageId)
                 .query(Long.class).single() > 0;
-        return exists ? new org.anquan.shared.ScopeDeniedException("inbox_message", messageId)
+        return exists ? new ScopeDeniedException("inbox_message", messageId)
                 : new NotFoundException("inbox_message", messageId);
     }
 

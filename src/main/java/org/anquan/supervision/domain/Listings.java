@@ -1,5 +1,8 @@
 package org.anquan.supervision.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,18 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.Directory;
+import org.anquan.hazards.AcceptanceRule;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.documents.DocumentNumbers;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.MapPoint;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.ScopeDeniedException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Listings implements org.anquan.hazards.AcceptanceRule {
+public class Listings implements AcceptanceRule {
 
     /** Statuses in which a major hazard can be listed: verified and not yet closed. */
     static final List<String> LISTABLE = List.of("VERIFIED", "ASSIGNED", "RECTIFYING", "SUBMITTED");
@@ -156,9 +163,9 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
         Map<String, Object> h = jdbc.sql("SELECT code, department_id, county_id FROM hazards_hazard_view WHERE id = :id")
                 .param("id", hazardId).query().singleRow();
         LocalDate today = LocalDate.now(clock);
-        String abbreviation = office.city() ? cityAbbreviation : java.text.MessageFormat.format(countyAbbreviation, office.regionName());
+        String abbreviation = office.city() ? cityAbbreviation : MessageFormat.format(countyAbbreviation, office.regionName());
         String number = numbers.next(office.issuer(), "LISTING", today.getYear(), abbreviation + "挂督");
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO supervision_listing (hazard_id, open_hazard_id, office_region_id, document_number, listed_on, listed_at,
                                                  listed_by, deadline, responsible_person, requirements)
@@ -224,7 +231,7 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
                 .param("note", blank(note) ? null : note.trim().substring(0, Math.min(note.trim().length(), 1000)))
                 .param("id", listingId).param("v", version).update();
         if (n == 0) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("listing " + listingId + " changed");
+            throw new OptimisticLockingFailureException("listing " + listingId + " changed");
         }
         audit.record("DELIST", "hazard", l.hazardId(), l.documentNumber(), null, null);
     }
@@ -249,12 +256,12 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
     }
 
     /** Where each listed hazard lies (its own position, or its enterprise's), for the public map. */
-    public List<org.anquan.platform.web.MapPoint> publishedPoints() {
+    public List<MapPoint> publishedPoints() {
         return jdbc.sql("SELECT h.code, COALESCE(e.name, h.place) AS subject, COALESCE(h.lon, e.lon) AS lon, COALESCE(h.lat, e.lat) AS lat "
                         + "FROM supervision_listing l JOIN hazards_hazard_view h ON h.id = l.hazard_id "
                         + "LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id WHERE l.delisted_on IS NULL "
                         + "AND COALESCE(h.lon, e.lon) IS NOT NULL AND COALESCE(h.lat, e.lat) IS NOT NULL ORDER BY l.id DESC LIMIT 500")
-                .query((rs, n) -> new org.anquan.platform.web.MapPoint(rs.getString("code") + " " + rs.getString("subject"),
+                .query((rs, n) -> new MapPoint(rs.getString("code") + " " + rs.getString("subject"),
                         rs.getDouble("lon"), rs.getDouble("lat"), "#dc3545", null))
                 .list();
     }
@@ -282,7 +289,7 @@ public class Listings implements org.anquan.hazards.AcceptanceRule {
             LEFT JOIN directory_department_view d ON d.id = h.department_id
             JOIN directory_region_view o ON o.id = l.office_region_id""";
 
-    static Listing map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static Listing map(ResultSet rs, int n) throws SQLException {
         return new Listing(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("code"), rs.getString("description"),
                 rs.getString("subject"), rs.getString("county_name"), rs.getString("department_name"), rs.getLong("office_region_id"),
                 "CITY".equals(rs.getString("office_level")), rs.getString("office_name"), rs.getString("document_number"),

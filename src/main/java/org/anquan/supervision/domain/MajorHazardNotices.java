@@ -2,6 +2,7 @@ package org.anquan.supervision.domain;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import org.anquan.hazards.HazardRegraded;
 import org.anquan.hazards.HazardReported;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ class MajorHazardNotices {
 
     /** A hazard regraded as major is reported as one reported major. */
     @ApplicationModuleListener
-    void on(org.anquan.hazards.HazardRegraded event) {
+    void on(HazardRegraded event) {
         if (event.major()) {
             tell(event.departmentId(), event.countyId(), event.hazardId());
         }

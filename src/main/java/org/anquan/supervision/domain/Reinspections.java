@@ -1,14 +1,23 @@
 package org.anquan.supervision.domain;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import org.anquan.platform.security.Permission;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.Hazards;
@@ -16,11 +25,15 @@ import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.jobs.JobLocks;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
+import org.anquan.shared.DateHorizon;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +48,7 @@ public class Reinspections {
 
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    private final org.anquan.shared.DateHorizon horizon;
+    private final DateHorizon horizon;
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Hazards hazards;
@@ -53,7 +66,7 @@ public class Reinspections {
             .industry("h.industry_code").enterprise("h.enterprise_id");
 
     Reinspections(JdbcClient jdbc, Directory directory, Hazards hazards, ReinspectionProperties properties, AuditTrail audit,
-                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes, org.anquan.shared.DateHorizon horizon,
+                  JobLocks locks, TransactionTemplate tx, Clock clock, ScopeFilter scopes, DateHorizon horizon,
                   Inbox inbox) {
         this.inbox = inbox;
         this.horizon = horizon;
@@ -118,7 +131,7 @@ public class Reinspections {
                 .param("to", CityTime.startOf(month.plusMonths(1).atDay(1), clock))
                 .query(Long.class).list();
         List<Long> sample = withSpotChecks(ReinspectionSample.draw(population, properties.share(), seed), spot);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO reinspection_draw (period, county_id, seed, share, population, drawn_at, drawn_by, population_ids,
                                                population_hash, sample_hash, spot_ids)
@@ -126,7 +139,7 @@ public class Reinspections {
                 .param("spot", join(spot))
                 .param("p", period).param("c", countyId).param("seed", seed)
                 .param("ids", join(population)).param("ph", sha256(population)).param("sh", sha256(sample))
-                .param("share", java.math.BigDecimal.valueOf(properties.share())).param("n", population.size())
+                .param("share", BigDecimal.valueOf(properties.share())).param("n", population.size())
                 .param("at", OffsetDateTime.now(clock)).param("by", actor).update(keys, "id");
         long drawId = keys.getKeyAs(Number.class).longValue();
         for (Long hazardId : sample) {
@@ -186,23 +199,23 @@ public class Reinspections {
 
     /** The sample with the spot checks added, each hazard once, in id order. */
     static List<Long> withSpotChecks(List<Long> sample, List<Long> spot) {
-        return java.util.stream.Stream.concat(sample.stream(), spot.stream()).distinct().sorted().toList();
+        return Stream.concat(sample.stream(), spot.stream()).distinct().sorted().toList();
     }
 
     private static String join(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static List<Long> parse(String ids) {
-        return ids.isEmpty() ? List.of() : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
+        return ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
     }
 
     /** SHA-256 of the ids in order, as text: what a draw is proved by. */
     static String sha256(List<Long> ids) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(join(ids).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(join(ids).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -239,7 +252,7 @@ public class Reinspections {
 
     /** Failed re-inspections per accepting department: what counts against it. */
     public Map<Long, Long> failuresByDepartment() {
-        Map<Long, Long> m = new java.util.LinkedHashMap<>();
+        Map<Long, Long> m = new LinkedHashMap<>();
         jdbc.sql("SELECT accepted_by_department, COUNT(*) FROM reinspection_item WHERE result = 'FAIL' AND accepted_by_department IS NOT NULL "
                 + "GROUP BY accepted_by_department ORDER BY COUNT(*) DESC")
                 .query(rs -> { m.put(rs.getLong(1), rs.getLong(2)); });
@@ -256,7 +269,7 @@ public class Reinspections {
                 .param("h", hazardId).query().singleRow();
         long department = ((Number) h.get("department_id")).longValue();
         long county = ((Number) h.get("county_id")).longValue();
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO supervision_step (hazard_id, level, work_round, stage, run_id, created_at, created_by, reason,
                                               department_id, county_id, hazard_deadline)
@@ -280,7 +293,7 @@ public class Reinspections {
                 .findFirst().orElseThrow(() -> new NotFoundException("reinspection_item", itemId));
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(((Number) item.get("county_id")).longValue(), null, null, null),
                 ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("reinspection_item", itemId);
+            throw new ScopeDeniedException("reinspection_item", itemId);
         }
         if (item.get("result") != null) {
             throw new BusinessException("reinspection.already.recorded");
@@ -291,7 +304,7 @@ public class Reinspections {
         if (note != null && note.strip().length() > 1000) {
             throw new InvalidInputException(Map.of("note", "validation.too.long"));
         }
-        horizon.check(java.util.Collections.singletonMap("deadline", newDeadline));
+        horizon.check(Collections.singletonMap("deadline", newDeadline));
         long hazardId = ((Number) item.get("hazard_id")).longValue();
         if (!passed) {
             hazards.reopen(hazardId, "回头看：" + note.trim(), newDeadline, user);

@@ -1,16 +1,17 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
-import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,7 @@ public class StepAnswers {
         var subject = new ScopeFilter.Subject(((Number) step.get("county_id")).longValue(),
                 ((Number) step.get("department_id")).longValue(), null, null);
         if (!scopes.reaches(scope, subject, ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("supervision_step", stepId);
+            throw new ScopeDeniedException("supervision_step", stepId);
         }
         if (answer == null || answer.isBlank()) {
             throw new InvalidInputException(Map.of("answer", "validation.required"));

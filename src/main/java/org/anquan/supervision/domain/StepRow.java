@@ -2,6 +2,7 @@ package org.anquan.supervision.domain;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** One step of the ladder as listed. */
 public record StepRow(long id, long hazardId, String hazardCode, String subject, String grade, EscalationLevel level,
@@ -11,7 +12,7 @@ public record StepRow(long id, long hazardId, String hazardCode, String subject,
                       OffsetDateTime outcomeAt, String outcomeBy, int workRound, Stage stage, String noticeNumber) {
 
     public long daysOverdueAt(LocalDate day) {
-        return java.time.temporal.ChronoUnit.DAYS.between(hazardDeadline, day);
+        return ChronoUnit.DAYS.between(hazardDeadline, day);
     }
 
     public boolean awaitingAnswer() {

@@ -1,11 +1,10 @@
 package org.anquan.supervision.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.*;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
@@ -37,7 +36,7 @@ public class SupervisionQueries {
                 + "JOIN directory_region_view c ON c.id = s.county_id LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id ";
     }
 
-    public java.util.Optional<StepRow> step(long id, Locale locale) {
+    public Optional<StepRow> step(long id, Locale locale) {
         return jdbc.sql(select(locale) + "WHERE s.id = :id").param("id", id).query(SupervisionQueries::map).optional();
     }
 
@@ -77,7 +76,7 @@ public class SupervisionQueries {
         return new PageResult<>(rows, page, size, total);
     }
 
-    static StepRow map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static StepRow map(ResultSet rs, int n) throws SQLException {
         return new StepRow(rs.getLong("id"), rs.getLong("hazard_id"), rs.getString("hazard_code"), rs.getString("subject"),
                 rs.getString("grade"), EscalationLevel.ofRank(rs.getInt("level")),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("reason"),

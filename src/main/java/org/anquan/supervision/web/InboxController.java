@@ -2,6 +2,7 @@ package org.anquan.supervision.web;
 
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.shared.PageResult;
 import org.anquan.supervision.domain.Inbox;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ class InboxController {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("hasInbox", Inbox.hasInbox(me.scope()));
         model.addAttribute("unreadOnly", unread);
-        model.addAttribute("result", org.anquan.shared.PageResult.atMostLast(page, p -> inbox.page(me.scope(), unread, p, 50)));
+        model.addAttribute("result", PageResult.atMostLast(page, p -> inbox.page(me.scope(), unread, p, 50)));
         return "supervision/inbox";
     }
 

@@ -5,16 +5,19 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.anquan.supervision.domain.Listings;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 挂牌督办 by decision: listing from a hazard's page, its notice, delisting, and the public list. */
 @Controller
@@ -39,10 +43,10 @@ class ListingController {
     private final Messages messages;
     private final Downloads downloads;
     private final Clock clock;
-    private final tools.jackson.databind.json.JsonMapper json;
+    private final JsonMapper json;
 
     ListingController(Listings listings, Hazards hazards, Directory directory, Messages messages, Downloads downloads, Clock clock,
-                      tools.jackson.databind.json.JsonMapper json) {
+                      JsonMapper json) {
         this.listings = listings;
         this.hazards = hazards;
         this.directory = directory;
@@ -57,7 +61,7 @@ class ListingController {
     String forHazard(@PathVariable long id, Model model) {
         CurrentUser me = CurrentUsers.require();
         if (!hazards.visible(id, me.scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("hazard", id);
+            throw new ScopeDeniedException("hazard", id);
         }
         model.addAttribute("hazardId", id);
         model.addAttribute("listings", listings.ofHazard(id));
@@ -71,14 +75,14 @@ class ListingController {
     String list(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                 @RequestParam(required = false) String responsiblePerson, @RequestParam(required = false) String requirements,
                 RedirectAttributes redirect) {
-        CurrentUsers.require().require(org.anquan.platform.security.Permission.HAZARD_LIST);
+        CurrentUsers.require().require(Permission.HAZARD_LIST);
         try {
             listings.list(id, new Listings.ListingInput(deadline, responsiblePerson, requirements), CurrentUsers.require());
             redirect.addFlashAttribute("noticeKey", "listing.done");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("errorKey", "listing.invalid");
             redirect.addFlashAttribute("errorArgs", new Object[] {e.fieldErrors().keySet().stream()
-                    .map(f -> messages.get("listing.field." + f)).collect(java.util.stream.Collectors.joining("、"))});
+                    .map(f -> messages.get("listing.field." + f)).collect(Collectors.joining("、"))});
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
@@ -89,7 +93,7 @@ class ListingController {
     @PostMapping("/supervision/listings/{id}/delist")
     String delist(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam(required = false) Integer version,
                   RedirectAttributes redirect) {
-        CurrentUsers.require().require(org.anquan.platform.security.Permission.HAZARD_LIST);
+        CurrentUsers.require().require(Permission.HAZARD_LIST);
         Listings.Listing l = listings.get(id).orElseThrow(() -> new NotFoundException("supervision_listing", id));
         try {
             listings.delist(id, note, version, CurrentUsers.require());
@@ -108,7 +112,7 @@ class ListingController {
     void notice(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
         Listings.Listing l = listings.get(id).orElseThrow(() -> new NotFoundException("supervision_listing", id));
         if (!hazards.visible(l.hazardId(), CurrentUsers.require().scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("supervision_listing", id);
+            throw new ScopeDeniedException("supervision_listing", id);
         }
         String office = officeName(l);
         var doc = new OfficialDocument(messages.get("listing.notice.title"), l.documentNumber())
@@ -131,7 +135,7 @@ class ListingController {
     String published(Model model) {
         var all = listings.published(DELISTED_SHOWN_DAYS);
         model.addAttribute("listings", all);
-        model.addAttribute("offices", all.stream().collect(java.util.stream.Collectors.toMap(Listings.Listing::id, this::officeName)));
+        model.addAttribute("offices", all.stream().collect(Collectors.toMap(Listings.Listing::id, this::officeName)));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("shownDays", DELISTED_SHOWN_DAYS);
         model.addAttribute("cityMap", directory.cityMap());

@@ -10,7 +10,10 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.anquan.supervision.domain.Reinspections;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +43,7 @@ class ReinspectionController {
         model.addAttribute("draws", reinspections.draws(me.scope()));
         Map<Long, Long> failures = reinspections.failuresByDepartment();
         model.addAttribute("failures", failures.entrySet().stream()
-                .map(e -> Map.entry(directory.department(e.getKey()).map(d -> d.name(org.springframework.context.i18n.LocaleContextHolder.getLocale())).orElse("?"), e.getValue()))
+                .map(e -> Map.entry(directory.department(e.getKey()).map(d -> d.name(LocaleContextHolder.getLocale())).orElse("?"), e.getValue()))
                 .toList());
         model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1).toString());
         return "supervision/reinspections";
@@ -50,8 +53,8 @@ class ReinspectionController {
     String draw(@PathVariable long drawId, Model model) {
         CurrentUser me = CurrentUsers.require();
         var draw = reinspections.draws(me.scope()).stream().filter(d -> d.id() == drawId).findFirst()
-                .orElseThrow(() -> reinspections.exists(drawId) ? new org.anquan.shared.ScopeDeniedException("reinspection_draw", drawId)
-                        : new org.anquan.shared.NotFoundException("draw", drawId));
+                .orElseThrow(() -> reinspections.exists(drawId) ? new ScopeDeniedException("reinspection_draw", drawId)
+                        : new NotFoundException("draw", drawId));
         model.addAttribute("draw", draw);
         model.addAttribute("items", reinspections.items(drawId, me.scope()));
         model.addAttribute("verification", reinspections.verify(drawId));

@@ -2,12 +2,16 @@ package org.anquan.supervision.web;
 
 import java.util.Locale;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.security.Permission;
+import org.anquan.platform.security.RequiresPermission;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.PageResult;
 import org.anquan.supervision.domain.EscalationLevel;
 import org.anquan.supervision.domain.EscalationSweep;
 import org.anquan.supervision.domain.StepRow;
 import org.anquan.supervision.domain.SupervisionQueries;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,9 +25,9 @@ class SupervisionApi {
 
     private final SupervisionQueries queries;
     private final EscalationSweep sweep;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
 
-    SupervisionApi(SupervisionQueries queries, EscalationSweep sweep, org.anquan.platform.web.Messages messages) {
+    SupervisionApi(SupervisionQueries queries, EscalationSweep sweep, Messages messages) {
         this.messages = messages;
         this.queries = queries;
         this.sweep = sweep;
@@ -39,11 +43,11 @@ class SupervisionApi {
 
     /** Runs the escalation sweep now; 409 while another run holds the lock. */
     @PostMapping("/sweep")
-    @org.anquan.platform.security.RequiresPermission(org.anquan.platform.security.Permission.SUPERVISION_SWEEP)
+    @RequiresPermission(Permission.SUPERVISION_SWEEP)
     ResponseEntity<?> runSweep() {
         return sweep.run(CurrentUsers.require().username()).<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseGet(() -> {
-                    var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                             messages.get("sweep.busy", sweep.busyReason()));
                     problem.setProperty("code", "sweep.busy");
                     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);

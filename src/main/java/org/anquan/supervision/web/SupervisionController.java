@@ -1,21 +1,27 @@
 package org.anquan.supervision.web;
 
-import org.anquan.platform.web.Downloads;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.anquan.directory.Directory;
 import org.anquan.hazards.Hazards;
+import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.ListUrls;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
-import org.anquan.directory.Directory;
-import org.anquan.supervision.domain.EscalationLevel;
-import org.anquan.supervision.domain.EscalationSweep;
-import org.anquan.supervision.domain.StepAnswers;
-import org.anquan.supervision.domain.StepRow;
-import org.anquan.supervision.domain.SupervisionQueries;
+import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
+import org.anquan.supervision.domain.*;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,15 +37,15 @@ class SupervisionController {
     private final SupervisionQueries queries;
     private final EscalationSweep sweep;
     private final StepAnswers answers;
-    private final org.anquan.supervision.domain.StepOutcomes outcomes;
+    private final StepOutcomes outcomes;
     private final Hazards hazards;
     private final Directory directory;
-    private final org.anquan.platform.web.Messages messages;
+    private final Messages messages;
     private final Clock clock;
 
     SupervisionController(SupervisionQueries queries, EscalationSweep sweep, StepAnswers answers,
-                          org.anquan.supervision.domain.StepOutcomes outcomes, Hazards hazards, Directory directory,
-                          org.anquan.platform.web.Messages messages, Clock clock, Downloads downloads) {
+                          StepOutcomes outcomes, Hazards hazards, Directory directory,
+                          Messages messages, Clock clock, Downloads downloads) {
         this.downloads = downloads;
         this.outcomes = outcomes;
         this.messages = messages;
@@ -56,12 +62,12 @@ class SupervisionController {
                 @RequestParam(required = false) Boolean awaiting, @RequestParam(defaultValue = "false") boolean every,
                 @RequestParam(defaultValue = "1") int page, Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
-        model.addAttribute("result", org.anquan.shared.PageResult.atMostLast(page,
+        model.addAttribute("result", PageResult.atMostLast(page,
                 p -> queries.page(level, countyId, awaiting, every, me.scope(), p, 50, locale)));
         model.addAttribute("every", every);
         model.addAttribute("levels", EscalationLevel.values());
-        model.addAttribute("outcomeKinds", java.util.List.of(org.anquan.supervision.domain.StepOutcome.INTERVIEWED,
-                org.anquan.supervision.domain.StepOutcome.TRANSFERRED, org.anquan.supervision.domain.StepOutcome.OTHER));
+        model.addAttribute("outcomeKinds", List.of(StepOutcome.INTERVIEWED,
+                StepOutcome.TRANSFERRED, StepOutcome.OTHER));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("level", level);
         model.addAttribute("countyId", countyId);
@@ -74,7 +80,7 @@ class SupervisionController {
     @GetMapping("/supervision/hazards/{id}")
     String forHazard(@PathVariable long id, Model model, Locale locale) {
         if (!hazards.visible(id, CurrentUsers.require().scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("hazard", id);
+            throw new ScopeDeniedException("hazard", id);
         }
         model.addAttribute("steps", queries.forHazard(id, locale));
         model.addAttribute("today", LocalDate.now(clock));
@@ -83,30 +89,30 @@ class SupervisionController {
 
     /** 督办通知书 to the responsible department, as Word. */
     @GetMapping("/supervision/steps/{id}/notice.docx")
-    void notice(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response, Locale locale) throws java.io.IOException {
+    void notice(@PathVariable long id, HttpServletResponse response, Locale locale) throws IOException {
         StepRow step = queries.step(id, locale).orElseThrow(() -> new NotFoundException("step", id));
         if (!hazards.visible(step.hazardId(), CurrentUsers.require().scope())) {
-            throw new org.anquan.shared.ScopeDeniedException("supervision_step", id);
+            throw new ScopeDeniedException("supervision_step", id);
         }
         LocalDate today = LocalDate.now(clock);
-        java.util.function.Function<LocalDate, String> day = d -> org.anquan.platform.documents.OfficialDocument.date(d, locale);
-        var doc = new org.anquan.platform.documents.OfficialDocument(messages.get("notice.supervision.title"),
+        Function<LocalDate, String> day = d -> OfficialDocument.date(d, locale);
+        var doc = new OfficialDocument(messages.get("notice.supervision.title"),
                 step.noticeNumber() != null ? step.noticeNumber() : messages.get("notice.number.none"))
                 .to(step.departmentName() + "、" + step.countyName())
-                .paragraph(step.stage() == org.anquan.supervision.domain.Stage.RECTIFY
+                .paragraph(step.stage() == Stage.RECTIFY
                         ? messages.get("notice.supervision.body", step.hazardCode(), step.subject(), day.apply(step.hazardDeadline()),
-                                step.daysOverdueAt(org.anquan.shared.CityTime.dayOf(step.createdAt(), clock)))
+                                step.daysOverdueAt(CityTime.dayOf(step.createdAt(), clock)))
                         : messages.get("notice.supervision.wait", step.hazardCode(), step.subject(), messages.get(step.stage().messageKey())))
                 .paragraph(messages.get(step.reason()))
                 .paragraph(messages.get("notice.supervision.requirement",
                         day.apply(step.answerDeadline() != null ? step.answerDeadline() : today.plusDays(5))))
-                .signedBy(messages.get("notice.supervision.office"), org.anquan.shared.CityTime.dayOf(step.createdAt(), clock), locale);
+                .signedBy(messages.get("notice.supervision.office"), CityTime.dayOf(step.createdAt(), clock), locale);
         downloads.attach(response, Downloads.DOCX, ".docx", "download.supervision", step.hazardCode(), step.level().rank());
         doc.write(response.getOutputStream());
     }
 
     /** The list's filters a form posted from it returns to. */
-    private static final java.util.List<String> LIST_PARAMS = java.util.List.of("level", "countyId", "awaiting", "every", "page");
+    private static final List<String> LIST_PARAMS = List.of("level", "countyId", "awaiting", "every", "page");
 
     @PostMapping("/supervision/steps/{id}/answer")
     String answer(@PathVariable long id, @RequestParam(required = false) String answer,
@@ -119,7 +125,7 @@ class SupervisionController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
-        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/supervision", back == null ? "awaiting=true" : back, LIST_PARAMS);
+        return "redirect:" + ListUrls.returnTo("/supervision", back == null ? "awaiting=true" : back, LIST_PARAMS);
     }
 
     /** The city office records how a step ended: an interview held, a case transferred. */
@@ -135,12 +141,12 @@ class SupervisionController {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
         }
-        return "redirect:" + org.anquan.platform.web.ListUrls.returnTo("/supervision", back, LIST_PARAMS);
+        return "redirect:" + ListUrls.returnTo("/supervision", back, LIST_PARAMS);
     }
 
-    private static org.anquan.supervision.domain.StepOutcome parseOutcome(String kind) {
+    private static StepOutcome parseOutcome(String kind) {
         try {
-            return kind == null ? null : org.anquan.supervision.domain.StepOutcome.valueOf(kind);
+            return kind == null ? null : StepOutcome.valueOf(kind);
         } catch (IllegalArgumentException e) {
             return null;
         }

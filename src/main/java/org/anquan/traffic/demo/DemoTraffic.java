@@ -1,30 +1,22 @@
 package org.anquan.traffic.demo;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
+import java.util.*;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.GeoPoint;
-import org.anquan.traffic.domain.Cases;
-import org.anquan.traffic.domain.Readings;
-import org.anquan.traffic.domain.RepeatOffences;
-import org.anquan.traffic.domain.Roads;
-import org.anquan.traffic.domain.Seizures;
-import org.anquan.traffic.domain.SourceUnits;
-import org.anquan.traffic.domain.Stations;
+import org.anquan.traffic.domain.*;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,16 +47,16 @@ class DemoTraffic implements ApplicationRunner {
     private final RepeatOffences repeats;
     private final Roads roads;
     private final Seizures seizures;
-    private final org.anquan.traffic.domain.PassengerSafety passenger;
-    private final org.anquan.traffic.domain.WaterSafety water;
-    private final org.anquan.traffic.domain.Exemptions exemptions;
+    private final PassengerSafety passenger;
+    private final WaterSafety water;
+    private final Exemptions exemptions;
     private final Directory directory;
     private final Accounts accounts;
     private final Clock clock;
 
     DemoTraffic(JdbcClient jdbc, Stations stations, Readings readings, Cases cases, SourceUnits sources, RepeatOffences repeats,
-                Roads roads, Seizures seizures, org.anquan.traffic.domain.PassengerSafety passenger,
-                org.anquan.traffic.domain.WaterSafety water, org.anquan.traffic.domain.Exemptions exemptions, Directory directory,
+                Roads roads, Seizures seizures, PassengerSafety passenger,
+                WaterSafety water, Exemptions exemptions, Directory directory,
                 Accounts accounts, Clock clock) {
         this.exemptions = exemptions;
         this.water = water;
@@ -95,7 +87,7 @@ class DemoTraffic implements ApplicationRunner {
         List<Long> operators = new ArrayList<>();
         for (int i = 0; i < COMPANIES.length; i++) {
             var county = counties.get(i % counties.size());
-            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            var keys = new GeneratedKeyHolder();
             jdbc.sql("""
                     INSERT INTO traffic_operator (name, registered_place, authority, fleet_size, county_id)
                     VALUES (:n, :p, :a, :f, :c)""")
@@ -163,7 +155,7 @@ class DemoTraffic implements ApplicationRunner {
                     i < 2 ? ferry : null, admin));
         }
         int year = water.season()[0].getYear();
-        java.util.Map<String, Long> departments = new java.util.HashMap<>();
+        Map<String, Long> departments = new HashMap<>();
         directory.departments().forEach(d -> departments.put(d.code(), d.id()));
         LocalDate june = LocalDate.of(year, 6, 12);
         water.inspect("pier", ferry, departments.get("TRANSPORT"), june, "交通执法刘某", null, null, admin);
@@ -219,7 +211,7 @@ class DemoTraffic implements ApplicationRunner {
             GeoPoint p = directory.randomPointIn(s.countyId(), random).orElseThrow();
             roads.addTunnel(new Roads.TunnelInput(tunnels[i][0], s.road(), "K" + (40 + i * 13) + "+200", s.countyId(), "市高速公路管理处",
                     Integer.parseInt(tunnels[i][1]), Boolean.parseBoolean(tunnels[i][2]), 8_000 + random.nextInt(12_000),
-                    java.math.BigDecimal.valueOf(4 + random.nextInt(9)), 0, Integer.parseInt(tunnels[i][3]), p.lat(), p.lon()), admin);
+                    BigDecimal.valueOf(4 + random.nextInt(9)), 0, Integer.parseInt(tunnels[i][3]), p.lat(), p.lon()), admin);
         }
     }
 

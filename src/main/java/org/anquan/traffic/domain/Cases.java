@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,10 +23,12 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.CityTime;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -196,15 +201,15 @@ public class Cases {
         }
         if (f.plate() != null && !f.plate().isBlank()) {
             where.append(" AND c.plate = :plate");
-            params.put("plate", f.plate().strip().toUpperCase(java.util.Locale.ROOT));
+            params.put("plate", f.plate().strip().toUpperCase(Locale.ROOT));
         }
         if (f.from() != null) {
             where.append(" AND c.opened_at >= :from");
-            params.put("from", org.anquan.shared.CityTime.startOf(f.from(), clock));
+            params.put("from", CityTime.startOf(f.from(), clock));
         }
         if (f.to() != null) {
             where.append(" AND c.opened_at < :to");
-            params.put("to", org.anquan.shared.CityTime.startOf(f.to().plusDays(1), clock));
+            params.put("to", CityTime.startOf(f.to().plusDays(1), clock));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM traffic_case c" + where + " LIMIT :cap) x").params(params)
                 .param("cap", COUNT_CAP + 1).query(Long.class).single();
@@ -248,7 +253,7 @@ public class Cases {
                         rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, LocalDate.class), rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class), rs.getString(11), rs.getInt(12))).list();
         List<PartyView> ordered = new ArrayList<>(parties);
-        ordered.sort(java.util.Comparator.comparing(PartyView::party));
+        ordered.sort(Comparator.comparing(PartyView::party));
         return new CaseView(c.id(), c.readingId(), c.measuredAt(), c.stationId(), c.stationName(), c.countyId(), c.departmentId(), c.plate(),
                 c.plateColour(), c.grossKg(), c.limitKg(), c.overloadKg(), c.overloadRate(), c.oversize(), c.operatorId(), c.sourceUnitId(),
                 c.status(), c.openedAt(), c.closedAt(), c.version(), List.copyOf(ordered));
@@ -259,7 +264,7 @@ public class Cases {
         user.require(Permission.TRAFFIC_CASE);
         CaseView c = view(id, user.scope());
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(c.countyId(), c.departmentId(), INDUSTRY, null), ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("traffic_case", id);
+            throw new ScopeDeniedException("traffic_case", id);
         }
         if (!c.open()) {
             throw new BusinessException("traffic.case.closed");
@@ -426,7 +431,7 @@ public class Cases {
 
     public List<PartyLoad> owedByParty(DataScope scope) {
         ScopeFilter.Predicate p = read(scope);
-        Map<Party, long[]> counts = new java.util.EnumMap<>(Party.class);
+        Map<Party, long[]> counts = new EnumMap<>(Party.class);
         for (Party party : Party.values()) {
             counts.put(party, new long[2]);
         }

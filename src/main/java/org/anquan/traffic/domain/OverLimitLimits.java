@@ -2,6 +2,8 @@ package org.anquan.traffic.domain;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +36,9 @@ public class OverLimitLimits {
     }
 
     /** The name of each gross-limit rule in the language asked (Chinese unless English). */
-    public Map<String, String> ruleNames(java.util.Locale locale) {
+    public Map<String, String> ruleNames(Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         jdbc.sql("SELECT rule_code, name_zh, name_en FROM traffic_gross_limit ORDER BY axles, rule_code")
                 .query(rs -> {
                     names.put(rs.getString(1), rs.getString(en ? 3 : 2));

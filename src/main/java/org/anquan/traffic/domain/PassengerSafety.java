@@ -18,6 +18,7 @@ import org.anquan.shared.CityTime;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,7 +100,7 @@ public class PassengerSafety {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_operator (name, kind, registered_place, authority, fleet_size, county_id)
                 VALUES (:n, :k, :p, :a, :f, :c)""")
@@ -165,7 +166,7 @@ public class PassengerSafety {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO traffic_driver (name, certificate_no, operator_id, created_by, created_at) VALUES (:n, :c, :o, :by, :at)")
                 .param("n", n).param("c", cert).param("o", operatorId).param("by", user.username()).param("at", OffsetDateTime.now(clock))
                 .update(keys, "id");
@@ -201,7 +202,7 @@ public class PassengerSafety {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_violation (driver_id, plate, kind, occurred_at, place, source, created_by, created_at)
                 VALUES (:d, :p, :k, :at, :place, :s, :by, :now)""")

@@ -2,6 +2,7 @@ package org.anquan.traffic.domain;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
             errors.put("measuredAt", "traffic.reading.time.invalid");
         } else {
             try {
-                at = OffsetDateTime.parse(time).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                at = OffsetDateTime.parse(time).truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 errors.put("measuredAt", "traffic.reading.time.invalid");
             }

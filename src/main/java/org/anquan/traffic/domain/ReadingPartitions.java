@@ -1,5 +1,6 @@
 package org.anquan.traffic.domain;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -7,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.anquan.shared.CityTime;
+import org.anquan.shared.Databases;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +26,10 @@ public class ReadingPartitions {
     private final boolean postgres;
     private final Set<YearMonth> ensured = ConcurrentHashMap.newKeySet();
 
-    ReadingPartitions(JdbcClient jdbc, Clock clock, DataSource dataSource) throws java.sql.SQLException {
+    ReadingPartitions(JdbcClient jdbc, Clock clock, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.postgres = org.anquan.shared.Databases.isPostgres(dataSource);
+        this.postgres = Databases.isPostgres(dataSource);
     }
 
     public boolean partitioned() {
@@ -44,7 +47,7 @@ public class ReadingPartitions {
         Boolean created;
         try {
             created = create(name, from, to);
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             // another instance created it at the same moment: asking again finds it
             created = create(name, from, to);
         }

@@ -1,17 +1,22 @@
 package org.anquan.traffic.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
@@ -114,7 +119,7 @@ public class Readings {
         if (only != null) {
             known.put(only.code(), only);
         }
-        java.util.Set<String> plates = new java.util.HashSet<>();
+        Set<String> plates = new HashSet<>();
         for (Map<String, ?> r : raw) {
             String plate = ReadingInput.plateOf(r.get("plate"));
             if (plate != null) {
@@ -258,7 +263,7 @@ public class Readings {
     }
 
     /** The judgment stored in the columns from {@code rule_code} on, starting at {@code first}. */
-    static OverLimitPolicy.Judgment judgment(java.sql.ResultSet rs, int first) throws SQLException {
+    static OverLimitPolicy.Judgment judgment(ResultSet rs, int first) throws SQLException {
         String oversize = rs.getString(first + 9);
         return new OverLimitPolicy.Judgment(rs.getString(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
                 rs.getInt(first + 4), rs.getInt(first + 5), rs.getBoolean(first + 6), rs.getInt(first + 7), rs.getBigDecimal(first + 8),
@@ -296,10 +301,10 @@ public class Readings {
         ps.setString(10, tyres.toString());
         ps.setString(11, drive.toString());
         ps.setInt(12, in.grossKg());
-        ps.setBigDecimal(13, BigDecimal.valueOf(in.lengthM()).setScale(2, java.math.RoundingMode.HALF_UP));
-        ps.setBigDecimal(14, BigDecimal.valueOf(in.widthM()).setScale(2, java.math.RoundingMode.HALF_UP));
-        ps.setBigDecimal(15, BigDecimal.valueOf(in.heightM()).setScale(2, java.math.RoundingMode.HALF_UP));
-        ps.setBigDecimal(16, BigDecimal.valueOf(in.speedKmh()).setScale(1, java.math.RoundingMode.HALF_UP));
+        ps.setBigDecimal(13, BigDecimal.valueOf(in.lengthM()).setScale(2, RoundingMode.HALF_UP));
+        ps.setBigDecimal(14, BigDecimal.valueOf(in.widthM()).setScale(2, RoundingMode.HALF_UP));
+        ps.setBigDecimal(15, BigDecimal.valueOf(in.heightM()).setScale(2, RoundingMode.HALF_UP));
+        ps.setBigDecimal(16, BigDecimal.valueOf(in.speedKmh()).setScale(1, RoundingMode.HALF_UP));
         ps.setInt(17, in.lane());
         if (in.photoRef() == null) {
             ps.setNull(18, Types.VARCHAR);
@@ -354,13 +359,13 @@ public class Readings {
     }
 
     /** Readings and over-limit readings per station and day in [from, to) (city days), for the cockpit. */
-    public record StationDay(long stationId, java.time.LocalDate day, long readings, long overLimit) {
+    public record StationDay(long stationId, LocalDate day, long readings, long overLimit) {
     }
 
-    public List<StationDay> perStationAndDay(java.time.LocalDate from, java.time.LocalDate toExclusive) {
+    public List<StationDay> perStationAndDay(LocalDate from, LocalDate toExclusive) {
         List<StationDay> out = new ArrayList<>();
-        for (java.time.LocalDate d = from; d.isBefore(toExclusive); d = d.plusDays(1)) {
-            java.time.LocalDate day = d;
+        for (LocalDate d = from; d.isBefore(toExclusive); d = d.plusDays(1)) {
+            LocalDate day = d;
             jdbc.sql("""
                     SELECT station_id, COUNT(*), SUM(CASE WHEN opens_case THEN 1 ELSE 0 END) FROM traffic_reading
                     WHERE measured_at >= :from AND measured_at < :to GROUP BY station_id""")

@@ -8,6 +8,7 @@ import java.util.List;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.shared.CityTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,7 +93,7 @@ public class RepeatOffences {
             }
             ids.append(ids.isEmpty() ? "" : ",").append(id);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_credit_action (rule_code, subject, operator_id, case_ids, detail, raised_at, window_from, window_to)
                 VALUES (:r, :s, :o, :c, :d, :at, :f, :t)""")

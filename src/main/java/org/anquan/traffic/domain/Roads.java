@@ -1,12 +1,10 @@
 package org.anquan.traffic.domain;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.*;
 import org.anquan.accidents.Accidents;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
@@ -22,6 +20,7 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,12 +51,12 @@ public class Roads {
     }
 
     public record TunnelInput(String name, String road, String stake, Long countyId, String owner, Integer lengthM, boolean singleBoreTwoWay,
-                              Integer dailyVolume, java.math.BigDecimal dangerousShare, Integer seriousAccidents, Integer fireAccidents, Double lat,
+                              Integer dailyVolume, BigDecimal dangerousShare, Integer seriousAccidents, Integer fireAccidents, Double lat,
                               Double lon) {
     }
 
     public record Tunnel(long id, String name, String road, String stake, long countyId, String owner, int lengthM, boolean singleBoreTwoWay,
-                         int dailyVolume, java.math.BigDecimal dangerousShare, int seriousAccidents, int fireAccidents, GeoPoint point,
+                         int dailyVolume, BigDecimal dangerousShare, int seriousAccidents, int fireAccidents, GeoPoint point,
                          String hazardCode, TunnelClass lengthClass, boolean dangerous) {
     }
 
@@ -133,7 +132,7 @@ public class Roads {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_road_segment (road, from_stake, to_stake, name, county_id, owner, from_lat, from_lon, to_lat, to_lon, listed,
                     listed_reason, created_by, created_at)
@@ -161,7 +160,7 @@ public class Roads {
         if (in.dailyVolume() == null || in.dailyVolume() < 0 || in.dailyVolume() > 1_000_000) {
             errors.put("dailyVolume", "validation.range");
         }
-        if (in.dangerousShare() == null || in.dangerousShare().signum() < 0 || in.dangerousShare().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+        if (in.dangerousShare() == null || in.dangerousShare().signum() < 0 || in.dangerousShare().compareTo(BigDecimal.valueOf(100)) > 0) {
             errors.put("dangerousShare", "validation.range");
         }
         if (in.seriousAccidents() == null || in.seriousAccidents() < 0 || in.fireAccidents() == null || in.fireAccidents() < 0) {
@@ -174,7 +173,7 @@ public class Roads {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_tunnel (name, road, stake, county_id, owner, length_m, single_bore_two_way, daily_volume, dangerous_share,
                     serious_accidents, fire_accidents, lat, lon, created_by, created_at)
@@ -207,7 +206,7 @@ public class Roads {
                             rs.getString("name"), rs.getLong("county_id"), rs.getString("owner"), a, b, listed, rs.getString("listed_reason"),
                             rs.getString("hazard_code"), on, deaths, prone));
                 });
-        out.sort(java.util.Comparator.comparing((Segment s) -> !s.prone()).thenComparing(s -> -s.accidents().size()));
+        out.sort(Comparator.comparing((Segment s) -> !s.prone()).thenComparing(s -> -s.accidents().size()));
         return out;
     }
 

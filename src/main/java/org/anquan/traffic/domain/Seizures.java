@@ -1,17 +1,25 @@
 package org.anquan.traffic.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
@@ -19,7 +27,9 @@ import org.anquan.shared.BusinessException;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.ScopeDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,8 +63,8 @@ public class Seizures {
 
         /** The producer, seller and modification shop it was traced to, those known. */
         public String traced() {
-            return java.util.stream.Stream.of(producer, seller, modifier).filter(java.util.Objects::nonNull)
-                    .collect(java.util.stream.Collectors.joining("、"));
+            return Stream.of(producer, seller, modifier).filter(Objects::nonNull)
+                    .collect(Collectors.joining("、"));
         }
     }
 
@@ -130,7 +140,7 @@ public class Seizures {
         for (int i = 0; i < 3; i++) {
             sources[i] = names[i] == null ? null : source(names[i], traced[i][2], places[i]);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_seizure (seized_on, county_id, place, seized_by, plate, vin, kind, description, producer_id, seller_id, modifier_id,
                     disposition, created_by, created_at)
@@ -149,7 +159,7 @@ public class Seizures {
                 .query(Long.class).optional().orElseGet(() -> {
                     Long county = directory.counties().stream().filter(c -> place.contains(c.name())).map(Directory.RegionRef::id).findFirst()
                             .orElse(null);
-                    var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+                    var keys = new GeneratedKeyHolder();
                     jdbc.sql("INSERT INTO traffic_vehicle_source (name, role, county_id, place) VALUES (:n, :r, :c, :p)")
                             .param("n", name).param("r", role).param("c", county).param("p", place).update(keys, "id");
                     return keys.getKeyAs(Number.class).longValue();
@@ -166,7 +176,7 @@ public class Seizures {
         user.require(Permission.TRAFFIC_CASE);
         Seizure s = seizure(id, user.scope());
         if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(s.countyId(), null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
-            throw new org.anquan.shared.ScopeDeniedException("traffic_seizure", id);
+            throw new ScopeDeniedException("traffic_seizure", id);
         }
         if (!s.pending()) {
             throw new BusinessException("traffic.seizure.disposed");
@@ -182,7 +192,7 @@ public class Seizures {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        String type = file == null || file.length == 0 ? null : org.anquan.platform.files.EvidenceCheck.documentTypeOf(file, 40_000_000L);
+        String type = file == null || file.length == 0 ? null : EvidenceCheck.documentTypeOf(file, 40_000_000L);
         int n = jdbc.sql("""
                 UPDATE traffic_seizure SET disposition = :d, proof = :p, disposed_on = :on, version = version + 1
                 WHERE id = :id AND version = :v AND disposition = 'PENDING'""")
@@ -192,9 +202,9 @@ public class Seizures {
         }
         String sha = null;
         if (type != null) {
-            sha = org.anquan.platform.files.EvidenceCheck.sha256(file);
+            sha = EvidenceCheck.sha256(file);
             jdbc.sql("INSERT INTO traffic_seizure_proof (seizure_id, filename, content_type, sha256, content) VALUES (:id, :f, :t, :h, :c)")
-                    .param("id", id).param("f", org.anquan.platform.files.EvidenceCheck.safeName(filename, type, "处置凭证")).param("t", type)
+                    .param("id", id).param("f", EvidenceCheck.safeName(filename, type, "处置凭证")).param("t", type)
                     .param("h", sha).param("c", file).update();
         }
         audit.record("DISPOSE", "traffic_seizure", id, disposition + (sha == null ? "" : " proof sha256 " + sha), null, null);
@@ -206,7 +216,7 @@ public class Seizures {
             LEFT JOIN traffic_vehicle_source p ON p.id = z.producer_id LEFT JOIN traffic_vehicle_source s ON s.id = z.seller_id
             LEFT JOIN traffic_vehicle_source m ON m.id = z.modifier_id""";
 
-    private static Seizure map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Seizure map(ResultSet rs, int n) throws SQLException {
         return new Seizure(rs.getLong("id"), rs.getObject("seized_on", LocalDate.class), rs.getLong("county_id"), rs.getString("place"),
                 rs.getString("seized_by"), rs.getString("plate"), rs.getString("vin"), rs.getString("kind"), rs.getString("description"),
                 rs.getString("producer"), rs.getString("seller"), rs.getString("modifier"), rs.getString("disposition"), rs.getString("proof"),
@@ -214,7 +224,7 @@ public class Seizures {
     }
 
     /** The proof file of a disposition, when the scope reads the seizure and one was given. */
-    public java.util.Optional<ProofFile> proof(long id, DataScope scope) {
+    public Optional<ProofFile> proof(long id, DataScope scope) {
         seizure(id, scope);
         return jdbc.sql("SELECT filename, content_type, content FROM traffic_seizure_proof WHERE seizure_id = :id").param("id", id)
                 .query((rs, n) -> new ProofFile(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
@@ -240,7 +250,7 @@ public class Seizures {
                 .query(rs -> {
                     out.add(new Disposition(rs.getString(1), rs.getLong(2)));
                 });
-        out.sort(java.util.Comparator.comparing(d -> "PENDING".equals(d.disposition()) ? "" : d.disposition()));
+        out.sort(Comparator.comparing(d -> "PENDING".equals(d.disposition()) ? "" : d.disposition()));
         return out;
     }
 

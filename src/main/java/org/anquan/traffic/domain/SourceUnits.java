@@ -1,5 +1,7 @@
 package org.anquan.traffic.domain;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +21,7 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,7 +94,7 @@ public class SourceUnits {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_source_unit (name, kind, enterprise_id, county_id, address, department_id, created_by, created_at)
                 VALUES (:n, :k, :e, :c, :a, :d, :by, :at)""")
@@ -102,7 +105,7 @@ public class SourceUnits {
         return id;
     }
 
-    private static Unit map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Unit map(ResultSet rs, int n) throws SQLException {
         return new Unit(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), (Long) rs.getObject("enterprise_id", Long.class),
                 rs.getLong("county_id"), rs.getString("address"), (Long) rs.getObject("department_id", Long.class));
     }

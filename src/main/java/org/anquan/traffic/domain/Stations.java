@@ -2,6 +2,8 @@ package org.anquan.traffic.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -9,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.anquan.directory.Directory;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.EvidenceCheck;
@@ -19,6 +22,7 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +35,7 @@ public class Stations {
 
     public static final String TOKEN_PREFIX = "wim_";
     /** A station's code: 1 to 32 letters, digits, underscores or hyphens (it stands in MQTT topics and CSV cells). */
-    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record StationInput(String code, String name, String road, String stake, String direction, Double lat, Double lon,
@@ -80,7 +84,7 @@ public class Stations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_station (code, name, road, stake, direction, lat, lon, county_id, operator, created_by, created_at)
                 VALUES (:code, :name, :road, :stake, :dir, :lat, :lon, :county, :op, :by, :at)""")
@@ -123,7 +127,7 @@ public class Stations {
 
     private static final String SELECT = "SELECT id, code, name, road, stake, direction, lat, lon, county_id, operator, token_prefix, token_issued_at FROM traffic_station";
 
-    private static Station map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Station map(ResultSet rs, int n) throws SQLException {
         return new Station(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getDouble(7),
                 rs.getDouble(8), rs.getLong(9), rs.getString(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class));
     }

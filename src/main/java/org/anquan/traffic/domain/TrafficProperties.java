@@ -40,7 +40,7 @@ public record TrafficProperties(int readingRetentionMonths, int partitionsAheadM
      * @param seriousViolations a driver with this many serious violations (illegal carrying, speeding, fatigue) within twelve months is listed
      * @param listedMonths      a listed driver stays on the public list this many months (drunk driving lists at once)
      */
-    public record Passenger(java.time.Duration terminalOnline, int seriousViolations, int listedMonths) {
+    public record Passenger(Duration terminalOnline, int seriousViolations, int listedMonths) {
     }
 
     /**

@@ -22,6 +22,7 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -97,7 +98,7 @@ public class WaterSafety {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_pier (name, kind, county_id, operator, lat, lon, created_by, created_at)
                 VALUES (:n, :k, :c, :o, :lat, :lon, :by, :at)""")
@@ -138,7 +139,7 @@ public class WaterSafety {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_vessel (name, registry_no, kind, port_of_registry, owner, crew, passengers, terminal_fitted, county_id, pier_id,
                     created_by, created_at)
@@ -189,7 +190,7 @@ public class WaterSafety {
         Hazards.Opened hazard = found == null ? null : hazards.reportFinding(null, (String) target[1], (Long) target[0],
                 "FISHING".equals(target[3]) ? "FISHING_VESSELS" : "WATER_TRANSPORT", found, deadline, (String) target[2],
                 vessel ? "vessel inspection" : "pier inspection", user);
-        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO traffic_water_inspection (vessel_id, pier_id, department_id, inspected_on, inspector, findings, hazard_id, hazard_code,
                     created_by, created_at)

@@ -1,5 +1,6 @@
 package org.anquan.traffic.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,15 +12,21 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Downloads;
 import org.anquan.traffic.domain.Roads;
 import org.anquan.traffic.domain.Seizures;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Dangerous roads and tunnels, and the illegal and non-standard vehicles seized with their sources. */
@@ -125,8 +132,8 @@ class RoadsController {
     String dispose(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String disposition,
                    @RequestParam(required = false) String proof,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate disposedOn,
-                   @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
-            throws java.io.IOException {
+                   @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
         byte[] bytes = file == null || file.isEmpty() ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
         return Actions.run("/traffic/seizures", "traffic.seizure.disposed.done", redirect,
@@ -134,16 +141,16 @@ class RoadsController {
     }
 
     @GetMapping("/traffic/seizures/{id}/proof")
-    org.springframework.http.ResponseEntity<byte[]> proof(@PathVariable long id) {
+    ResponseEntity<byte[]> proof(@PathVariable long id) {
         return seizures.proof(id, CurrentUsers.require().scope())
-                .map(f -> org.springframework.http.ResponseEntity.ok()
-                        .contentType(org.springframework.http.MediaType.parseMediaType(f.contentType()))
-                        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
-                                ? org.anquan.platform.web.Downloads.inline(f.filename()) : org.anquan.platform.web.Downloads.attachment(f.filename()))
+                .map(f -> ResponseEntity.ok()
+                        .contentType(MediaType.parseMediaType(f.contentType()))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
+                                ? Downloads.inline(f.filename()) : Downloads.attachment(f.filename()))
                         .header("X-Content-Type-Options", "nosniff")
-                        .cacheControl(org.springframework.http.CacheControl.noStore())
+                        .cacheControl(CacheControl.noStore())
                         .body(f.content()))
-                .orElseGet(() -> org.springframework.http.ResponseEntity.notFound().build());
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @PostMapping("/traffic/seizures/sources/{id}/hazard")

@@ -3,6 +3,7 @@ package org.anquan.traffic.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ class TrafficApi {
     ResponseEntity<StationCreated> station(@RequestBody StationBody b) {
         var issued = stations.register(new Stations.StationInput(b.code(), b.name(), b.road(), b.stake(), b.direction(), b.lat(), b.lon(),
                 b.countyId(), b.operator()), CurrentUsers.require());
-        return ResponseEntity.created(java.net.URI.create("/api/v1/traffic/stations/" + issued.station().code()))
+        return ResponseEntity.created(URI.create("/api/v1/traffic/stations/" + issued.station().code()))
                 .body(new StationCreated(issued.station(), issued.token()));
     }
 

@@ -1,6 +1,7 @@
 package org.anquan.traffic.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,12 +26,9 @@ import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
+import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
-import org.anquan.traffic.domain.Cases;
-import org.anquan.traffic.domain.Readings;
-import org.anquan.traffic.domain.RepeatOffences;
-import org.anquan.traffic.domain.SourceUnits;
-import org.anquan.traffic.domain.Stations;
+import org.anquan.traffic.domain.*;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The traffic pages: the cockpit, stations and their readings, a reading's judgment, the 一超四究 cases, Art. 66 actions, loading units. */
 @Controller
@@ -54,19 +54,19 @@ class TrafficController {
     private final RepeatOffences repeats;
     private final SourceUnits sources;
     private final Directory directory;
-    private final org.anquan.traffic.domain.OverLimitLimits limits;
+    private final OverLimitLimits limits;
     private final Messages messages;
     private final Downloads downloads;
-    private final tools.jackson.databind.json.JsonMapper json;
-    private final org.anquan.traffic.domain.Roads roads;
-    private final org.anquan.traffic.domain.Seizures seizures;
-    private final org.anquan.traffic.domain.Exemptions exemptions;
+    private final JsonMapper json;
+    private final Roads roads;
+    private final Seizures seizures;
+    private final Exemptions exemptions;
     private final Clock clock;
 
     TrafficController(Stations stations, Readings readings, Cases cases, RepeatOffences repeats, SourceUnits sources, Directory directory,
-                      org.anquan.traffic.domain.OverLimitLimits limits, Messages messages, Downloads downloads, tools.jackson.databind.json.JsonMapper json,
-                      org.anquan.traffic.domain.Roads roads, org.anquan.traffic.domain.Seizures seizures,
-                      org.anquan.traffic.domain.Exemptions exemptions, Clock clock) {
+                      OverLimitLimits limits, Messages messages, Downloads downloads, JsonMapper json,
+                      Roads roads, Seizures seizures,
+                      Exemptions exemptions, Clock clock) {
         this.exemptions = exemptions;
         this.roads = roads;
         this.seizures = seizures;
@@ -104,7 +104,7 @@ class TrafficController {
         Map<Long, long[]> perStation = new LinkedHashMap<>();
         all.forEach(s -> perStation.put(s.id(), new long[2]));
         for (Readings.StationDay d : days) {
-            int i = (int) java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(13), d.day());
+            int i = (int) ChronoUnit.DAYS.between(today.minusDays(13), d.day());
             perDay[i] += d.readings();
             overPerDay[i] += d.overLimit();
             long[] s = perStation.computeIfAbsent(d.stationId(), k -> new long[2]);
@@ -130,7 +130,7 @@ class TrafficController {
             points.add(Map.of("name", s.name() + " " + (c == null ? 0 : c[1]) + "/" + (c == null ? 0 : c[0]), "value", List.of(s.lon(), s.lat()),
                     "color", c != null && c[1] > 0 ? "#dc3545" : "#0d6efd", "url", "/traffic/stations/" + s.id()));
         }
-        var segments = roads.segments(me.scope()).stream().filter(org.anquan.traffic.domain.Roads.Segment::prone).toList();
+        var segments = roads.segments(me.scope()).stream().filter(Roads.Segment::prone).toList();
         for (var seg : segments) {
             points.add(Map.of("name", seg.road() + " " + seg.fromStake() + "–" + seg.toStake() + " " + seg.name(),
                     "value", List.of(seg.middle().lon(), seg.middle().lat()), "color", "#fd7e14", "url", "/traffic/roads"));
@@ -157,7 +157,7 @@ class TrafficController {
         model.addAttribute("countyNames", countyNames());
         model.addAttribute("columns", String.join(",", CSV_COLUMNS));
         model.addAttribute("exemptions", exemptions.all());
-        model.addAttribute("reasons", org.anquan.traffic.domain.OverLimitPolicy.ExemptionReason.values());
+        model.addAttribute("reasons", OverLimitPolicy.ExemptionReason.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "traffic/stations";
     }
@@ -228,7 +228,7 @@ class TrafficController {
         List<String> problems = new ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (var reader = new java.io.BufferedReader(new InputStreamReader(file.getInputStream(), decoder))) {
+        try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), decoder))) {
             String header = reader.readLine();
             List<String> names = header == null ? List.of() : List.of(header.replace("\uFEFF", "").strip().split("\\s*,\\s*", -1));
             if (!names.containsAll(CSV_COLUMNS.subList(0, CSV_COLUMNS.size() - 1))) {
@@ -289,7 +289,7 @@ class TrafficController {
                 : exemption.equals("LICENCE_MASS") ? "traffic.step.exemption.licence" : "traffic.step.exemption.exempt");
         model.addAttribute("ruleName", exemption != null ? messages.get("traffic.exemption.reason." + exemption)
                 : limits.ruleNames(locale).getOrDefault(rule, rule));
-        model.addAttribute("reduction", org.anquan.traffic.domain.OverLimitPolicy.SINGLE_TYRE_REDUCTION_KG);
+        model.addAttribute("reduction", OverLimitPolicy.SINGLE_TYRE_REDUCTION_KG);
         model.addAttribute("station", stations.station(r.stationId()));
         return "traffic/reading";
     }
@@ -352,7 +352,7 @@ class TrafficController {
     void notice(@PathVariable long id, @PathVariable Cases.Party party, HttpServletResponse response, Locale locale) throws IOException {
         Cases.CaseView c = cases.view(id, CurrentUsers.require().scope());
         Cases.PartyView p = c.parties().stream().filter(x -> x.party() == party && x.notified()).findFirst()
-                .orElseThrow(() -> new org.anquan.shared.NotFoundException("traffic_case_party", id + "/" + party));
+                .orElseThrow(() -> new NotFoundException("traffic_case_party", id + "/" + party));
         String county = directory.region(c.countyId()).map(Directory.RegionRef::name).orElse("");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {messages.get("traffic.case.plate"), c.plate() + "（" + messages.get("traffic.colour." + c.plateColour()) + "）"});

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +15,7 @@ class AuditKeysTests {
 
     static String key(int fill) {
         byte[] b = new byte[32];
-        java.util.Arrays.fill(b, (byte) fill);
+        Arrays.fill(b, (byte) fill);
         return Base64.getEncoder().encodeToString(b);
     }
 

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -104,7 +105,7 @@ class AccessPolicyTests {
     void aUserMayExactlyWhatTheTableGrantsAndIsRefusedTheRest() {
         CurrentUser county = new CurrentUser(1, "c", "c", Role.COUNTY_OFFICER, 7L, null, null);
         county.require(Permission.REINSPECTION_RECORD);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> county.require(Permission.ACCOUNT_ADMIN))
+        Assertions.assertThatThrownBy(() -> county.require(Permission.ACCOUNT_ADMIN))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(new AccountUser(county, "x", true, false, false).getAuthorities())
                 .extracting(Object::toString)

@@ -12,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -21,8 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * The shell's own pages in a web slice: no database, no modules, only the controller, the layout
  * and the message files. Security here is the slice's default; the real rules have their own tests.
  */
-@WebMvcTest(controllers = LoginController.class, excludeFilters = @org.springframework.context.annotation.ComponentScan.Filter(
-        type = org.springframework.context.annotation.FilterType.REGEX, pattern = "org\\.anquan\\.(directory|hazards|supervision|workbench)\\..*"))
+@WebMvcTest(controllers = LoginController.class, excludeFilters = @ComponentScan.Filter(
+        type = FilterType.REGEX, pattern = "org\\.anquan\\.(directory|hazards|supervision|workbench)\\..*"))
 @Import({Messages.class, Times.class, ShellPagesSliceTests.FixedClock.class})
 class ShellPagesSliceTests {
 

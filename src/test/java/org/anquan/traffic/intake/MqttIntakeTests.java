@@ -3,12 +3,14 @@ package org.anquan.traffic.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.anquan.IntegrationTest;
@@ -51,7 +53,7 @@ class MqttIntakeTests {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", 1883), 1_000);
             up = true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             up = false;
         }
         if (System.getenv("ANQUAN_REQUIRE_MQTT") != null) {
@@ -77,7 +79,7 @@ class MqttIntakeTests {
         String code = "MQ-" + run;
         var admin = accounts.principalOf(accounts.findByUsername("admin").orElseThrow().id()).user();
         long county = admin.regionId() == null ? directory.counties().get(0).id() : admin.regionId();
-        var p = directory.randomPointIn(county, new java.util.Random(1)).orElseThrow();
+        var p = directory.randomPointIn(county, new Random(1)).orElseThrow();
         var station = stations.register(new Stations.StationInput(code, "MQTT站", "G1", "K1", "东", p.lat(), p.lon(), county, "公路中心"), admin)
                 .station();
         String topic = "anquan-test/" + run + "/+/readings";
