@@ -1,5 +1,6 @@
 package org.anquan.directory;
 
+import org.anquan.platform.files.TabularImport;
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,14 +94,14 @@ class EnterpriseImportTests {
         row(s, 5, "导入戊公司", code(), "工贸", "990121001", null, "东经", null, "小型", "正常经营");
         long before = count();
 
-        var result = excel.importFile(bytes(wb), admin(), Locale.SIMPLIFIED_CHINESE);
+        var result = excel.importFile(bytes(wb), "e.xlsx", admin(), Locale.SIMPLIFIED_CHINESE);
 
         assertThat(result.imported()).isEqualTo(2);
         assertThat(count()).isEqualTo(before + 2);
-        assertThat(result.errors()).extracting(EnterpriseExcel.RowError::line).containsExactly(4, 5, 6);
-        assertThat(result.errors().get(0).message()).contains("统一社会信用代码");
-        assertThat(result.errors().get(1).message()).contains("矿山");
-        assertThat(result.errors().get(2).message()).contains("F列应为数字");
+        assertThat(result.errors()).extracting(TabularImport.Rejected::line).containsExactly(4, 5, 6);
+        assertThat(result.errors().get(0).reason()).contains("统一社会信用代码");
+        assertThat(result.errors().get(1).reason()).contains("矿山");
+        assertThat(result.errors().get(2).reason()).contains("F列应为数字");
     }
 
     @Test
@@ -110,11 +111,11 @@ class EnterpriseImportTests {
         row(s, 1, "公式行公司", code(), "工贸", "990121001", null, null, null, "小型", "正常经营");
         s.getRow(1).createCell(4).setCellFormula("HYPERLINK(\"http://example.invalid\",\"x\")");
         row(s, 2, "正常行公司", code(), "工贸", "990121001", null, null, null, "小型", "正常经营");
-        var result = excel.importFile(bytes(wb), admin(), Locale.SIMPLIFIED_CHINESE);
+        var result = excel.importFile(bytes(wb), "e.xlsx", admin(), Locale.SIMPLIFIED_CHINESE);
         assertThat(result.imported()).isEqualTo(1);
         assertThat(result.errors()).singleElement().satisfies(e -> {
             assertThat(e.line()).isEqualTo(2);
-            assertThat(e.message()).contains("E2").contains("公式");
+            assertThat(e.reason()).contains("E2").contains("公式");
         });
     }
 
@@ -125,7 +126,7 @@ class EnterpriseImportTests {
         row(s, 0, "名称", "代码");
         row(s, 1, "某公司", code());
         long before = count();
-        assertThatThrownBy(() -> excel.importFile(bytes(wb), admin(), Locale.SIMPLIFIED_CHINESE))
+        assertThatThrownBy(() -> excel.importFile(bytes(wb), "e.xlsx", admin(), Locale.SIMPLIFIED_CHINESE))
                 .isInstanceOf(BusinessException.class).hasMessage("import.wrong.columns");
         assertThat(count()).isEqualTo(before);
     }
@@ -133,11 +134,11 @@ class EnterpriseImportTests {
     @Test
     void garbageIsRefusedBeforeAnyRowIsRead() {
         byte[] garbage = "this is not a spreadsheet, <script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> excel.importFile(garbage, admin(), Locale.ROOT)).hasMessage("import.not.xlsx");
+        assertThatThrownBy(() -> excel.importFile(garbage, "e.xlsx", admin(), Locale.ROOT)).hasMessage("import.not.xlsx");
         byte[] brokenZip = {'P', 'K', 3, 4, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-        assertThatThrownBy(() -> excel.importFile(brokenZip, admin(), Locale.ROOT)).hasMessage("import.unreadable");
+        assertThatThrownBy(() -> excel.importFile(brokenZip, "e.xlsx", admin(), Locale.ROOT)).hasMessage("import.unreadable");
         byte[] tooLarge = new byte[(int) EnterpriseExcel.MAX_BYTES + 1];
-        assertThatThrownBy(() -> excel.importFile(tooLarge, admin(), Locale.ROOT)).hasMessage("import.too.large");
+        assertThatThrownBy(() -> excel.importFile(tooLarge, "e.xlsx", admin(), Locale.ROOT)).hasMessage("import.too.large");
     }
 
     @Test

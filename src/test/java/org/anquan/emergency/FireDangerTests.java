@@ -8,18 +8,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.domain.FireDanger;
 import org.anquan.emergency.domain.FireProperties;
 import org.anquan.emergency.domain.FireWeatherIndex;
+import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,7 @@ class FireDangerTests {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired Clock clock;
+    @Autowired Messages messages;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -85,6 +91,32 @@ class FireDangerTests {
         assertThat(days.get(0).ffmc()).isEqualTo(87.6);
         assertThat(days.get(1).ffmc()).isEqualTo(86.2);
         assertThat(days.get(1).restarted()).isFalse();
+    }
+
+    @Test
+    void aWorkbookWithChineseHeadersInAnotherOrderIsImportedAndAGbkCsvIsRefusedByItsEncoding() throws Exception {
+        station("T-XLSX");
+        LocalDate today = LocalDate.now(clock);
+        List<List<?>> rows = List.of(List.of("日期", "站号", "气温", "相对湿度", "风速", "降水"),
+                List.of(today.minusDays(30).toString(), "T-XLSX", 17, 42, 25, 0),
+                List.of(today.minusDays(29).toString(), "T-XLSX", 20, 21, 25, 2.4));
+        var out = new ByteArrayOutputStream();
+        Spreadsheets.writeTable("obs", rows, out);
+        var r = mvc.perform(multipart("/fire/observations").file(new MockMultipartFile("file", "obs.xlsx", null, out.toByteArray()))
+                .with(csrf()).with(as(accounts, "admin"))).andReturn();
+        var result = (FireDanger.ImportResult) r.getFlashMap().get("imported");
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.rejected()).isEmpty();
+
+        station("T-GBK");
+        byte[] gbk = ("站号,日期,气温,相对湿度,风速,降水\nT-GBK," + today.minusDays(30) + ",17,42,25,0\n").getBytes(Charset.forName("GBK"));
+        var refused = mvc.perform(multipart("/fire/observations").file(new MockMultipartFile("file", "obs.csv", "text/csv", gbk))
+                .with(csrf()).with(as(accounts, "admin"))).andReturn();
+        assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("import.csv.encoding.named");
+        assertThat(refused.getFlashMap().get("imported")).isNull();
+        assertThat(fire.indices("T-GBK", today.minusDays(40), today)).isEmpty();
+        assertThat(messages.inLocale("import.csv.encoding.named", Locale.SIMPLIFIED_CHINESE,
+                (Object[]) refused.getFlashMap().get("errorArgs"))).startsWith("CSV文件是GBK / GB18030编码，不是UTF-8");
     }
 
     @Test

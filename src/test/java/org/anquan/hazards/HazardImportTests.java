@@ -1,5 +1,6 @@
 package org.anquan.hazards;
 
+import org.anquan.platform.files.TabularImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,10 +78,10 @@ class HazardImportTests {
 
         assertThat(result.imported()).isEqualTo(2);
         assertThat(count()).isEqualTo(before + 2);
-        assertThat(result.errors()).extracting(HazardImport.RowError::line).containsExactly(4, 5, 6);
-        assertThat(result.errors().get(0).message()).contains("91999999999999999X");
-        assertThat(result.errors().get(1).message()).contains("期限不能早于今天");
-        assertThat(result.errors().get(2).message()).contains("很大");
+        assertThat(result.errors()).extracting(TabularImport.Rejected::line).containsExactly(4, 5, 6);
+        assertThat(result.errors().get(0).reason()).contains("91999999999999999X");
+        assertThat(result.errors().get(1).reason()).contains("期限不能早于今天");
+        assertThat(result.errors().get(2).reason()).contains("很大");
         String county = jdbc.sql("SELECT r.name FROM hazard h JOIN region r ON r.id = h.county_id WHERE h.description = '信号灯损坏'")
                 .query(String.class).single();
         assertThat(county).isEqualTo("清河县");

@@ -12,14 +12,15 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
 import org.anquan.hazards.domain.HazardService;
 import org.anquan.hazards.domain.JudgmentStandards;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -40,6 +41,7 @@ class JudgmentStandardTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired Messages messages;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -167,12 +169,12 @@ class JudgmentStandardTests {
         byte[] file = workbook(
                 new String[] {"IT10_IMPORT_A", "INDUSTRY_TRADE", "金属熔融作业区域地面潮湿", "Wet floor at molten metal work", "IT_2023", "第四条第（二）项"},
                 new String[] {"IT10_IMPORT_B", "INDUSTRY_TRADE", "煤气区域未设置报警", "No gas alarm", "NO_SUCH", "第四条"});
-        assertThatThrownBy(() -> standards.importWorkbook(file, user("admin")))
-                .isInstanceOfSatisfying(JudgmentStandards.ImportRefused.class,
-                        e -> assertThat(e.lines()).containsExactly(Map.entry(3, "standard.unknown")));
+        assertThatThrownBy(() -> standards.importFile(file, "s.xlsx", user("admin")))
+                .isInstanceOfSatisfying(TabularImport.Refused.class,
+                        e -> assertThat(e.lines()).containsExactly(new TabularImport.Rejected(3, messages.get("standard.unknown"))));
         assertThat(standards.situation("IT10_IMPORT_A")).isEmpty();
 
-        assertThatThrownBy(() -> standards.importWorkbook("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), user("admin")))
+        assertThatThrownBy(() -> standards.importFile("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), "s.xlsx", user("admin")))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("import.not.xlsx"));
 
         String page = mvc.perform(multipart("/hazards/standards/import").file(new MockMultipartFile("file", "s.xlsx", null, workbook(

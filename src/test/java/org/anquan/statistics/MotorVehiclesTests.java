@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.statistics.domain.MotorVehicles;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ class MotorVehiclesTests {
     @Autowired MotorVehicles motor;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired Messages messages;
 
     CurrentUser user(String name) {
         return accounts.principalOf(accounts.findByUsername(name).orElseThrow().id()).user();
@@ -78,14 +81,15 @@ class MotorVehiclesTests {
                 .param("c", accounts.findByUsername("county").orElseThrow().regionId()).query(String.class).single();
         byte[] bad = workbook(List.of(Arrays.asList(county, 1998, 1000, 1200), Arrays.asList("不存在县", 1998, 1000, 1200),
                 Arrays.asList(county, 1997, 10.5, 1200)));
-        assertThatThrownBy(() -> motor.importFile(bad, user("admin")))
-                .isInstanceOfSatisfying(MotorVehicles.Rejected.class, e -> assertThat(e.lines())
-                        .containsExactly("3:accident.county.unknown", "4:motor.count.invalid"));
+        assertThatThrownBy(() -> motor.importFile(bad, "m.xlsx", user("admin")))
+                .isInstanceOfSatisfying(TabularImport.Refused.class, e -> assertThat(e.lines()).containsExactly(
+                        new TabularImport.Rejected(3, messages.get("accident.county.unknown")),
+                        new TabularImport.Rejected(4, messages.get("motor.count.invalid"))));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM statistics_motor_count WHERE stat_year IN (1997, 1998)").query(Long.class).single()).isZero();
-        assertThat(motor.importFile(workbook(List.of(Arrays.asList(county, 1998, 1000, 1200))), user("admin"))).isEqualTo(1);
+        assertThat(motor.importFile(workbook(List.of(Arrays.asList(county, 1998, 1000, 1200))), "m.xlsx", user("admin"))).isEqualTo(1);
         assertThat(jdbc.sql("SELECT vehicles FROM statistics_motor_count WHERE stat_year = 1998").query(Long.class).single()).isEqualTo(1000L);
         // corrected by a second import
-        motor.importFile(workbook(List.of(Arrays.asList(county, 1998, 1100, 1200))), user("admin"));
+        motor.importFile(workbook(List.of(Arrays.asList(county, 1998, 1100, 1200))), "m.xlsx", user("admin"));
         assertThat(jdbc.sql("SELECT vehicles FROM statistics_motor_count WHERE stat_year = 1998").query(Long.class).single()).isEqualTo(1100L);
     }
 

@@ -271,7 +271,25 @@ public class TrafficIntakeTests {
                 .file(new MockMultipartFile("file", "wim.csv", "text/csv", latin))
                 .with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf()))
                 .andReturn();
-        assertThat(bad.getFlashMap().get("errorKey")).isEqualTo("traffic.upload.encoding");
+        // refused whole, in the words every import uses for a file that is not UTF-8, nothing stored
+        assertThat(bad.getFlashMap().get("errorKey")).isEqualTo("import.csv.encoding");
+        assertThat(jdbc.sql("SELECT seq FROM traffic_reading WHERE station_id = :s ORDER BY seq").param("s", station).query(Long.class).list())
+                .containsExactly(1L, 4L);
+    }
+
+    @Test
+    void anUploadReadsQuotedCellsColumnsInAnyOrderAndAByteOrderMark() {
+        station("T-CSVQ");
+        OffsetDateTime at = OffsetDateTime.now(clock).minusHours(2).withNano(0);
+        String axles = "7000/SINGLE/false;10000/DUAL/true;10000/DUAL/true;8000/DUAL/false;8000/DUAL/false;7000/DUAL/false";
+        String csv = "\uFEFFplate,stationCode,sequence,measuredAt,plateColour,combination,axles,grossKg,lengthM,widthM,heightM,speedKmh,lane,photoRef\n"
+                + "皖A90011,T-CSVQ,1," + at + ",YELLOW,true,\"" + axles + "\",50000,16.5,2.5,3.9,60,1,\"cam/a,b.jpg\"\n";
+        Readings.UploadResult r = readings.upload(csv.getBytes(StandardCharsets.UTF_8), "wim.csv", user("admin"));
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.accepted()).isEqualTo(1);
+        long station = stations.byCode("T-CSVQ").orElseThrow().id();
+        assertThat(jdbc.sql("SELECT photo_ref FROM traffic_reading WHERE station_id = :s").param("s", station).query(String.class).single())
+                .isEqualTo("cam/a,b.jpg");
     }
 
     @Test

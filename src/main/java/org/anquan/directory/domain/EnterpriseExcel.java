@@ -11,20 +11,18 @@ import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -67,10 +65,7 @@ public class EnterpriseExcel {
         this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public record RowError(int line, String message) {
-    }
-
-    public record ImportResult(int imported, int warned, List<RowError> errors) {
+    public record ImportResult(int imported, int warned, List<TabularImport.Rejected> errors) {
     }
 
     private String header(String column, Locale locale) {
@@ -120,62 +115,42 @@ public class EnterpriseExcel {
     }
 
     /** Checks the file as a whole; a file that fails is refused before any row is read. */
-    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale) {
-        return importFile(bytes, user, locale, done -> { });
+    public ImportResult importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale) {
+        return importFile(bytes, fileName, user, locale, done -> { });
     }
 
     /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
     public void writeRejected(ImportResult result, Locale locale, OutputStream out) throws IOException {
-        Spreadsheets.writeRejected(messages.getMessage("import.rejected.sheet", null, locale),
-                messages.getMessage("import.line", null, locale), messages.getMessage("import.reason", null, locale),
-                result.errors().stream().map(e -> Map.entry(e.line(), e.message())).toList(), out);
+        TabularImport.writeRejected(result.errors(), messages.getMessage("import.rejected.sheet", null, locale),
+                messages.getMessage("import.line", null, locale), messages.getMessage("import.reason", null, locale), out);
     }
 
-    /** The import, telling how many rows are done as it stores them (for an import in the background). */
-    public ImportResult importFile(byte[] bytes, CurrentUser user, Locale locale, IntConsumer progress) {
-        List<EnterpriseInputLine> lines;
-        try (Workbook wb = Spreadsheets.open(bytes)) {
-            lines = readRows(wb.getSheetAt(0), locale);
-        } catch (IOException e) {
-            throw new BusinessException("import.unreadable");
-        }
-        int imported = 0;
-        int warned = 0;
-        List<RowError> errors = new ArrayList<>();
-        int done = 0;
-        for (EnterpriseInputLine line : lines) {
-            progress.accept(done++);
-            if (line.error() != null) {
-                errors.add(new RowError(line.line(), line.error()));
-                continue;
+    /**
+     * The import (.xlsx, or CSV), telling how many rows are done as it stores them (for an import in
+     * the background): each valid row in a transaction of its own, each invalid one named.
+     */
+    public ImportResult importFile(byte[] bytes, String fileName, CurrentUser user, Locale locale, IntConsumer progress) {
+        TabularImport<EnterpriseInput> table = table(locale);
+        TabularImport.Read<EnterpriseInput> read = table.read(bytes, fileName);
+        int[] warned = {0};
+        TabularImport.Outcome outcome = table.store(read, TabularImport.Mode.VALID_ROWS, perRow, in -> {
+            Enterprises.Saved saved = enterprises.create(in, user);
+            if (saved != null && !saved.warningKeys().isEmpty()) {
+                warned[0]++;
             }
-            try {
-                Enterprises.Saved saved = perRow.execute(s -> enterprises.create(line.input(), user));
-                imported++;
-                if (saved != null && !saved.warningKeys().isEmpty()) {
-                    warned++;
-                }
-            } catch (InvalidInputException e) {
-                errors.add(new RowError(line.line(), describe(e.fieldErrors(), locale)));
-            } catch (RuntimeException e) {
-                errors.add(new RowError(line.line(), messages.getMessage("import.row.failed", null, locale)));
-            }
-        }
-        audit.record("IMPORT", "enterprise", null, imported + " imported, " + errors.size() + " rejected", null, null);
-        return new ImportResult(imported, warned, errors);
+        }, progress);
+        audit.record("IMPORT", "enterprise", null, outcome.stored() + " imported, " + outcome.rejected().size() + " rejected", null, null);
+        return new ImportResult(outcome.stored(), warned[0], outcome.rejected());
     }
 
-    private record EnterpriseInputLine(int line, EnterpriseInput input, String error) {
-    }
-
-    private List<EnterpriseInputLine> readRows(Sheet sheet, Locale locale) {
-        Row header = sheet.getRow(0);
-        if (header == null || !headerMatches(header)) {
-            throw new BusinessException("import.wrong.columns", String.join("、", COLUMNS.stream().map(c -> header(c, locale)).toList()));
-        }
-        if (sheet.getLastRowNum() > MAX_ROWS) {
-            throw new BusinessException("import.too.many.rows", MAX_ROWS);
-        }
+    private TabularImport<EnterpriseInput> table(Locale locale) {
+        List<TabularImport.Column> columns = COLUMNS.stream().map(c -> {
+            String label = header(c, locale);
+            String zh = header(c, Locale.SIMPLIFIED_CHINESE);
+            String en = header(c, Locale.ENGLISH);
+            return c.startsWith("licence") || c.equals("lon") || c.equals("lat")
+                    ? TabularImport.Column.optional(c, label, zh, en) : TabularImport.Column.required(c, label, zh, en);
+        }).toList();
         Map<String, String> industryByName = new HashMap<>();
         for (Industry i : matrix.industries()) {
             industryByName.put(i.code(), i.code());
@@ -187,69 +162,36 @@ public class EnterpriseExcel {
             regionByName.put(r.code(), r.id());
             regionByName.putIfAbsent(r.name(), r.id());
         }
-        List<EnterpriseInputLine> out = new ArrayList<>();
-        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || Spreadsheets.isBlank(row)) {
-                continue;
+        return TabularImport.of(columns, MAX_ROWS, row -> {
+            String industry = row.text("industry");
+            String region = row.text("region");
+            List<EnterpriseInput.LicenceInput> licences = new ArrayList<>();
+            if (row.text("licenceKind") != null || row.text("licenceNo") != null || row.text("licenceValidUntil") != null) {
+                licences.add(new EnterpriseInput.LicenceInput(row.text("licenceKind"), row.text("licenceNo"), null,
+                        row.date("licenceValidUntil")));
             }
-            int line = r + 1;
-            String formula = Spreadsheets.formulaCell(row);
-            if (formula != null) {
-                out.add(new EnterpriseInputLine(line, null, messages.getMessage("import.formula", new Object[] {formula}, locale)));
-                continue;
-            }
-            try {
-                String industry = Spreadsheets.text(row, 2);
-                String region = Spreadsheets.text(row, 3);
-                List<EnterpriseInput.LicenceInput> licences = new ArrayList<>();
-                if (Spreadsheets.text(row, 13) != null || Spreadsheets.text(row, 14) != null || Spreadsheets.text(row, 15) != null) {
-                    licences.add(new EnterpriseInput.LicenceInput(Spreadsheets.text(row, 13), Spreadsheets.text(row, 14), null, Spreadsheets.date(row, 15)));
-                }
-                EnterpriseInput in = new EnterpriseInput(Spreadsheets.text(row, 0), Spreadsheets.text(row, 1),
-                        industry == null ? null : industryByName.getOrDefault(industry, industry),
-                        region == null ? null : regionByName.get(region), Spreadsheets.text(row, 4),
-                        Spreadsheets.number(row, 5), Spreadsheets.number(row, 6),
-                        enumOf(EnterpriseScale.class, Spreadsheets.text(row, 7), locale),
-                        enumOf(EnterpriseStatus.class, Spreadsheets.text(row, 8), locale),
-                        Spreadsheets.text(row, 9), Spreadsheets.text(row, 10), Spreadsheets.text(row, 11), Spreadsheets.text(row, 12), licences, null);
-                out.add(new EnterpriseInputLine(line, in, null));
-            } catch (CellProblem p) {
-                out.add(new EnterpriseInputLine(line, null, messages.getMessage(p.key, new Object[] {p.column}, locale)));
-            } catch (BusinessException e) {
-                out.add(new EnterpriseInputLine(line, null, messages.getMessage(e.messageKey(), e.args(), locale)));
-            }
-        }
-        return out;
+            return new EnterpriseInput(row.text("name"), row.text("creditCode"),
+                    industry == null ? null : industryByName.getOrDefault(industry, industry),
+                    region == null ? null : regionByName.get(region), row.text("address"),
+                    row.number("lon"), row.number("lat"),
+                    enumOf(EnterpriseScale.class, row.text("scale")), enumOf(EnterpriseStatus.class, row.text("status")),
+                    row.text("principalName"), row.text("principalPhone"), row.text("safetyManagerName"),
+                    row.text("safetyManagerPhone"), licences, null);
+        }, e -> reason(e, locale));
     }
 
-    private boolean headerMatches(Row header) {
-        DataFormatter fmt = new DataFormatter(Locale.ROOT);
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            Cell c = header.getCell(i);
-            String v = c == null ? "" : fmt.formatCellValue(c).trim();
-            String zh = messages.getMessage("excel.enterprise." + COLUMNS.get(i), null, Locale.SIMPLIFIED_CHINESE);
-            String en = messages.getMessage("excel.enterprise." + COLUMNS.get(i), null, Locale.ENGLISH);
-            if (!v.equals(zh) && !v.equalsIgnoreCase(en)) {
-                return false;
-            }
+    /** A row's refusal in the importer's language; a constraint the database refused is the row's, any other fault is not. */
+    private String reason(RuntimeException e, Locale locale) {
+        if (e instanceof InvalidInputException invalid) {
+            return describe(invalid.fieldErrors(), locale);
         }
-        Cell extra = header.getCell(COLUMNS.size());
-        return extra == null || fmt.formatCellValue(extra).isBlank();
+        if (e instanceof BusinessException b) {
+            return messages.getMessage(b.messageKey(), b.args(), b.messageKey(), locale);
+        }
+        return e instanceof DataIntegrityViolationException ? messages.getMessage("import.row.failed", null, locale) : null;
     }
 
-    private static final class CellProblem extends RuntimeException {
-        final String key;
-        final String column;
-
-        CellProblem(String key, int col) {
-            super(key, null, false, false);
-            this.key = key;
-            this.column = CellReference.convertNumToColString(col);
-        }
-    }
-
-    private <E extends Enum<E>> E enumOf(Class<E> type, String v, Locale locale) {
+    private <E extends Enum<E>> E enumOf(Class<E> type, String v) {
         if (v == null) {
             return null;
         }
@@ -261,8 +203,7 @@ public class EnterpriseExcel {
                 return e;
             }
         }
-        throw new CellProblem(type == EnterpriseScale.class ? "import.cell.scale" : "import.cell.status",
-                type == EnterpriseScale.class ? 7 : 8);
+        throw new BusinessException(type == EnterpriseScale.class ? "import.cell.scale" : "import.cell.status");
     }
 
     private String describe(Map<String, String> fieldErrors, Locale locale) {

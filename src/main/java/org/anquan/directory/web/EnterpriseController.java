@@ -21,7 +21,7 @@ import org.anquan.directory.domain.Regions;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.FileJobs;
-import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Downloads;
@@ -267,14 +267,14 @@ class EnterpriseController {
                 throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
             }
             byte[] bytes = file.getBytes();
-            int rows = Spreadsheets.rowsBelowHeader(bytes);
+            String fileName = file.getOriginalFilename();
+            int rows = TabularImport.rowsBelowHeader(bytes);
             if (rows > importBackgroundRows) {
-                String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                        ? messages.get("import.unnamed") : file.getOriginalFilename();
+                String name = fileName == null || fileName.isBlank() ? messages.get("import.unnamed") : fileName;
                 String id = fileJobs.start(me.accountId(), messages.get("enterprises.import.background", name),
                         messages.get("download.import.rejected", name) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
                             try {
-                                EnterpriseExcel.ImportResult result = excel.importFile(bytes, me, locale, progress::rows);
+                                EnterpriseExcel.ImportResult result = excel.importFile(bytes, fileName, me, locale, progress::rows);
                                 excel.writeRejected(result, locale, out);
                                 return messages.inLocale("import.summary", locale, result.imported(), result.errors().size(), result.warned());
                             } catch (BusinessException e) {
@@ -283,7 +283,7 @@ class EnterpriseController {
                         });
                 return "redirect:/jobs/" + id;
             }
-            model.addAttribute("result", excel.importFile(bytes, me, locale));
+            model.addAttribute("result", excel.importFile(bytes, fileName, me, locale));
         } catch (BusinessException e) {
             response.setStatus(422);
             model.addAttribute("errorKey", e.messageKey());

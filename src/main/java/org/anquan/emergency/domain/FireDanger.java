@@ -9,6 +9,7 @@ import java.util.*;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.FireDangerWarned;
 import org.anquan.platform.audit.AuditTrail;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
@@ -37,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class FireDanger {
+
+    /** The most lines one observations file may hold (a year of noon readings of a hundred stations). */
+    static final int MAX_OBSERVATION_LINES = 50_000;
 
     public record StationInput(String code, String name, Long countyId, Double lat, Double lon) {
     }
@@ -137,6 +141,34 @@ public class FireDanger {
      * the earliest one changed onwards recomputed: each station in a transaction of its own (its days are
      * never half-written), then the counties' levels and the warnings in one more.
      */
+    /** The columns of an observations file (CSV or .xlsx), in the order a file without a header gives them. */
+    private TabularImport<ObservationRow> observationTable() {
+        List<TabularImport.Column> columns = new ArrayList<>();
+        for (String c : List.of("station", "date", "temp", "rh", "wind", "rain")) {
+            columns.add(TabularImport.Column.required(c, messages.get("fire.col." + c),
+                    messages.inLocale("fire.col." + c, Locale.SIMPLIFIED_CHINESE), messages.inLocale("fire.col." + c, Locale.ENGLISH)));
+        }
+        return TabularImport.of(columns, MAX_OBSERVATION_LINES,
+                        line -> new ObservationRow(line.number(), line.text("station"), line.text("date"), line.text("temp"),
+                                line.text("rh"), line.text("wind"), line.text("rain")),
+                        e -> e instanceof BusinessException b ? messages.of(b) : null)
+                .csvByDefault().headerOptional();
+    }
+
+    /**
+     * Imports an uploaded file of observations (CSV or .xlsx, the header optional): lines the file
+     * itself gets wrong (cells missing, a formula) are named beside those the checks refuse.
+     */
+    public ImportResult importObservations(byte[] file, String fileName, CurrentUser user) {
+        user.require(Permission.FIRE_DATA);
+        TabularImport.Read<ObservationRow> read = observationTable().read(file, fileName);
+        ImportResult result = importObservations(read.rows().stream().map(TabularImport.Mapped::value).toList(), user);
+        List<Rejected> rejected = new ArrayList<>(result.rejected());
+        read.rejected().forEach(r -> rejected.add(new Rejected(r.line(), r.reason())));
+        rejected.sort(Comparator.comparingInt(Rejected::line));
+        return new ImportResult(result.accepted(), rejected);
+    }
+
     public ImportResult importObservations(List<ObservationRow> rows, CurrentUser user) {
         user.require(Permission.FIRE_DATA);
         LocalDate today = LocalDate.now(clock);

@@ -1,16 +1,12 @@
 package org.anquan.emergency.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
@@ -111,42 +107,14 @@ class FireController {
         return Actions.run("/fire", "fire.station.added", redirect, () -> fire.addStation(new FireDanger.StationInput(code, name, countyId, lat, lon), me));
     }
 
-    /** A CSV of station,date,temp,rh,wind,rain (a header line first); bad rows are named with their line, the rest imported. */
+    /** A CSV or .xlsx of station,date,temp,rh,wind,rain (the header optional); bad rows are named with their line, the rest imported. */
     @PostMapping("/fire/observations")
     @RequiresPermission(Permission.FIRE_DATA)
     String importObservations(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         CurrentUser me = CurrentUsers.require();
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("errorKey", "fire.import.empty");
-            return "redirect:/fire";
-        }
-        if (file.getSize() > 10 * 1024 * 1024) {
-            redirect.addFlashAttribute("errorKey", "fire.import.too.large");
-            return "redirect:/fire";
-        }
-        List<FireDanger.ObservationRow> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (n == 1 && line.replace("\uFEFF", "").toLowerCase(Locale.ROOT).startsWith("station")) {
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] f = line.split(",", -1);
-                rows.add(new FireDanger.ObservationRow(n, at(f, 0), at(f, 1), at(f, 2), at(f, 3), at(f, 4), at(f, 5)));
-            }
-        }
-        var result = fire.importObservations(rows, me);
-        redirect.addFlashAttribute("imported", result);
-        return "redirect:/fire";
-    }
-
-    private static String at(String[] f, int i) {
-        return i < f.length ? f[i].strip() : null;
+        byte[] bytes = file == null ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
+        return Actions.run("/fire", null, redirect, () -> redirect.addFlashAttribute("imported", fire.importObservations(bytes, name, me)));
     }
 
     @PostMapping("/fire/warnings/{id}/acknowledge")

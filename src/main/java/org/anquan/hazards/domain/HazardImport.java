@@ -13,7 +13,7 @@ import java.util.*;
 import java.util.function.IntConsumer;
 import org.anquan.directory.Directory;
 import org.anquan.platform.audit.AuditTrail;
-import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.web.Messages;
@@ -22,7 +22,6 @@ import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,10 +72,7 @@ public class HazardImport {
         this.perRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    public record RowError(int line, String message) {
-    }
-
-    public record Result(long importId, int imported, List<RowError> errors) {
+    public record Result(long importId, int imported, List<TabularImport.Rejected> errors) {
     }
 
     /** A file imported before. */
@@ -119,9 +115,8 @@ public class HazardImport {
 
     /** The rows an import refused, with their line numbers and reasons, as a workbook the person can correct from. */
     public void writeRejected(Result result, Locale locale, OutputStream out) throws IOException {
-        Spreadsheets.writeRejected(messages.inLocale("import.rejected.sheet", locale), messages.inLocale("import.line", locale),
-                messages.inLocale("import.reason", locale),
-                result.errors().stream().map(e -> Map.entry(e.line(), e.message())).toList(), out);
+        TabularImport.writeRejected(result.errors(), messages.inLocale("import.rejected.sheet", locale),
+                messages.inLocale("import.line", locale), messages.inLocale("import.reason", locale), out);
     }
 
     /** The import, telling how many rows are done as it stores them (for an import in the background). */
@@ -133,69 +128,28 @@ public class HazardImport {
         if (jdbc.sql("SELECT COUNT(*) FROM hazard_import WHERE sha256 = :s").param("s", sha).query(Long.class).single() > 0) {
             throw alreadyImported(sha);
         }
-        List<Object[]> lines = new ArrayList<>();
-        try (Workbook wb = Spreadsheets.open(bytes)) {
-            Sheet sheet = wb.getSheetAt(0);
-            Row header = sheet.getRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                String v = header == null ? null : Spreadsheets.text(header, i);
-                String zh = messages.inLocale("import.hazard.col." + COLUMNS.get(i), Locale.SIMPLIFIED_CHINESE);
-                String en = messages.inLocale("import.hazard.col." + COLUMNS.get(i), Locale.ENGLISH);
-                if (v == null || !(v.equals(zh) || v.equalsIgnoreCase(en))) {
-                    throw new BusinessException("import.wrong.columns", String.join("、",
-                            COLUMNS.stream().map(c -> messages.inLocale("import.hazard.col." + c, locale)).toList()));
-                }
-            }
-            if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new BusinessException("import.too.many.rows", MAX_ROWS);
-            }
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || Spreadsheets.isBlank(row)) {
-                    continue;
-                }
-                String formula = Spreadsheets.formulaCell(row);
-                if (formula != null) {
-                    lines.add(new Object[] {r + 1, null, messages.inLocale("import.formula", locale, formula)});
-                    continue;
-                }
-                try {
-                    lines.add(new Object[] {r + 1, input(row), null});
-                } catch (BusinessException e) {
-                    lines.add(new Object[] {r + 1, null, messages.inLocale(e.messageKey(), locale, e.args())});
-                }
-            }
-        } catch (IOException e) {
-            throw new BusinessException("import.unreadable");
-        }
+        List<TabularImport.Column> columns = COLUMNS.stream().map(c -> {
+            String key = "import.hazard.col." + c;
+            return TabularImport.Column.required(c, messages.inLocale(key, locale), messages.inLocale(key, Locale.SIMPLIFIED_CHINESE),
+                    messages.inLocale(key, Locale.ENGLISH));
+        }).toList();
+        TabularImport<HazardInput> table = TabularImport.of(columns, MAX_ROWS, this::input, e -> reason(e, locale));
+        TabularImport.Read<HazardInput> read = table.read(bytes, fileName);
         try {
-            return whole.execute(status -> store(lines, sha, fileName, user, locale, progress));
+            return whole.execute(status -> store(table, read, sha, fileName, user, progress));
         } catch (DuplicateKeyException sameFileAtOnce) {
             throw alreadyImported(sha);
         }
     }
 
-    private Result store(List<Object[]> lines, String sha, String fileName, CurrentUser user, Locale locale,
-                         IntConsumer progress) {
+    private Result store(TabularImport<HazardInput> table, TabularImport.Read<HazardInput> read, String sha, String fileName,
+                         CurrentUser user, IntConsumer progress) {
         List<AuditTrail.Change> changes = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        int done = 0;
-        for (Object[] line : lines) {
-            progress.accept(done++);
-            int n = (int) line[0];
-            if (line[2] != null) {
-                errors.add(new RowError(n, (String) line[2]));
-                continue;
-            }
-            try {
-                Hazard h = perRow.execute(s -> service.file((HazardInput) line[1], user));
-                changes.add(new AuditTrail.Change("CREATE", "hazard", h.getId(), h.getCode()));
-            } catch (InvalidInputException e) {
-                errors.add(new RowError(n, describe(e.fieldErrors(), locale)));
-            } catch (BusinessException e) {
-                errors.add(new RowError(n, messages.inLocale(e.messageKey(), locale, e.args())));
-            }
-        }
+        TabularImport.Outcome outcome = table.store(read, TabularImport.Mode.VALID_ROWS, perRow, in -> {
+            Hazard h = service.file(in, user);
+            changes.add(new AuditTrail.Change("CREATE", "hazard", h.getId(), h.getCode()));
+        }, progress);
+        List<TabularImport.Rejected> errors = outcome.rejected();
         var keys = new GeneratedKeyHolder();
         String name = fileName == null || fileName.isBlank() ? null : fileName.strip();
         jdbc.sql("""
@@ -211,6 +165,14 @@ public class HazardImport {
         return new Result(importId, changes.size() - 1, errors);
     }
 
+    /** A line's refusal in the importer's language: each field named with its message, or the rule's message. */
+    private String reason(RuntimeException e, Locale locale) {
+        if (e instanceof InvalidInputException invalid) {
+            return describe(invalid.fieldErrors(), locale);
+        }
+        return e instanceof BusinessException b ? messages.inLocale(b.messageKey(), locale, b.args()) : null;
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes == null ? new byte[0] : bytes));
@@ -219,22 +181,22 @@ public class HazardImport {
         }
     }
 
-    private HazardInput input(Row row) {
-        String code = Spreadsheets.text(row, 0);
+    private HazardInput input(TabularImport.Line row) {
+        String code = row.text("creditCode");
         Long enterpriseId = null;
         if (code != null) {
             enterpriseId = directory.enterpriseByCreditCode(code.toUpperCase(Locale.ROOT))
                     .map(Directory.EnterpriseRef::id)
                     .orElseThrow(() -> new BusinessException("import.hazard.enterprise.unknown", code));
         }
-        String industry = Spreadsheets.text(row, 4);
+        String industry = row.text("industry");
         if (industry != null) {
             String given = industry;
             industry = directory.industries().stream()
                     .filter(i -> i.code().equalsIgnoreCase(given) || i.nameZh().equals(given) || i.nameEn().equalsIgnoreCase(given))
                     .map(Directory.IndustryRef::code).findFirst().orElse(given);
         }
-        String grade = Spreadsheets.text(row, 7);
+        String grade = row.text("grade");
         HazardGrade g = grade == null ? null
                 : grade.equals("重大") || grade.equals("重大隐患") || grade.equalsIgnoreCase("MAJOR") ? HazardGrade.MAJOR
                 : grade.equals("一般") || grade.equals("一般隐患") || grade.equalsIgnoreCase("GENERAL") ? HazardGrade.GENERAL
@@ -242,9 +204,9 @@ public class HazardImport {
         if (grade != null && g == null) {
             throw new BusinessException("import.hazard.grade.invalid", grade);
         }
-        return new HazardInput(HazardSource.DEPT_INSPECTION, enterpriseId, Spreadsheets.text(row, 1), Spreadsheets.number(row, 2),
-                Spreadsheets.number(row, 3), industry, Spreadsheets.text(row, 5), Spreadsheets.text(row, 6), g, Spreadsheets.date(row, 8),
-                Spreadsheets.text(row, 9), Spreadsheets.text(row, 10), null, null, null);
+        return new HazardInput(HazardSource.DEPT_INSPECTION, enterpriseId, row.text("place"), row.number("lon"),
+                row.number("lat"), industry, row.text("category"), row.text("description"), g, row.date("deadline"),
+                row.text("person"), row.text("phone"), null, null, null);
     }
 
     private String describe(Map<String, String> fieldErrors, Locale locale) {

@@ -1,18 +1,15 @@
 package org.anquan.hazards.domain;
 
-import java.io.IOException;
 import java.util.*;
 import java.util.regex.Pattern;
 import org.anquan.platform.audit.AuditTrail;
-import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,8 +28,10 @@ public class JudgmentStandards {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final Messages messages;
 
-    JudgmentStandards(JdbcClient jdbc, AuditTrail audit) {
+    JudgmentStandards(JdbcClient jdbc, AuditTrail audit, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -150,69 +149,38 @@ public class JudgmentStandards {
     /** The columns of the import workbook, in order. */
     public static final List<String> COLUMNS = List.of("code", "industry", "nameZh", "nameEn", "standard", "article");
 
+    /** The most situations one file may hold (the key industries' standards have a few hundred). */
+    static final int MAX_IMPORT_LINES = 5_000;
+
     /**
-     * Imports situations from the first sheet (a header row, then one situation per row): a code that
-     * exists is corrected, a new one added. All rows or none: any row in error refuses the file, each
-     * error named with its line.
+     * Imports situations from a table (.xlsx, or CSV) under a header naming the columns: a code that
+     * exists is corrected, a new one added. All lines or none: any line in error refuses the file,
+     * each named with its line ({@link TabularImport.Refused}).
      */
-    public int importWorkbook(byte[] bytes, CurrentUser user) {
+    public int importFile(byte[] bytes, String fileName, CurrentUser user) {
         user.require(Permission.STANDARD_EDIT);
-        List<SituationInput> rows = new ArrayList<>();
-        List<Map.Entry<Integer, String>> errors = new ArrayList<>();
-        try (Workbook wb = Spreadsheets.open(bytes)) {
-            Sheet sheet = wb.getSheetAt(0);
-            Set<String> seen = new HashSet<>();
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || Spreadsheets.isBlank(row)) {
-                    continue;
-                }
-                if (Spreadsheets.formulaCell(row) != null) {
-                    errors.add(Map.entry(r + 1, "standard.import.formula"));
-                    continue;
-                }
-                String code = Spreadsheets.text(row, 0);
-                Optional<Situation> existing = code == null ? Optional.empty() : situation(code);
-                SituationInput in = new SituationInput(code, Spreadsheets.text(row, 1), Spreadsheets.text(row, 2),
-                        Spreadsheets.text(row, 3), Spreadsheets.text(row, 4), Spreadsheets.text(row, 5), true,
-                        existing.map(Situation::version).orElse(null));
-                Map<String, String> p = problems(in, existing.isEmpty());
-                if (code != null && !seen.add(code)) {
-                    p = Map.of("code", "standard.code.twice");
-                }
-                if (!p.isEmpty()) {
-                    errors.add(Map.entry(r + 1, p.values().iterator().next()));
-                } else {
-                    rows.add(in);
-                }
+        Set<String> seen = new HashSet<>();
+        List<TabularImport.Column> columns = COLUMNS.stream().map(c -> TabularImport.Column.required(c, messages.get("standard.col." + c),
+                messages.inLocale("standard.col." + c, Locale.SIMPLIFIED_CHINESE), messages.inLocale("standard.col." + c, Locale.ENGLISH))).toList();
+        TabularImport<SituationInput> table = TabularImport.of(columns, MAX_IMPORT_LINES, line -> {
+            String code = line.text("code");
+            Optional<Situation> existing = code == null ? Optional.empty() : situation(code);
+            SituationInput in = new SituationInput(code, line.text("industry"), line.text("nameZh"), line.text("nameEn"),
+                    line.text("standard"), line.text("article"), true, existing.map(Situation::version).orElse(null));
+            Map<String, String> p = problems(in, existing.isEmpty());
+            if (code != null && !seen.add(code)) {
+                p = Map.of("code", "standard.code.twice");
             }
-        } catch (IOException e) {
-            throw new BusinessException("import.unreadable");
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRefused(errors);
-        }
-        if (rows.isEmpty()) {
+            if (!p.isEmpty()) {
+                throw new InvalidInputException(p);
+            }
+            return in;
+        }, messages::refusal);
+        TabularImport.Read<SituationInput> read = table.read(bytes, fileName);
+        if (read.rows().isEmpty() && read.rejected().isEmpty()) {
             throw new BusinessException("import.no.rows");
         }
-        for (SituationInput in : rows) {
-            save(in, in.version() == null, user);
-        }
-        return rows.size();
-    }
-
-    /** An import refused as a whole: each line of the file with the message key of its first error. */
-    public static class ImportRefused extends BusinessException {
-        private final List<Map.Entry<Integer, String>> lines;
-
-        ImportRefused(List<Map.Entry<Integer, String>> lines) {
-            super("standard.import.refused", lines.size());
-            this.lines = List.copyOf(lines);
-        }
-
-        public List<Map.Entry<Integer, String>> lines() {
-            return lines;
-        }
+        return table.store(read, TabularImport.Mode.ALL_OR_NONE, null, in -> save(in, in.version() == null, user), n -> { }).stored();
     }
 
     private Map<String, String> problems(SituationInput in, boolean isNew) {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardImport;
 import org.anquan.platform.files.FileJobs;
-import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
@@ -68,7 +68,7 @@ class HazardImportController {
         CurrentUser me = officer();
         byte[] bytes = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        int rows = Spreadsheets.rowsBelowHeader(bytes);
+        int rows = TabularImport.rowsBelowHeader(bytes);
         if (rows > backgroundRows) {
             // seconds of work: in the background, the person watches its progress or comes back to it
             String shown = name == null || name.isBlank() ? messages.get("import.unnamed") : name;

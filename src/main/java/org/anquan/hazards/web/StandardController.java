@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.JudgmentStandards;
+import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -107,19 +108,11 @@ class StandardController {
 
     @PostMapping("/hazards/standards/import")
     String importFile(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-        try {
-            int n = standards.importWorkbook(file == null ? null : file.getBytes(), CurrentUsers.require());
-            redirect.addFlashAttribute("notice", messages.get("standard.imported", n));
-        } catch (JudgmentStandards.ImportRefused e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-            redirect.addFlashAttribute("importLines", e.lines().stream()
-                    .map(l -> messages.get("standard.import.line", l.getKey(), messages.get(l.getValue()))).toList());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/hazards/standards";
+        byte[] bytes = file == null ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
+        CurrentUser me = CurrentUsers.require();
+        return Actions.run("/hazards/standards", null, redirect,
+                () -> redirect.addFlashAttribute("notice", messages.get("standard.imported", standards.importFile(bytes, name, me))));
     }
 
     /** The import workbook's header row, with one example, to fill in. */

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,7 +170,7 @@ public final class Spreadsheets {
             return null;
         }
         try {
-            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("yyyy-M-d"));
+            return LocalDate.parse(v.replace('/', '-'), DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT));
         } catch (DateTimeParseException e) {
             throw new BusinessException("import.cell.date", columnName(col));
         }

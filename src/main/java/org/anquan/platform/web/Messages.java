@@ -2,6 +2,7 @@ package org.anquan.platform.web;
 
 import java.util.Locale;
 import org.anquan.shared.BusinessException;
+import org.anquan.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,5 +28,16 @@ public class Messages {
 
     public String of(BusinessException e) {
         return get(e.messageKey(), e.args());
+    }
+
+    /**
+     * A refusal in words: a rule's message, or each field's message once, joined; null for any other
+     * exception (a fault, not a refusal, which must not be passed off as one).
+     */
+    public String refusal(RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return String.join("；", invalid.fieldErrors().values().stream().distinct().map(this::get).toList());
+        }
+        return e instanceof BusinessException b ? of(b) : null;
     }
 }

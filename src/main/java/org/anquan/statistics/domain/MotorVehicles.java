@@ -1,6 +1,5 @@
 package org.anquan.statistics.domain;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -8,21 +7,20 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
-import org.anquan.platform.files.Spreadsheets;
+import org.anquan.platform.files.TabularImport;
+import org.anquan.platform.web.Messages;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +40,10 @@ public class MotorVehicles {
     private final ScopeFilter scopes;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Messages messages;
 
-    MotorVehicles(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock) {
+    MotorVehicles(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock, Messages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
@@ -119,76 +119,52 @@ public class MotorVehicles {
         save(countyId, year, vehicles, drivers, user);
     }
 
-    /**
-     * Imports a workbook of rows 县区, 年度, 机动车保有量, 驾驶人数量 under a header: all rows or none,
-     * each wrong row named with its line. Returns how many rows were stored.
-     */
-    public int importFile(byte[] bytes, CurrentUser user) {
-        user.require(Permission.STATISTICS_ENTER);
+    /** The most lines of one import (a county a line, for every year kept). */
+    static final int MAX_IMPORT_LINES = 5_000;
+
+    private TabularImport<long[]> table(CurrentUser user) {
         Map<String, Long> countyByName = new LinkedHashMap<>();
         directory.counties().forEach(c -> countyByName.put(c.name(), c.id()));
-        List<long[]> rows = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        try (Workbook wb = Spreadsheets.open(bytes)) {
-            Sheet sheet = wb.getSheetAt(0);
-            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                if (row == null || Spreadsheets.isBlank(row)) {
-                    continue;
-                }
-                int line = r + 1;
-                try {
-                    if (Spreadsheets.formulaCell(row) != null) {
-                        throw new BusinessException("import.formula", Spreadsheets.formulaCell(row));
-                    }
-                    String name = Spreadsheets.text(row, 0);
-                    Long county = name == null ? null : countyByName.get(name);
-                    Double year = Spreadsheets.number(row, 1);
-                    Double vehicles = Spreadsheets.number(row, 2);
-                    Double drivers = Spreadsheets.number(row, 3);
-                    Long y = whole(year);
-                    Map<String, String> errors = check(county, y == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(y, Integer.MAX_VALUE)),
-                            whole(vehicles), whole(drivers));
-                    if (county != null && !scopes.reaches(user.scope(), new ScopeFilter.Subject(county, null, null, null),
-                            ScopeFilter.Mode.ACT)) {
-                        errors.put("countyId", "enterprise.outside.scope");
-                    }
-                    if (!errors.isEmpty()) {
-                        rejected.add(line + ":" + String.join(",", errors.values()));
-                    } else {
-                        rows.add(new long[] {county, whole(year), whole(vehicles), whole(drivers)});
-                    }
-                } catch (BusinessException e) {
-                    rejected.add(line + ":" + e.messageKey());
-                }
+        List<TabularImport.Column> columns = List.of(
+                TabularImport.Column.required("county", messages.get("statistics.groupBy.COUNTY"), "县区", "County"),
+                TabularImport.Column.required("year", messages.get("statistics.motor.year"), "年度", "Year"),
+                TabularImport.Column.required("vehicles", messages.get("statistics.motor.vehicles"), "机动车",
+                        messages.inLocale("statistics.motor.vehicles", Locale.SIMPLIFIED_CHINESE),
+                        messages.inLocale("statistics.motor.vehicles", Locale.ENGLISH)),
+                TabularImport.Column.required("drivers", messages.get("statistics.motor.drivers"), "驾驶人",
+                        messages.inLocale("statistics.motor.drivers", Locale.SIMPLIFIED_CHINESE),
+                        messages.inLocale("statistics.motor.drivers", Locale.ENGLISH)));
+        return TabularImport.of(columns, MAX_IMPORT_LINES, line -> {
+            String name = line.text("county");
+            Long county = name == null ? null : countyByName.get(name);
+            Long y = whole(line.number("year"));
+            Long vehicles = whole(line.number("vehicles"));
+            Long drivers = whole(line.number("drivers"));
+            Map<String, String> errors = check(county, y == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(y, Integer.MAX_VALUE)),
+                    vehicles, drivers);
+            if (county != null && !scopes.reaches(user.scope(), new ScopeFilter.Subject(county, null, null, null), ScopeFilter.Mode.ACT)) {
+                errors.put("countyId", "enterprise.outside.scope");
             }
-        } catch (IOException e) {
-            throw new BusinessException("import.unreadable");
-        }
-        if (!rejected.isEmpty()) {
-            throw new Rejected(rejected);
-        }
-        if (rows.isEmpty()) {
-            throw new BusinessException("import.empty");
-        }
-        for (long[] r : rows) {
-            save(r[0], (int) r[1], r[2], r[3], user);
-        }
-        return rows.size();
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+            return new long[] {county, y, vehicles, drivers};
+        }, messages::refusal);
     }
 
-    /** An import refused whole: each entry is "line:messageKey[,messageKey]". */
-    public static class Rejected extends BusinessException {
-        private final List<String> lines;
-
-        Rejected(List<String> lines) {
-            super("motor.import.rejected", lines.size());
-            this.lines = List.copyOf(lines);
+    /**
+     * Imports a table (.xlsx, or CSV) of 县区, 年度, 机动车保有量, 驾驶人数量 under a header: all lines or
+     * none, each wrong line named with its number ({@link TabularImport.Refused}). Returns how many
+     * lines were stored.
+     */
+    public int importFile(byte[] bytes, String fileName, CurrentUser user) {
+        user.require(Permission.STATISTICS_ENTER);
+        TabularImport<long[]> table = table(user);
+        TabularImport.Read<long[]> read = table.read(bytes, fileName);
+        if (read.rows().isEmpty() && read.rejected().isEmpty()) {
+            throw new BusinessException("import.no.rows");
         }
-
-        public List<String> lines() {
-            return lines;
-        }
+        return table.store(read, TabularImport.Mode.ALL_OR_NONE, null, r -> save(r[0], (int) r[1], r[2], r[3], user), n -> { }).stored();
     }
 
     /** A cell's number as a whole number; a fraction becomes −1, which every check refuses. */

@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.statistics.domain.AccidentStatistics;
@@ -226,22 +225,10 @@ class StatisticsController {
     String importFile(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.STATISTICS_ENTER);
-        try {
-            int n = motor.importFile(file == null ? null : file.getBytes(), me);
-            redirect.addFlashAttribute("notice", messages.get("statistics.motor.imported", n));
-        } catch (MotorVehicles.Rejected e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-            redirect.addFlashAttribute("importLines", e.lines().stream().map(l -> {
-                String[] parts = l.split(":", 2);
-                return messages.get("motor.import.line", parts[0], Arrays.stream(parts[1].split(",")).map(messages::get)
-                        .collect(Collectors.joining("；")));
-            }).toList());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/statistics/accidents#motor";
+        byte[] bytes = file == null ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
+        return Actions.run("/statistics/accidents#motor", null, redirect,
+                () -> redirect.addFlashAttribute("notice", messages.get("statistics.motor.imported", motor.importFile(bytes, name, me))));
     }
 
     /** The import template: the header and one row per county for last year. */

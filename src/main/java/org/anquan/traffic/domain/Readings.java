@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.web.Messages;
+import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.NotFoundException;
 import org.anquan.traffic.domain.OverLimitPolicy.Axle;
@@ -105,6 +107,55 @@ public class Readings {
     public BatchResult intake(List<? extends Map<String, ?>> raw, CurrentUser user, int firstPosition) {
         user.require(Permission.TRAFFIC_INTAKE);
         return take(raw, null, firstPosition);
+    }
+
+    /** The columns of an uploaded file of readings; the photo reference may be left out. */
+    public static final List<String> UPLOAD_COLUMNS = List.of("stationCode", "sequence", "measuredAt", "plate", "plateColour",
+            "combination", "axles", "grossKg", "lengthM", "widthM", "heightM", "speedKmh", "lane", "photoRef");
+    static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    static final int MAX_UPLOAD_LINES = 200_000;
+    private static final int UPLOAD_BATCH = 1000;
+
+    /** What an upload did: readings taken, repeats answered as before, and every line refused with its reason. */
+    public record UploadResult(int accepted, int duplicates, List<TabularImport.Rejected> rejected) {
+    }
+
+    /**
+     * Takes an uploaded file of readings (CSV, or .xlsx): a header naming the columns, then a reading
+     * per line. Lines the file gets wrong and lines the intake refuses are named with their line; the
+     * rest go through the intake in batches, as if sent by the API.
+     */
+    public UploadResult upload(byte[] file, String fileName, CurrentUser user) {
+        user.require(Permission.TRAFFIC_INTAKE);
+        List<TabularImport.Column> columns = UPLOAD_COLUMNS.stream()
+                .map(c -> c.equals("photoRef") ? TabularImport.Column.optional(c, c) : TabularImport.Column.required(c, c)).toList();
+        TabularImport<Map<String, String>> table = TabularImport.<Map<String, String>>of(columns, MAX_UPLOAD_LINES, line -> {
+                    Map<String, String> row = new HashMap<>();
+                    for (String c : UPLOAD_COLUMNS) {
+                        if (line.has(c)) {
+                            String v = line.text(c);
+                            row.put(c, v == null ? "" : v);
+                        }
+                    }
+                    return row;
+                }, e -> e instanceof BusinessException b ? messages.of(b) : null)
+                .csvByDefault().maxBytes(MAX_UPLOAD_BYTES);
+        TabularImport.Read<Map<String, String>> read = table.read(file, fileName);
+        List<TabularImport.Rejected> rejected = new ArrayList<>(read.rejected());
+        int accepted = 0;
+        int duplicates = 0;
+        for (int from = 0; from < read.rows().size(); from += UPLOAD_BATCH) {
+            List<TabularImport.Mapped<Map<String, String>>> batch = read.rows().subList(from, Math.min(read.rows().size(), from + UPLOAD_BATCH));
+            BatchResult r = intake(batch.stream().map(TabularImport.Mapped::value).toList(), user, 1);
+            accepted += r.accepted();
+            duplicates += r.duplicates();
+            for (Answer a : r.answers()) {
+                if (a.status() == Status.REJECTED) {
+                    rejected.add(new TabularImport.Rejected(batch.get(a.position() - 1).line(), String.join("；", a.errors().values())));
+                }
+            }
+        }
+        return new UploadResult(accepted, duplicates, rejected);
     }
 
     private record Row(int index, ReadingInput in, Stations.Station station, OverLimitPolicy.Judgment judgment) {

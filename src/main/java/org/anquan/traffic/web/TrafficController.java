@@ -1,12 +1,7 @@
 package org.anquan.traffic.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,10 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The traffic pages: the cockpit, stations and their readings, a reading's judgment, the 一超四究 cases, Art. 66 actions, loading units. */
 @Controller
 class TrafficController {
-
-    static final int MAX_CSV_BYTES = 20 * 1024 * 1024;
-    static final List<String> CSV_COLUMNS = List.of("stationCode", "sequence", "measuredAt", "plate", "plateColour", "combination", "axles",
-            "grossKg", "lengthM", "widthM", "heightM", "speedKmh", "lane", "photoRef");
 
     private final Stations stations;
     private final Readings readings;
@@ -155,7 +146,7 @@ class TrafficController {
         model.addAttribute("stations", stations.all());
         model.addAttribute("counties", directory.counties());
         model.addAttribute("countyNames", countyNames());
-        model.addAttribute("columns", String.join(",", CSV_COLUMNS));
+        model.addAttribute("columns", String.join(",", Readings.UPLOAD_COLUMNS));
         model.addAttribute("exemptions", exemptions.all());
         model.addAttribute("reasons", OverLimitPolicy.ExemptionReason.values());
         model.addAttribute("today", LocalDate.now(clock));
@@ -211,70 +202,19 @@ class TrafficController {
         return "traffic/station";
     }
 
-    /** Imports a CSV of readings: a header naming the columns, then a reading per line; bad lines are named, the rest imported. */
+    /** Imports a CSV (or .xlsx) of readings: a header naming the columns, then a reading per line; bad lines are named, the rest imported. */
     @PostMapping("/traffic/readings/upload")
     @RequiresPermission(Permission.TRAFFIC_INTAKE)
     String upload(@RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
-        if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("errorKey", "traffic.upload.empty");
-            return "redirect:/traffic/stations";
-        }
-        if (file.getSize() > MAX_CSV_BYTES) {
-            redirect.addFlashAttribute("errorKey", "traffic.upload.too.large");
-            return "redirect:/traffic/stations";
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (var reader = new BufferedReader(new InputStreamReader(file.getInputStream(), decoder))) {
-            String header = reader.readLine();
-            List<String> names = header == null ? List.of() : List.of(header.replace("\uFEFF", "").strip().split("\\s*,\\s*", -1));
-            if (!names.containsAll(CSV_COLUMNS.subList(0, CSV_COLUMNS.size() - 1))) {
-                redirect.addFlashAttribute("errorKey", "traffic.upload.header");
-                return "redirect:/traffic/stations";
-            }
-            String line;
-            int n = 1;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                if (cells.length != names.size()) {
-                    problems.add(messages.get("traffic.upload.line", n, messages.get("traffic.upload.cells", cells.length, names.size())));
-                    continue;
-                }
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < cells.length; i++) {
-                    row.put(names.get(i), cells[i].strip());
-                }
-                rows.add(row);
-                lines.add(n);
-            }
-        } catch (CharacterCodingException e) {
-            redirect.addFlashAttribute("errorKey", "traffic.upload.encoding");
-            return "redirect:/traffic/stations";
-        }
+        byte[] bytes = file == null ? null : file.getBytes();
+        String name = file == null ? null : file.getOriginalFilename();
         CurrentUser me = CurrentUsers.require();
-        int accepted = 0;
-        int duplicates = 0;
-        for (int from = 0; from < rows.size(); from += 1000) {
-            int to = Math.min(rows.size(), from + 1000);
-            Readings.BatchResult r = readings.intake(rows.subList(from, to), me, 1);
-            accepted += r.accepted();
-            duplicates += r.duplicates();
-            for (Readings.Answer a : r.answers()) {
-                if (a.status() == Readings.Status.REJECTED) {
-                    problems.add(messages.get("traffic.upload.line", lines.get(from + a.position() - 1), String.join("；", a.errors().values())));
-                }
-            }
-        }
-        redirect.addFlashAttribute("uploadResult", messages.get("traffic.upload.result", accepted, duplicates, problems.size()));
-        redirect.addFlashAttribute("uploadProblems", problems.stream().limit(200).toList());
-        return "redirect:/traffic/stations";
+        return Actions.run("/traffic/stations", null, redirect, () -> {
+            Readings.UploadResult r = readings.upload(bytes, name, me);
+            redirect.addFlashAttribute("uploadResult", messages.get("traffic.upload.result", r.accepted(), r.duplicates(), r.rejected().size()));
+            redirect.addFlashAttribute("uploadProblems", r.rejected().stream().limit(200)
+                    .map(p -> messages.get("traffic.upload.line", p.line(), p.reason())).toList());
+        });
     }
 
     @GetMapping("/traffic/readings/{id}")
