@@ -1,7 +1,6 @@
 package org.anquan.hazards;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +8,10 @@ import java.util.Optional;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.domain.*;
 import org.anquan.hazards.domain.HazardService;
+import org.anquan.hazards.domain.HazardsProperties;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.ExpiringCache;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of the hazard register. */
@@ -26,13 +25,12 @@ public class Hazards {
     /** The home page's statistics: a whole year or twelve weeks of the register, computed at most once per {@code anquan.hazards.statistics-lifetime} (a minute) per scope. */
     private final ExpiringCache<String, Object> statistics;
 
-    Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock,
-            @Value("${anquan.hazards.statistics-lifetime:PT1M}") Duration statisticsLifetime) {
+    Hazards(HazardQueries queries, HazardRankings rankings, HazardService service, Clock clock, HazardsProperties props) {
         this.queries = queries;
         this.service = service;
         this.rankings = rankings;
         this.clock = clock;
-        this.statistics = new ExpiringCache<>(statisticsLifetime, clock, 1000);
+        this.statistics = new ExpiringCache<>(props.statisticsLifetime(), clock, 1000);
     }
 
     /**

@@ -17,7 +17,7 @@ public class DateHorizon {
     private final int years;
     private final Clock clock;
 
-    DateHorizon(@Value("${anquan.input.horizon-years:10}") int years, Clock clock) {
+    DateHorizon(@Value("${anquan.input.horizon-years}") int years, Clock clock) {
         this.years = years;
         this.clock = clock;
     }

@@ -2,9 +2,6 @@ package org.anquan.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.anquan.I18nTests;
 import org.anquan.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,12 +43,8 @@ class MessageArgumentsTests {
     @Test
     void everyMessageWithArgumentsShowsThemInBothLanguages() throws Exception {
         List<String> wrong = new ArrayList<>();
-        for (var file : List.of(new Object[] {"messages.properties", Locale.SIMPLIFIED_CHINESE},
-                new Object[] {"messages_en.properties", Locale.ENGLISH})) {
-            Properties p = new Properties();
-            try (Reader r = new InputStreamReader(getClass().getResourceAsStream("/" + file[0]), StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
+        for (var file : List.of(new Object[] {"", Locale.SIMPLIFIED_CHINESE}, new Object[] {"_en", Locale.ENGLISH})) {
+            Properties p = I18nTests.all((String) file[0]);
             for (String key : p.stringPropertyNames()) {
                 Matcher m = PLACEHOLDER.matcher(p.getProperty(key));
                 int count = 0;
@@ -71,11 +65,11 @@ class MessageArgumentsTests {
                 String html = render(key, args, (Locale) file[1]);
                 for (int i = 0; i < count; i++) {
                     if (!html.contains(shown[i])) {
-                        wrong.add(file[0] + " " + key + ": " + html.strip());
+                        wrong.add(file[1] + " " + key + ": " + html.strip());
                     }
                 }
                 if (html.contains("[Ljava")) {
-                    wrong.add(file[0] + " " + key + " prints an array: " + html.strip());
+                    wrong.add(file[1] + " " + key + " prints an array: " + html.strip());
                 }
             }
         }

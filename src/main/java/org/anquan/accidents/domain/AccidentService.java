@@ -21,7 +21,6 @@ import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -57,22 +56,18 @@ public class AccidentService {
     private final ApplicationEventPublisher events;
 
     AccidentService(JdbcClient jdbc, Directory directory, ScopeFilter scopes, AuditTrail audit, Clock clock, CreditCandidates credit,
-                    ApplicationEventPublisher events,
-                    @Value("${anquan.accidents.unit-report-limit:PT1H}") Duration unitReportLimit,
-                    @Value("${anquan.accidents.supplement-days:30}") int supplementDays,
-                    @Value("${anquan.accidents.supplement-days-road-and-fire:7}") int supplementDaysRoadAndFire,
-                    @Value("${anquan.accidents.level-report-limit:PT2H}") Duration levelReportLimit) {
-        this.levelReportLimit = levelReportLimit;
+                    ApplicationEventPublisher events, AccidentsProperties props) {
+        this.levelReportLimit = props.levelReportLimit();
         this.credit = credit;
         this.events = events;
-        this.supplementDays = supplementDays;
-        this.supplementDaysRoadAndFire = supplementDaysRoadAndFire;
+        this.supplementDays = props.supplementDays();
+        this.supplementDaysRoadAndFire = props.supplementDaysRoadAndFire();
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
-        this.unitReportLimit = unitReportLimit;
+        this.unitReportLimit = props.unitReportLimit();
     }
 
     public record Kind(String code, String nameZh, String nameEn, String category) {

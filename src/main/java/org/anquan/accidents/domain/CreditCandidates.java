@@ -11,7 +11,6 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,15 +49,13 @@ public class CreditCandidates {
     private final int listingYears;
     private final int largerWindowMonths;
 
-    CreditCandidates(JdbcClient jdbc, ScopeFilter scopes, AuditTrail audit, Clock clock,
-                     @Value("${anquan.accidents.credit.listing-years:3}") int listingYears,
-                     @Value("${anquan.accidents.credit.larger-window-months:12}") int largerWindowMonths) {
+    CreditCandidates(JdbcClient jdbc, ScopeFilter scopes, AuditTrail audit, Clock clock, AccidentsProperties props) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
         this.clock = clock;
-        this.listingYears = listingYears;
-        this.largerWindowMonths = largerWindowMonths;
+        this.listingYears = props.credit().listingYears();
+        this.largerWindowMonths = props.credit().largerWindowMonths();
     }
 
     /** Raises the triggers the enterprise's accidents now meet and that were not raised before; how many. */

@@ -12,7 +12,6 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,21 +65,17 @@ public class Investigations {
     private final int replyDaysEspeciallyMajor;
     private final int replyExtensionDays;
 
-    Investigations(JdbcClient jdbc, AccidentService accidents, AuditTrail audit, Clock clock,
-                   @Value("${anquan.accidents.investigation.report-days:60}") int reportDays,
-                   @Value("${anquan.accidents.investigation.report-extension-days:60}") int reportExtensionDays,
-                   @Value("${anquan.accidents.investigation.reply-days:15}") int replyDays,
-                   @Value("${anquan.accidents.investigation.reply-days-especially-major:30}") int replyDaysEspeciallyMajor,
-                   @Value("${anquan.accidents.investigation.reply-extension-days:30}") int replyExtensionDays) {
+    Investigations(JdbcClient jdbc, AccidentService accidents, AuditTrail audit, Clock clock, AccidentsProperties props) {
+        AccidentsProperties.Investigation deadlines = props.investigation();
         this.jdbc = jdbc;
         this.accidents = accidents;
         this.audit = audit;
         this.clock = clock;
-        this.reportDays = reportDays;
-        this.reportExtensionDays = reportExtensionDays;
-        this.replyDays = replyDays;
-        this.replyDaysEspeciallyMajor = replyDaysEspeciallyMajor;
-        this.replyExtensionDays = replyExtensionDays;
+        this.reportDays = deadlines.reportDays();
+        this.reportExtensionDays = deadlines.reportExtensionDays();
+        this.replyDays = deadlines.replyDays();
+        this.replyDaysEspeciallyMajor = deadlines.replyDaysEspeciallyMajor();
+        this.replyExtensionDays = deadlines.replyExtensionDays();
     }
 
     /**

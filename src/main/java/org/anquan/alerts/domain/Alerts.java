@@ -19,7 +19,6 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.Polygon;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -64,14 +63,13 @@ public class Alerts {
     private final String sender;
     private final String senderName;
 
-    Alerts(JdbcClient jdbc, Directory directory, AuditTrail audit, Clock clock, @Value("${anquan.alerts.sender}") String sender,
-           @Value("${anquan.alerts.sender-name}") String senderName) {
+    Alerts(JdbcClient jdbc, Directory directory, AuditTrail audit, Clock clock, AlertsProperties props) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
         this.clock = clock;
-        this.sender = sender;
-        this.senderName = senderName;
+        this.sender = props.sender();
+        this.senderName = props.senderName();
     }
 
     /** A draft, its fields checked and its area resolved; nothing is stored when a field is wrong. */

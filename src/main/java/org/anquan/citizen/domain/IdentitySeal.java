@@ -32,8 +32,8 @@ public class IdentitySeal {
     private final String current;
     private final SecureRandom random = new SecureRandom();
 
-    IdentitySeal(@Value("${anquan.citizen.identity-keys:}") String inline,
-                 @Value("${anquan.citizen.identity-key-file:./data/identity.key}") Path file) {
+    IdentitySeal(@Value("${anquan.citizen.identity-keys}") String inline,
+                 @Value("${anquan.citizen.identity-key-file}") Path file) {
         String source = inline.isBlank() ? readOrCreate(file) : inline.replace(',', '\n');
         String last = null;
         for (String line : source.split("\n")) {

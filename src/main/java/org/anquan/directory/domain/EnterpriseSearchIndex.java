@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,11 +28,10 @@ public class EnterpriseSearchIndex {
     /** Up to this many candidates are passed to the list query as ids. */
     private final int candidateIds;
 
-    EnterpriseSearchIndex(JdbcClient jdbc, JdbcTemplate batch,
-                          @Value("${anquan.directory.search-candidate-ids:1000}") int candidateIds) {
+    EnterpriseSearchIndex(JdbcClient jdbc, JdbcTemplate batch, DirectoryProperties props) {
         this.jdbc = jdbc;
         this.batch = batch;
-        this.candidateIds = candidateIds;
+        this.candidateIds = props.searchCandidateIds();
     }
 
     /** The distinct bigrams (by code point) of a text, skipping pairs that touch white space. */

@@ -1,5 +1,6 @@
 package org.anquan.directory.web;
 
+import org.anquan.directory.domain.DirectoryProperties;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,6 @@ import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -74,12 +74,12 @@ class EnterpriseController {
                          Clock clock, Downloads downloads, Directory directory,
                          JsonMapper json, FileJobs fileJobs,
                          Messages messages,
-                         @Value("${anquan.directory.import.background-rows:500}") int importBackgroundRows,
+                         DirectoryProperties props,
                          ListPreferences preferences) {
         this.preferences = preferences;
         this.fileJobs = fileJobs;
         this.messages = messages;
-        this.importBackgroundRows = importBackgroundRows;
+        this.importBackgroundRows = props.importing().backgroundRows();
         this.directory = directory;
         this.json = json;
         this.downloads = downloads;

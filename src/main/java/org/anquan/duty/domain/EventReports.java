@@ -19,7 +19,6 @@ import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.ScopeDeniedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,9 @@ public class EventReports {
     private final Duration writtenWithin;
 
     EventReports(JdbcClient jdbc, Directory directory, ScopeFilter scopes, Accidents accidents, AuditTrail audit, Clock clock,
-                 @Value("${anquan.duty.phone-report-within}") Duration phoneWithin, @Value("${anquan.duty.written-report-within}") Duration writtenWithin) {
+                 DutyProperties props) {
+        Duration phoneWithin = props.phoneReportWithin();
+        Duration writtenWithin = props.writtenReportWithin();
         this.jdbc = jdbc;
         this.directory = directory;
         this.scopes = scopes;

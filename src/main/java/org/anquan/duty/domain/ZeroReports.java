@@ -12,7 +12,6 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,13 +34,12 @@ public class ZeroReports {
     private final Clock clock;
     private final LocalTime deadline;
 
-    ZeroReports(JdbcClient jdbc, DutyRosters rosters, AuditTrail audit, Clock clock,
-                @Value("${anquan.duty.zero-report-by}") LocalTime deadline) {
+    ZeroReports(JdbcClient jdbc, DutyRosters rosters, AuditTrail audit, Clock clock, DutyProperties props) {
         this.jdbc = jdbc;
         this.rosters = rosters;
         this.audit = audit;
         this.clock = clock;
-        this.deadline = deadline;
+        this.deadline = props.zeroReportBy();
     }
 
     public LocalTime deadline() {

@@ -11,7 +11,6 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.SortOrder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,12 +34,11 @@ public class HazardQueries {
     private final Clock clock;
     private final long firstWindow;
 
-    HazardQueries(JdbcClient jdbc, ScopeFilter scopes, Clock clock,
-                  @Value("${anquan.hazards.register-first-window:4096}") long firstWindow) {
+    HazardQueries(JdbcClient jdbc, ScopeFilter scopes, Clock clock, HazardsProperties props) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.clock = clock;
-        this.firstWindow = Math.max(firstWindow, 1);
+        this.firstWindow = Math.max(props.registerFirstWindow(), 1);
     }
 
     record Where(String sql, Map<String, Object> params) {

@@ -16,6 +16,7 @@ import org.anquan.hazards.HazardRegraded;
 import org.anquan.hazards.HazardReported;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.documents.DocumentNumbers;
+import org.anquan.platform.documents.DocumentsProperties;
 import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -29,7 +30,6 @@ import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -69,30 +69,22 @@ public class HazardService {
     /** Asked when accepting; provided lazily, as the modules holding rules use the hazards facade themselves. */
     private final ObjectProvider<AcceptanceRule> acceptanceRules;
 
-    HazardService(@Value("${anquan.hazards.self-close.spot-check-share}") double spotCheckShare,
-                  @Value("${anquan.hazards.resumption-review-days}") int resumptionReviewDays,
-                  @Value("${anquan.hazards.extension.general-max-days}") int extensionGeneralDays,
-                  @Value("${anquan.hazards.extension.major-max-days}") int extensionMajorDays,
-                  DocumentNumbers numbers,
-                  @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
-                  @Value("${anquan.documents.county-bureau-abbreviation}") String countyBureauAbbreviation,
+    HazardService(HazardsProperties props, DocumentNumbers numbers, DocumentsProperties documents,
                   ObjectProvider<AcceptanceRule> acceptanceRules, JudgmentStandards standards, HazardRepository repository, HazardQueries queries, Directory directory, ScopeFilter scopes,
                   JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-                  TransactionTemplate tx,
-                  @Value("${anquan.hazards.evidence.max-pixels:40000000}") long maxEvidencePixels,
-                  DateHorizon horizon) {
+                  TransactionTemplate tx, DateHorizon horizon) {
         this.acceptanceRules = acceptanceRules;
         this.numbers = numbers;
-        this.extensionGeneralDays = extensionGeneralDays;
-        this.spotCheckShare = spotCheckShare;
-        this.resumptionReviewDays = resumptionReviewDays;
-        this.extensionMajorDays = extensionMajorDays;
-        this.cityAbbreviation = cityAbbreviation;
-        this.countyBureauAbbreviation = countyBureauAbbreviation;
+        this.extensionGeneralDays = props.extension().generalMaxDays();
+        this.spotCheckShare = props.selfClose().spotCheckShare();
+        this.resumptionReviewDays = props.resumptionReviewDays();
+        this.extensionMajorDays = props.extension().majorMaxDays();
+        this.cityAbbreviation = documents.cityAbbreviation();
+        this.countyBureauAbbreviation = documents.countyBureauAbbreviation();
         this.standards = standards;
         this.horizon = horizon;
         this.tx = tx;
-        this.maxEvidencePixels = maxEvidencePixels;
+        this.maxEvidencePixels = props.evidence().maxPixels();
         this.scopes = scopes;
         this.events = events;
         this.repository = repository;

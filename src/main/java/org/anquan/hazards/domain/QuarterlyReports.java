@@ -18,7 +18,6 @@ import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,21 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuarterlyReports {
 
-    @ConfigurationProperties("anquan.hazards.quarterly")
-    public record Properties(int dueDay, Integer annualDueDay) {
-        public Properties {
-            if (dueDay < 1 || dueDay > 28) {
-                throw new IllegalArgumentException("anquan.hazards.quarterly.due-day must be 1..28");
-            }
-            if (annualDueDay == null) {
-                annualDueDay = 31;
-            }
-            if (annualDueDay < 1 || annualDueDay > 31) {
-                throw new IllegalArgumentException("anquan.hazards.quarterly.annual-due-day must be 1..31 (of January)");
-            }
-        }
-    }
-
     /** The annual return is filed as quarter 0 of its year. */
     public static final int ANNUAL = 0;
 
@@ -55,7 +39,7 @@ public class QuarterlyReports {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final Properties properties;
+    private final HazardsProperties.Quarterly properties;
     private final Clock clock;
     private final ScopeFilter scopes;
     private final Directory directory;
@@ -68,13 +52,13 @@ public class QuarterlyReports {
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("e.county_id").industry("e.industry_code")
             .enterprise("q.enterprise_id");
 
-    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, Properties properties, Clock clock, ScopeFilter scopes,
+    QuarterlyReports(JdbcClient jdbc, AuditTrail audit, HazardsProperties props, Clock clock, ScopeFilter scopes,
                      Directory directory) {
         this.directory = directory;
         this.scopes = scopes;
         this.jdbc = jdbc;
         this.audit = audit;
-        this.properties = properties;
+        this.properties = props.quarterly();
         this.clock = clock;
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.anquan.hazards.domain.HazardImport;
+import org.anquan.hazards.domain.HazardsProperties;
 import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
@@ -12,7 +13,6 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +32,12 @@ class HazardImportController {
     private final int backgroundRows;
 
     HazardImportController(HazardImport importer, Downloads downloads, FileJobs fileJobs,
-                           Messages messages,
-                           @Value("${anquan.hazards.import.background-rows:500}") int backgroundRows) {
+                           Messages messages, HazardsProperties props) {
         this.downloads = downloads;
         this.importer = importer;
         this.fileJobs = fileJobs;
         this.messages = messages;
-        this.backgroundRows = backgroundRows;
+        this.backgroundRows = props.importing().backgroundRows();
     }
 
     private static CurrentUser officer() {

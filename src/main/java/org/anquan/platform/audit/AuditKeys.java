@@ -35,7 +35,7 @@ public class AuditKeys {
     private final Map<String, byte[]> keys = new LinkedHashMap<>();
     private final String current;
 
-    AuditKeys(@Value("${anquan.audit.keys:}") String inline, @Value("${anquan.audit.key-file:./data/audit.key}") Path file) {
+    AuditKeys(@Value("${anquan.audit.keys}") String inline, @Value("${anquan.audit.key-file}") Path file) {
         String source = inline.isBlank() ? readOrCreate(file) : inline.replace(',', '\n');
         String last = null;
         for (String line : source.split("\n")) {

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -76,8 +75,8 @@ public class FileJobs {
     private volatile long backgroundRows;
 
     FileJobs(JdbcClient jdbc, Clock clock, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-             @Value("${anquan.files.background-rows:20000}") long backgroundRows) {
-        this.backgroundRows = backgroundRows;
+             FilesProperties props) {
+        this.backgroundRows = props.backgroundRows();
         this.jdbc = jdbc;
         this.clock = clock;
         this.executor = executor;

@@ -17,7 +17,6 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,7 +41,8 @@ public class JobLocks implements DisposableBean {
     private final Duration lease;
     private final Clock clock;
 
-    JobLocks(DataSource dataSource, JdbcClient jdbc, Clock clock, @Value("${anquan.jobs.lock-lease:PT1M}") Duration lease) {
+    JobLocks(DataSource dataSource, JdbcClient jdbc, Clock clock, JobsProperties props) {
+        Duration lease = props.lockLease();
         if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
             throw new IllegalStateException("anquan.jobs.lock-lease must be at least 30 seconds (the lock is extended every half lease)");
         }

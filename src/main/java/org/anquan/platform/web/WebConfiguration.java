@@ -22,7 +22,7 @@ class WebConfiguration implements WebMvcConfigurer {
     /** First of all filters, before the session store and security read anything of the request. */
     @Bean
     FilterRegistrationBean<UploadLimitFilter> uploadLimitFilter(
-            @Value("${spring.servlet.multipart.max-request-size:11MB}")
+            @Value("${spring.servlet.multipart.max-request-size}")
             DataSize limit, Messages messages, JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new UploadLimitFilter(limit, messages, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

@@ -1,5 +1,6 @@
 package org.anquan.supervision.domain;
 
+import org.anquan.platform.documents.DocumentsProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +18,6 @@ import org.anquan.platform.jobs.TableStatistics;
 import org.anquan.supervision.EscalationSwept;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -48,13 +48,11 @@ public class EscalationSweep {
     private final DocumentNumbers numbers;
     private final String cityAbbreviation;
 
-    EscalationSweep(DocumentNumbers numbers,
-                    @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
-                    JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
+    EscalationSweep(DocumentNumbers numbers, DocumentsProperties documents, JdbcClient jdbc, EscalationProperties properties, AuditTrail audit, JobLocks locks,
                     TableStatistics statistics, ApplicationEventPublisher events,
                     TransactionTemplate tx, Clock clock) {
         this.numbers = numbers;
-        this.cityAbbreviation = cityAbbreviation;
+        this.cityAbbreviation = documents.cityAbbreviation();
         this.statistics = statistics;
         this.jdbc = jdbc;
         this.properties = properties;

@@ -1,5 +1,6 @@
 package org.anquan.supervision.domain;
 
+import org.anquan.platform.documents.DocumentsProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.MessageFormat;
@@ -23,7 +24,6 @@ import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.ScopeDeniedException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,8 +55,7 @@ public class Listings implements AcceptanceRule {
     private final String countyAbbreviation;
 
     Listings(JdbcClient jdbc, Hazards hazards, Directory directory, DocumentNumbers numbers, Inbox inbox, AuditTrail audit, Clock clock,
-             @Value("${anquan.documents.city-abbreviation}") String cityAbbreviation,
-             @Value("${anquan.documents.county-abbreviation}") String countyAbbreviation) {
+             DocumentsProperties documents) {
         this.jdbc = jdbc;
         this.hazards = hazards;
         this.directory = directory;
@@ -64,8 +63,8 @@ public class Listings implements AcceptanceRule {
         this.inbox = inbox;
         this.audit = audit;
         this.clock = clock;
-        this.cityAbbreviation = cityAbbreviation;
-        this.countyAbbreviation = countyAbbreviation;
+        this.cityAbbreviation = documents.cityAbbreviation();
+        this.countyAbbreviation = documents.countyAbbreviation();
     }
 
     /** A listing office: the city's or a county's safety office, by the region it stands for. */

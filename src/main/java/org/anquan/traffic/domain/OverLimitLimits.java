@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,16 +21,15 @@ public class OverLimitLimits {
     private final double maxHeightM;
     private final BigDecimal tolerancePercent;
 
-    OverLimitLimits(JdbcClient jdbc, @Value("${anquan.traffic.max-length-m}") double maxLengthM,
-                    @Value("${anquan.traffic.max-width-m}") double maxWidthM, @Value("${anquan.traffic.max-height-m}") double maxHeightM,
-                    @Value("${anquan.traffic.tolerance-percent}") BigDecimal tolerancePercent) {
+    OverLimitLimits(JdbcClient jdbc, TrafficProperties props) {
+        BigDecimal tolerancePercent = props.tolerancePercent();
         if (tolerancePercent.signum() < 0 || tolerancePercent.compareTo(BigDecimal.TEN) > 0) {
             throw new IllegalStateException("anquan.traffic.tolerance-percent lies between 0 and 10");
         }
         this.jdbc = jdbc;
-        this.maxLengthM = maxLengthM;
-        this.maxWidthM = maxWidthM;
-        this.maxHeightM = maxHeightM;
+        this.maxLengthM = props.maxLengthM();
+        this.maxWidthM = props.maxWidthM();
+        this.maxHeightM = props.maxHeightM();
         this.tolerancePercent = tolerancePercent;
     }
 

@@ -1,5 +1,6 @@
 package org.anquan.traffic.domain;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,11 +23,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sourceSeizuresTarget   a producer, seller or modification shop traced from this many seizures is an inspection target
  * @param passenger              两客一危: terminals online, serious violators listed
  * @param water                  the flood season and the departments of its campaign
+ * @param maxLengthM             Order 62 size limit: a vehicle strictly longer is oversize
+ * @param maxWidthM              … wider
+ * @param maxHeightM             … higher
+ * @param tolerancePercent       the enforcement tolerance on weigh-in-motion masses, 0 to 10 percent
  */
 @ConfigurationProperties("anquan.traffic")
 public record TrafficProperties(int readingRetentionMonths, int partitionsAheadMonths, Duration clockSkew, int feedbackDays,
                                 List<Integer> ladderDays, int repeatVehicleTimes, int repeatFleetPercent, int sourceSharePercent, Prone prone,
-                                List<Integer> tunnelClasses, int sourceSeizuresTarget, Passenger passenger, Water water) {
+                                List<Integer> tunnelClasses, int sourceSeizuresTarget, Passenger passenger, Water water,
+                                double maxLengthM, double maxWidthM, double maxHeightM, BigDecimal tolerancePercent) {
 
     /**
      * @param floodSeasonMonths the first and last month of the flood season (汛期), both included

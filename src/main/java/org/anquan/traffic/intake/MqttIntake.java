@@ -57,7 +57,7 @@ public class MqttIntake implements SmartLifecycle, MqttCallbackExtended {
     private volatile MqttClient client;
     private volatile boolean subscribed;
 
-    public MqttIntake(Readings readings, Stations stations, JsonMapper json, @Value("${anquan.traffic.mqtt.broker:}") String broker,
+    public MqttIntake(Readings readings, Stations stations, JsonMapper json, @Value("${anquan.traffic.mqtt.broker}") String broker,
                @Value("${anquan.traffic.mqtt.topic}") String topic, @Value("${anquan.traffic.mqtt.client-id}") String clientId) {
         this.readings = readings;
         this.stations = stations;
