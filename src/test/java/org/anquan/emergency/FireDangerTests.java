@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.domain.FireDanger;
@@ -24,7 +23,6 @@ import org.anquan.emergency.domain.FireWeatherIndex;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
-import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,6 @@ class FireDangerTests {
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired Clock clock;
-    @Autowired Messages messages;
 
     CurrentUser user(String username) {
         var a = accounts.findByUsername(username).orElseThrow();
@@ -115,8 +112,9 @@ class FireDangerTests {
         assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("import.csv.encoding.named");
         assertThat(refused.getFlashMap().get("imported")).isNull();
         assertThat(fire.indices("T-GBK", today.minusDays(40), today)).isEmpty();
-        assertThat(messages.inLocale("import.csv.encoding.named", Locale.SIMPLIFIED_CHINESE,
-                (Object[]) refused.getFlashMap().get("errorArgs"))).startsWith("CSV文件是GBK / GB18030编码，不是UTF-8");
+        String page = mvc.perform(get("/fire").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("CSV文件是GBK / GB18030编码，不是UTF-8");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
 import org.anquan.hazards.domain.HazardGrade;
@@ -189,5 +191,29 @@ class JudgmentStandardTests {
         assertThat(mvc.perform(get("/hazards/standards").param("standard", "IT_2023").with(as(accounts, "county")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("金属熔融作业区域地面潮湿").contains("第四条第（二）项").doesNotContain("data-test=\"situation-new\"");
+    }
+
+    @Test
+    void aRefusedSituationComesBackWithEveryFieldsErrorAndWhatWasTyped() throws Exception {
+        var refused = mvc.perform(post("/hazards/standards/situations").param("code", "bad code!").param("industryCode", "")
+                        .param("nameZh", "").param("nameEn", "").param("article", "第九条<b>")
+                        .with(as(accounts, "admin")).with(csrf()))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/hazards/standards");
+        @SuppressWarnings("unchecked")
+        Map<String, String> errors = (Map<String, String>) refused.getFlashMap().get("fieldErrors");
+        assertThat(errors).containsKeys("code", "industryCode", "nameZh", "nameEn");
+        assertThat(refused.getFlashMap().get("errorKey")).isEqualTo("form.has.errors");
+        assertThat(standards.situation("bad code!")).isEmpty();
+
+        // the page the redirect leads to, in the same session, reads the flash
+        String page = mvc.perform(get("/hazards/standards").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String field : List.of("code", "industryCode", "nameZh", "nameEn")) {
+            assertThat(page).contains("id=\"f-" + field + "-error\"");
+        }
+        // what was typed comes back, escaped
+        assertThat(page).contains("value=\"bad code!\"").contains("value=\"第九条&lt;b&gt;\"");
+        assertThat(page).contains("data-test=\"field-errors\"");
     }
 }

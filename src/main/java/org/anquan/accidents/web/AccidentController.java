@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.accidents.domain.*;
 import org.anquan.directory.Directory;
@@ -138,9 +137,6 @@ class AccidentController {
         model.addAttribute("measures", Accountability.Measure.values());
         model.addAttribute("concealment", service.concealmentOutcome(id).orElse(null));
         model.addAttribute("supplementOpen", !OffsetDateTime.now(clock).isAfter(service.supplementDeadline(a)));
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
         return "accidents/detail";
     }
 
@@ -207,18 +203,11 @@ class AccidentController {
             redirect.addFlashAttribute("errorKey", "error.validation");
             return "redirect:/accidents/" + id;
         }
-        try {
+        return Actions.run("/accidents/" + id, redirect, () -> {
             var before = service.get(id, me).grade();
             var after = service.supplement(id, form, me);
-            redirect.addFlashAttribute("noticeKey", after.grade().compareTo(before) > 0 ? "accident.supplement.raised" : "accident.supplement.done");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", "form.has.errors");
-            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/accidents/" + id;
+            return after.grade().compareTo(before) > 0 ? "accident.supplement.raised" : "accident.supplement.done";
+        });
     }
 
     private void reference(Model model) {

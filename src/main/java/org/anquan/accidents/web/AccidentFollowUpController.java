@@ -18,8 +18,6 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -162,15 +160,10 @@ class AccidentFollowUpController {
                   @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.CREDIT_DECIDE);
-        try {
+        return Actions.run("/accidents/credit", redirect, () -> {
             credit.decide(candidateId, confirm, reason, me);
-            redirect.addFlashAttribute("noticeKey", confirm ? "credit.confirmed" : "credit.dismissed");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/accidents/credit";
+            return confirm ? "credit.confirmed" : "credit.dismissed";
+        });
     }
 
     @PostMapping("/accidents/notices/{noticeId}/read")

@@ -11,6 +11,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -137,13 +138,6 @@ class AlertController {
     }
 
     private static String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/alerts/" + id;
+        return Actions.run("/alerts/" + id, doneKey, redirect, action);
     }
 }

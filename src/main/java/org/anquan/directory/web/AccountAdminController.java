@@ -13,6 +13,7 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Role;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -107,14 +108,7 @@ class AccountAdminController {
 
     @PostMapping("/admin/accounts/{id}/password")
     String reset(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-        try {
-            accounts.resetPassword(id, password);
-            redirect.addFlashAttribute("noticeKey", "password.reset.done");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/admin/accounts/" + id;
+        return Actions.run("/admin/accounts/" + id, "password.reset.done", redirect, () -> accounts.resetPassword(id, password));
     }
 
     /** The unit an account is scoped to exists, and is of the kind its role is bounded by: a county, a department, an enterprise. */

@@ -1,6 +1,5 @@
 package org.anquan.hazards.web;
 
-import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.*;
 import org.anquan.hazards.domain.HazardLedger;
@@ -16,13 +14,12 @@ import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.MapPoint;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.anquan.shared.PageResult;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -133,9 +130,6 @@ class HazardController {
         model.addAttribute("acceptedBy", acceptedBy(h, locale));
         model.addAttribute("resumptionDue", h.resumptionReviewDue(service.resumptionReviewDays()));
         model.addAttribute("may", new Permissions(me));
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
         if (h.getLon() != null && h.getLat() != null) {
             model.addAttribute("location", json.writeValueAsString(List.of(new MapPoint(
                     h.getCode(), h.getLon(), h.getLat(), h.getGrade() == HazardGrade.MAJOR ? "#dc3545" : "#fd7e14", null))));
@@ -174,19 +168,7 @@ class HazardController {
             redirect.addFlashAttribute("errorKey", "error.validation");
             return "redirect:/hazards/" + id;
         }
-        try {
-            actions.perform(id, action, form, me);
-            redirect.addFlashAttribute("noticeKey", "hazard.action.done." + action);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", "form.has.errors");
-            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("errorKey", "error.conflict");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/hazards/" + id;
+        return Actions.run("/hazards/" + id, "hazard.action.done." + action, redirect, () -> actions.perform(id, action, form, me));
     }
 
     @PostMapping("/hazards/{id}/evidence")
@@ -194,17 +176,9 @@ class HazardController {
                   @RequestParam(defaultValue = "EVIDENCE") String kind, @RequestParam(required = false) Integer version,
                   RedirectAttributes redirect) throws IOException {
         CurrentUser me = CurrentUsers.require();
-        try {
-            service.addEvidence(id, kind, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), version, me);
-            redirect.addFlashAttribute("noticeKey", "evidence.uploaded");
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("errorKey", "error.conflict");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/hazards/" + id;
+        String name = file == null ? null : file.getOriginalFilename();
+        byte[] bytes = file == null ? null : file.getBytes();
+        return Actions.run("/hazards/" + id, "evidence.uploaded", redirect, () -> service.addEvidence(id, kind, name, bytes, version, me));
     }
 
     @GetMapping("/hazards/{id}/evidence/{evidenceId}")

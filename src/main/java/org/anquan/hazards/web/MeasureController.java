@@ -11,11 +11,10 @@ import org.anquan.hazards.domain.Measures;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
@@ -107,17 +106,7 @@ class MeasureController {
 
     /** One change of a listed measure: done, or refused in words, and back to the list. */
     private String change(RedirectAttributes redirect, String doneKey, Runnable change) {
-        try {
-            change.run();
-            redirect.addFlashAttribute("noticeKey", doneKey);
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("errorKey", "error.conflict");
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/hazards/measures";
+        return Actions.run("/hazards/measures", doneKey, redirect, change);
     }
 
     @GetMapping("/api/v1/hazards/measures")

@@ -8,15 +8,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.anquan.hazards.domain.QuarterlyReports;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,9 +75,6 @@ class QuarterlyController {
             model.addAttribute("periods", recentPeriods());
         }
         model.addAttribute("today", LocalDate.now(clock));
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
         return "hazards/quarterly";
     }
 
@@ -120,17 +115,11 @@ class QuarterlyController {
                 @RequestParam(defaultValue = "0") int foundMajor, @RequestParam(defaultValue = "0") int rectifiedGeneral,
                 @RequestParam(defaultValue = "0") int rectifiedMajor, @RequestParam(required = false) BigDecimal funds,
                 @RequestParam(required = false) String principalSigned, RedirectAttributes redirect) {
-        try {
-            var filing = reports.file(year == null ? 0 : year, quarter == null ? 0 : quarter, new QuarterlyReports.Figures(foundGeneral, foundMajor, rectifiedGeneral,
-                    rectifiedMajor), funds, principalSigned, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", filing.late() ? "quarterly.filed.late" : "quarterly.filed");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", "form.has.errors");
-            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/hazards/quarterly";
+        return Actions.run("/hazards/quarterly", redirect, () -> {
+            var filing = reports.file(year == null ? 0 : year, quarter == null ? 0 : quarter,
+                    new QuarterlyReports.Figures(foundGeneral, foundMajor, rectifiedGeneral, rectifiedMajor), funds, principalSigned,
+                    CurrentUsers.require());
+            return filing.late() ? "quarterly.filed.late" : "quarterly.filed";
+        });
     }
 }

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.domain.JudgmentStandards;
@@ -13,6 +12,7 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
+import org.anquan.platform.web.Options;
 import org.anquan.shared.InvalidInputException;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,18 +53,18 @@ class StandardController {
     }
 
     @GetMapping("/hazards/standards")
-    String list(@RequestParam(required = false) String standard, @RequestParam(required = false) String industry, Model model) {
+    String list(@RequestParam(required = false) String standard, @RequestParam(required = false) String industry, Model model,
+                Locale locale) {
         String chosen = standard == null ? null : standard;
         model.addAttribute("standards", standards.standards());
         model.addAttribute("situations", standards.situations(chosen, industry));
         model.addAttribute("standard", chosen);
         model.addAttribute("industry", industry);
         model.addAttribute("industries", directory.industries());
+        model.addAttribute("industryOptions", Options.of(directory.industries(), Directory.IndustryRef::code, i -> i.name(locale)));
+        model.addAttribute("standardOptions", Options.of(standards.standards(), JudgmentStandards.Standard::code, s -> s.name(locale)));
         model.addAttribute("industryNames", directory.industries().stream().collect(Collectors.toMap(
                 Directory.IndustryRef::code, i -> i)));
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
         return "hazards/standards";
     }
 
@@ -80,18 +80,10 @@ class StandardController {
     }
 
     private String save(SituationForm form, boolean isNew, RedirectAttributes redirect) {
-        try {
-            standards.save(form.input(), isNew, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", "saved");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", "form.has.errors");
-            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
-            redirect.addFlashAttribute("form", form);
-        } catch (OptimisticLockingFailureException e) {
-            redirect.addFlashAttribute("errorKey", "error.conflict");
-        }
-        return "redirect:/hazards/standards" + (form.standardCode() == null || form.standardCode().isBlank() ? ""
+        CurrentUser me = CurrentUsers.require();
+        String back = "/hazards/standards" + (form.standardCode() == null || form.standardCode().isBlank() ? ""
                 : "?standard=" + form.standardCode());
+        return Actions.run(back, "saved", redirect, form, () -> standards.save(form.input(), isNew, me));
     }
 
     @PostMapping("/hazards/standards/situations/{code}/{change:retire|restore}")

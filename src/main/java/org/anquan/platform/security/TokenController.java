@@ -2,7 +2,7 @@ package org.anquan.platform.security;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import org.anquan.shared.BusinessException;
+import org.anquan.platform.web.Actions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,13 +33,7 @@ class TokenController {
     @PostMapping("/admin/tokens")
     String issue(@RequestParam String name, @RequestParam String username,
                  @RequestParam(required = false) Integer validDays, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("issued", tokens.issue(name, username, validDays));
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/admin/tokens";
+        return Actions.run("/admin/tokens", null, redirect, () -> redirect.addFlashAttribute("issued", tokens.issue(name, username, validDays)));
     }
 
     @PostMapping("/admin/tokens/{id}/revoke")

@@ -1,14 +1,26 @@
 package org.anquan.platform.web;
 
+import java.util.function.Supplier;
 import org.anquan.platform.files.TabularImport;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A step taken from a page (POST, then redirect back): run it and carry its outcome to the page in words
- * — the notice that it was done, or the first refusal of the input or the rule, or an import's refused
- * lines ({@code rejectedLines}, shown by the {@code rejected-lines} fragment) — never a stack trace.
+ * The one way a page's form is handled (POST, then redirect back): run the step and carry its outcome
+ * to the page in words, never a stack trace.
+ *
+ * <ul>
+ *   <li>done: the notice {@code doneKey} ({@code noticeKey});</li>
+ *   <li>input refused: every field's message ({@code fieldErrors}, field → message key, which the field
+ *       fragments of {@code fields.html} show beside their inputs and {@code fragments :: error-alert}
+ *       lists), the form as typed ({@code form}, when given), and {@code errorKey}: the one field's message,
+ *       or {@code form.has.errors} for several;</li>
+ *   <li>a rule refused: its message ({@code errorKey}, {@code errorArgs}), the form as typed;</li>
+ *   <li>someone else changed the record meanwhile: {@code error.conflict};</li>
+ *   <li>an import refused whole for its lines: the lines ({@code rejectedLines}, shown by {@code rejected-lines}).</li>
+ * </ul>
  */
 public final class Actions {
 
@@ -20,13 +32,32 @@ public final class Actions {
      * null: the step leaves its own outcome) or the refusal as flash attributes.
      */
     public static String run(String back, String doneKey, RedirectAttributes redirect, Runnable action) {
+        return run(back, doneKey, redirect, null, action);
+    }
+
+    /** The same for a step whose notice depends on what it did: it returns the notice's key. */
+    public static String run(String back, RedirectAttributes redirect, Supplier<String> step) {
+        String[] notice = new String[1];
+        String to = run(back, null, redirect, null, () -> notice[0] = step.get());
+        if (notice[0] != null) {
+            redirect.addFlashAttribute("noticeKey", notice[0]);
+        }
+        return to;
+    }
+
+    /** The same, keeping {@code form} (what the person typed) for the page when the step is refused. */
+    public static String run(String back, String doneKey, RedirectAttributes redirect, Object form, Runnable action) {
         try {
             action.run();
             if (doneKey != null) {
                 redirect.addFlashAttribute("noticeKey", doneKey);
             }
+            return "redirect:" + back;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
+            redirect.addFlashAttribute("errorKey", e.fieldErrors().size() == 1 ? e.fieldErrors().values().iterator().next() : "form.has.errors");
+            redirect.addFlashAttribute("fieldErrors", e.fieldErrors());
+        } catch (OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("errorKey", "error.conflict");
         } catch (TabularImport.Refused e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
@@ -34,6 +65,9 @@ public final class Actions {
         } catch (BusinessException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
             redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        if (form != null) {
+            redirect.addFlashAttribute("form", form);
         }
         return "redirect:" + back;
     }

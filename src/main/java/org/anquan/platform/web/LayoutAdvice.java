@@ -1,6 +1,7 @@
 package org.anquan.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -19,6 +20,15 @@ class LayoutAdvice {
     @ModelAttribute("urls")
     ListUrls urls(HttpServletRequest request) {
         return new ListUrls(request);
+    }
+
+    /**
+     * Every field's refusal (field → message key) for the field fragments; empty unless a step put
+     * them in the flash ({@link Actions}), which this default does not replace.
+     */
+    @ModelAttribute("fieldErrors")
+    Map<String, String> fieldErrors() {
+        return Map.of();
     }
 
     @ModelAttribute("lang")

@@ -212,13 +212,8 @@ class StatisticsController {
                  @RequestParam(required = false) Long vehicles, @RequestParam(required = false) Long drivers, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.STATISTICS_ENTER);
-        try {
-            motor.enter(countyId, year, vehicles, drivers, me);
-            redirect.addFlashAttribute("noticeKey", "statistics.motor.saved");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        }
-        return "redirect:/statistics/accidents#motor";
+        return Actions.run("/statistics/accidents#motor", "statistics.motor.saved", redirect,
+                () -> motor.enter(countyId, year, vehicles, drivers, me));
     }
 
     @PostMapping("/statistics/motor/import")

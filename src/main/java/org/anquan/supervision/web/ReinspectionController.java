@@ -8,8 +8,7 @@ import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
+import org.anquan.platform.web.Actions;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.ScopeDeniedException;
 import org.anquan.supervision.domain.Reinspections;
@@ -85,15 +84,9 @@ class ReinspectionController {
                   @RequestParam(required = false) String note,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
-        try {
+        return Actions.run("/supervision/reinspections/" + drawId, redirect, () -> {
             reinspections.record(drawId, itemId, passed, note, deadline, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", passed ? "reinspection.passed" : "reinspection.failed");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/supervision/reinspections/" + drawId;
+            return passed ? "reinspection.passed" : "reinspection.failed";
+        });
     }
 }

@@ -12,12 +12,11 @@ import org.anquan.hazards.Hazards;
 import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.ListUrls;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
@@ -117,15 +116,8 @@ class SupervisionController {
     @PostMapping("/supervision/steps/{id}/answer")
     String answer(@PathVariable long id, @RequestParam(required = false) String answer,
                   @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
-        try {
-            answers.answer(id, answer, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", "step.answered");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:" + ListUrls.returnTo("/supervision", back == null ? "awaiting=true" : back, LIST_PARAMS);
+        return Actions.run(ListUrls.returnTo("/supervision", back == null ? "awaiting=true" : back, LIST_PARAMS), "step.answered", redirect,
+                () -> answers.answer(id, answer, CurrentUsers.require()));
     }
 
     /** The city office records how a step ended: an interview held, a case transferred. */
@@ -133,15 +125,8 @@ class SupervisionController {
     String outcome(@PathVariable long id, @RequestParam(required = false) String kind,
                    @RequestParam(required = false) String note, @RequestParam(name = "back", required = false) String back,
                    RedirectAttributes redirect) {
-        try {
-            outcomes.record(id, parseOutcome(kind), note, CurrentUsers.require());
-            redirect.addFlashAttribute("noticeKey", "step.outcome.recorded");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:" + ListUrls.returnTo("/supervision", back, LIST_PARAMS);
+        return Actions.run(ListUrls.returnTo("/supervision", back, LIST_PARAMS), "step.outcome.recorded", redirect,
+                () -> outcomes.record(id, parseOutcome(kind), note, CurrentUsers.require()));
     }
 
     private static StepOutcome parseOutcome(String kind) {
