@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.hazards.domain.*;
@@ -12,6 +13,7 @@ import org.anquan.hazards.domain.HazardsProperties;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.ExpiringCache;
+import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of the hazard register. */
@@ -51,30 +53,25 @@ public class Hazards {
     }
 
     /**
-     * A hazard an accident investigation found, opened as an inspection finding (general grade) at the
-     * enterprise, or at a place in the given county; routed like any report, with the deadline and the
-     * person responsible given. The reporter's permissions and scope apply.
+     * The one hand-off to the register: another module's record (its {@link Origin}) becomes a hazard of
+     * general grade, routed like any report — an officer's finding at the enterprise or at a place in
+     * the county given (source 部门检查, with its deadline and person responsible), or a citizen's report
+     * at its point or in the county it was routed to (source 群众举报). The origin is stored on the hazard
+     * and carried by {@link HazardClosed}. Refused with every field's error ({@link Finding#problems()}
+     * and the register's own checks); the reporter's permissions and scope apply.
      */
-    public Opened reportFinding(Long enterpriseId, String place, Long countyId, String industryCode, String description,
-                                LocalDate deadline, String responsiblePerson, String routingReason, CurrentUser user) {
-        var h = service.report(new HazardInput(HazardSource.DEPT_INSPECTION,
-                enterpriseId, enterpriseId == null ? place : null, null, null, industryCode, null, description,
-                HazardGrade.GENERAL, deadline, responsiblePerson, null, null,
-                enterpriseId == null ? countyId : null, enterpriseId == null ? routingReason : null), user);
-        return new Opened(h.getId(), h.getCode());
-    }
-
-    /**
-     * A hazard a citizen reported (source CITIZEN), opened by the official who verified the report: at
-     * the place and point described, in the industry of the report's category, in the county the report
-     * was routed to when it has no point (the routing reason says so). The official's permissions and scope apply.
-     */
-    public Opened reportFromCitizen(String place, Double lon, Double lat, Long countyId, String industryCode, String description,
-                                    String routingReason, CurrentUser user) {
-        boolean located = lon != null && lat != null;
-        var h = service.report(new HazardInput(HazardSource.CITIZEN,
-                null, place, lon, lat, industryCode, null, description, HazardGrade.GENERAL, null, null,
-                null, null, located ? null : countyId, located ? null : routingReason), user);
+    public Opened openFrom(Origin origin, Finding finding, CurrentUser user) {
+        Map<String, String> problems = finding.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        boolean citizen = finding.source() == Finding.Source.CITIZEN;
+        boolean located = finding.enterpriseId() != null || (finding.lon() != null && finding.lat() != null);
+        var h = service.openFrom(origin, new HazardInput(citizen ? HazardSource.CITIZEN : HazardSource.DEPT_INSPECTION,
+                finding.enterpriseId(), finding.enterpriseId() == null ? finding.place() : null, finding.lon(), finding.lat(),
+                finding.industryCode(), null, finding.description().strip(), HazardGrade.GENERAL, finding.deadline(),
+                finding.responsiblePerson() == null ? null : finding.responsiblePerson().strip(), null, null,
+                located ? null : finding.countyId(), located ? null : finding.routingReason()), user);
         return new Opened(h.getId(), h.getCode());
     }
 

@@ -12,6 +12,7 @@ import java.time.*;
 import org.anquan.IntegrationTest;
 import org.anquan.accidents.domain.*;
 import org.anquan.hazards.HazardClosed;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -276,7 +277,14 @@ class AccidentReportTests {
         assertThatThrownBy(() -> service.recordGate(a.id(), AccidentService.Gate.MEASURES, "落实", "验收记录", user("county")))
                 .isInstanceOf(BusinessException.class);
         // the listener runs after its own commit, on another thread
-        recommendations.on(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county"));
+        // the hazard carries where it came from; a closure of another module's hazard leaves the measure alone
+        assertThat(jdbc.sql("SELECT origin_module || '/' || origin_kind || '/' || origin_id FROM hazard WHERE id = :h").param("h", hazard.id())
+                .query(String.class).single()).isEqualTo("accidents/recommendation/" + second);
+        recommendations.on(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county", new Origin("citizen", "report", second)));
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> !recommendations.of(a.id()).stream().filter(r -> r.id() == second).findFirst().orElseThrow().done());
+        recommendations.on(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county",
+                new Origin("accidents", "recommendation", second)));
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> recommendations.of(a.id()).stream().allMatch(Recommendations.Recommendation::done));
         service.recordGate(a.id(), AccidentService.Gate.MEASURES, "受限空间作业审批和气体检测落实", "整改验收记录", user("county"));

@@ -23,6 +23,7 @@ import org.anquan.citizen.domain.*;
 import org.anquan.directory.Directory;
 import org.anquan.hazards.ExifPhotos;
 import org.anquan.hazards.HazardClosed;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
@@ -259,7 +260,8 @@ class CitizenReportTests {
         assertThat(hazard.get("source")).isEqualTo("CITIZEN");
         assertThat(hazard.get("industry_code")).isEqualTo("INDUSTRY_TRADE");
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().name()).isEqualTo("CHECKING");
-        tx.executeWithoutResult(s -> events.publishEvent(new HazardClosed(opened.id(), opened.code(), OffsetDateTime.now(clock), "admin")));
+        tx.executeWithoutResult(s -> events.publishEvent(new HazardClosed(opened.id(), opened.code(), OffsetDateTime.now(clock), "admin",
+                new Origin("citizen", "report", done.id()))));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 jdbc.sql("SELECT status FROM citizen_report WHERE id = :id").param("id", done.id()).query(String.class).single().equals("CLOSED"));
         assertThat(queries.byCode(done.trackingCode()).orElseThrow().stage().open311()).isEqualTo("closed");

@@ -31,7 +31,7 @@ class HazardLifecycleTests {
 
     static Hazard hazard(HazardSource source, HazardGrade grade) {
         return Hazard.report(new Hazard.Report("YH2026-0000001", source, 1L, null, null, null, "HAZ_CHEM", null, "描述",
-                grade, 3L, 4L, null, source.external() ? null : TODAY.plusDays(10), "李敏", null, "DEPARTMENT", 3L), "inspector", CLOCK);
+                grade, 3L, 4L, null, source.external() ? null : TODAY.plusDays(10), "李敏", null, "DEPARTMENT", 3L, null), "inspector", CLOCK);
     }
 
     static Hazard rectifying(HazardGrade grade) {

@@ -54,7 +54,7 @@ class SupervisionModuleTests {
                 VALUES (:h, 5, 'module-test', :now, 'test', 'escalation.reason.DISCIPLINE.GENERAL', :d, :c, :today)""")
                 .param("h", h[0]).param("now", OffsetDateTime.now(clock)).param("d", h[1]).param("c", h[2])
                 .param("today", LocalDate.now(clock)).update();
-        scenario.publish(new HazardClosed(h[0], "YH-MODULE", OffsetDateTime.now(clock), "county"))
+        scenario.publish(new HazardClosed(h[0], "YH-MODULE", OffsetDateTime.now(clock), "county", null))
                 .andWaitForStateChange(() -> jdbc.sql("SELECT outcome_kind FROM supervision_step WHERE hazard_id = :h AND level = 5")
                         .param("h", h[0]).query(String.class).optional().orElse(null))
                 .andVerify(kind -> assertThat(kind).isEqualTo("RECTIFIED"));

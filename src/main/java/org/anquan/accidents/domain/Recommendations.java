@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
@@ -117,8 +119,9 @@ public class Recommendations {
         if (r.hazardId() != null) {
             throw new BusinessException("recommendation.hazard.already");
         }
-        var opened = hazards.reportFinding(a.enterpriseId(), a.place(), a.countyId(), a.industryCode(),
-                r.measure() + "（" + a.code() + "事故调查报告建议）", r.deadline(), r.ownerPerson(), a.code() + "事故调查报告建议", user);
+        var opened = hazards.openFrom(new Origin("accidents", "recommendation", r.id()), Finding.inspection(a.enterpriseId(), a.place(),
+                a.countyId(), a.industryCode(), r.measure() + "（" + a.code() + "事故调查报告建议）", r.deadline(), r.ownerPerson(),
+                a.code() + "事故调查报告建议"), user);
         jdbc.sql("UPDATE accident_recommendation SET hazard_id = :h, hazard_code = :c, version = version + 1 WHERE id = :id")
                 .param("h", opened.id()).param("c", opened.code()).param("id", id).update();
         audit.record("HAZARD", "accident_recommendation", id, a.code() + " → " + opened.code(), null, null);
@@ -128,6 +131,9 @@ public class Recommendations {
     /** A hazard opened for a measure was closed: the measure is done. */
     @ApplicationModuleListener
     public void on(HazardClosed closed) {
+        if (closed.origin() != null && !closed.origin().isOf("accidents", "recommendation")) {
+            return;
+        }
         List<Long> ids = jdbc.sql("SELECT id FROM accident_recommendation WHERE hazard_id = :h AND status = 'OPEN'")
                 .param("h", closed.hazardId()).query(Long.class).list();
         for (long id : ids) {

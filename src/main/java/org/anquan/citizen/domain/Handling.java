@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.Permission;
@@ -125,16 +127,10 @@ public class Handling {
     public Hazards.Opened toHazard(long id, int version, String description, CurrentUser user) {
         Row r = actable(id, user);
         r.status().after(ReportStatus.Step.HAZARD);
-        String text = Intake.trim(description);
-        if (text == null) {
-            throw new InvalidInputException(Map.of("description", "validation.required"));
-        }
-        if (text.length() > 2000) {
-            throw new InvalidInputException(Map.of("description", "validation.too.long"));
-        }
         String place = r.address() != null ? r.address() : r.code();
-        Hazards.Opened opened = hazards.reportFromCitizen(place.length() > 300 ? place.substring(0, 300) : place, r.lon(), r.lat(),
-                r.countyId(), r.industryCode(), text, "citizen report " + r.code(), user);
+        Hazards.Opened opened = hazards.openFrom(new Origin("citizen", "report", id), Finding.citizen(
+                place.length() > 300 ? place.substring(0, 300) : place, r.lon(), r.lat(), r.countyId(), r.industryCode(),
+                Intake.trim(description), "citizen report " + r.code()), user);
         Map<String, Object> set = new LinkedHashMap<>();
         set.put("hazard_id", opened.id());
         set.put("hazard_code", opened.code());
@@ -281,6 +277,9 @@ public class Handling {
     /** When the hazard a report became is closed, so is the report: its citizen reads "closed". */
     @ApplicationModuleListener
     void on(HazardClosed closed) {
+        if (closed.origin() != null && !closed.origin().isOf("citizen", "report")) {
+            return;
+        }
         List<Long> ids = jdbc.sql("SELECT id FROM citizen_report WHERE hazard_id = :h AND status = 'HAZARD'")
                 .param("h", closed.hazardId()).query(Long.class).list();
         if (ids.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.anquan.hazards.Origin;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -90,6 +91,10 @@ public class Hazard {
     private LocalDate workersReportedOn;
     private String workersReportNote;
     private Long duplicateOf;
+    /** The record of another module it was handed over from (Hazards.openFrom), set once when it is reported. */
+    private String originModule;
+    private String originKind;
+    private Long originId;
     private String planMeasures;
     private BigDecimal planFunds;
     private LocalDate planDeadline;
@@ -116,7 +121,7 @@ public class Hazard {
     public record Report(String code, HazardSource source, Long enterpriseId, String place, Double lon, Double lat,
                          String industryCode, String categoryCode, String description, HazardGrade grade,
                          long departmentId, long countyId, String routingOverride, LocalDate deadline,
-                         String responsiblePerson, String responsiblePhone, String foundUnitKind, Long foundUnitId) {
+                         String responsiblePerson, String responsiblePhone, String foundUnitKind, Long foundUnitId, Origin origin) {
     }
 
     public static Hazard report(Report r, String actor, Clock clock) {
@@ -148,6 +153,11 @@ public class Hazard {
         if (r.source() == HazardSource.DEPT_INSPECTION || r.source() == HazardSource.REINSPECTION) {
             h.foundUnitKind = r.foundUnitKind();
             h.foundUnitId = r.foundUnitId();
+        }
+        if (r.origin() != null) {
+            h.originModule = r.origin().module();
+            h.originKind = r.origin().kind();
+            h.originId = r.origin().id();
         }
         h.reportedBy = actor;
         h.reportedAt = OffsetDateTime.now(clock);
@@ -649,6 +659,7 @@ public class Hazard {
     public String getExtensionNote() { return extensionNote; }
     public OffsetDateTime getStatusSince() { return statusSince; }
     public Long getDuplicateOf() { return duplicateOf; }
+    public Origin getOrigin() { return originModule == null ? null : new Origin(originModule, originKind, originId); }
     public Integer getVersion() { return version; }
     public List<HazardEvent> getEvents() { return List.copyOf(events); }
 }

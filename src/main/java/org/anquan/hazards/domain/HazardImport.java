@@ -146,7 +146,7 @@ public class HazardImport {
                          CurrentUser user, IntConsumer progress) {
         List<AuditTrail.Change> changes = new ArrayList<>();
         TabularImport.Outcome outcome = table.store(read, TabularImport.Mode.VALID_ROWS, perRow, in -> {
-            Hazard h = service.file(in, user);
+            Hazard h = service.file(in, user, null);
             changes.add(new AuditTrail.Change("CREATE", "hazard", h.getId(), h.getCode()));
         }, progress);
         List<TabularImport.Rejected> errors = outcome.rejected();

@@ -14,6 +14,7 @@ import org.anquan.hazards.AcceptanceRule;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.HazardRegraded;
 import org.anquan.hazards.HazardReported;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.documents.DocumentNumbers;
 import org.anquan.platform.documents.DocumentsProperties;
@@ -137,8 +138,16 @@ public class HazardService {
 
     @Transactional
     public Hazard report(HazardInput in, CurrentUser user) {
-        Hazard saved = file(in, user);
+        Hazard saved = file(in, user, null);
         audit.record("CREATE", "hazard", saved.getId(), saved.getCode(), null, snapshot(saved));
+        return saved;
+    }
+
+    /** A hazard another module hands over, its origin stored with it (see {@code Hazards.openFrom}). */
+    public Hazard openFrom(Origin origin, HazardInput in, CurrentUser user) {
+        Hazard saved = file(in, user, origin);
+        audit.record("CREATE", "hazard", saved.getId(), saved.getCode() + " from " + origin.module() + "/" + origin.kind() + "/" + origin.id(),
+                null, snapshot(saved));
         return saved;
     }
 
@@ -163,7 +172,7 @@ public class HazardService {
      * Checks, routes and stores a reported hazard and announces it; the caller audits it (one by
      * one, or a whole import in one batch at its end).
      */
-    Hazard file(HazardInput in, CurrentUser user) {
+    Hazard file(HazardInput in, CurrentUser user, Origin origin) {
         Inputs.check(in);
         horizon.check(Collections.singletonMap("deadline", in.deadline()));
         if (!mayReport(user)) {
@@ -249,7 +258,7 @@ public class HazardService {
         Hazard h = Hazard.report(new Hazard.Report(code, source, enterprise == null ? null : enterprise.id(),
                 trim(in.place()), in.lon(), in.lat(), industry, blank(in.categoryCode()) ? null : in.categoryCode(),
                 in.description().trim(), in.grade(), route.departmentId(), route.countyId(), override, in.deadline(),
-                trim(in.responsiblePerson()), trim(in.responsiblePhone()), unitKind(user.scope()), user.scope().id()),
+                trim(in.responsiblePerson()), trim(in.responsiblePhone()), unitKind(user.scope()), user.scope().id(), origin),
                 user.username(), clock);
         Hazard saved = repository.save(h);
         events.publishEvent(new HazardReported(saved.getId(), saved.getCode(), saved.getGrade().name(),
@@ -420,7 +429,7 @@ public class HazardService {
             }
             h.accept(new Hazard.Acceptance(unit, scope.id(), onSite, note), u.username(), clock);
         });
-        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
+        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username(), closed.getOrigin()));
         return closed;
     }
 
@@ -451,7 +460,7 @@ public class HazardService {
         boolean spot = SPOT_CHECKS.nextDouble() < spotCheckShare;
         Hazard closed = act(id, version, Action.SELF_CLOSE, u, h -> h.closeBySelf(u.enterpriseId(), evidenceCount(id), spot, note,
                 u.username(), clock));
-        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username()));
+        events.publishEvent(new HazardClosed(closed.getId(), closed.getCode(), closed.getClosedAt(), u.username(), closed.getOrigin()));
         return closed;
     }
 

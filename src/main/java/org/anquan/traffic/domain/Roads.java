@@ -8,7 +8,9 @@ import java.util.*;
 import org.anquan.accidents.Accidents;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -246,16 +248,9 @@ public class Roads {
         if (row[2] != null) {
             throw new BusinessException("traffic.road.hazard.exists", row[2]);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        String text = Inputs.text(description, 2000, "description", true, errors);
-        if (deadline == null || !deadline.isAfter(LocalDate.now(clock))) {
-            errors.put("deadline", "traffic.source.deadline.invalid");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        var opened = hazards.reportFinding(null, (String) row[3], (Long) row[0], Cases.INDUSTRY, text, deadline, (String) row[1],
-                "segment".equals(what) ? "accident-prone road segment" : "dangerous tunnel", user);
+        var opened = hazards.openFrom(new Origin("traffic", "segment".equals(what) ? "road-segment" : "tunnel", id),
+                Finding.inspection(null, (String) row[3], (Long) row[0], Cases.INDUSTRY, description, deadline, (String) row[1],
+                        "segment".equals(what) ? "accident-prone road segment" : "dangerous tunnel"), user);
         jdbc.sql("UPDATE " + table + " SET hazard_id = :h, hazard_code = :c WHERE id = :id").param("h", opened.id()).param("c", opened.code())
                 .param("id", id).update();
         audit.record("HAZARD", table, id, opened.code(), null, null);

@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.CurrentUser;
@@ -276,17 +278,8 @@ public class Seizures {
         if (s.hazardCode() != null) {
             throw new BusinessException("traffic.road.hazard.exists", s.hazardCode());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        String text = Inputs.text(description, 2000, "description", true, errors);
-        String person = Inputs.text(responsible, 60, "responsiblePerson", true, errors);
-        if (deadline == null || !deadline.isAfter(LocalDate.now(clock))) {
-            errors.put("deadline", "traffic.source.deadline.invalid");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        var opened = hazards.reportFinding(null, s.name() + " " + s.place(), s.countyId(), Cases.INDUSTRY, text, deadline, person,
-                "illegal vehicle source " + s.name(), user);
+        var opened = hazards.openFrom(new Origin("traffic", "vehicle-source", sourceId), Finding.inspection(null, s.name() + " " + s.place(),
+                s.countyId(), Cases.INDUSTRY, description, deadline, responsible, "illegal vehicle source " + s.name()), user);
         jdbc.sql("UPDATE traffic_vehicle_source SET hazard_id = :h, hazard_code = :c WHERE id = :id").param("h", opened.id())
                 .param("c", opened.code()).param("id", sourceId).update();
         audit.record("HAZARD", "traffic_vehicle_source", sourceId, opened.code(), null, null);

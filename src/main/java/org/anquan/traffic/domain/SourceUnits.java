@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -145,17 +147,8 @@ public class SourceUnits {
     public Hazards.Opened openHazard(long id, String description, LocalDate deadline, String responsible, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         Unit u = unit(id, user.scope());
-        Map<String, String> errors = new LinkedHashMap<>();
-        String text = Inputs.text(description, 2000, "description", true, errors);
-        String person = Inputs.text(responsible, 60, "responsiblePerson", true, errors);
-        if (deadline == null || !deadline.isAfter(LocalDate.now(clock))) {
-            errors.put("deadline", "traffic.source.deadline.invalid");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        var opened = hazards.reportFinding(u.enterpriseId(), u.name() + " " + u.address(), u.countyId(), Cases.INDUSTRY, text, deadline, person,
-                "source unit " + u.name(), user);
+        var opened = hazards.openFrom(new Origin("traffic", "loading-unit", id), Finding.inspection(u.enterpriseId(),
+                u.name() + " " + u.address(), u.countyId(), Cases.INDUSTRY, description, deadline, responsible, "source unit " + u.name()), user);
         audit.record("HAZARD", "traffic_source_unit", id, opened.code(), null, null);
         return opened;
     }

@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
+import org.anquan.hazards.Finding;
 import org.anquan.hazards.Hazards;
+import org.anquan.hazards.Origin;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
@@ -181,24 +183,28 @@ public class WaterSafety {
         }
         String who = Inputs.text(inspector, 60, "inspector", true, errors);
         String found = Inputs.text(findings, 2000, "findings", false, errors);
-        if (found != null && (deadline == null || !deadline.isAfter(today))) {
-            errors.put("deadline", "traffic.source.deadline.invalid");
+        Finding finding = found == null ? null : Finding.inspection(null, (String) target[1], (Long) target[0],
+                "FISHING".equals(target[3]) ? "FISHING_VESSELS" : "WATER_TRANSPORT", found, deadline, (String) target[2],
+                vessel ? "vessel inspection" : "pier inspection");
+        if (finding != null) {
+            // the hazard's own fields are checked with the inspection's, so that every error shows at once
+            finding.problems().forEach((field, key) -> errors.putIfAbsent("description".equals(field) ? "findings" : field, key));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Hazards.Opened hazard = found == null ? null : hazards.reportFinding(null, (String) target[1], (Long) target[0],
-                "FISHING".equals(target[3]) ? "FISHING_VESSELS" : "WATER_TRANSPORT", found, deadline, (String) target[2],
-                vessel ? "vessel inspection" : "pier inspection", user);
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO traffic_water_inspection (vessel_id, pier_id, department_id, inspected_on, inspector, findings, hazard_id, hazard_code,
-                    created_by, created_at)
-                VALUES (:v, :p, :d, :on, :who, :f, :h, :code, :by, :at)""")
+                INSERT INTO traffic_water_inspection (vessel_id, pier_id, department_id, inspected_on, inspector, findings, created_by, created_at)
+                VALUES (:v, :p, :d, :on, :who, :f, :by, :at)""")
                 .param("v", vessel ? targetId : null).param("p", vessel ? null : targetId).param("d", departmentId).param("on", on)
-                .param("who", who).param("f", found).param("h", hazard == null ? null : hazard.id()).param("code", hazard == null ? null : hazard.code())
-                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).update(keys, "id");
+                .param("who", who).param("f", found).param("by", user.username()).param("at", OffsetDateTime.now(clock)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
+        Hazards.Opened hazard = finding == null ? null : hazards.openFrom(new Origin("traffic", "water-inspection", id), finding, user);
+        if (hazard != null) {
+            jdbc.sql("UPDATE traffic_water_inspection SET hazard_id = :h, hazard_code = :c WHERE id = :id").param("h", hazard.id())
+                    .param("c", hazard.code()).param("id", id).update();
+        }
         audit.record("INSPECT", vessel ? "traffic_vessel" : "traffic_pier", targetId, found == null ? "passed" : "findings → " + hazard.code(),
                 null, null);
         return id;
