@@ -305,4 +305,17 @@ public class Measures {
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
+
+    /** A hazard category a measure may name, in both languages. */
+    public record Category(String code, String nameZh, String nameEn) {
+        public String name(Locale locale) {
+            return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+        }
+    }
+
+    /** Every hazard category, by industry and code, for the measure form. */
+    public List<Category> categories() {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM hazard_category ORDER BY industry_code, code")
+                .query((rs, n) -> new Category(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
 }

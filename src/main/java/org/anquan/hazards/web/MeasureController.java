@@ -16,7 +16,6 @@ import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,14 +34,12 @@ class MeasureController {
     private final Downloads downloads;
     private final Measures measures;
     private final Directory directory;
-    private final JdbcClient jdbc;
     private final Messages messages;
 
-    MeasureController(Measures measures, Directory directory, JdbcClient jdbc, Messages messages, Downloads downloads) {
+    MeasureController(Measures measures, Directory directory, Messages messages, Downloads downloads) {
         this.downloads = downloads;
         this.measures = measures;
         this.directory = directory;
-        this.jdbc = jdbc;
         this.messages = messages;
     }
 
@@ -129,7 +126,6 @@ class MeasureController {
         model.addAttribute("industries", directory.industries());
         model.addAttribute("regions", directory.cityAndCounties());
         model.addAttribute("departments", directory.departments());
-        model.addAttribute("categories", jdbc.sql("SELECT code, name_zh, name_en FROM hazard_category ORDER BY industry_code, code")
-                .query().listOfRows());
+        model.addAttribute("categories", measures.categories());
     }
 }
