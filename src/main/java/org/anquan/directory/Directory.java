@@ -186,6 +186,13 @@ public class Directory {
         return regions.ofLevel(RegionLevel.COUNTY).stream().map(RegionRef::of).toList();
     }
 
+    /** Each county's name by its id, for lists that show a record's county. */
+    public Map<Long, String> countyNames() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        counties().forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
     /** The townships and streets of every county, each with the county it lies in, for a choice grouped by county. */
     public record TownshipRef(long id, String name, long countyId) {
     }

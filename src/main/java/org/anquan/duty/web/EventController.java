@@ -3,7 +3,6 @@ package org.anquan.duty.web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anquan.directory.Directory;
@@ -50,8 +49,7 @@ class EventController {
         model.addAttribute("kinds", EventReports.KINDS);
         model.addAttribute("now", OffsetDateTime.now(clock));
         model.addAttribute("nowLocal", LocalDateTime.now(clock).withSecond(0).withNano(0));
-        Map<Long, String> names = new HashMap<>();
-        directory.counties().forEach(c -> names.put(c.id(), c.name()));
+        Map<Long, String> names = directory.countyNames();
         model.addAttribute("countyNames", names);
         return "duty/events";
     }

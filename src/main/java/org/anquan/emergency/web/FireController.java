@@ -52,7 +52,7 @@ class FireController {
         model.addAttribute("stations", fire.stations());
         model.addAttribute("seasons", fire.seasons());
         model.addAttribute("counties", directory.counties());
-        model.addAttribute("countyNames", names());
+        model.addAttribute("countyNames", directory.countyNames());
         model.addAttribute("departmentNames", departments());
         var contacts = fire.contacts();
         model.addAttribute("contacts", contacts);
@@ -71,12 +71,6 @@ class FireController {
         model.addAttribute("myKind", kind);
         model.addAttribute("myUnit", kind == null ? null : scope.id());
         return "emergency/fire";
-    }
-
-    private Map<Long, String> names() {
-        Map<Long, String> m = new HashMap<>();
-        directory.counties().forEach(c -> m.put(c.id(), c.name()));
-        return m;
     }
 
     private Map<Long, String> departments() {

@@ -2,7 +2,6 @@ package org.anquan.emergency.web;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,8 +54,7 @@ class ResourceController {
         model.addAttribute("supplies", resources.supplies(200));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("cityMap", directory.cityMap());
-        Map<Long, String> names = new HashMap<>();
-        directory.counties().forEach(c -> names.put(c.id(), c.name()));
+        Map<Long, String> names = directory.countyNames();
         model.addAttribute("countyNames", names);
         List<Resources.Near> near = List.of();
         if (kind != null && !kind.isBlank() && lat != null && lon != null) {

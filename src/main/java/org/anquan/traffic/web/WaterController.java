@@ -2,7 +2,6 @@ package org.anquan.traffic.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
@@ -41,8 +40,7 @@ class WaterController {
         model.addAttribute("piers", water.piers(me.scope()));
         var campaign = water.campaign(me.scope());
         model.addAttribute("campaign", campaign);
-        Map<Long, String> names = new HashMap<>();
-        directory.counties().forEach(c -> names.put(c.id(), c.name()));
+        Map<Long, String> names = directory.countyNames();
         model.addAttribute("countyNames", names);
         model.addAttribute("counties", directory.counties());
         model.addAttribute("vesselKinds", WaterSafety.VESSEL_KINDS);
