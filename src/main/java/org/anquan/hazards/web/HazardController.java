@@ -21,9 +21,6 @@ import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -184,14 +181,7 @@ class HazardController {
     @GetMapping("/hazards/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
         return service.evidenceFile(id, evidenceId, CurrentUsers.require())
-                .map(f -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(f.contentType()))
-                        // pictures show in the page; a PDF or Word document is downloaded, never opened in the site's origin
-                        .header(HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
-                                ? Downloads.inline(f.filename()) : Downloads.attachment(f.filename()))
-                        .header("X-Content-Type-Options", "nosniff")
-                        .cacheControl(CacheControl.noStore())
-                        .body(f.content()))
+                .map(f -> Downloads.stored(f.filename(), f.contentType(), f.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 

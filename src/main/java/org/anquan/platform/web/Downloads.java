@@ -2,8 +2,11 @@ package org.anquan.platform.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +34,19 @@ public class Downloads {
 
     public static String inline(String filename) {
         return ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString();
+    }
+
+    /**
+     * An uploaded file served back (evidence, proof): a picture shows in the page; a PDF or Word
+     * document is downloaded, never opened in the site's origin; not sniffed, not cached.
+     */
+    public static ResponseEntity<byte[]> stored(String filename, String contentType, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, contentType.startsWith("image/") ? inline(filename) : attachment(filename))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore())
+                .body(content);
     }
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -12,9 +12,6 @@ import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.traffic.domain.Seizures;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,13 +82,7 @@ class SeizureController {
     @GetMapping("/traffic/seizures/{id}/proof")
     ResponseEntity<byte[]> proof(@PathVariable long id) {
         return seizures.proof(id, CurrentUsers.require().scope())
-                .map(f -> ResponseEntity.ok()
-                        .contentType(MediaType.parseMediaType(f.contentType()))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, f.contentType().startsWith("image/")
-                                ? Downloads.inline(f.filename()) : Downloads.attachment(f.filename()))
-                        .header("X-Content-Type-Options", "nosniff")
-                        .cacheControl(CacheControl.noStore())
-                        .body(f.content()))
+                .map(f -> Downloads.stored(f.filename(), f.contentType(), f.content()))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
