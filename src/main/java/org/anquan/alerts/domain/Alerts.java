@@ -52,7 +52,12 @@ public class Alerts {
                         List<Long> countyIds, String polygon, OffsetDateTime onset, OffsetDateTime expires, Long referencesId,
                         String author, OffsetDateTime createdAt, String approvedBy, OffsetDateTime sentAt, String capXml, int version) {
         public boolean current(OffsetDateTime now) {
-            return "PUBLISHED".equals(status) && !"Cancel".equals(msgType) && expires.isAfter(now);
+            return lifecycle() == AlertStatus.PUBLISHED && !"Cancel".equals(msgType) && expires.isAfter(now);
+        }
+
+        /** Where it stands in its lifecycle. */
+        public AlertStatus lifecycle() {
+            return AlertStatus.valueOf(status);
         }
     }
 
@@ -198,10 +203,7 @@ public class Alerts {
     public void submit(long id, int version, CurrentUser user) {
         user.require(Permission.ALERT_AUTHOR);
         Alert a = get(id);
-        if (!"DRAFT".equals(a.status())) {
-            throw new BusinessException("alert.not.draft");
-        }
-        move(a, version, "SUBMITTED", null, null, null);
+        move(a, version, a.lifecycle().after(AlertStatus.Step.SUBMIT), null, null, null);
         audit.record("SUBMIT", "alert", id, a.identifier(), null, null);
     }
 
@@ -210,10 +212,7 @@ public class Alerts {
     public void withdraw(long id, int version, CurrentUser user) {
         user.require(Permission.ALERT_AUTHOR);
         Alert a = get(id);
-        if (!"DRAFT".equals(a.status()) && !"SUBMITTED".equals(a.status())) {
-            throw new BusinessException("alert.not.open");
-        }
-        move(a, version, "WITHDRAWN", null, null, null);
+        move(a, version, a.lifecycle().after(AlertStatus.Step.WITHDRAW), null, null, null);
         audit.record("WITHDRAW", "alert", id, a.identifier(), null, null);
     }
 
@@ -225,17 +224,14 @@ public class Alerts {
     public String approve(long id, int version, CurrentUser user) {
         user.require(Permission.ALERT_APPROVE);
         Alert a = get(id);
-        if (!"SUBMITTED".equals(a.status())) {
-            throw new BusinessException("alert.not.submitted");
-        }
+        AlertStatus published = a.lifecycle().after(AlertStatus.Step.APPROVE);
         if (a.author().equals(user.username())) {
             throw new BusinessException("alert.same.person");
         }
         OffsetDateTime sent = OffsetDateTime.now(clock).atZoneSameInstant(clock.getZone()).toOffsetDateTime();
         Alert referenced = a.referencesId() == null ? null : get(a.referencesId());
-        if (referenced != null && !"PUBLISHED".equals(referenced.status())) {
-            throw new BusinessException("alert.reference.not.current");
-        }
+        AlertStatus ended = referenced == null ? null
+                : referenced.lifecycle().after("Cancel".equals(a.msgType()) ? AlertStatus.Step.CANCEL : AlertStatus.Step.SUPERSEDE);
         String xml;
         try {
             xml = CapMessages.write(new CapMessages.Message(a.identifier(), sender, sent, a.msgType(), "Public",
@@ -245,10 +241,10 @@ public class Alerts {
         } catch (CapMessages.Invalid e) {
             throw new BusinessException("alert.cap.invalid", e.reasons().get(0).key());
         }
-        move(a, version, "PUBLISHED", user.username(), sent, xml);
+        move(a, version, published, user.username(), sent, xml);
         if (referenced != null) {
             jdbc.sql("UPDATE alert SET status = :s, version = version + 1 WHERE id = :id")
-                    .param("s", "Cancel".equals(a.msgType()) ? "CANCELLED" : "SUPERSEDED").param("id", referenced.id()).update();
+                    .param("s", ended.name()).param("id", referenced.id()).update();
         }
         audit.record("PUBLISH", "alert", id, a.identifier() + " " + a.msgType() + " approved", null, null);
         return xml;
@@ -316,7 +312,8 @@ public class Alerts {
         return insert(c, "Cancel", publishedId, null, null, user.username());
     }
 
-    private void move(Alert a, int version, String status, String approvedBy, OffsetDateTime sent, String xml) {
+    private void move(Alert a, int version, AlertStatus to, String approvedBy, OffsetDateTime sent, String xml) {
+        String status = to.name();
         int n = jdbc.sql("""
                 UPDATE alert SET status = :s, approved_by = COALESCE(:by, approved_by), sent_at = COALESCE(:sent, sent_at),
                                  cap_xml = COALESCE(:xml, cap_xml), version = version + 1
@@ -395,6 +392,7 @@ public class Alerts {
                 county + warned.day() + "森林火险气象等级达到" + (red ? "五级（极高）" : "四级（高）") + "，林区可燃物极易引燃、蔓延。",
                 "严禁一切野外用火；进山入林人员不得携带火种；发现火情立即拨打12119。", county, String.valueOf(warned.countyId()), null,
                 onset, expires), "Alert", null, "FIRE_DANGER", ref, "system");
-        jdbc.sql("UPDATE alert SET status = 'SUBMITTED' WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE alert SET status = :s WHERE id = :id").param("s", AlertStatus.DRAFT.after(AlertStatus.Step.SUBMIT).name())
+                .param("id", id).update();
     }
 }
