@@ -59,6 +59,11 @@ public class DutyRosters {
         public ScopeFilter.Subject subject() {
             return new ScopeFilter.Subject(countyId, departmentId, null, NO_ENTERPRISE);
         }
+
+        /** Where it stands in its lifecycle. */
+        public RosterStatus lifecycle() {
+            return RosterStatus.valueOf(status);
+        }
     }
 
     public record Shift(long id, long rosterId, OffsetDateTime startsAt, OffsetDateTime endsAt, String role, String person, String phone,
@@ -204,9 +209,7 @@ public class DutyRosters {
     @Transactional
     public void publish(long rosterId, int version, CurrentUser user) {
         Roster r = actable(rosterId, user);
-        if (!"DRAFT".equals(r.status())) {
-            throw new BusinessException("duty.roster.not.draft");
-        }
+        RosterStatus published = r.lifecycle().after(RosterStatus.Step.PUBLISH);
         var gaps = gaps(rosterId);
         for (var e : gaps.entrySet()) {
             if (!e.getValue().isEmpty()) {
@@ -216,9 +219,10 @@ public class DutyRosters {
             }
         }
         int n = jdbc.sql("""
-                UPDATE duty_roster SET status = 'PUBLISHED', published_by = :by, published_at = :at, version = version + 1
+                UPDATE duty_roster SET status = :status, published_by = :by, published_at = :at, version = version + 1
                 WHERE id = :id AND version = :v""")
-                .param("by", user.username()).param("at", OffsetDateTime.now(clock)).param("id", rosterId).param("v", version).update();
+                .param("status", published.name()).param("by", user.username()).param("at", OffsetDateTime.now(clock))
+                .param("id", rosterId).param("v", version).update();
         if (n == 0) {
             throw new OptimisticLockingFailureException("roster changed meanwhile");
         }
@@ -234,9 +238,7 @@ public class DutyRosters {
     public void editShift(long shiftId, String person, String phone, CurrentUser user) {
         Shift s = shift(shiftId);
         Roster r = actable(s.rosterId(), user);
-        if (!"DRAFT".equals(r.status())) {
-            throw new BusinessException("duty.roster.published.swap");
-        }
+        r.lifecycle().after(RosterStatus.Step.EDIT);
         Person p = checkedPerson(person, phone);
         jdbc.sql("UPDATE duty_shift SET person = :p, phone = :ph, version = version + 1 WHERE id = :id")
                 .param("p", p.name()).param("ph", p.phone()).param("id", shiftId).update();
@@ -248,9 +250,7 @@ public class DutyRosters {
     public void removeShift(long shiftId, CurrentUser user) {
         Shift s = shift(shiftId);
         Roster r = actable(s.rosterId(), user);
-        if (!"DRAFT".equals(r.status())) {
-            throw new BusinessException("duty.roster.published.swap");
-        }
+        r.lifecycle().after(RosterStatus.Step.EDIT);
         jdbc.sql("DELETE FROM duty_shift WHERE id = :id").param("id", shiftId).update();
         audit.record("DELETE", "duty_shift", shiftId, r.unitName() + " " + s.role() + " " + s.startsAt() + " " + s.person(), null, null);
     }
@@ -259,9 +259,7 @@ public class DutyRosters {
     @Transactional
     public void addShift(long rosterId, OffsetDateTime from, OffsetDateTime to, String role, String person, String phone, CurrentUser user) {
         Roster r = actable(rosterId, user);
-        if (!"DRAFT".equals(r.status())) {
-            throw new BusinessException("duty.roster.published.swap");
-        }
+        r.lifecycle().after(RosterStatus.Step.EDIT);
         if (from == null || to == null || !to.isAfter(from)) {
             throw new InvalidInputException(Map.of("from", "duty.shift.times"));
         }
@@ -383,9 +381,7 @@ public class DutyRosters {
     }
 
     private static void requirePublished(Roster r) {
-        if (!"PUBLISHED".equals(r.status())) {
-            throw new BusinessException("duty.roster.not.published");
-        }
+        r.lifecycle().after(RosterStatus.Step.WORK);
     }
 
     Roster actable(long rosterId, CurrentUser user) {
