@@ -78,6 +78,12 @@ public class Cases {
         public boolean overdue(LocalDate today) {
             return notified() && !answered() && dueOn.isBefore(today);
         }
+
+        /** Where the party stands in its lifecycle. */
+        public PartyStage stage() {
+            return answered() ? PartyStage.ANSWERED : notified() ? PartyStage.NOTIFIED : identified() ? PartyStage.IDENTIFIED
+                    : PartyStage.UNIDENTIFIED;
+        }
     }
 
     public record CaseView(long id, long readingId, OffsetDateTime measuredAt, long stationId, String stationName, long countyId, Long departmentId,
@@ -289,9 +295,7 @@ public class Cases {
     @Transactional
     public void identify(long id, int version, Party party, IdentifyInput in, CurrentUser user) {
         CaseView c = forAction(id, version, user);
-        if (party(c, party).notified()) {
-            throw new BusinessException("traffic.party.notified");
-        }
+        party(c, party).stage().after(PartyStage.Step.IDENTIFY);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = Inputs.text(in.name(), 120, "name", true, errors);
         String place = Inputs.text(in.registeredPlace(), 100, "registeredPlace", true, errors);
@@ -335,12 +339,7 @@ public class Cases {
     public String notifyParty(long id, int version, Party party, CurrentUser user) {
         CaseView c = forAction(id, version, user);
         PartyView p = party(c, party);
-        if (!p.identified()) {
-            throw new BusinessException("traffic.party.unidentified");
-        }
-        if (p.notified()) {
-            throw new BusinessException("traffic.party.notified");
-        }
+        p.stage().after(PartyStage.Step.NOTIFY);
         LocalDate today = LocalDate.now(clock);
         String county = directory.region(c.countyId()).map(Directory.RegionRef::name).orElse("");
         String number = numbers.next("TRAFFIC:COUNTY:" + c.countyId(), "OVERLIMIT", today.getYear(), county + "治超办抄");
@@ -367,12 +366,7 @@ public class Cases {
     public boolean answer(long id, int version, Party party, String text, CurrentUser user) {
         CaseView c = forAction(id, version, user);
         PartyView p = party(c, party);
-        if (!p.notified()) {
-            throw new BusinessException("traffic.party.not.notified");
-        }
-        if (p.answered()) {
-            throw new BusinessException("traffic.party.answered");
-        }
+        p.stage().after(PartyStage.Step.ANSWER);
         Map<String, String> errors = new LinkedHashMap<>();
         String answer = Inputs.text(text, 2000, "answer", true, errors);
         if (!errors.isEmpty()) {
