@@ -239,6 +239,29 @@ public class TrafficIntakeTests {
     }
 
     @Test
+    void aRefusedStationComesBackWithEveryFieldsErrorBesideItAndWhatWasTyped() throws Exception {
+        var refused = mvc.perform(post("/traffic/stations").param("code", "坏 站号").param("name", "").param("road", "G205")
+                        .param("stake", "").param("direction", "往北").param("countyId", "").param("operator", "")
+                        .param("lat", "95").param("lon", "118.02").with(as(accounts, "admin")).with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/traffic/stations");
+        @SuppressWarnings("unchecked")
+        Map<String, String> errors = (Map<String, String>) refused.getFlashMap().get("fieldErrors");
+        assertThat(errors).containsKeys("code", "name", "stake", "countyId", "operator");
+        assertThat(stations.byCode("坏 站号")).isEmpty();
+        String page = mvc.perform(get("/traffic/stations").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String field : errors.keySet()) {
+            assertThat(page).as(field).contains("id=\"f-" + field + "-error\"");
+        }
+        assertThat(page).contains("value=\"坏 站号\"").contains("value=\"G205\"").contains("value=\"往北\"").contains("value=\"118.02\"");
+        // the next visit shows a clean form
+        String again = mvc.perform(get("/traffic/stations").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).doesNotContain("f-code-error").doesNotContain("value=\"G205\"");
+    }
+
+    @Test
     void aCsvUploadNamesItsBadLinesAndImportsTheRest() throws Exception {
         station("T-CSV");
         OffsetDateTime at = OffsetDateTime.now(clock).minusHours(3).withNano(0);

@@ -1,10 +1,15 @@
 package org.anquan.platform.web;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.anquan.platform.files.TabularImport;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -15,7 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *   <li>done: the notice {@code doneKey} ({@code noticeKey});</li>
  *   <li>input refused: every field's message ({@code fieldErrors}, field → message key, which the field
  *       fragments of {@code fields.html} show beside their inputs and {@code fragments :: error-alert}
- *       lists), the form as typed ({@code form}, when given), and {@code errorKey}: the one field's message,
+ *       lists), the form as typed ({@code form}, when given, and {@code typed}: every parameter posted, but
+ *       secrets, which the field fragments show again), and {@code errorKey}: the one field's message,
  *       or {@code form.has.errors} for several;</li>
  *   <li>a rule refused: its message ({@code errorKey}, {@code errorArgs}), the form as typed;</li>
  *   <li>someone else changed the record meanwhile: {@code error.conflict};</li>
@@ -69,6 +75,25 @@ public final class Actions {
         if (form != null) {
             redirect.addFlashAttribute("form", form);
         }
+        redirect.addFlashAttribute("typed", typed());
         return "redirect:" + back;
+    }
+
+    /**
+     * What the person typed into the refused form, name → value, for the field fragments to show again;
+     * never the CSRF token or a secret (a password or a token).
+     */
+    static Map<String, String> typed() {
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            attributes.getRequest().getParameterMap().forEach((name, values) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (values.length > 0 && !name.startsWith("_") && !lower.contains("password") && !lower.contains("token")
+                        && !lower.contains("secret")) {
+                    typed.put(name, values[0]);
+                }
+            });
+        }
+        return typed;
     }
 }

@@ -31,6 +31,12 @@ class LayoutAdvice {
         return Map.of();
     }
 
+    /** What was typed into a refused form (see {@link Actions}); empty otherwise. */
+    @ModelAttribute("typed")
+    Map<String, String> typed() {
+        return Map.of();
+    }
+
     @ModelAttribute("lang")
     String lang() {
         return LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "zh-CN";
