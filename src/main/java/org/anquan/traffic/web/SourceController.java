@@ -2,12 +2,14 @@ package org.anquan.traffic.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Options;
 import org.anquan.traffic.domain.*;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -33,12 +35,12 @@ class SourceController {
     }
 
     @GetMapping("/traffic/sources")
-    String sourceList(Model model) {
+    String sourceList(Model model, Locale locale) {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("ranking", sources.ranking(me.scope()));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("countyNames", directory.countyNames());
-        model.addAttribute("departments", directory.departments());
+        model.addAttribute("departmentOptions", Options.of(directory.departments(), d -> String.valueOf(d.id()), d -> d.name(locale)));
         model.addAttribute("kinds", SourceUnits.KINDS);
         model.addAttribute("deadline", LocalDate.now(clock).plusDays(30));
         return "traffic/sources";

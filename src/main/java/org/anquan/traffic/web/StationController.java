@@ -12,7 +12,6 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Messages;
-import org.anquan.platform.web.Options;
 import org.anquan.traffic.domain.*;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -50,7 +49,6 @@ class StationController {
     String stationList(Model model) {
         model.addAttribute("stations", stations.all());
         model.addAttribute("counties", directory.counties());
-        model.addAttribute("countyOptions", Options.of(directory.counties(), c -> String.valueOf(c.id()), Directory.RegionRef::name));
         model.addAttribute("countyNames", directory.countyNames());
         model.addAttribute("columns", String.join(",", Readings.UPLOAD_COLUMNS));
         model.addAttribute("exemptions", exemptions.all());
