@@ -1,8 +1,13 @@
 package org.anquan.traffic;
 
+import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.anquan.IntegrationTest;
@@ -14,6 +19,7 @@ import org.anquan.traffic.domain.WaterSafety;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Vessels and piers, the flood-season list and its campaign coverage, findings as hazards of the right industry. */
 @IntegrationTest
@@ -24,6 +30,7 @@ class WaterSafetyTests {
     @Autowired Directory directory;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired MockMvc mvc;
 
     CurrentUser user(String username) {
         return accounts.principalOf(accounts.findByUsername(username).orElseThrow().id()).user();
@@ -86,5 +93,24 @@ class WaterSafetyTests {
         assertThatThrownBy(() -> water.inspect("vessel", id, department("TRANSPORT"), LocalDate.now(clock), "甲", "漏水", null, officer))
                 .as("findings need a deadline").isInstanceOf(InvalidInputException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM traffic_water_inspection WHERE vessel_id = :v").param("v", id).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void onAPageOfTwoFormsARefusalShowsInTheFormThatWasPostedOnly() throws Exception {
+        long county = directory.counties().get(1).id();
+        var refused = mvc.perform(post("/traffic/water/piers").param("_form", "pier").param("name", "")
+                        .param("kind", "FERRY").param("countyId", String.valueOf(county)).param("operator", "渡运公司").param("lat", "91")
+                        .param("lon", "")
+                        .with(as(accounts, "admin")).with(csrf()))
+                .andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/traffic/water");
+        String page = mvc.perform(get("/traffic/water").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String pier = page.substring(page.indexOf("data-test=\"pier-form\""));
+        String vessel = page.substring(page.indexOf("data-test=\"vessel-form\""), page.indexOf("data-test=\"pier-form\""));
+        assertThat(pier).contains("id=\"pier-name-error\"").contains("id=\"pier-lat-error\"").contains("value=\"渡运公司\"")
+                .contains("value=\"" + county + "\" selected=\"selected\"").contains("value=\"FERRY\" selected=\"selected\"");
+        assertThat(vessel).doesNotContain("-error\"").doesNotContain("渡运公司");
+        assertThat(page).doesNotContain("id=\"f-name\"");
     }
 }

@@ -80,15 +80,15 @@ public final class Actions {
     }
 
     /**
-     * What the person typed into the refused form, name → value, for the field fragments to show again;
-     * never the CSRF token or a secret (a password or a token).
+     * What the person typed into the refused form, name → value, for the field fragments to show again,
+     * with {@code _form}, the name of the form on a page of several; never the CSRF token or a secret.
      */
     static Map<String, String> typed() {
         Map<String, String> typed = new LinkedHashMap<>();
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             attributes.getRequest().getParameterMap().forEach((name, values) -> {
                 String lower = name.toLowerCase(Locale.ROOT);
-                if (values.length > 0 && !name.startsWith("_") && !lower.contains("password") && !lower.contains("token")
+                if (values.length > 0 && (!name.startsWith("_") || name.equals("_form")) && !lower.contains("password") && !lower.contains("token")
                         && !lower.contains("secret")) {
                     typed.put(name, values[0]);
                 }

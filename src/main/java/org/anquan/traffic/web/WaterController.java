@@ -2,13 +2,13 @@ package org.anquan.traffic.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Options;
 import org.anquan.traffic.domain.WaterSafety;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -37,11 +37,12 @@ class WaterController {
     String overview(Model model) {
         CurrentUser me = CurrentUsers.require();
         model.addAttribute("vessels", water.vessels(me.scope()));
-        model.addAttribute("piers", water.piers(me.scope()));
+        var piers = water.piers(me.scope());
+        model.addAttribute("piers", piers);
+        model.addAttribute("pierOptions", Options.of(piers, p -> String.valueOf(p.id()), WaterSafety.Pier::name));
         var campaign = water.campaign(me.scope());
         model.addAttribute("campaign", campaign);
-        Map<Long, String> names = directory.countyNames();
-        model.addAttribute("countyNames", names);
+        model.addAttribute("countyNames", directory.countyNames());
         model.addAttribute("counties", directory.counties());
         model.addAttribute("vesselKinds", WaterSafety.VESSEL_KINDS);
         model.addAttribute("pierKinds", WaterSafety.PIER_KINDS);
