@@ -23,7 +23,6 @@ import org.anquan.IntegrationTest;
 import org.anquan.citizen.domain.Open311Clients;
 import org.anquan.platform.files.EvidenceCheck;
 import org.anquan.platform.security.Accounts;
-import org.anquan.platform.security.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

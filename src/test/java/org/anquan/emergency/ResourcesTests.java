@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Random;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;

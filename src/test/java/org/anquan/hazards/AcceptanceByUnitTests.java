@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.Hazard;
-import org.anquan.hazards.domain.HazardGrade;
 import org.anquan.hazards.domain.HazardService;
 import org.anquan.hazards.domain.HazardSource;
 import org.anquan.hazards.domain.HazardStatus;
