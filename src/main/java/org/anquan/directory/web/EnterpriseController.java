@@ -1,10 +1,8 @@
 package org.anquan.directory.web;
 
-import org.anquan.directory.domain.DirectoryProperties;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.anquan.directory.Directory;
 import org.anquan.directory.domain.Enterprise;
-import org.anquan.directory.domain.EnterpriseExcel;
 import org.anquan.directory.domain.EnterpriseFilter;
 import org.anquan.directory.domain.EnterpriseInput;
 import org.anquan.directory.domain.EnterpriseQueries;
@@ -21,16 +18,11 @@ import org.anquan.directory.domain.Enterprises;
 import org.anquan.directory.domain.Regions;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.audit.AuditTrail;
-import org.anquan.platform.files.FileJobs;
-import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
-import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.ListPreferences;
 import org.anquan.platform.web.ListUrls;
 import org.anquan.platform.web.MapPoint;
-import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -43,7 +35,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,45 +43,31 @@ class EnterpriseController {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final Downloads downloads;
     private final Enterprises enterprises;
     private final EnterpriseQueries queries;
-    private final EnterpriseExcel excel;
     private final ReferenceData reference;
     private final Regions regions;
     private final ResponsibilityMatrix matrix;
-    private final AuditTrail audit;
-    private final Clock clock;
 
     private final Directory directory;
     private final JsonMapper json;
-    private final FileJobs fileJobs;
-    private final Messages messages;
-    private final int importBackgroundRows;
     private final ListPreferences preferences;
+    private final AuditTrail audit;
+    private final Clock clock;
 
-    EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel,
-                         ReferenceData reference, Regions regions, ResponsibilityMatrix matrix, AuditTrail audit,
-                         Clock clock, Downloads downloads, Directory directory,
-                         JsonMapper json, FileJobs fileJobs,
-                         Messages messages,
-                         DirectoryProperties props,
-                         ListPreferences preferences) {
-        this.preferences = preferences;
-        this.fileJobs = fileJobs;
-        this.messages = messages;
-        this.importBackgroundRows = props.importing().backgroundRows();
-        this.directory = directory;
-        this.json = json;
-        this.downloads = downloads;
+    EnterpriseController(Enterprises enterprises, EnterpriseQueries queries, ReferenceData reference, Regions regions,
+                         ResponsibilityMatrix matrix, Directory directory, JsonMapper json, ListPreferences preferences, AuditTrail audit,
+                         Clock clock) {
+        this.audit = audit;
         this.clock = clock;
         this.enterprises = enterprises;
         this.queries = queries;
-        this.excel = excel;
         this.reference = reference;
         this.regions = regions;
         this.matrix = matrix;
-        this.audit = audit;
+        this.directory = directory;
+        this.json = json;
+        this.preferences = preferences;
     }
 
     /** The list's filters and order, remembered per person. */
@@ -161,7 +138,7 @@ class EnterpriseController {
 
     @GetMapping("/enterprises/new")
     String createForm(Model model) {
-        CurrentUser me = requireEditor();
+        CurrentUser me = editor(enterprises);
         model.addAttribute("form", EnterpriseInput.empty());
         reference.addTo(model, me);
         return "directory/enterprise-form";
@@ -170,7 +147,7 @@ class EnterpriseController {
     @PostMapping("/enterprises")
     String create(@ModelAttribute("form") EnterpriseInput form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
-        CurrentUser me = requireEditor();
+        CurrentUser me = editor(enterprises);
         if (binding.hasErrors()) {
             return formAgain(model, me, response);
         }
@@ -187,7 +164,7 @@ class EnterpriseController {
 
     @GetMapping("/enterprises/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
-        CurrentUser me = requireEditor();
+        CurrentUser me = editor(enterprises);
         model.addAttribute("form", EnterpriseInput.of(enterprises.get(id, me)));
         model.addAttribute("id", id);
         reference.addTo(model, me);
@@ -197,7 +174,7 @@ class EnterpriseController {
     @PostMapping("/enterprises/{id}")
     String update(@PathVariable long id, @ModelAttribute("form") EnterpriseInput form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
-        CurrentUser me = requireEditor();
+        CurrentUser me = editor(enterprises);
         model.addAttribute("id", id);
         if (binding.hasErrors()) {
             return formAgain(model, me, response);
@@ -222,77 +199,8 @@ class EnterpriseController {
         return "directory/enterprise-form";
     }
 
-    @GetMapping("/enterprises/export")
-    void export(@ModelAttribute EnterpriseFilter filter, Locale locale, HttpServletResponse response,
-                HttpServletRequest request) throws IOException {
-        CurrentUser me = CurrentUsers.require();
-        filter.order();
-        audit.record("EXPORT", "enterprise", null, "export " + filter, null, null);
-        long rows = Math.min(EnterpriseExcel.MAX_EXPORT, queries.page(filter, me.scope(), 1, 1, locale).total());
-        if (fileJobs.inBackground(rows)) {
-            String day = LocalDate.now(clock).toString();
-            String id = fileJobs.start(me.accountId(), messages.get("enterprises.export.background", day),
-                    messages.get("download.enterprises", day) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
-                        excel.export(filter, me.scope(), locale, out, progress::rows);
-                        return null;
-                    });
-            response.sendRedirect(request.getContextPath() + "/jobs/" + id);
-            return;
-        }
-        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprises", LocalDate.now(clock).toString());
-        excel.export(filter, me.scope(), locale, response.getOutputStream());
-    }
-
-    @GetMapping("/enterprises/import")
-    String importPage() {
-        requireEditor();
-        return "directory/enterprise-import";
-    }
-
-    @GetMapping("/enterprises/import/template")
-    void template(Locale locale, HttpServletResponse response) throws IOException {
-        downloads.attach(response, Downloads.XLSX, ".xlsx", "download.enterprise.template");
-        excel.writeTemplate(response.getOutputStream(), locale);
-    }
-
-    @PostMapping("/enterprises/import")
-    String importFile(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
-                      HttpServletResponse response) throws IOException {
-        CurrentUser me = requireEditor();
-        try {
-            if (file == null || file.isEmpty()) {
-                throw new BusinessException("import.empty");
-            }
-            if (file.getSize() > EnterpriseExcel.MAX_BYTES) {
-                throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
-            }
-            byte[] bytes = file.getBytes();
-            String fileName = file.getOriginalFilename();
-            int rows = TabularImport.rowsBelowHeader(bytes);
-            if (rows > importBackgroundRows) {
-                String name = fileName == null || fileName.isBlank() ? messages.get("import.unnamed") : fileName;
-                String id = fileJobs.start(me.accountId(), messages.get("enterprises.import.background", name),
-                        messages.get("download.import.rejected", name) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
-                            try {
-                                EnterpriseExcel.ImportResult result = excel.importFile(bytes, fileName, me, locale, progress::rows);
-                                excel.writeRejected(result, locale, out);
-                                return messages.inLocale("import.summary", locale, result.imported(), result.errors().size(), result.warned());
-                            } catch (BusinessException e) {
-                                throw new FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
-                            }
-                        });
-                return "redirect:/jobs/" + id;
-            }
-            model.addAttribute("result", excel.importFile(bytes, fileName, me, locale));
-        } catch (BusinessException e) {
-            response.setStatus(422);
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-        }
-        return "directory/enterprise-import";
-    }
-
-    private CurrentUser requireEditor() {
+    /** The acting user, who must be one that registers and edits enterprises. */
+    static CurrentUser editor(Enterprises enterprises) {
         CurrentUser me = CurrentUsers.require();
         if (!enterprises.mayEdit(me)) {
             throw new AccessDeniedException("read-only");
