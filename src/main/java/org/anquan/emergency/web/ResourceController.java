@@ -13,6 +13,7 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.MapPoint;
+import org.anquan.platform.web.Options;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,7 +51,14 @@ class ResourceController {
         model.addAttribute("lat", lat);
         model.addAttribute("lon", lon);
         model.addAttribute("teams", resources.teams());
-        model.addAttribute("warehouses", resources.warehouses());
+        var warehouses = resources.warehouses();
+        model.addAttribute("warehouses", warehouses);
+        model.addAttribute("warehouseOptions", Options.of(warehouses, w -> String.valueOf(w.id()), Resources.Warehouse::name));
+        model.addAttribute("teamKinds", Options.of(kinds.stream().filter(k -> k.category().equals("TEAM")).toList(), Resources.Kind::code,
+                k -> k.name(locale)));
+        model.addAttribute("supplyKinds", Options.of(kinds.stream().filter(k -> k.category().equals("SUPPLY")).toList(), Resources.Kind::code,
+                k -> k.name(locale)));
+        model.addAttribute("readiness", Resources.READINESS);
         model.addAttribute("supplies", resources.supplies(200));
         model.addAttribute("counties", directory.counties());
         model.addAttribute("cityMap", directory.cityMap());
