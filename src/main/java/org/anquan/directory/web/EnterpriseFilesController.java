@@ -13,12 +13,11 @@ import org.anquan.directory.domain.EnterpriseQueries;
 import org.anquan.directory.domain.Enterprises;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.FileJobs;
-import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.web.Downloads;
+import org.anquan.platform.web.ImportPages;
 import org.anquan.platform.web.Messages;
-import org.anquan.shared.BusinessException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,12 +36,15 @@ class EnterpriseFilesController {
     private final AuditTrail audit;
     private final Downloads downloads;
     private final FileJobs fileJobs;
+    private final ImportPages imports;
     private final Messages messages;
     private final int importBackgroundRows;
     private final Clock clock;
 
     EnterpriseFilesController(Enterprises enterprises, EnterpriseQueries queries, EnterpriseExcel excel, AuditTrail audit,
-                              Downloads downloads, FileJobs fileJobs, Messages messages, DirectoryProperties props, Clock clock) {
+                              Downloads downloads, FileJobs fileJobs, ImportPages imports, Messages messages, DirectoryProperties props,
+                              Clock clock) {
+        this.imports = imports;
         this.enterprises = enterprises;
         this.queries = queries;
         this.excel = excel;
@@ -91,36 +93,9 @@ class EnterpriseFilesController {
     String importFile(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
                       HttpServletResponse response) throws IOException {
         CurrentUser me = EnterpriseController.editor(enterprises);
-        try {
-            if (file == null || file.isEmpty()) {
-                throw new BusinessException("import.empty");
-            }
-            if (file.getSize() > EnterpriseExcel.MAX_BYTES) {
-                throw new BusinessException("import.too.large", EnterpriseExcel.MAX_BYTES / 1024 / 1024);
-            }
-            byte[] bytes = file.getBytes();
-            String fileName = file.getOriginalFilename();
-            int rows = TabularImport.rowsBelowHeader(bytes);
-            if (rows > importBackgroundRows) {
-                String name = fileName == null || fileName.isBlank() ? messages.get("import.unnamed") : fileName;
-                String id = fileJobs.start(me.accountId(), messages.get("enterprises.import.background", name),
-                        messages.get("download.import.rejected", name) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
-                            try {
-                                EnterpriseExcel.ImportResult result = excel.importFile(bytes, fileName, me, locale, progress::rows);
-                                excel.writeRejected(result, locale, out);
-                                return messages.inLocale("import.summary", locale, result.imported(), result.errors().size(), result.warned());
-                            } catch (BusinessException e) {
-                                throw new FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
-                            }
-                        });
-                return "redirect:/jobs/" + id;
-            }
-            model.addAttribute("result", excel.importFile(bytes, fileName, me, locale));
-        } catch (BusinessException e) {
-            response.setStatus(422);
-            model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-        }
-        return "directory/enterprise-import";
+        return imports.upload(file, me, importBackgroundRows, "enterprises.import.background", ImportPages.of(
+                (bytes, name, in, progress) -> excel.importFile(bytes, name, me, in, progress::rows), excel::writeRejected,
+                (result, in) -> messages.inLocale("import.summary", in, result.imported(), result.errors().size(), result.warned())),
+                locale, model, response, "directory/enterprise-import");
     }
 }
