@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.anquan.IntegrationTest;
 import org.anquan.platform.security.Accounts;
@@ -51,6 +55,17 @@ class PagesTests {
         MvcResult r = mvc.perform(get(path).with(as(accounts, "admin"))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(r)).contains("<html").contains("安全生产监管平台");
+        assertThat(duplicateIds(body(r))).as("ids used twice on " + path).isEmpty();
+    }
+
+    /** The ids that stand on more than one element: a label would point at the wrong input, a fragment was inserted twice. */
+    static List<String> duplicateIds(String html) {
+        Map<String, Integer> seen = new HashMap<>();
+        Matcher m = Pattern.compile("\\sid=\"([^\"]+)\"").matcher(html);
+        while (m.find()) {
+            seen.merge(m.group(1), 1, Integer::sum);
+        }
+        return seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted().toList();
     }
 
     @Test

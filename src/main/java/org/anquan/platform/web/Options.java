@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The choices of a {@code fields :: select}: value → label, in the order given. */
+/** The choices of a {@code fields :: choice}: value → label, in the order given. */
 public final class Options {
 
     private Options() {
