@@ -255,6 +255,8 @@ public class TrafficIntakeTests {
             assertThat(page).as(field).contains("id=\"f-" + field + "-error\"");
         }
         assertThat(page).contains("value=\"坏 站号\"").contains("value=\"G205\"").contains("value=\"往北\"").contains("value=\"118.02\"");
+        // the summary names the fields it has a name for, and counts the others, marked in the form
+        assertThat(page).contains("名称：必填").contains("县区：").contains("另有 3 处，见表单中标红的栏目。");
         // the next visit shows a clean form
         String again = mvc.perform(get("/traffic/stations").with(as(accounts, "admin")).cookie(refused.getResponse().getCookie("SESSION")))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
