@@ -12,7 +12,6 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
-import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -124,17 +123,7 @@ class AlertController {
     @RequiresPermission(Permission.ALERT_AUTHOR)
     String cancel(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        try {
-            long draft = alerts.cancel(id, reason, me);
-            redirect.addFlashAttribute("noticeKey", "alert.cancel.drafted");
-            return "redirect:/alerts/" + draft;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
-        }
-        return "redirect:/alerts/" + id;
+        return Actions.create("/alerts/" + id, "alert.cancel.drafted", redirect, () -> "/alerts/" + alerts.cancel(id, reason, me));
     }
 
     private static String act(long id, String doneKey, RedirectAttributes redirect, Runnable action) {

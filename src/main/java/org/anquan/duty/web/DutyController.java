@@ -17,11 +17,9 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.platform.web.Actions;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,14 +70,8 @@ class DutyController {
                  @RequestParam(defaultValue = "24") int shiftHours, @RequestParam(defaultValue = "8") int firstShiftHour,
                  @RequestParam(required = false) String leaders, @RequestParam(required = false) String officers, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        try {
-            long id = rosters.build(new DutyRosters.Pattern(unit, title, from, to, shiftHours, firstShiftHour, leaders, officers), me);
-            redirect.addFlashAttribute("noticeKey", "duty.roster.built");
-            return "redirect:/duty/rosters/" + id;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-            return "redirect:/duty";
-        }
+        return Actions.create("/duty", "duty.roster.built", redirect, () -> "/duty/rosters/" + rosters.build(
+                new DutyRosters.Pattern(unit, title, from, to, shiftHours, firstShiftHour, leaders, officers), me));
     }
 
     @GetMapping("/duty/rosters/{id}")
@@ -200,16 +192,7 @@ class DutyController {
     @RequiresPermission(Permission.DUTY_SPOT_CHECK)
     String draw(@RequestParam(defaultValue = "5") int size, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        try {
-            long id = spot.draw(size, me);
-            redirect.addFlashAttribute("noticeKey", "duty.spot.drawn");
-            return "redirect:/duty/spot-checks/" + id;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/duty/spot-checks";
+        return Actions.create("/duty/spot-checks", "duty.spot.drawn", redirect, () -> "/duty/spot-checks/" + spot.draw(size, me));
     }
 
     @GetMapping("/duty/spot-checks/{id:\\d+}")

@@ -12,8 +12,6 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
-import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -66,17 +64,9 @@ class EventController {
                 @RequestParam(required = false) String body, @RequestParam(required = false) Integer deaths,
                 @RequestParam(required = false) Integer injured, RedirectAttributes redirect) {
         CurrentUser me = CurrentUsers.require();
-        try {
-            long id = events.open(new EventReports.EventInput(title, kind, serious, city(occurredAt), city(learnedAt), countyId, place),
-                    new EventReports.ReportInput("FIRST", channel, city(reportedAt), body, deaths, injured), me);
-            redirect.addFlashAttribute("noticeKey", "duty.event.opened");
-            return "redirect:/duty/events/" + id;
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("errorKey", e.fieldErrors().values().iterator().next());
-        } catch (BusinessException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-        }
-        return "redirect:/duty/events";
+        return Actions.create("/duty/events", "duty.event.opened", redirect, () -> "/duty/events/" + events.open(
+                new EventReports.EventInput(title, kind, serious, city(occurredAt), city(learnedAt), countyId, place),
+                new EventReports.ReportInput("FIRST", channel, city(reportedAt), body, deaths, injured), me));
     }
 
     @GetMapping("/duty/events/{id}")

@@ -51,6 +51,16 @@ public final class Actions {
         return to;
     }
 
+    /**
+     * A step that creates a record: on success the redirect goes where the step says (the new record's
+     * page) with the notice {@code doneKey}; refused, back to {@code back} with the refusal, as {@link #run}.
+     */
+    public static String create(String back, String doneKey, RedirectAttributes redirect, Supplier<String> created) {
+        String[] to = new String[1];
+        String refused = run(back, doneKey, redirect, null, () -> to[0] = created.get());
+        return to[0] == null ? refused : "redirect:" + to[0];
+    }
+
     /** The same, keeping {@code form} (what the person typed) for the page when the step is refused. */
     public static String run(String back, String doneKey, RedirectAttributes redirect, Object form, Runnable action) {
         try {
