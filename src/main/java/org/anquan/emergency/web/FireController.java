@@ -16,6 +16,7 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Options;
 import org.anquan.shared.NotFoundException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -60,7 +61,10 @@ class FireController {
                 c -> c.place() + " " + c.name() + " " + c.phone())));
         model.addAttribute("contactCounties", contacts.stream().collect(Collectors.toMap(FireDanger.Contact::id,
                 FireDanger.Contact::countyId)));
-        model.addAttribute("townships", directory.townships());
+        Map<Long, String> counties = directory.countyNames();
+        model.addAttribute("townshipOptions", Options.of(directory.townships(), t -> String.valueOf(t.id()),
+                t -> counties.get(t.countyId()) + " " + t.name()));
+        model.addAttribute("contactLevels", List.of("TOWNSHIP", "VILLAGE"));
         // the unit a warning may be addressed to: the user's county or department
         var scope = CurrentUsers.require().scope();
         String kind = switch (scope.kind()) {
