@@ -44,6 +44,29 @@ class SourceStyleTests {
         assertThat(found).as("qualified names written inline; import them instead").isEmpty();
     }
 
+    /** An import line: static or not, of one class or member (not a whole package). */
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$", Pattern.MULTILINE);
+
+    @Test
+    void everyImportIsUsed() throws IOException {
+        List<String> unused = new ArrayList<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String src = Files.readString(file);
+                    String body = IMPORT.matcher(src).replaceAll("");
+                    Matcher m = IMPORT.matcher(src);
+                    while (m.find()) {
+                        if (!Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\b").matcher(body).find()) {
+                            unused.add(root.relativize(file) + ": " + m.group().strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unused).as("imports nothing uses").isEmpty();
+    }
+
     @Test
     void theCheckSeesAnInlineNameAndNotOneInACommentOrString() {
         String code = """
