@@ -157,4 +157,13 @@ class DutyTests {
         assertThat(mine.nothing()).isFalse();
         assertThat(today.stream().filter(s -> !s.reported())).isNotEmpty();
     }
+
+    @Test
+    void theRosterFormCarriesItsPlaceholdersAndHelpOnTheFieldFragments() throws Exception {
+        String page = mvc.perform(get("/duty").with(as(accounts, "admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String form = page.substring(page.indexOf("id=\"roster-title\"") - 200);
+        assertThat(form).contains("placeholder=\"元旦假期值班表\"").contains("每行一人，姓名和电话之间用空格或逗号分隔");
+        assertThat(page).contains("id=\"roster-unit\"").contains("id=\"roster-leaders\"");
+    }
 }

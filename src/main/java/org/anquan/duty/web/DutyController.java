@@ -18,6 +18,7 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
+import org.anquan.platform.web.Options;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -57,7 +58,9 @@ class DutyController {
         model.addAttribute("zero", zero.of(today));
         model.addAttribute("deadline", zero.deadline());
         model.addAttribute("rosters", rosters.rosters(me, 50));
-        model.addAttribute("myUnits", me.may(Permission.DUTY_MANAGE) ? rosters.unitsOf(me) : List.of());
+        List<DutyRosters.Unit> myUnits = me.may(Permission.DUTY_MANAGE) ? rosters.unitsOf(me) : List.of();
+        model.addAttribute("myUnits", myUnits);
+        model.addAttribute("unitOptions", Options.of(myUnits, DutyRosters.Unit::key, DutyRosters.Unit::name));
         model.addAttribute("today", today);
         return "duty/overview";
     }
