@@ -65,18 +65,12 @@ class AccountAdminController {
     @PostMapping("/admin/accounts")
     String create(@Validated @ModelAttribute("form") AccountForm form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
-        if (!binding.hasErrors()) {
-            try {
-                checkScopeUnit(form);
-                long id = accounts.create(form, true);
-                redirect.addFlashAttribute("noticeKey", "saved");
-                return "redirect:/admin/accounts/" + id;
-            } catch (BusinessException e) {
-                binding.reject(e.messageKey(), e.args(), e.messageKey());
-            }
-        }
-        response.setStatus(422);
-        return form(model, null);
+        return Actions.page(binding, response, () -> {
+            checkScopeUnit(form);
+            long id = accounts.create(form, true);
+            redirect.addFlashAttribute("noticeKey", "saved");
+            return "/admin/accounts/" + id;
+        }, () -> form(model, null));
     }
 
     @GetMapping("/admin/accounts/{id}")
@@ -91,19 +85,15 @@ class AccountAdminController {
     @PostMapping("/admin/accounts/{id}")
     String update(@PathVariable long id, @Validated @ModelAttribute("form") AccountForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        if (!binding.hasErrors()) {
-            try {
-                checkScopeUnit(form);
-                accounts.update(id, form);
-                redirect.addFlashAttribute("noticeKey", "saved");
-                return "redirect:/admin/accounts/" + id;
-            } catch (BusinessException e) {
-                binding.reject(e.messageKey(), e.args(), e.messageKey());
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("account", accounts.find(id).orElseThrow(() -> new NotFoundException("account", id)));
-        return form(model, id);
+        return Actions.page(binding, response, () -> {
+            checkScopeUnit(form);
+            accounts.update(id, form);
+            redirect.addFlashAttribute("noticeKey", "saved");
+            return "/admin/accounts/" + id;
+        }, () -> {
+            model.addAttribute("account", accounts.find(id).orElseThrow(() -> new NotFoundException("account", id)));
+            return form(model, id);
+        });
     }
 
     @PostMapping("/admin/accounts/{id}/password")

@@ -20,12 +20,11 @@ import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
+import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.ListPreferences;
 import org.anquan.platform.web.ListUrls;
 import org.anquan.platform.web.MapPoint;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -148,18 +147,12 @@ class EnterpriseController {
     String create(@ModelAttribute("form") EnterpriseInput form, BindingResult binding, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser me = editor(enterprises);
-        if (binding.hasErrors()) {
-            return formAgain(model, me, response);
-        }
-        try {
+        return Actions.page(binding, response, () -> {
             Enterprises.Saved saved = enterprises.create(form, me);
             redirect.addFlashAttribute("noticeKey", "saved");
             redirect.addFlashAttribute("warningKeys", saved.warningKeys());
-            return "redirect:/enterprises/" + saved.id();
-        } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
-            return formAgain(model, me, response);
-        }
+            return "/enterprises/" + saved.id();
+        }, () -> formAgain(model, me));
     }
 
     @GetMapping("/enterprises/{id}/edit")
@@ -176,25 +169,15 @@ class EnterpriseController {
                   RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser me = editor(enterprises);
         model.addAttribute("id", id);
-        if (binding.hasErrors()) {
-            return formAgain(model, me, response);
-        }
-        try {
+        return Actions.page(binding, response, () -> {
             Enterprises.Saved saved = enterprises.update(id, form, me);
             redirect.addFlashAttribute("noticeKey", "saved");
             redirect.addFlashAttribute("warningKeys", saved.warningKeys());
-            return "redirect:/enterprises/" + id;
-        } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
-            return formAgain(model, me, response);
-        } catch (OptimisticLockingFailureException e) {
-            binding.reject("error.conflict");
-            return formAgain(model, me, response);
-        }
+            return "/enterprises/" + id;
+        }, () -> formAgain(model, me));
     }
 
-    private String formAgain(Model model, CurrentUser me, HttpServletResponse response) {
-        response.setStatus(422);
+    private String formAgain(Model model, CurrentUser me) {
         reference.addTo(model, me);
         return "directory/enterprise-form";
     }

@@ -58,19 +58,15 @@ class MeasureController {
     String create(@ModelAttribute("form") Measures.MeasureInput form, BindingResult binding, Model model, Locale locale,
                   RedirectAttributes redirect, HttpServletResponse response) {
         CurrentUser me = CurrentUsers.require();
-        if (!binding.hasErrors()) {
-            try {
-                measures.create(form, me);
-                redirect.addFlashAttribute("noticeKey", "saved");
-                return "redirect:/hazards/measures";
-            } catch (InvalidInputException e) {
-                e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("measures", measures.list(me.scope(), locale));
-        reference(model);
-        return "hazards/measures";
+        return Actions.page(binding, response, () -> {
+            measures.create(form, me);
+            redirect.addFlashAttribute("noticeKey", "saved");
+            return "/hazards/measures";
+        }, () -> {
+            model.addAttribute("measures", measures.list(me.scope(), locale));
+            reference(model);
+            return "hazards/measures";
+        });
     }
 
     @PostMapping("/hazards/measures/{id}")

@@ -1,5 +1,6 @@
 package org.anquan.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -7,7 +8,9 @@ import java.util.function.Supplier;
 import org.anquan.platform.files.TabularImport;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
+import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -59,6 +62,34 @@ public final class Actions {
         String[] to = new String[1];
         String refused = run(back, doneKey, redirect, null, () -> to[0] = created.get());
         return to[0] == null ? refused : "redirect:" + to[0];
+    }
+
+    /**
+     * A form page bound to its form object (a create or edit page): when the binding holds and the step
+     * passes, post-redirect-get to where the step says; otherwise the same page again with 422 and every
+     * field's refusal on the binding beside its input (a refusal of a field the form does not have, a
+     * rule's refusal and a conflict as the form's own error), what was typed kept by the binding.
+     */
+    public static String page(BindingResult binding, HttpServletResponse response, Supplier<String> step, Supplier<String> again) {
+        if (!binding.hasErrors()) {
+            try {
+                return "redirect:" + step.get();
+            } catch (InvalidInputException e) {
+                e.fieldErrors().forEach((field, key) -> {
+                    if (binding.getTarget() != null && new BeanWrapperImpl(binding.getTarget()).isReadableProperty(field)) {
+                        binding.rejectValue(field, key);
+                    } else {
+                        binding.reject(key);
+                    }
+                });
+            } catch (OptimisticLockingFailureException e) {
+                binding.reject("error.conflict");
+            } catch (BusinessException e) {
+                binding.reject(e.messageKey(), e.args(), e.messageKey());
+            }
+        }
+        response.setStatus(422);
+        return again.get();
     }
 
     /** The same, keeping {@code form} (what the person typed) for the page when the step is refused. */

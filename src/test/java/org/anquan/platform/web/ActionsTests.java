@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
@@ -112,5 +114,46 @@ class ActionsTests {
     void aStepMayNameItsOwnNotice() {
         assertThat(Actions.run("/things", redirect, () -> "thing.late")).isEqualTo("redirect:/things");
         assertThat(flash()).containsEntry("noticeKey", "thing.late");
+    }
+
+    /** A form object as a page binds it. */
+    public static class Thing {
+        private String name;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    @Test
+    void aFormPageShowsItselfAgainWithEveryRefusalOnTheBindingOrMovesOn() {
+        var response = new MockHttpServletResponse();
+        var binding = new BeanPropertyBindingResult(new Thing(), "form");
+        String view = Actions.page(binding, response, () -> {
+            throw new InvalidInputException(Map.of("name", "validation.required", "notAField", "thing.rule"));
+        }, () -> "things/form");
+        assertThat(view).isEqualTo("things/form");
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(binding.getFieldError("name").getCode()).isEqualTo("validation.required");
+        assertThat(binding.getGlobalErrors()).extracting(e -> e.getCode()).containsExactly("thing.rule");
+
+        var conflict = new BeanPropertyBindingResult(new Thing(), "form");
+        Actions.page(conflict, response, () -> {
+            throw new OptimisticLockingFailureException("changed");
+        }, () -> "things/form");
+        assertThat(conflict.getGlobalError().getCode()).isEqualTo("error.conflict");
+
+        var fine = new BeanPropertyBindingResult(new Thing(), "form");
+        assertThat(Actions.page(fine, response, () -> "/things/9", () -> "things/form")).isEqualTo("redirect:/things/9");
+
+        var unbound = new BeanPropertyBindingResult(new Thing(), "form");
+        unbound.rejectValue("name", "typeMismatch");
+        assertThat(Actions.page(unbound, response, () -> {
+            throw new AssertionError("a form that did not bind is not stored");
+        }, () -> "things/form")).isEqualTo("things/form");
     }
 }
