@@ -15,7 +15,6 @@ import org.anquan.platform.security.Permission;
 import org.anquan.platform.web.Actions;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
-import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -104,20 +103,16 @@ class AccidentController {
                   HttpServletResponse response) {
         CurrentUser me = CurrentUsers.require();
         me.require(Permission.ACCIDENT_REPORT);
-        if (!binding.hasErrors()) {
-            try {
-                var a = service.report(form.input(clock), me);
-                redirect.addFlashAttribute("noticeKey", "accident.reported");
-                return "redirect:/accidents/" + a.id();
-            } catch (InvalidInputException e) {
-                e.fieldErrors().forEach((f, key) -> binding.rejectValue(f, key));
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("enterpriseName", form.enterpriseId() == null ? null
-                : directory.enterprise(form.enterpriseId(), me.scope()).map(Directory.EnterpriseRef::name).orElse(null));
-        reference(model);
-        return "accidents/form";
+        return Actions.page(binding, response, () -> {
+            var a = service.report(form.input(clock), me);
+            redirect.addFlashAttribute("noticeKey", "accident.reported");
+            return "/accidents/" + a.id();
+        }, () -> {
+            model.addAttribute("enterpriseName", form.enterpriseId() == null ? null
+                    : directory.enterprise(form.enterpriseId(), me.scope()).map(Directory.EnterpriseRef::name).orElse(null));
+            reference(model);
+            return "accidents/form";
+        });
     }
 
     @GetMapping("/accidents/{id}")
