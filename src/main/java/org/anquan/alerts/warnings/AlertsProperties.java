@@ -1,4 +1,4 @@
-package org.anquan.alerts.domain;
+package org.anquan.alerts.warnings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param senderName the CAP {@code senderName}, the issuing office as the public reads it
  */
 @ConfigurationProperties("anquan.alerts")
-public record AlertsProperties(String sender, String senderName) {
+record AlertsProperties(String sender, String senderName) {
 }

@@ -1,11 +1,9 @@
-package org.anquan.alerts.web;
+package org.anquan.alerts.warnings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.anquan.alerts.domain.Alerts;
-import org.anquan.alerts.domain.CapMessages;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.NotFoundException;
 import org.springframework.http.MediaType;

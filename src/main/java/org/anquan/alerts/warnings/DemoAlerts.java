@@ -1,9 +1,8 @@
-package org.anquan.alerts.demo;
+package org.anquan.alerts.warnings;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.anquan.alerts.domain.Alerts;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;

@@ -1,4 +1,4 @@
-package org.anquan.alerts.domain;
+package org.anquan.alerts.warnings;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A county's fire danger at level 4 or 5 drafts a warning for approval by itself.
  */
 @Service
-public class Alerts {
+class Alerts {
 
     public static final Set<String> CATEGORIES = Set.of("Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env",
             "Transport", "Infra", "CBRNE", "Other");

@@ -1,11 +1,10 @@
-package org.anquan.alerts.web;
+package org.anquan.alerts.warnings;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.anquan.alerts.domain.Alerts;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;

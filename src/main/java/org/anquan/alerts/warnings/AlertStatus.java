@@ -1,4 +1,4 @@
-package org.anquan.alerts.domain;
+package org.anquan.alerts.warnings;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,7 +10,7 @@ import org.anquan.shared.BusinessException;
  * and so publishes it ({@code PUBLISHED}); a published warning is later updated ({@code SUPERSEDED}) or
  * cancelled ({@code CANCELLED}) by a new message that references it. The names are stored as they are.
  */
-public enum AlertStatus {
+enum AlertStatus {
     DRAFT, SUBMITTED, PUBLISHED, SUPERSEDED, CANCELLED, WITHDRAWN;
 
     public enum Step { SUBMIT, WITHDRAW, APPROVE, SUPERSEDE, CANCEL }

@@ -1,4 +1,4 @@
-package org.anquan.alerts;
+package org.anquan.alerts.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,6 @@ import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
-import org.anquan.alerts.domain.CapMessages;
 import org.junit.jupiter.api.Test;
 
 /** CAP 1.2 messages as written validate against the official schema; each rule the schema cannot express refuses a message that breaks it. */

@@ -1,11 +1,10 @@
-package org.anquan.alerts;
+package org.anquan.alerts.warnings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.anquan.alerts.domain.AlertStatus;
-import org.anquan.alerts.domain.AlertStatus.Step;
+import org.anquan.alerts.warnings.AlertStatus.Step;
 import org.anquan.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.anquan.alerts;
+package org.anquan.alerts.warnings;
 
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,6 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import org.anquan.IntegrationTest;
-import org.anquan.alerts.domain.Alerts;
 import org.anquan.directory.Directory;
 import org.anquan.emergency.FireDangerWarned;
 import org.anquan.platform.security.Accounts;

@@ -1,4 +1,4 @@
-package org.anquan.alerts.domain;
+package org.anquan.alerts.warnings;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -29,7 +29,7 @@ import org.xml.sax.SAXException;
  * altitude} no higher than {@code ceiling} and {@code ceiling} only with {@code altitude}, and an expiry
  * after the onset. A message that breaks any of them is refused with every reason named.
  */
-public final class CapMessages {
+final class CapMessages {
 
     public static final String NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2";
     private static final Pattern TIME = Pattern.compile("\\d\\d\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[-+]\\d\\d:\\d\\d");
