@@ -8,16 +8,16 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Latency samples and their percentiles, printed as one line a measurement. */
-final class BenchmarkSupport {
+public final class BenchmarkSupport {
 
     private BenchmarkSupport() {
     }
 
-    interface Call {
+    public interface Call {
         void run(int i) throws Exception;
     }
 
-    record Figures(String name, int n, double p50, double p95, double max) {
+    public record Figures(String name, int n, double p50, double p95, double max) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%-58s n=%4d  p50=%7.2f ms  p95=%7.2f ms  max=%7.2f ms", name, n, p50, p95, max);
@@ -29,7 +29,7 @@ final class BenchmarkSupport {
      * (statistics and the visibility map that lets index-only scans skip the heap; this machine
      * runs PostgreSQL with autovacuum off), and fresh statistics on H2.
      */
-    static void settle(JdbcClient jdbc) {
+    public static void settle(JdbcClient jdbc) {
         String product = jdbc.sql("SELECT 1").query((rs, n) -> {
             try {
                 return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
@@ -40,7 +40,7 @@ final class BenchmarkSupport {
         jdbc.sql(product.toLowerCase(Locale.ROOT).contains("postgres") ? "VACUUM ANALYZE" : "ANALYZE").update();
     }
 
-    static Figures measure(String name, int warmup, int n, Call call) throws Exception {
+    public static Figures measure(String name, int warmup, int n, Call call) throws Exception {
         for (int i = 0; i < warmup; i++) {
             call.run(i);
         }

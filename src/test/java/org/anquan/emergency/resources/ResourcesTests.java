@@ -1,4 +1,4 @@
-package org.anquan.emergency;
+package org.anquan.emergency.resources;
 
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.Random;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.Resources;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.GeoPoint;

@@ -1,4 +1,4 @@
-package org.anquan.emergency.domain;
+package org.anquan.emergency.resources;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * "the nearest teams or supplies of a kind to this point", by straight-line distance.
  */
 @Service
-public class Resources {
+class Resources {
 
     public static final List<String> READINESS = List.of("READY", "STANDBY", "DEPLOYED", "UNAVAILABLE");
 

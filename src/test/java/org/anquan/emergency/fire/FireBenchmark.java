@@ -1,4 +1,4 @@
-package org.anquan.bench;
+package org.anquan.emergency.fire;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Random;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.FireDanger;
-import org.anquan.emergency.domain.FireWeatherIndex;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.GeoPoint;

@@ -1,10 +1,9 @@
-package org.anquan.emergency.demo;
+package org.anquan.emergency.resources;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Random;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.Resources;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.GeoPoint;

@@ -1,4 +1,4 @@
-package org.anquan.emergency.web;
+package org.anquan.emergency.resources;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.Resources;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;

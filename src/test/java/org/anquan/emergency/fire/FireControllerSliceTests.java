@@ -1,4 +1,4 @@
-package org.anquan.emergency.web;
+package org.anquan.emergency.fire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.FireDanger;
 import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.Role;
 import org.anquan.platform.security.TestPrincipals;

@@ -1,4 +1,4 @@
-package org.anquan.emergency.web;
+package org.anquan.emergency.fire;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.FireDanger;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;

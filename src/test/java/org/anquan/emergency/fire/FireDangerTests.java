@@ -1,4 +1,4 @@
-package org.anquan.emergency;
+package org.anquan.emergency.fire;
 
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.Directory;
-import org.anquan.emergency.domain.FireDanger;
-import org.anquan.emergency.domain.FireProperties;
-import org.anquan.emergency.domain.FireWeatherIndex;
 import org.anquan.platform.files.Spreadsheets;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;

@@ -1,4 +1,4 @@
-package org.anquan.emergency.domain;
+package org.anquan.emergency.fire;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param warnDepartments   the codes of the departments every warning also goes to (forestry, emergency management)
  */
 @ConfigurationProperties("anquan.emergency.fire")
-public record FireProperties(List<Double> levelThresholds, int warnDaysBack, Duration acknowledgeWithin, List<String> warnDepartments) {
+record FireProperties(List<Double> levelThresholds, int warnDaysBack, Duration acknowledgeWithin, List<String> warnDepartments) {
 
     public FireProperties {
         if (levelThresholds == null || levelThresholds.size() != 4) {

@@ -1,4 +1,4 @@
-package org.anquan.emergency.domain;
+package org.anquan.emergency.fire;
 
 /**
  * The Canadian Forest Fire Weather Index system (Van Wagner 1987) as the cffdrs package computes it:
@@ -8,7 +8,7 @@ package org.anquan.emergency.domain;
  * test series ({@code fwi-reference.csv}) to 0.1. Day lengths are those of the northern mid latitudes
  * (the table for latitudes above 30° N; 10–30° N for the southern part of the country).
  */
-public final class FireWeatherIndex {
+final class FireWeatherIndex {
 
     /** The start values after a gap, or at a station's first day. */
     public static final Codes START = new Codes(85.0, 6.0, 15.0);

@@ -1,11 +1,10 @@
-package org.anquan.emergency;
+package org.anquan.emergency.fire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.anquan.emergency.domain.FireWeatherIndex;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 

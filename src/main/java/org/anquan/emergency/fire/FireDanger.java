@@ -1,4 +1,4 @@
-package org.anquan.emergency.domain;
+package org.anquan.emergency.fire;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * county and the configured departments, who acknowledge it.
  */
 @Service
-public class FireDanger {
+class FireDanger {
 
     /** The most lines one observations file may hold (a year of noon readings of a hundred stations). */
     static final int MAX_OBSERVATION_LINES = 50_000;

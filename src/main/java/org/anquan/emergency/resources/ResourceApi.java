@@ -1,10 +1,9 @@
-package org.anquan.emergency.web;
+package org.anquan.emergency.resources;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.anquan.emergency.domain.Resources;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,4 +1,4 @@
-package org.anquan.bench;
+package org.anquan.emergency.resources;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.anquan.IntegrationTest;
-import org.anquan.emergency.domain.Resources;
+import org.anquan.bench.BenchmarkSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
