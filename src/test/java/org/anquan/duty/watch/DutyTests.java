@@ -1,4 +1,4 @@
-package org.anquan.duty;
+package org.anquan.duty.watch;
 
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.anquan.IntegrationTest;
-import org.anquan.duty.domain.Coverage;
-import org.anquan.duty.domain.DutyRosters;
-import org.anquan.duty.domain.SpotChecks;
-import org.anquan.duty.domain.ZeroReports;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;

@@ -1,10 +1,9 @@
-package org.anquan.duty;
+package org.anquan.duty.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.anquan.duty.domain.RosterStatus;
-import org.anquan.duty.domain.RosterStatus.Step;
+import org.anquan.duty.watch.RosterStatus.Step;
 import org.anquan.shared.BusinessException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.anquan.duty.demo;
+package org.anquan.duty.watch;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,10 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.anquan.duty.domain.DutyRosters;
-import org.anquan.duty.domain.EventReports;
-import org.anquan.duty.domain.SpotChecks;
-import org.anquan.duty.domain.ZeroReports;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.springframework.boot.ApplicationArguments;

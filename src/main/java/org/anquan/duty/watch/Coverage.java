@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.List;
  * Twenty-four-hour duty (24小时值班): over the roster's whole period every moment has a duty leader and a duty
  * officer. Given the period and each role's shifts, names the stretches nobody covers.
  */
-public final class Coverage {
+final class Coverage {
 
     public record Interval(Instant from, Instant to) {
     }

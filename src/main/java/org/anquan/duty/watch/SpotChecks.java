@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * by unit over a period, and the units that failed are named in a notice.
  */
 @Service
-public class SpotChecks {
+class SpotChecks {
 
     public enum Result { ROSTERED, OTHER, NONE }
 

@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * missed it are listed after the deadline.
  */
 @Service
-public class ZeroReports {
+class ZeroReports {
 
     public record Status(DutyRosters.Unit unit, boolean reported, boolean nothing, String note, OffsetDateTime submittedAt, boolean missed) {
     }

@@ -1,4 +1,4 @@
-package org.anquan.duty.web;
+package org.anquan.duty.watch;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.anquan.directory.Directory;
-import org.anquan.duty.domain.EventReports;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;

@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import org.anquan.shared.BusinessException;
 
@@ -7,7 +7,7 @@ import org.anquan.shared.BusinessException;
  * removed until it covers every hour and is published; a published roster is worked — checked in,
  * handed over, swapped with approval — and its shifts are no longer edited. The names are stored as they are.
  */
-public enum RosterStatus {
+enum RosterStatus {
     DRAFT, PUBLISHED;
 
     public enum Step {

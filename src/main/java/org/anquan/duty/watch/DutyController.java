@@ -1,4 +1,4 @@
-package org.anquan.duty.web;
+package org.anquan.duty.watch;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -9,18 +9,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.anquan.duty.domain.DutyRosters;
-import org.anquan.duty.domain.SpotChecks;
-import org.anquan.duty.domain.ZeroReports;
 import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.Permission;
 import org.anquan.platform.security.RequiresPermission;
 import org.anquan.platform.web.Actions;
-import org.anquan.platform.web.Options;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
+import org.anquan.platform.web.Options;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,11 +1,10 @@
-package org.anquan.duty;
+package org.anquan.duty.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.anquan.duty.domain.Coverage;
-import org.anquan.duty.domain.Coverage.Interval;
+import org.anquan.duty.watch.Coverage.Interval;
 import org.junit.jupiter.api.Test;
 
 /** 24-hour coverage as a table of cases: the stretches no shift covers, and none when covered. */

@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * accident record through the accidents module.
  */
 @Service
-public class EventReports {
+class EventReports {
 
     public static final List<String> KINDS = List.of("ACCIDENT", "DISASTER", "FIRE", "PUBLIC_HEALTH", "SOCIAL", "OTHER");
 

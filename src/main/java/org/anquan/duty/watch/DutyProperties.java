@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param writtenReportWithin and, when serious, in writing within this long
  */
 @ConfigurationProperties("anquan.duty")
-public record DutyProperties(LocalTime zeroReportBy, Duration phoneReportWithin, Duration writtenReportWithin) {
+record DutyProperties(LocalTime zeroReportBy, Duration phoneReportWithin, Duration writtenReportWithin) {
 }

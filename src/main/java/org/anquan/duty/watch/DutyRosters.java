@@ -1,4 +1,4 @@
-package org.anquan.duty.domain;
+package org.anquan.duty.watch;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a swap takes effect once the unit's manager approves it — never onto someone already on a shift then.
  */
 @Service
-public class DutyRosters {
+class DutyRosters {
 
     /** A unit that keeps a roster: the city duty office, a department, a county or a township. */
     public record Unit(String kind, long id, String name, Long countyId, Long departmentId) {

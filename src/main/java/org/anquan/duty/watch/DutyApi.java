@@ -1,4 +1,4 @@
-package org.anquan.duty.web;
+package org.anquan.duty.watch;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.anquan.duty.domain.DutyRosters;
 import org.anquan.platform.security.CurrentUsers;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
