@@ -1,4 +1,4 @@
-package org.anquan.statistics.web;
+package org.anquan.statistics.accidents;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,9 +15,6 @@ import org.anquan.platform.security.CurrentUsers;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
-import org.anquan.statistics.domain.AccidentStatistics;
-import org.anquan.statistics.domain.MotorVehicles;
-import org.anquan.statistics.domain.YearOnYear;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;

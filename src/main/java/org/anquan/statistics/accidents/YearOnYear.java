@@ -1,4 +1,4 @@
-package org.anquan.statistics.domain;
+package org.anquan.statistics.accidents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * percent to one decimal. When last year's figure is zero there is no percent: the change is said in
  * words (去年同期为零).
  */
-public record YearOnYear(long current, long previous, Direction direction, BigDecimal percent) {
+record YearOnYear(long current, long previous, Direction direction, BigDecimal percent) {
 
     public enum Direction { RISE, FALL, FLAT }
 

@@ -1,4 +1,4 @@
-package org.anquan.bench;
+package org.anquan.statistics.accidents;
 
 import static org.anquan.WebTestSupport.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,10 +9,10 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Random;
 import org.anquan.IntegrationTest;
+import org.anquan.bench.BenchmarkSupport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
-import org.anquan.statistics.domain.AccidentStatistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

@@ -1,4 +1,4 @@
-package org.anquan.statistics.domain;
+package org.anquan.statistics.accidents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class AccidentStatistics {
+class AccidentStatistics {
 
     /** The longest period asked for at once. */
     public static final int MAX_YEARS = 10;

@@ -1,4 +1,4 @@
-package org.anquan.statistics.web;
+package org.anquan.statistics.accidents;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,9 +19,6 @@ import org.anquan.platform.web.Downloads;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
-import org.anquan.statistics.domain.AccidentStatistics;
-import org.anquan.statistics.domain.MotorVehicles;
-import org.anquan.statistics.domain.YearOnYear;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,8 +1,7 @@
-package org.anquan.statistics;
+package org.anquan.statistics.accidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.anquan.statistics.domain.YearOnYear;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,12 +1,9 @@
-package org.anquan.statistics.web;
+package org.anquan.statistics.accidents;
 
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.web.Messages;
-import org.anquan.statistics.domain.AccidentStatistics;
-import org.anquan.statistics.domain.MotorVehicles;
-import org.anquan.statistics.domain.YearOnYear;
 import org.springframework.stereotype.Component;
 
 /**

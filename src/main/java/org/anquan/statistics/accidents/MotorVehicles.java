@@ -1,4 +1,4 @@
-package org.anquan.statistics.domain;
+package org.anquan.statistics.accidents;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,10 +15,10 @@ import org.anquan.directory.Directory;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.files.TabularImport;
-import org.anquan.platform.web.Messages;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
+import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class MotorVehicles {
+class MotorVehicles {
 
     static final ScopeFilter.Columns SCOPE = ScopeFilter.Columns.of().county("m.county_id");
 

@@ -1,4 +1,4 @@
-package org.anquan.statistics.demo;
+package org.anquan.statistics.accidents;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

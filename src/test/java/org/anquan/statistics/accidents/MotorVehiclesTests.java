@@ -1,4 +1,4 @@
-package org.anquan.statistics;
+package org.anquan.statistics.accidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,6 @@ import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.InvalidInputException;
-import org.anquan.statistics.domain.MotorVehicles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package org.anquan.statistics;
+package org.anquan.statistics.accidents;
 
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +15,6 @@ import org.anquan.accidents.domain.MonthlyFigures;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
-import org.anquan.statistics.domain.AccidentStatistics;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
