@@ -93,7 +93,7 @@ class EnterpriseFilesController {
     String importFile(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
                       HttpServletResponse response) throws IOException {
         CurrentUser me = EnterpriseController.editor(enterprises);
-        return imports.upload(file, me, importBackgroundRows, "enterprises.import.background", ImportPages.of(
+        return imports.upload(file, me, importBackgroundRows, "enterprises.import.background", new ImportPages.Import<>(
                 (bytes, name, in, progress) -> excel.importFile(bytes, name, me, in, progress::rows), excel::writeRejected,
                 (result, in) -> messages.inLocale("import.summary", in, result.imported(), result.errors().size(), result.warned())),
                 locale, model, response, "directory/enterprise-import");

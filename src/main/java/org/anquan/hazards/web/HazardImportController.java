@@ -63,7 +63,7 @@ class HazardImportController {
     String upload(@RequestParam(required = false) MultipartFile file, Model model, Locale locale,
                   HttpServletResponse response) throws IOException {
         CurrentUser me = officer();
-        String view = imports.upload(file, me, backgroundRows, "import.background", ImportPages.of(
+        String view = imports.upload(file, me, backgroundRows, "import.background", new ImportPages.Import<>(
                 (bytes, name, in, progress) -> importer.importFile(bytes, name, me, in, progress::rows), importer::writeRejected,
                 (result, in) -> messages.inLocale("import.hazard.summary", in, result.imported(), result.errors().size())),
                 locale, model, response, "hazards/import");

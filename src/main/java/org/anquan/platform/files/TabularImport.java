@@ -211,9 +211,7 @@ public final class TabularImport<T> {
             throw new BusinessException("import.too.large", maxBytes / 1024 / 1024);
         }
         if (isZip(bytes)) {
-            if (bytes.length > Spreadsheets.MAX_BYTES) {
-                throw new BusinessException("import.too.large", Spreadsheets.MAX_BYTES / 1024 / 1024);
-            }
+            // Spreadsheets.open holds a workbook to its own size, which a CSV-sized import's maxBytes may exceed
             return readWorkbook(bytes);
         }
         if (isLegacyOffice(bytes)) {
@@ -251,14 +249,11 @@ public final class TabularImport<T> {
                 }
                 stored++;
             } catch (RuntimeException e) {
-                String reason = reasonOrNull(e);
-                if (reason == null) {
-                    throw e;
-                }
+                Rejected line = reject(row.line(), e);
                 if (mode == Mode.ALL_OR_NONE) {
-                    throw new Refused(List.of(new Rejected(row.line(), reason)));
+                    throw new Refused(List.of(line));
                 }
-                rejected.add(new Rejected(row.line(), reason));
+                rejected.add(line);
             }
         }
         rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
@@ -292,14 +287,10 @@ public final class TabularImport<T> {
                 rejected.stream().map(r -> Map.entry(r.line(), r.reason())).toList(), out);
     }
 
-    private String reasonOrNull(RuntimeException e) {
-        String r = reasons.apply(e);
-        return r == null || r.isBlank() ? null : r;
-    }
-
+    /** The line refused with the importer's words for it; an exception it has no words for is a fault, thrown on. */
     private Rejected reject(int line, RuntimeException e) {
-        String reason = reasonOrNull(e);
-        if (reason == null) {
+        String reason = reasons.apply(e);
+        if (reason == null || reason.isBlank()) {
             throw e;
         }
         return new Rejected(line, reason);

@@ -22,13 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 public class ImportPages {
 
-    /** What an import does with a file, its refused lines as a workbook, and its summary in words. */
-    public interface Import<R> {
-        R run(byte[] bytes, String fileName, Locale locale, FileJobs.Progress progress);
-
-        void writeRejected(R result, Locale locale, OutputStream out) throws IOException;
-
-        String summary(R result, Locale locale);
+    /** What an import does with a file, how it writes its refused lines as a workbook, and its summary in words. */
+    public record Import<R>(Runner<R> run, RejectedWriter<R> writeRejected, BiFunction<R, Locale, String> summary) {
     }
 
     private final FileJobs fileJobs;
@@ -55,9 +50,9 @@ public class ImportPages {
             String id = fileJobs.start(me.accountId(), messages.get(backgroundTitleKey, shown),
                     messages.get("download.import.rejected", shown) + ".xlsx", Downloads.XLSX, rows, (progress, out) -> {
                         try {
-                            R result = work.run(bytes, fileName, locale, progress);
-                            work.writeRejected(result, locale, out);
-                            return work.summary(result, locale);
+                            R result = work.run().run(bytes, fileName, locale, progress);
+                            work.writeRejected().write(result, locale, out);
+                            return work.summary().apply(result, locale);
                         } catch (BusinessException e) {
                             throw new FileJobs.Refused(messages.inLocale(e.messageKey(), locale, e.args()));
                         }
@@ -65,33 +60,13 @@ public class ImportPages {
             return "redirect:/jobs/" + id;
         }
         try {
-            model.addAttribute("result", work.run(bytes, fileName, locale, done -> { }));
+            model.addAttribute("result", work.run().run(bytes, fileName, locale, done -> { }));
         } catch (BusinessException e) {
             response.setStatus(422);
             model.addAttribute("errorKey", e.messageKey());
             model.addAttribute("errorArgs", e.args());
         }
         return view;
-    }
-
-    /** An import from its three parts: run it, write its refused lines, say what came of it. */
-    public static <R> Import<R> of(Runner<R> run, RejectedWriter<R> rejected, BiFunction<R, Locale, String> summary) {
-        return new Import<>() {
-            @Override
-            public R run(byte[] bytes, String fileName, Locale locale, FileJobs.Progress progress) {
-                return run.run(bytes, fileName, locale, progress);
-            }
-
-            @Override
-            public void writeRejected(R result, Locale locale, OutputStream out) throws IOException {
-                rejected.write(result, locale, out);
-            }
-
-            @Override
-            public String summary(R result, Locale locale) {
-                return summary.apply(result, locale);
-            }
-        };
     }
 
     @FunctionalInterface
