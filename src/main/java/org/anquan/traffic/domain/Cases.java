@@ -48,7 +48,6 @@ public class Cases {
 
     public enum Party { DRIVER, OWNER, SOURCE, REGULATOR }
 
-    public static final String INDUSTRY = "ROAD_TRANSPORT";
     static final int COUNT_CAP = 10_000;
     static final ScopeFilter.Columns COLUMNS = ScopeFilter.Columns.of().county("c.county_id").department("c.department_id")
             .enterprise("(SELECT o.enterprise_id FROM traffic_operator o WHERE o.id = c.operator_id)");
@@ -133,7 +132,7 @@ public class Cases {
         if (openings.isEmpty()) {
             return;
         }
-        Long department = directory.responsibleFor(INDUSTRY).leadDepartmentId();
+        Long department = directory.responsibleFor(RoadTransport.INDUSTRY).leadDepartmentId();
         Set<String> plates = openings.stream().map(o -> o.in().plate()).collect(Collectors.toSet());
         Map<String, Registered> register = new HashMap<>();
         jdbc.sql("""
@@ -269,7 +268,7 @@ public class Cases {
     private CaseView forAction(long id, int version, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         CaseView c = view(id, user.scope());
-        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(c.countyId(), c.departmentId(), INDUSTRY, null), ScopeFilter.Mode.ACT)) {
+        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(c.countyId(), c.departmentId(), RoadTransport.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
             throw new ScopeDeniedException("traffic_case", id);
         }
         if (!c.open()) {

@@ -43,8 +43,8 @@ public class Exemptions {
     public void add(String plate, String reason, Integer licenceGrossKg, LocalDate from, LocalDate to, String basis, CurrentUser user) {
         user.require(Permission.TRAFFIC_INTAKE);
         Map<String, String> errors = new LinkedHashMap<>();
-        String p = ReadingInput.plateOf(plate);
-        if (!ReadingInput.isPlate(p)) {
+        String p = RoadTransport.plateOf(plate);
+        if (!RoadTransport.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         } else if (jdbc.sql("SELECT COUNT(*) FROM traffic_exemption WHERE plate = :p").param("p", p).query(Long.class).single() > 0) {
             errors.put("plate", "traffic.exemption.taken");

@@ -93,7 +93,7 @@ public class PassengerSafety {
         if (fleetSize == null || fleetSize < 0 || fleetSize > 100_000) {
             errors.put("fleetSize", "validation.range");
         }
-        counties.check(countyId, Cases.INDUSTRY, user, errors);
+        counties.check(countyId, RoadTransport.INDUSTRY, user, errors);
         if (n != null && jdbc.sql("SELECT COUNT(*) FROM traffic_operator WHERE name = :n").param("n", n).query(Long.class).single() > 0) {
             errors.put("name", "traffic.operator.taken");
         }
@@ -120,8 +120,8 @@ public class PassengerSafety {
     public void addVehicle(String plate, Long operatorId, boolean terminalFitted, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         Map<String, String> errors = new LinkedHashMap<>();
-        String p = ReadingInput.plateOf(plate);
-        if (!ReadingInput.isPlate(p)) {
+        String p = RoadTransport.plateOf(plate);
+        if (!RoadTransport.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         } else if (jdbc.sql("SELECT COUNT(*) FROM traffic_vehicle WHERE plate = :p").param("p", p).query(Long.class).single() > 0) {
             errors.put("plate", "traffic.vehicle.taken");
@@ -184,8 +184,8 @@ public class PassengerSafety {
         if (driverId == null || jdbc.sql("SELECT COUNT(*) FROM traffic_driver WHERE id = :id").param("id", driverId).query(Long.class).single() == 0) {
             errors.put("driverId", "traffic.driver.unknown");
         }
-        String p = ReadingInput.plateOf(plate);
-        if (!ReadingInput.isPlate(p)) {
+        String p = RoadTransport.plateOf(plate);
+        if (!RoadTransport.isPlate(p)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         }
         if (!VIOLATIONS.contains(String.valueOf(kind))) {

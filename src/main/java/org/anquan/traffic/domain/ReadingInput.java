@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.anquan.traffic.domain.OverLimitPolicy.Axle;
 import org.anquan.traffic.domain.OverLimitPolicy.Tyres;
 
@@ -22,9 +21,6 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
                            String photoRef) {
 
     public static final List<String> PLATE_COLOURS = List.of("YELLOW", "BLUE", "GREEN", "YELLOW_GREEN", "WHITE", "BLACK");
-    /** A mainland plate: the province, the issuing office's letter, then five (six for new energy) letters and digits, or a trailer's 挂. */
-    static final Pattern PLATE = Pattern.compile(
-            "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{5,6}|[A-HJ-NP-Z0-9]{4}挂)");
     public static final int MIN_AXLES = 2;
     public static final int MAX_AXLES = 12;
     public static final int MAX_AXLE_KG = 40_000;
@@ -59,8 +55,8 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
                 errors.put("measuredAt", "traffic.reading.time.invalid");
             }
         }
-        String plate = plateOf(raw.get("plate"));
-        if (!isPlate(plate)) {
+        String plate = RoadTransport.plateOf(raw.get("plate"));
+        if (!RoadTransport.isPlate(plate)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         }
         String colour = string(raw.get("plateColour"));
@@ -155,17 +151,6 @@ public record ReadingInput(String stationCode, long sequence, OffsetDateTime mea
             return null;
         }
         return List.copyOf(axles);
-    }
-
-    /** A plate as typed or sent, its spaces and middle dot taken out, in capitals; null when blank. */
-    public static String plateOf(Object raw) {
-        String s = string(raw);
-        return s == null ? null : s.replace(" ", "").replace("·", "").toUpperCase(Locale.ROOT);
-    }
-
-    /** Whether the text (as {@link #plateOf} gives it) is a plate of the mainland's format. */
-    public static boolean isPlate(String plate) {
-        return plate != null && PLATE.matcher(plate).matches();
     }
 
     private static String string(Object o) {

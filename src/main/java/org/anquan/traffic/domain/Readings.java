@@ -172,7 +172,7 @@ public class Readings {
         }
         Set<String> plates = new HashSet<>();
         for (Map<String, ?> r : raw) {
-            String plate = ReadingInput.plateOf(r.get("plate"));
+            String plate = RoadTransport.plateOf(r.get("plate"));
             if (plate != null) {
                 plates.add(plate);
             }

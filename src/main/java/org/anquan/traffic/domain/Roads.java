@@ -127,7 +127,7 @@ public class Roads {
         String name = Inputs.text(in.name(), 120, "name", true, errors);
         String owner = Inputs.text(in.owner(), 120, "owner", true, errors);
         String reason = Inputs.text(in.listedReason(), 300, "listedReason", in.listed(), errors);
-        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
+        counties.check(in.countyId(), RoadTransport.INDUSTRY, user, errors);
         Long county = errors.containsKey("countyId") ? null : in.countyId();
         GeoPoint a = directory.pointIn(in.fromLat(), in.fromLon(), county, "fromLat", errors);
         GeoPoint b = directory.pointIn(in.toLat(), in.toLon(), county, "toLat", errors);
@@ -155,7 +155,7 @@ public class Roads {
         String road = Inputs.text(in.road(), 60, "road", true, errors);
         String stake = Inputs.text(in.stake(), 30, "stake", true, errors);
         String owner = Inputs.text(in.owner(), 120, "owner", true, errors);
-        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
+        counties.check(in.countyId(), RoadTransport.INDUSTRY, user, errors);
         if (in.lengthM() == null || in.lengthM() < 1 || in.lengthM() > 100_000) {
             errors.put("lengthM", "validation.range");
         }
@@ -249,7 +249,7 @@ public class Roads {
             throw new BusinessException("traffic.road.hazard.exists", row[2]);
         }
         var opened = hazards.openFrom(new Origin("traffic", "segment".equals(what) ? "road-segment" : "tunnel", id),
-                Finding.inspection(null, (String) row[3], (Long) row[0], Cases.INDUSTRY, description, deadline, (String) row[1],
+                Finding.inspection(null, (String) row[3], (Long) row[0], RoadTransport.INDUSTRY, description, deadline, (String) row[1],
                         "segment".equals(what) ? "accident-prone road segment" : "dangerous tunnel"), user);
         jdbc.sql("UPDATE " + table + " SET hazard_id = :h, hazard_code = :c WHERE id = :id").param("h", opened.id()).param("c", opened.code())
                 .param("id", id).update();

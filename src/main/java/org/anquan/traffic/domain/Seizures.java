@@ -109,16 +109,16 @@ public class Seizures {
         if (in.seizedOn() == null || in.seizedOn().isAfter(today)) {
             errors.put("seizedOn", "traffic.seizure.date.invalid");
         }
-        counties.check(in.countyId(), Cases.INDUSTRY, user, errors);
+        counties.check(in.countyId(), RoadTransport.INDUSTRY, user, errors);
         String place = Inputs.text(in.place(), 200, "place", true, errors);
         String by = Inputs.text(in.seizedBy(), 120, "seizedBy", true, errors);
         String description = Inputs.text(in.description(), 500, "description", true, errors);
-        String plate = ReadingInput.plateOf(in.plate());
+        String plate = RoadTransport.plateOf(in.plate());
         String vin = in.vin() == null || in.vin().isBlank() ? null : in.vin().strip().toUpperCase(Locale.ROOT);
         if (plate == null && vin == null) {
             errors.put("plate", "traffic.seizure.identity");
         }
-        if (plate != null && !ReadingInput.isPlate(plate)) {
+        if (plate != null && !RoadTransport.isPlate(plate)) {
             errors.put("plate", "traffic.reading.plate.invalid");
         }
         if (vin != null && !vin(vin)) {
@@ -177,7 +177,7 @@ public class Seizures {
     public void dispose(long id, int version, String disposition, String proof, LocalDate on, byte[] file, String filename, CurrentUser user) {
         user.require(Permission.TRAFFIC_CASE);
         Seizure s = seizure(id, user.scope());
-        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(s.countyId(), null, Cases.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
+        if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(s.countyId(), null, RoadTransport.INDUSTRY, null), ScopeFilter.Mode.ACT)) {
             throw new ScopeDeniedException("traffic_seizure", id);
         }
         if (!s.pending()) {
@@ -279,7 +279,7 @@ public class Seizures {
             throw new BusinessException("traffic.road.hazard.exists", s.hazardCode());
         }
         var opened = hazards.openFrom(new Origin("traffic", "vehicle-source", sourceId), Finding.inspection(null, s.name() + " " + s.place(),
-                s.countyId(), Cases.INDUSTRY, description, deadline, responsible, "illegal vehicle source " + s.name()), user);
+                s.countyId(), RoadTransport.INDUSTRY, description, deadline, responsible, "illegal vehicle source " + s.name()), user);
         jdbc.sql("UPDATE traffic_vehicle_source SET hazard_id = :h, hazard_code = :c WHERE id = :id").param("h", opened.id())
                 .param("c", opened.code()).param("id", sourceId).update();
         audit.record("HAZARD", "traffic_vehicle_source", sourceId, opened.code(), null, null);

@@ -80,7 +80,7 @@ public class SourceUnits {
         }
         if (in.countyId() == null || directory.counties().stream().noneMatch(c -> c.id() == in.countyId())) {
             errors.put("countyId", "fire.station.county.unknown");
-        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(in.countyId(), in.departmentId(), Cases.INDUSTRY, in.enterpriseId()),
+        } else if (!scopes.reaches(user.scope(), new ScopeFilter.Subject(in.countyId(), in.departmentId(), RoadTransport.INDUSTRY, in.enterpriseId()),
                 ScopeFilter.Mode.ACT)) {
             errors.put("countyId", "resource.county.not.yours");
         }
@@ -148,7 +148,7 @@ public class SourceUnits {
         user.require(Permission.TRAFFIC_CASE);
         Unit u = unit(id, user.scope());
         var opened = hazards.openFrom(new Origin("traffic", "loading-unit", id), Finding.inspection(u.enterpriseId(),
-                u.name() + " " + u.address(), u.countyId(), Cases.INDUSTRY, description, deadline, responsible, "source unit " + u.name()), user);
+                u.name() + " " + u.address(), u.countyId(), RoadTransport.INDUSTRY, description, deadline, responsible, "source unit " + u.name()), user);
         audit.record("HAZARD", "traffic_source_unit", id, opened.code(), null, null);
         return opened;
     }
