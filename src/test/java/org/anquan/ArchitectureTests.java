@@ -3,9 +3,13 @@ package org.anquan;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.stereotype.Controller;
@@ -18,19 +22,40 @@ class ArchitectureTests {
             .importPackages("org.anquan");
 
     /**
-     * Modules whose inside is closed: only the root package, the module's face to the others, holds public
-     * types; everything below it is package-private to its feature package. A module joins the list as it
-     * is reshaped into feature packages.
+     * Modules in feature packages. Below the root package a type is public only where another feature package
+     * of the same module uses it (Java knows no visibility between package and everyone); Spring Modulith keeps
+     * the other modules out of those. A module joins the list as it is reshaped into feature packages.
      */
-    static final List<String> CLOSED_MODULES = List.of("alerts", "duty", "emergency", "statistics");
+    static final List<String> FEATURE_MODULES = List.of("alerts", "duty", "emergency", "statistics", "traffic");
 
     @Test
-    void aClosedModuleShowsPublicTypesInItsRootPackageOnly() {
-        classes().that().resideInAnyPackage(CLOSED_MODULES.stream().map(m -> "org.anquan." + m + ".(*)..").toArray(String[]::new))
-                .and().areTopLevelClasses()
-                .should().notBePublic()
-                .because("another module reaches a module through its facade and events; its internals are its own")
+    void belowAModulesRootATypeIsPublicOnlyWhereAnotherOfItsPackagesUsesIt() {
+        classes().that().resideInAnyPackage(FEATURE_MODULES.stream().map(m -> "org.anquan." + m + ".(*)..").toArray(String[]::new))
+                .and().areTopLevelClasses().and().arePublic()
+                .should(beUsedFromAnotherPackageOfTheirModule())
+                .because("another module reaches a module through its facade and events; a feature's internals are its own")
                 .check(APP);
+    }
+
+    static ArchCondition<JavaClass> beUsedFromAnotherPackageOfTheirModule() {
+        return new ArchCondition<>("be used from another package of their module") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String module = moduleOf(type.getPackageName());
+                boolean used = type.getDirectDependenciesToSelf().stream()
+                        .map(d -> d.getOriginClass().getPackageName())
+                        .anyMatch(p -> !p.equals(type.getPackageName()) && module.equals(moduleOf(p)));
+                if (!used) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " is public but used only inside its own package"));
+                }
+            }
+        };
+    }
+
+    /** {@code org.anquan.traffic.wim} → {@code traffic}. */
+    static String moduleOf(String packageName) {
+        String[] parts = packageName.split("\\.");
+        return parts.length > 2 ? parts[2] : "";
     }
 
     @Test

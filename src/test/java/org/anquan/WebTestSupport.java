@@ -1,12 +1,12 @@
 package org.anquan;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
 import java.util.Map;
 import org.anquan.platform.security.AccountUser;
 import org.anquan.platform.security.Accounts;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /** Acting as one of the demo city's accounts in MockMvc requests. */
 public final class WebTestSupport {

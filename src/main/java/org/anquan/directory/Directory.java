@@ -2,8 +2,12 @@ package org.anquan.directory;
 
 import java.time.LocalDate;
 import java.util.*;
-import org.anquan.directory.Responsibility;
-import org.anquan.directory.domain.*;
+import org.anquan.directory.domain.Enterprise;
+import org.anquan.directory.domain.EnterpriseQueries;
+import org.anquan.directory.domain.EnterpriseRepository;
+import org.anquan.directory.domain.Region;
+import org.anquan.directory.domain.RegionLevel;
+import org.anquan.directory.domain.Regions;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.GeoPoint;

@@ -10,7 +10,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.*;
 import org.anquan.IntegrationTest;
-import org.anquan.accidents.domain.*;
+import org.anquan.accidents.domain.AccidentGrade;
+import org.anquan.accidents.domain.AccidentInput;
+import org.anquan.accidents.domain.AccidentService;
+import org.anquan.accidents.domain.Accountability;
+import org.anquan.accidents.domain.CreditCandidates;
+import org.anquan.accidents.domain.Investigations;
+import org.anquan.accidents.domain.Recommendations;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.Origin;
 import org.anquan.platform.security.Accounts;

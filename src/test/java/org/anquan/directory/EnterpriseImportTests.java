@@ -1,6 +1,5 @@
 package org.anquan.directory;
 
-import org.anquan.platform.files.TabularImport;
 import static org.anquan.WebTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +17,7 @@ import org.anquan.WebTestSupport;
 import org.anquan.directory.domain.CreditCode;
 import org.anquan.directory.domain.EnterpriseExcel;
 import org.anquan.platform.files.FileJobs;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.web.Downloads;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.anquan.IntegrationTest;
 import org.anquan.directory.domain.Department;
-import org.anquan.directory.Responsibility;
 import org.anquan.directory.domain.ResponsibilityMatrix;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.GeoPoint;

@@ -1,6 +1,5 @@
 package org.anquan.hazards;
 
-import org.anquan.platform.files.TabularImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
 import org.anquan.hazards.domain.HazardImport;
+import org.anquan.platform.files.TabularImport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;

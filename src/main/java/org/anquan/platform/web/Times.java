@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAccessor;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package org.anquan.supervision.domain;
 
-import org.anquan.platform.documents.DocumentsProperties;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.documents.DocumentNumbers;
+import org.anquan.platform.documents.DocumentsProperties;
 import org.anquan.platform.jobs.JobLocks;
 import org.anquan.platform.jobs.TableStatistics;
 import org.anquan.supervision.EscalationSwept;

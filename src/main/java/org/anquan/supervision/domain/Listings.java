@@ -1,6 +1,5 @@
 package org.anquan.supervision.domain;
 
-import org.anquan.platform.documents.DocumentsProperties;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.MessageFormat;
@@ -16,6 +15,7 @@ import org.anquan.hazards.AcceptanceRule;
 import org.anquan.hazards.Hazards;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.documents.DocumentNumbers;
+import org.anquan.platform.documents.DocumentsProperties;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;

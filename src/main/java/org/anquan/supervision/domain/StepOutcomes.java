@@ -1,12 +1,12 @@
 package org.anquan.supervision.domain;
 
 import java.time.Clock;
-import org.anquan.platform.security.Permission;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.CurrentUser;
+import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
