@@ -16,8 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.anquan.directory.domain.EnterpriseInput;
-import org.anquan.hazards.domain.HazardInput;
-import org.anquan.hazards.domain.Measures;
+import org.anquan.hazards.register.HazardInput;
 import org.anquan.platform.security.Accounts;
 import org.anquan.shared.Inputs;
 import org.anquan.shared.InvalidInputException;
@@ -44,14 +43,14 @@ class FieldBoundsTests {
                 "categoryCode", "hazard.category_code", "description", "hazard.description",
                 "responsiblePerson", "hazard.responsible_person", "responsiblePhone", "hazard.responsible_phone",
                 "routingReason", "hazard.routing_override"));
-        COLUMNS.put(hazardActionForm(), Map.ofEntries(Map.entry("reason", "hazard.routing_override"),
+        COLUMNS.put(type("org.anquan.hazards.register.HazardActionForm"), Map.ofEntries(Map.entry("reason", "hazard.routing_override"),
                 Map.entry("person", "hazard.responsible_person"), Map.entry("phone", "hazard.responsible_phone"),
                 Map.entry("note", "hazard_event.note"), Map.entry("planMeasures", "hazard.plan_measures"),
                 Map.entry("planOwner", "hazard.plan_owner"), Map.entry("planEmergency", "hazard.plan_emergency"),
                 Map.entry("inspectors", "hazard.acceptance_inspectors"), Map.entry("findings", "hazard.acceptance_findings"),
                 Map.entry("planFundsNote", "hazard.plan_funds_note"), Map.entry("application", "hazard.resumption_application"),
                 Map.entry("reviewNote", "hazard.resumption_review_note")));
-        COLUMNS.put(Measures.MeasureInput.class, Map.of("industryCode", "measure.industry_code",
+        COLUMNS.put(type("org.anquan.hazards.measures.Measures$MeasureInput"), Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
                 "hazardCodes", "", "owner", "measure.owner"));
         COLUMNS.put(EnterpriseInput.class, Map.of("name", "enterprise.name", "creditCode", "",
@@ -62,9 +61,10 @@ class FieldBoundsTests {
                 "issuedBy", "licence.issued_by"));
     }
 
-    static Class<?> hazardActionForm() {
+    /** A form record its feature keeps package-private. */
+    static Class<?> type(String name) {
         try {
-            return Class.forName("org.anquan.hazards.web.HazardActionForm");
+            return Class.forName(name);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(e);
         }
@@ -159,7 +159,7 @@ class FieldBoundsTests {
         Map<String, Class<?>> endpoints = new LinkedHashMap<>();
         endpoints.put("/api/v1/hazards", HazardInput.class);
         endpoints.put("/api/v1/enterprises", EnterpriseInput.class);
-        endpoints.put("/api/v1/hazards/" + hazard + "/actions/plan", hazardActionForm());
+        endpoints.put("/api/v1/hazards/" + hazard + "/actions/plan", type("org.anquan.hazards.register.HazardActionForm"));
         long hazards = jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single();
         List<String> wrong = new ArrayList<>();
         for (var endpoint : endpoints.entrySet()) {

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.anquan.IntegrationTest;
-import org.anquan.hazards.domain.HazardImport;
 import org.anquan.platform.files.FileJobs;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.web.Downloads;
@@ -35,7 +33,6 @@ class FileJobTests {
     @Autowired Accounts accounts;
     @Autowired FileJobs jobs;
     @Autowired JdbcClient jdbc;
-    @Autowired HazardImport importer;
     @Autowired Clock clock;
 
     String page(String url, String user) throws Exception {
@@ -114,9 +111,9 @@ class FileJobTests {
     void aLongImportRunsInTheBackgroundAndGivesItsSummaryAndTheRejectedRows() throws Exception {
         String code = jdbc.sql("SELECT credit_code FROM enterprise WHERE industry_code = 'HAZ_CHEM' ORDER BY id LIMIT 1").query(String.class).single();
         String deadline = LocalDate.now(clock).plusDays(20).toString();
-        var template = new ByteArrayOutputStream();
-        importer.writeTemplate(template, Locale.SIMPLIFIED_CHINESE);
-        var wb = new XSSFWorkbook(new ByteArrayInputStream(template.toByteArray()));
+        byte[] template = mvc.perform(get("/hazards/import/template").with(as(accounts, "admin"))).andReturn().getResponse()
+                .getContentAsByteArray();
+        var wb = new XSSFWorkbook(new ByteArrayInputStream(template));
         var sheet = wb.getSheetAt(0);
         for (int r = 1; r <= 60; r++) {
             // every tenth row names a grade that does not exist

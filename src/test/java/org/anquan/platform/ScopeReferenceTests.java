@@ -8,10 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.anquan.IntegrationTest;
-import org.anquan.hazards.HazardReports;
-import org.anquan.hazards.domain.Hazard;
-import org.anquan.hazards.domain.HazardService;
-import org.anquan.hazards.domain.Measures;
+import org.anquan.hazards.register.Hazard;
+import org.anquan.hazards.register.HazardReports;
+import org.anquan.hazards.register.HazardService;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.InvalidInputException;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 class ScopeReferenceTests {
 
     @Autowired HazardService hazards;
-    @Autowired Measures measures;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
@@ -57,23 +55,6 @@ class ScopeReferenceTests {
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.fieldErrors()).containsEntry("duplicateOf", "hazard.duplicate.unknown"));
         }
-    }
-
-    @Test
-    void aMeasureCannotLinkAnotherCountysHazardNorNameAUnitThatDoesNotExist() {
-        String foreignCode = jdbc.sql("SELECT code FROM hazard WHERE id = :id").param("id", hazardOfAnotherCounty())
-                .query(String.class).single();
-        long dept = jdbc.sql("SELECT MIN(id) FROM department").query(Long.class).single();
-        long before = jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single();
-        assertThatThrownBy(() -> measures.create(new Measures.MeasureInput("HAZ_CHEM", null, county(), "制度", "内容", dept,
-                LocalDate.now(clock), foreignCode, "李娜", null, null), user("county")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.fieldErrors()).containsEntry("hazardCodes", "measure.hazard.unknown"));
-        assertThatThrownBy(() -> measures.create(new Measures.MeasureInput("HAZ_CHEM", null, county(), "制度", "内容", 987654321L,
-                LocalDate.now(clock), null, "李娜", null, null), user("county")))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.fieldErrors()).containsEntry("departmentId", "measure.department.unknown"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM measure").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

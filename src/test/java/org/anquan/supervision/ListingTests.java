@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,11 +13,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.anquan.IntegrationTest;
-import org.anquan.hazards.HazardReports;
-import org.anquan.hazards.domain.Hazard;
-import org.anquan.hazards.domain.HazardGrade;
-import org.anquan.hazards.domain.HazardService;
-import org.anquan.hazards.domain.RemediationPlan;
+import org.anquan.hazards.register.Hazard;
+import org.anquan.hazards.register.HazardGrade;
+import org.anquan.hazards.register.HazardReports;
+import org.anquan.hazards.register.HazardService;
 import org.anquan.platform.documents.OfficialDocument;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
@@ -107,8 +105,7 @@ class ListingTests {
     void onlyTheListingOfficeAcceptsAndDelistsAndOnlyAfterItsOnSiteAcceptance() throws Exception {
         Hazard h = report(HazardGrade.MAJOR);
         long id = listings.list(h.getId(), input(), user("county"));
-        Hazard planned = hazards.savePlan(h.getId(), h.getVersion(), new RemediationPlan("停用罐区，更换紧急切断阀", new BigDecimal("80000"),
-                today().plusDays(20), "王强", "液氯泄漏专项预案"), user("enterprise"));
+        Hazard planned = HazardReports.planned(hazards, h, today().plusDays(20), user("enterprise"));
         Hazard started = hazards.start(h.getId(), planned.getVersion(), user("enterprise"));
         // the rectification's evidence and the enterprise's written application for acceptance
         for (String kind : List.of("EVIDENCE", "APPLICATION")) {
