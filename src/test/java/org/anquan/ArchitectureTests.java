@@ -26,7 +26,7 @@ class ArchitectureTests {
      * of the same module uses it (Java knows no visibility between package and everyone); Spring Modulith keeps
      * the other modules out of those. A module joins the list as it is reshaped into feature packages.
      */
-    static final List<String> FEATURE_MODULES = List.of("alerts", "duty", "emergency", "hazards", "statistics", "traffic");
+    static final List<String> FEATURE_MODULES = List.of("accidents", "alerts", "duty", "emergency", "hazards", "statistics", "supervision", "traffic");
 
     @Test
     void belowAModulesRootATypeIsPublicOnlyWhereAnotherOfItsPackagesUsesIt() {

@@ -3,7 +3,7 @@ package org.anquan.accidents;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.anquan.accidents.domain.AccidentService;
+import org.anquan.accidents.reporting.AccidentService;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.NotFoundException;

@@ -1,7 +1,7 @@
 package org.anquan.supervision;
 
 import org.anquan.platform.security.DataScope;
-import org.anquan.supervision.domain.Inbox;
+import org.anquan.supervision.inbox.Inbox;
 import org.springframework.stereotype.Service;
 
 /** What other modules ask of supervision. */

@@ -12,7 +12,7 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
-import org.anquan.supervision.domain.Reinspections;
+import org.anquan.supervision.reinspection.Reinspections;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

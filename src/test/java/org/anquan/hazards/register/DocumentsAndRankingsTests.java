@@ -15,7 +15,7 @@ import org.anquan.platform.security.Accounts;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
-import org.anquan.supervision.domain.EscalationSweep;
+import org.anquan.supervision.escalation.EscalationFixtures;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -39,7 +40,7 @@ class DocumentsAndRankingsTests {
     @Autowired MockMvc mvc;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
-    @Autowired EscalationSweep sweep;
+    @Autowired ApplicationContext context;
     @Autowired HazardService hazards;
 
     static String text(byte[] docx) throws Exception {
@@ -79,7 +80,7 @@ class DocumentsAndRankingsTests {
 
     @Test
     void theSupervisionNoticeIsIssuedForANoticeStep() throws Exception {
-        sweep.run("tester");
+        EscalationFixtures.sweep(context, "tester");
         var step = jdbc.sql("SELECT s.id, h.code FROM supervision_step s JOIN hazard h ON h.id = s.hazard_id WHERE s.level = 2 ORDER BY s.id LIMIT 1")
                 .query().singleRow();
         MvcResult r = mvc.perform(get("/supervision/steps/" + step.get("id") + "/notice.docx").with(as(accounts, "admin"))).andReturn();

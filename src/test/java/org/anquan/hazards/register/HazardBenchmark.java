@@ -13,9 +13,10 @@ import org.anquan.bench.BenchmarkSupport;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.DataScope;
 import org.anquan.supervision.EscalationSwept;
-import org.anquan.supervision.domain.EscalationSweep;
+import org.anquan.supervision.escalation.EscalationFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -37,7 +38,7 @@ class HazardBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired DemoHazards generator;
     @Autowired HazardQueries queries;
-    @Autowired EscalationSweep sweep;
+    @Autowired ApplicationContext context;
 
     @Test
     void registerAndSweepAtOneMillion() throws Exception {
@@ -125,10 +126,10 @@ class HazardBenchmark {
         BenchmarkSupport.measure("home page: county officer (work cards)", 20, 100, i -> mvc.perform(get("/").with(as(accounts, "county"))));
 
         t = System.nanoTime();
-        EscalationSwept first = sweep.run("bench").orElseThrow();
+        EscalationSwept first = EscalationFixtures.sweep(context, "bench");
         System.out.printf("BENCH sweep, first run: %d steps %s in %d ms%n", first.total(), first.stepsByLevel(), (System.nanoTime() - t) / 1_000_000);
         t = System.nanoTime();
-        EscalationSwept second = sweep.run("bench").orElseThrow();
+        EscalationSwept second = EscalationFixtures.sweep(context, "bench");
         System.out.printf("BENCH sweep, second run: %d steps in %d ms%n", second.total(), (System.nanoTime() - t) / 1_000_000);
     }
 }

@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.anquan.IntegrationTest;
-import org.anquan.accidents.domain.MonthlyFigures;
+import org.anquan.accidents.reporting.AccidentFixtures;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
@@ -22,6 +22,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -34,7 +35,7 @@ class AccidentStatisticsTests {
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
-    @Autowired MonthlyFigures monthly;
+    @Autowired ApplicationContext context;
 
     long county;
     String countyName;
@@ -89,7 +90,7 @@ class AccidentStatisticsTests {
             road(LocalDate.of(2015, 2, 10), 1, 0, "UNLICENSED", null);
         }
         // written here straight into the table, so the monthly sums are recomputed as after a report
-        monthly.rebuildAll();
+        AccidentFixtures.rebuildMonthlyFigures(context);
     }
 
     @Test
