@@ -21,9 +21,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.anquan.citizen.domain.Handling;
+import org.anquan.citizen.reports.CitizenFixtures;
 import org.anquan.directory.Directory;
-import org.anquan.directory.demo.DemoCity;
+import org.anquan.directory.demo.DemoCityFixtures;
 import org.anquan.hazards.register.ExifPhotos;
 import org.anquan.hazards.register.HazardGrade;
 import org.anquan.hazards.register.HazardInput;
@@ -56,6 +56,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,7 +113,7 @@ class BrowserTests {
         driver.manage().deleteAllCookies();
         driver.get("http://localhost:" + port + "/login");
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(DemoCity.DEMO_PASSWORD);
+        driver.findElement(By.id("password")).sendKeys(DemoCityFixtures.DEMO_PASSWORD);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test=who]")));
     }
@@ -622,7 +623,7 @@ class BrowserTests {
     }
 
     /** Keeps a picture of the page under target/screenshots for people reviewing a build. */
-    @Autowired Handling citizenHandling;
+    @Autowired ApplicationContext context;
 
     @Test
     void onAPhoneACitizenFilesAReportWithAPhotoAndFollowsItByItsCodeToClosed() throws Exception {
@@ -650,8 +651,8 @@ class BrowserTests {
             long id = jdbc.sql("SELECT id FROM citizen_report WHERE tracking_code = :c").param("c", code).query(Long.class).single();
             var a = accounts.findByUsername("county").orElseThrow();
             var county = accounts.principalOf(a.id()).user();
-            citizenHandling.accept(id, 0, county);
-            citizenHandling.close(id, 1, "护栏已修复，并增设了警示标志。", county);
+            CitizenFixtures.accept(context, id, 0, county);
+            CitizenFixtures.close(context, id, 1, "护栏已修复，并增设了警示标志。", county);
 
             open("/report/track");
             driver.findElement(By.id("code")).sendKeys(code.toLowerCase());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.anquan.directory.domain.EnterpriseInput;
 import org.anquan.hazards.register.HazardInput;
 import org.anquan.platform.security.Accounts;
 import org.anquan.shared.Inputs;
@@ -53,11 +52,11 @@ class FieldBoundsTests {
         COLUMNS.put(type("org.anquan.hazards.measures.Measures$MeasureInput"), Map.of("industryCode", "measure.industry_code",
                 "categoryCode", "measure.category_code", "title", "measure.title", "content", "measure.content",
                 "hazardCodes", "", "owner", "measure.owner"));
-        COLUMNS.put(EnterpriseInput.class, Map.of("name", "enterprise.name", "creditCode", "",
+        COLUMNS.put(type("org.anquan.directory.enterprises.EnterpriseInput"), Map.of("name", "enterprise.name", "creditCode", "",
                 "industryCode", "enterprise.industry_code", "address", "enterprise.address",
                 "principalName", "enterprise.principal_name", "principalPhone", "enterprise.principal_phone",
                 "safetyManagerName", "enterprise.safety_manager_name", "safetyManagerPhone", "enterprise.safety_manager_phone"));
-        COLUMNS.put(EnterpriseInput.LicenceInput.class, Map.of("kind", "licence.kind", "licenceNo", "licence.licence_no",
+        COLUMNS.put(type("org.anquan.directory.enterprises.EnterpriseInput$LicenceInput"), Map.of("kind", "licence.kind", "licenceNo", "licence.licence_no",
                 "issuedBy", "licence.issued_by"));
     }
 
@@ -143,9 +142,9 @@ class FieldBoundsTests {
 
     @Test
     void anOverLongLicenceFieldIsNamedWithItsRow() throws Exception {
-        var licence = new EnterpriseInput.LicenceInput(null, TOO_LONG, null, null);
+        Object licence = with(type("org.anquan.directory.enterprises.EnterpriseInput$LicenceInput"), "licenceNo", TOO_LONG);
         try {
-            Inputs.check(with(EnterpriseInput.class, "licences", List.of(licence)));
+            Inputs.check(with(type("org.anquan.directory.enterprises.EnterpriseInput"), "licences", List.of(licence)));
             throw new AssertionError("an over-long licence number was taken");
         } catch (InvalidInputException e) {
             assertThat(e.fieldErrors()).containsEntry("licences[0].licenceNo", "validation.too.long");
@@ -158,7 +157,7 @@ class FieldBoundsTests {
         long hazard = jdbc.sql("SELECT MIN(id) FROM hazard WHERE status = 'ASSIGNED'").query(Long.class).single();
         Map<String, Class<?>> endpoints = new LinkedHashMap<>();
         endpoints.put("/api/v1/hazards", HazardInput.class);
-        endpoints.put("/api/v1/enterprises", EnterpriseInput.class);
+        endpoints.put("/api/v1/enterprises", type("org.anquan.directory.enterprises.EnterpriseInput"));
         endpoints.put("/api/v1/hazards/" + hazard + "/actions/plan", type("org.anquan.hazards.register.HazardActionForm"));
         long hazards = jdbc.sql("SELECT COUNT(*) FROM hazard").query(Long.class).single();
         List<String> wrong = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.anquan.directory.domain.ResponsibilityMatrix;
+import org.anquan.directory.responsibility.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

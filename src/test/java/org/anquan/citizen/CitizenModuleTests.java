@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.anquan.citizen.domain.Handling;
-import org.anquan.citizen.domain.Intake;
+import org.anquan.citizen.reports.CitizenFixtures;
+import org.anquan.citizen.reports.Intake;
 import org.anquan.hazards.HazardClosed;
 import org.anquan.hazards.Hazards;
 import org.anquan.hazards.Origin;
@@ -17,6 +17,7 @@ import org.anquan.platform.security.CurrentUser;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
@@ -29,7 +30,7 @@ import org.springframework.modulith.test.Scenario;
 class CitizenModuleTests {
 
     @Autowired Intake intake;
-    @Autowired Handling handling;
+    @Autowired ApplicationContext context;
     @Autowired Accounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
@@ -42,7 +43,7 @@ class CitizenModuleTests {
     Object[] reportTurnedIntoAHazard(String description) {
         var done = intake.submit(new Intake.Submission("HAZARD_WORKPLACE", description, null, 118.02, 30.02, null, null, null, null,
                 Map.of(), List.of(), Intake.Source.WEB, null, null, "198.51.100.7"), "citizen");
-        Hazards.Opened opened = handling.toHazard(done.id(), 0, description + "（核实）", admin());
+        Hazards.Opened opened = CitizenFixtures.toHazard(context, done.id(), 0, description + "（核实）", admin());
         return new Object[] {done.id(), opened};
     }
 

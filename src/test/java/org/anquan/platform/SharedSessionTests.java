@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.anquan.HttpBrowser;
 import org.anquan.IntegrationTest;
 import org.anquan.SecondInstance;
-import org.anquan.directory.demo.DemoCity;
+import org.anquan.directory.demo.DemoCityFixtures;
 import org.anquan.platform.security.LoginRateLimiter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +58,7 @@ class SharedSessionTests {
     /** Logs in on the first instance the way a browser does. */
     HttpBrowser loggedInOnTheFirstInstance(String username) {
         HttpBrowser browser = new HttpBrowser(firstPort);
-        var login = browser.logIn(username, DemoCity.DEMO_PASSWORD);
+        var login = browser.logIn(username, DemoCityFixtures.DEMO_PASSWORD);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(HttpBrowser.location(login)).doesNotContain("error");
         return browser;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import org.anquan.HttpBrowser;
 import org.anquan.IntegrationTest;
-import org.anquan.directory.demo.DemoCity;
+import org.anquan.directory.demo.DemoCityFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,7 +23,7 @@ class UploadLimitTests {
         long hazard = jdbc.sql("SELECT MIN(id) FROM hazard").query(Long.class).single();
         long before = jdbc.sql("SELECT COUNT(*) FROM hazard_evidence").query(Long.class).single();
         HttpBrowser browser = new HttpBrowser(port);
-        browser.logIn("enterprise", DemoCity.DEMO_PASSWORD);
+        browser.logIn("enterprise", DemoCityFixtures.DEMO_PASSWORD);
         byte[] body = new byte[11 * 1024 * 1024 + 512 * 1024];
         HttpResponse<String> r = browser.post("/hazards/" + hazard + "/evidence", "multipart/form-data; boundary=x", body,
                 "Accept", "text/html", "Accept-Language", "zh-CN");

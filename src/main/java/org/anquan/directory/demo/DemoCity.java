@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.*;
-import org.anquan.directory.domain.CreditCode;
-import org.anquan.directory.domain.Enterprise;
-import org.anquan.directory.domain.EnterpriseScale;
-import org.anquan.directory.domain.EnterpriseSearchIndex;
-import org.anquan.directory.domain.EnterpriseStatus;
-import org.anquan.directory.domain.Industry;
-import org.anquan.directory.domain.Region;
-import org.anquan.directory.domain.RegionLevel;
-import org.anquan.directory.domain.Regions;
-import org.anquan.directory.domain.ResponsibilityMatrix;
+import org.anquan.directory.enterprises.CreditCode;
+import org.anquan.directory.enterprises.Enterprise;
+import org.anquan.directory.enterprises.EnterpriseScale;
+import org.anquan.directory.enterprises.EnterpriseSearchIndex;
+import org.anquan.directory.enterprises.EnterpriseStatus;
+import org.anquan.directory.regions.Region;
+import org.anquan.directory.regions.RegionLevel;
+import org.anquan.directory.regions.Regions;
+import org.anquan.directory.responsibility.Industry;
+import org.anquan.directory.responsibility.ResponsibilityMatrix;
 import org.anquan.platform.audit.AuditTrail;
 import org.anquan.platform.security.AccountForm;
 import org.anquan.platform.security.Accounts;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * inside their township, and one account per role. Deterministic: the same seed gives the same city.
  */
 @Component
-public class DemoCity {
+class DemoCity {
 
     public static final String DEMO_PASSWORD = "Anquan@2026";
     private static final Logger log = LoggerFactory.getLogger(DemoCity.class);

@@ -1,3 +1,0 @@
-package org.anquan.directory.domain;
-
-public enum RegionLevel { CITY, COUNTY, TOWNSHIP }

@@ -1,0 +1,3 @@
+package org.anquan.directory.regions;
+
+public enum RegionLevel { CITY, COUNTY, TOWNSHIP }
