@@ -268,6 +268,7 @@ public class AccidentService {
         if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
             throw new AccessDeniedException(user.username() + " may read but not report on accident " + id);
         }
+        AccidentStatus.valueOf(a.status()).after(AccidentStatus.Step.SUPPLEMENT);
         if (OffsetDateTime.now(clock).isAfter(supplementDeadline(a))) {
             throw new BusinessException("accident.supplement.closed",
                     CityTime.dayOf(supplementDeadline(a), clock));
@@ -353,7 +354,7 @@ public class AccidentService {
      * (which may put the enterprise on the serious-dishonesty candidates) or cleared, with a reason.
      */
     public void reviewConcealment(long id, boolean confirmed, String reason, CurrentUser user) {
-        AccidentView a = closable(id, user);
+        AccidentView a = closable(id, user, AccidentStatus.Step.FOLLOW_UP);
         if (!a.concealmentReview()) {
             throw new BusinessException("accident.concealment.none");
         }
@@ -495,7 +496,7 @@ public class AccidentService {
 
     /** Records one gate with what shows it is met (the investigation report, the decisions, the measures' acceptance, the training). */
     public void recordGate(long id, Gate gate, String note, String evidence, CurrentUser user) {
-        AccidentView a = closable(id, user);
+        AccidentView a = closable(id, user, AccidentStatus.Step.FOLLOW_UP);
         Map<String, String> errors = new LinkedHashMap<>();
         if (gate == null) {
             errors.put("gate", "validation.required");
@@ -551,14 +552,20 @@ public class AccidentService {
 
     /** Closes the accident (结案) when all four gates are met; otherwise refuses, naming the ones missing. */
     public void close(long id, CurrentUser user) {
-        AccidentView a = closable(id, user);
+        AccidentView a = closable(id, user, AccidentStatus.Step.CLOSE);
         Map<Gate, GateRecord> recorded = gates(id);
         List<Gate> missing = Arrays.stream(Gate.values()).filter(g -> !recorded.containsKey(g)).toList();
         if (!missing.isEmpty()) {
             throw new GatesMissing(missing);
         }
-        jdbc.sql("UPDATE accident SET status = 'CLOSED', closed_at = :at, closed_by = :by, version = version + 1 WHERE id = :id")
+        // closed by whoever comes first: a second close at the same moment finds it closed
+        int closed = jdbc.sql("UPDATE accident SET status = :closed, closed_at = :at, closed_by = :by, version = version + 1 "
+                        + "WHERE id = :id AND status = :reported")
+                .param("closed", AccidentStatus.CLOSED.name()).param("reported", AccidentStatus.REPORTED.name())
                 .param("at", OffsetDateTime.now(clock)).param("by", user.username()).param("id", id).update();
+        if (closed == 0) {
+            throw new BusinessException("accident.closed.already");
+        }
         audit.record("CLOSE", "accident", id, a.code(), null, null);
     }
 
@@ -578,18 +585,16 @@ public class AccidentService {
 
     /** The accident, if the user's office investigates and closes it (the permission, its scope, not closed yet). */
     public AccidentView forClosing(long id, CurrentUser user) {
-        return closable(id, user);
+        return closable(id, user, AccidentStatus.Step.FOLLOW_UP);
     }
 
-    private AccidentView closable(long id, CurrentUser user) {
+    private AccidentView closable(long id, CurrentUser user, AccidentStatus.Step step) {
         user.require(Permission.ACCIDENT_CLOSE);
         AccidentView a = get(id, user);
         if (!reaches(id, scopes.act(user.scope(), SCOPE))) {
             throw new AccessDeniedException(user.username() + " may read but not close accident " + id);
         }
-        if ("CLOSED".equals(a.status())) {
-            throw new BusinessException("accident.closed.already");
-        }
+        AccidentStatus.valueOf(a.status()).after(step);
         return a;
     }
 

@@ -294,6 +294,17 @@ class AccidentReportTests {
         service.recordGate(a.id(), AccidentService.Gate.EDUCATED, "全员警示教育", "培训签到表", user("county"));
         service.close(a.id(), user("county"));
         assertThat(service.get(a.id(), user("county")).status()).isEqualTo("CLOSED");
+
+        // closed is final: no second close, no supplement (though still within its window), no more follow-up
+        var closed = service.get(a.id(), user("county"));
+        assertThatThrownBy(() -> service.close(a.id(), user("county")))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("accident.closed.already"));
+        assertThatThrownBy(() -> service.supplement(a.id(), new AccidentService.Supplement(closed.deaths() + 1, 0, 0, 0,
+                closed.directLossYuan(), "补报"), user("county")))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("accident.closed.already"));
+        assertThatThrownBy(() -> investigations.open(a.id(), "组长：再次调查", user("county")))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.messageKey()).isEqualTo("accident.closed.already"));
+        assertThat(service.get(a.id(), user("county")).deaths()).isEqualTo(closed.deaths());
     }
 
     @Test
