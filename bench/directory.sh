@@ -1,11 +1,4 @@
 #!/usr/bin/env bash
-# Enterprise list at 100,000 enterprises, server side. Usage: bench/directory.sh [h2|postgres]
-# Prints lines starting with BENCH. On postgres it uses (and empties) the database anquan_test.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-db="${1:-h2}"
-profile=(-Danquan.test.db=bench-h2)
-if [ "$db" = postgres ]; then profile=(-Ppostgres); bench/pg-test-db.sh; fi
-rm -rf target/bench
-./mvnw -q -B -ntp "${profile[@]}" test -Dtest=DirectoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsurefire.printSummary=false 2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }
+# Enterprise list at 100,000 enterprises, server side.
+# Usage: bench/directory.sh [h2|postgres]. Prints the BENCH lines and fails when a bound it asserts is broken.
+exec "$(dirname "$0")/run.sh" DirectoryBenchmark "${1:-h2}"

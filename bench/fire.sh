@@ -1,11 +1,4 @@
 #!/usr/bin/env bash
-# The FWI system for 200 stations x 10 years imported (checked, computed, stored), beside the bare computation
-# and a raw JDBC batch insert. Usage: bench/fire.sh [h2|postgres]. Prints lines starting with BENCH.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-db="${1:-h2}"
-profile=(-Danquan.test.db=bench-h2)
-if [ "$db" = postgres ]; then profile=(-Ppostgres); bench/pg-test-db.sh; fi
-rm -rf target/bench
-./mvnw -q -B -ntp "${profile[@]}" test -Dtest=FireBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }
+# The FWI system for 200 stations x 10 years imported, beside the bare computation and a raw JDBC batch insert.
+# Usage: bench/fire.sh [h2|postgres]. Prints the BENCH lines and fails when a bound it asserts is broken.
+exec "$(dirname "$0")/run.sh" FireBenchmark "${1:-h2}"

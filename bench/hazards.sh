@@ -1,11 +1,4 @@
 #!/usr/bin/env bash
-# Hazard register at 1,000,000 hazards and the escalation sweep. Usage: bench/hazards.sh [h2|postgres]
-# Prints lines starting with BENCH. On postgres it uses (and empties) the database anquan_test.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-db="${1:-h2}"
-profile=(-Danquan.test.db=bench-h2)
-if [ "$db" = postgres ]; then profile=(-Ppostgres); bench/pg-test-db.sh; fi
-rm -rf target/bench
-./mvnw -q -B -ntp "${profile[@]}" test -Dtest=HazardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  2>&1 | grep -a '^BENCH' || { echo "benchmark failed; see target/surefire-reports" >&2; exit 1; }
+# Hazard register at 1,000,000 hazards and the escalation sweep.
+# Usage: bench/hazards.sh [h2|postgres]. Prints the BENCH lines and fails when a bound it asserts is broken.
+exec "$(dirname "$0")/run.sh" HazardBenchmark "${1:-h2}"

@@ -22,6 +22,39 @@ public final class BenchmarkSupport {
         public String toString() {
             return String.format(Locale.ROOT, "%-58s n=%4d  p50=%7.2f ms  p95=%7.2f ms  max=%7.2f ms", name, n, p50, p95, max);
         }
+
+        /** The bound: this p95 at most {@code factor} times the raw work's p95 plus {@code slackMs}; printed, then asserted. */
+        public Figures atMost(double factor, Figures raw, double slackMs) {
+            return bound(p95 <= factor * raw.p95 + slackMs, String.format(Locale.ROOT, "p95 %.2f ms <= %.1f x %.2f ms (%s) + %.0f ms",
+                    p95, factor, raw.p95, raw.name, slackMs));
+        }
+
+        /** The bound: this p95 under {@code ms}; printed, then asserted. */
+        public Figures p95Below(double ms) {
+            return bound(p95 < ms, String.format(Locale.ROOT, "p95 %.2f ms < %.0f ms", p95, ms));
+        }
+
+        private Figures bound(boolean holds, String text) {
+            BenchmarkSupport.bound(holds, name + ": " + text);
+            return this;
+        }
+    }
+
+    /**
+     * Prints a bound as {@code BENCH bound holds|BROKEN: …} and fails the benchmark when it is broken, so a
+     * benchmark run says in its exit code whether the figures still meet what the module promises.
+     */
+    public static boolean bound(boolean holds, String text) {
+        System.out.println("BENCH bound " + (holds ? "holds" : "BROKEN") + ": " + text);
+        if (!holds) {
+            throw new AssertionError("bound broken: " + text);
+        }
+        return true;
+    }
+
+    /** A throughput bound: {@code rate} at least {@code share} of {@code rawRate} (both per second); printed, then asserted. */
+    public static void atLeast(String name, double rate, double share, String rawName, double rawRate) {
+        bound(rate >= share * rawRate, String.format(Locale.ROOT, "%s: %.0f/s >= %.0f%% of %.0f/s (%s)", name, rate, share * 100, rawRate, rawName));
     }
 
     /**

@@ -78,12 +78,13 @@ class DirectoryBenchmark {
         MockHttpServletRequestBuilder build(int i);
     }
 
+    /** One page measured server side; every list page of 100,000 enterprises answers within 200 ms p95, whatever the role. */
     void run(String name, int warm, int n, RequestFor request) throws Exception {
         BenchmarkSupport.measure(name, warm, n, i -> {
             int status = mvc.perform(request.build(i)).andReturn().getResponse().getStatus();
             if (status != 200) {
                 throw new IllegalStateException(name + " answered " + status);
             }
-        });
+        }).p95Below(200);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.anquan.IntegrationTest;
+import org.anquan.bench.BenchmarkSupport;
 import org.anquan.directory.Directory;
 import org.anquan.platform.security.Accounts;
 import org.anquan.platform.security.CurrentUser;
@@ -109,5 +110,8 @@ class FireBenchmark {
         double rawSeconds = (System.nanoTime() - t2) / 1e9;
         System.out.printf(Locale.ROOT, "BENCH raw JDBC batch INSERT of the computed rows       %8.2f s%n", rawSeconds);
         template.execute("DROP TABLE bench_fwi_raw");
+        // each row checked, computed, stored and judged for warnings: at least a fifth of the bare computation and raw insert
+        BenchmarkSupport.atLeast("import", result.accepted() / importSeconds, 0.20, "bare computation + raw JDBC batch insert",
+                raw.size() / (computeSeconds + rawSeconds));
     }
 }
