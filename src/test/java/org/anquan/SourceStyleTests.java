@@ -67,6 +67,25 @@ class SourceStyleTests {
         assertThat(unused).as("imports nothing uses").isEmpty();
     }
 
+    /** A filter's WHERE assembled by hand: {@code "WHERE 1 = 1"}, a builder starting with WHERE, {@code where.append(" AND …")}. */
+    private static final Pattern HAND_WHERE = Pattern.compile("WHERE 1 = 1|StringBuilder\\(\"[^\"]*WHERE|\\b(?:where|sql)\\.append\\(\" AND ");
+
+    @Test
+    void listFiltersAreBuiltWithWhereNotAssembledByHand() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("shared/Where.java")).toList()) {
+                String[] lines = Files.readString(file).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (HAND_WHERE.matcher(lines[i]).find()) {
+                        found.add(file + ":" + (i + 1));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("WHERE clauses assembled by hand; use shared.Where").isEmpty();
+    }
+
     @Test
     void theCheckSeesAnInlineNameAndNotOneInACommentOrString() {
         String code = """

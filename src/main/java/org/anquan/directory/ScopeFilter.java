@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.anquan.directory.responsibility.ResponsibilityMatrix;
 import org.anquan.platform.security.DataScope;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +73,11 @@ public class ScopeFilter {
 
         public boolean matchesNothing() {
             return this.equals(NONE);
+        }
+
+        /** A WHERE clause of this predicate, for a list's filters to AND their conditions to. */
+        public Where where() {
+            return Where.of(sql, params);
         }
     }
 

@@ -16,6 +16,7 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -110,20 +111,13 @@ public class Accountability {
     @Transactional(readOnly = true)
     public PageResult<Entry> page(Measure measure, Integer year, DataScope scope, int page, int size) {
         ScopeFilter.Predicate visible = scopes.read(scope, AccidentService.SCOPE);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(visible.and());
-        Map<String, Object> params = new LinkedHashMap<>(visible.params());
-        if (measure != null) {
-            where.append(" AND r.measure = :m");
-            params.put("m", measure.name());
-        }
+        Where where = visible.where().and("r.measure = :m", "m", measure == null ? null : measure.name());
         if (year != null) {
-            where.append(" AND r.decided_on >= :from AND r.decided_on < :to");
-            params.put("from", LocalDate.of(year, 1, 1));
-            params.put("to", LocalDate.of(year + 1, 1, 1));
+            where.and("r.decided_on >= :from AND r.decided_on < :to", Map.of("from", LocalDate.of(year, 1, 1), "to", LocalDate.of(year + 1, 1, 1)));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM accident_accountability r JOIN accident a ON a.id = r.accident_id" + where)
-                .params(params).query(Long.class).single();
-        List<Entry> rows = jdbc.sql(SELECT + where + " ORDER BY r.decided_on DESC, r.id DESC LIMIT :l OFFSET :o").params(params)
+        long total = jdbc.sql("SELECT COUNT(*) FROM accident_accountability r JOIN accident a ON a.id = r.accident_id" + where.sql())
+                .params(where.params()).query(Long.class).single();
+        List<Entry> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY r.decided_on DESC, r.id DESC LIMIT :l OFFSET :o").params(where.params())
                 .param("l", size).param("o", PageResult.offsetOf(page, size)).query(Accountability::map).list();
         return new PageResult<>(rows, page, size, total);
     }

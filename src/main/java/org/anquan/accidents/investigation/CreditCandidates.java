@@ -12,6 +12,7 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.platform.security.Permission;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,16 +107,13 @@ public class CreditCandidates {
     @Transactional(readOnly = true)
     public List<Candidate> list(String status, DataScope scope) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        String where = " WHERE 1 = 1" + visible.and() + (status == null || status.isBlank() ? "" : " AND c.status = :status");
+        Where where = visible.where().and("c.status = :status", "status", status);
         List<Candidate> rows = new ArrayList<>();
         var spec = jdbc.sql("""
                 SELECT c.*, e.name AS enterprise_name, r.name AS county_name FROM accident_credit_candidate c
-                JOIN directory_enterprise_view e ON e.id = c.enterprise_id JOIN directory_region_view r ON r.id = e.county_id""" + where
+                JOIN directory_enterprise_view e ON e.id = c.enterprise_id JOIN directory_region_view r ON r.id = e.county_id""" + where.sql()
                 + " ORDER BY CASE WHEN c.status = 'CANDIDATE' THEN 0 ELSE 1 END, c.found_at DESC, c.id DESC LIMIT 500")
-                .params(visible.params());
-        if (status != null && !status.isBlank()) {
-            spec = spec.param("status", status);
-        }
+                .params(where.params());
         spec.query(rs -> {
             rows.add(new Candidate(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
                     rs.getString("county_name"), Trigger.valueOf(rs.getString("trigger_kind")), codes(rs.getString("accident_ids")),

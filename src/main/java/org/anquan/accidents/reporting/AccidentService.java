@@ -23,6 +23,7 @@ import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
+import org.anquan.shared.Where;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -611,28 +612,17 @@ public class AccidentService {
     @Transactional(readOnly = true)
     public PageResult<AccidentView> page(Filter f, DataScope scope, int page, int size) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(visible.and());
-        Map<String, Object> params = new LinkedHashMap<>(visible.params());
-        if (f.countyId() != null) {
-            where.append(" AND a.county_id = :county");
-            params.put("county", f.countyId());
-        }
-        if (f.grade() != null) {
-            where.append(" AND a.grade = :grade");
-            params.put("grade", f.grade().name());
-        }
-        if (f.kind() != null && !f.kind().isBlank()) {
-            where.append(" AND a.kind_code = :kind");
-            params.put("kind", f.kind());
-        }
+        Where where = visible.where()
+                .and("a.county_id = :county", "county", f.countyId())
+                .and("a.grade = :grade", "grade", f.grade() == null ? null : f.grade().name())
+                .and("a.kind_code = :kind", "kind", f.kind());
         if (f.year() != null) {
-            where.append(" AND a.occurred_at >= :from AND a.occurred_at < :to");
-            params.put("from", CityTime.startOf(LocalDate.of(f.year(), 1, 1), clock));
-            params.put("to", CityTime.startOf(LocalDate.of(f.year() + 1, 1, 1), clock));
+            where.and("a.occurred_at >= :from AND a.occurred_at < :to", Map.of("from", CityTime.startOf(LocalDate.of(f.year(), 1, 1), clock),
+                    "to", CityTime.startOf(LocalDate.of(f.year() + 1, 1, 1), clock)));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM accident a" + where).params(params).query(Long.class).single();
-        List<AccidentView> rows = jdbc.sql(SELECT + where + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :l OFFSET :o")
-                .params(params).param("l", size).param("o", PageResult.offsetOf(page, size)).query(AccidentService::map).list();
+        long total = jdbc.sql("SELECT COUNT(*) FROM accident a" + where.sql()).params(where.params()).query(Long.class).single();
+        List<AccidentView> rows = jdbc.sql(SELECT + where.sql() + " ORDER BY a.occurred_at DESC, a.id DESC LIMIT :l OFFSET :o")
+                .params(where.params()).param("l", size).param("o", PageResult.offsetOf(page, size)).query(AccidentService::map).list();
         return new PageResult<>(rows, page, size, total);
     }
 

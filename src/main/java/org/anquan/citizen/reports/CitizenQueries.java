@@ -14,6 +14,7 @@ import org.anquan.shared.GeoPoint;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -123,14 +124,12 @@ public class CitizenQueries {
 
     /** The public list: moderated reports that are not tips, newest first (the ids from the index, then the rows). */
     public PageResult<PublicReport> publicList(PublicFilter f, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE");
-        Map<String, Object> p = new HashMap<>();
-        filter(f, where, p);
-        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM citizen_report r" + where + " LIMIT " + (COUNT_CAP + 1) + ") c")
-                .params(p).query(Long.class).single();
-        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where + " ORDER BY " + newestFirst(f.categoryCode() != null)
+        Where where = filter(f, Where.all().and("r.visible = TRUE AND r.tip = FALSE"));
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM citizen_report r" + where.sql() + " LIMIT " + (COUNT_CAP + 1) + ") c")
+                .params(where.params()).query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where.sql() + " ORDER BY " + newestFirst(f.categoryCode() != null)
                         + " LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
+                .params(where.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
         return new PageResult<>(byIds(ids), page, size, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
@@ -139,28 +138,22 @@ public class CitizenQueries {
 
     /** The points of the public map: the newest located public reports matching the filter, at most {@code limit}. */
     public List<MapPoint> publicPoints(PublicFilter f, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE AND r.lon IS NOT NULL");
-        Map<String, Object> p = new HashMap<>();
-        filter(f, where, p);
+        Where where = filter(f, Where.all().and("r.visible = TRUE AND r.tip = FALSE AND r.lon IS NOT NULL"));
         return jdbc.sql("SELECT r.tracking_code, r.category_code, r.lon, r.lat, CASE WHEN " + CLOSED_PER_ROW + " THEN 1 ELSE 0 END "
-                        + "FROM citizen_report r" + where + " ORDER BY " + newestFirst(f.categoryCode() != null) + " LIMIT :limit")
-                .params(p).param("limit", limit)
+                        + "FROM citizen_report r" + where.sql() + " ORDER BY " + newestFirst(f.categoryCode() != null) + " LIMIT :limit")
+                .params(where.params()).param("limit", limit)
                 .query((rs, n) -> new MapPoint(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1))
                 .list();
     }
 
-    private static void filter(PublicFilter f, StringBuilder where, Map<String, Object> p) {
-        if (f.categoryCode() != null) {
-            where.append(" AND r.category_code = :category");
-            p.put("category", f.categoryCode());
-        }
-        if (f.countyId() != null) {
-            where.append(" AND r.county_id = :county");
-            p.put("county", f.countyId());
-        }
-        if (f.closed() != null) {
-            where.append(f.closed() ? " AND " : " AND NOT ").append(CLOSED_PER_ROW);
-        }
+    private static Where filter(PublicFilter f, Where where) {
+        return closed(where.and("r.category_code = :category", "category", f.categoryCode()).and("r.county_id = :county", "county", f.countyId()),
+                f.closed());
+    }
+
+    /** Closed or open as decided per row, when asked. */
+    private static Where closed(Where where, Boolean closed) {
+        return closed == null ? where : where.and(closed ? CLOSED_PER_ROW : "NOT " + CLOSED_PER_ROW);
     }
 
     /**
@@ -171,20 +164,13 @@ public class CitizenQueries {
      * asked, decided per row by lookups, not by joining every row of the window — then those rows whole.
      */
     public List<PublicReport> open311(List<String> categoryCodes, OffsetDateTime from, OffsetDateTime to, Boolean closed, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE r.visible = TRUE AND r.tip = FALSE AND r.submitted_at >= :from AND r.submitted_at <= :to");
-        Map<String, Object> p = new HashMap<>();
-        p.put("from", from.truncatedTo(ChronoUnit.MICROS));
-        p.put("to", to.truncatedTo(ChronoUnit.MICROS));
-        if (categoryCodes != null && !categoryCodes.isEmpty()) {
-            where.append(" AND r.category_code IN (:categories)");
-            p.put("categories", categoryCodes);
-        }
-        if (closed != null) {
-            where.append(closed ? " AND " : " AND NOT ").append(CLOSED_PER_ROW);
-        }
-        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where + " ORDER BY "
+        Where where = closed(Where.all().and("r.visible = TRUE AND r.tip = FALSE")
+                .and("r.submitted_at >= :from AND r.submitted_at <= :to",
+                        Map.of("from", from.truncatedTo(ChronoUnit.MICROS), "to", to.truncatedTo(ChronoUnit.MICROS)))
+                .and("r.category_code IN (:categories)", "categories", categoryCodes), closed);
+        List<Long> ids = jdbc.sql("SELECT r.id FROM citizen_report r" + where.sql() + " ORDER BY "
                         + newestFirst(categoryCodes != null && categoryCodes.size() == 1) + " LIMIT :limit")
-                .params(p).param("limit", limit).query(Long.class).list();
+                .params(where.params()).param("limit", limit).query(Long.class).list();
         return byIds(ids);
     }
 
@@ -276,26 +262,17 @@ public class CitizenQueries {
     /** The reports the scope reads; by default those waiting for someone (pending, open, clue), oldest first. */
     public PageResult<QueueRow> queue(QueueFilter f, CurrentUser user, int page, int size) {
         var pred = scopes.read(user.scope(), columns());
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1").append(pred.and());
-        Map<String, Object> p = new HashMap<>(pred.params());
-        if (f.status() != null) {
-            where.append(" AND r.status = :status");
-            p.put("status", f.status().name());
-        } else if (f.waiting()) {
-            where.append(" AND r.status IN ('PENDING', 'OPEN', 'CLUE')");
-        }
-        if (f.tip() != null) {
-            where.append(" AND r.tip = :tip");
-            p.put("tip", f.tip());
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM citizen_report r" + where).params(p).query(Long.class).single();
+        Where where = pred.where().and("r.status = :status", "status", f.status() == null ? null : f.status().name())
+                .andIf(f.status() == null && f.waiting(), "r.status IN ('PENDING', 'OPEN', 'CLUE')")
+                .and("r.tip = :tip", "tip", f.tip());
+        long total = jdbc.sql("SELECT COUNT(*) FROM citizen_report r" + where.sql()).params(where.params()).query(Long.class).single();
         LocalDate today = LocalDate.now(clock);
         List<QueueRow> rows = jdbc.sql("""
                         SELECT r.id, r.tracking_code, r.category_code, r.tip, r.status, r.county_id, r.department_id, r.description,
                                r.submitted_at, r.handling_due, (SELECT COUNT(*) FROM citizen_photo ph WHERE ph.report_id = r.id)
-                        FROM citizen_report r""" + where + " ORDER BY r.submitted_at " + (f.waiting() && f.status() == null ? "ASC" : "DESC")
+                        FROM citizen_report r""" + where.sql() + " ORDER BY r.submitted_at " + (f.waiting() && f.status() == null ? "ASC" : "DESC")
                         + ", r.id LIMIT :limit OFFSET :offset")
-                .params(p).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                .params(where.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
                 .query((rs, n) -> {
                     ReportStatus status = ReportStatus.valueOf(rs.getString(5));
                     LocalDate due = rs.getObject(10, LocalDate.class);

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.anquan.directory.ScopeFilter;
 import org.anquan.directory.regions.RegionLevel;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EnterpriseQueries {
+
+    /** The filter of a scope or region that matches nothing: no query is run. */
+    private static final Where NOTHING = Where.of("1 = 0", Map.of());
 
     private static final String FROM = """
             FROM enterprise e
@@ -46,7 +49,7 @@ public class EnterpriseQueries {
 
     public PageResult<EnterpriseRow> page(EnterpriseFilter f, DataScope scope, int page, int size, Locale locale) {
         Where w = where(f, scope);
-        if (w.empty()) {
+        if (w == NOTHING) {
             return new PageResult<>(List.of(), page, size, 0);
         }
         String rows = " ORDER BY " + f.orderBy() + " LIMIT :limit OFFSET :offset";
@@ -82,7 +85,7 @@ public class EnterpriseQueries {
     /** Streams every matching row (for export), in list order, up to {@code max}. */
     public void forEach(EnterpriseFilter f, DataScope scope, Locale locale, int max, Consumer<EnterpriseRow> sink) {
         Where w = where(f, scope);
-        if (w.empty()) {
+        if (w == NOTHING) {
             return;
         }
         jdbc.sql(select(locale) + FROM + w.sql() + " ORDER BY " + f.orderBy() + " LIMIT :limit")
@@ -92,13 +95,13 @@ public class EnterpriseQueries {
 
     public long count(DataScope scope) {
         Where w = where(EnterpriseFilter.NONE, scope);
-        return w.empty() ? 0 : count(w);
+        return w == NOTHING ? 0 : count(w);
     }
 
     /** Whether the enterprise lies within the scope. */
     public boolean inScope(long enterpriseId, DataScope scope) {
         Where w = where(EnterpriseFilter.NONE, scope);
-        if (w.empty()) {
+        if (w == NOTHING) {
             return false;
         }
         return jdbc.sql("SELECT COUNT(*) FROM enterprise e " + w.sql() + " AND e.id = :eid").params(w.params())
@@ -108,7 +111,7 @@ public class EnterpriseQueries {
     /** Licences expiring within {@code days} (or expired), in scope. */
     public long licencesExpiringWithin(int days, DataScope scope, LocalDate today) {
         Where w = where(EnterpriseFilter.NONE, scope);
-        if (w.empty()) {
+        if (w == NOTHING) {
             return 0;
         }
         return jdbc.sql("SELECT COUNT(*) FROM licence l JOIN enterprise e ON e.id = l.enterprise_id " + w.sql()
@@ -119,55 +122,45 @@ public class EnterpriseQueries {
     private Where where(EnterpriseFilter f, DataScope scope) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         if (visible.matchesNothing()) {
-            return Where.EMPTY;
+            return NOTHING;
         }
-        StringBuilder sql = new StringBuilder("WHERE 1 = 1").append(visible.and());
-        Map<String, Object> p = new HashMap<>(visible.params());
-        if (f.regionId() != null && !appendRegion(f.regionId(), "region", sql, p)) {
-            return Where.EMPTY;
+        Where w = visible.where();
+        if (f.regionId() != null && !region(f.regionId(), "region", w)) {
+            return NOTHING;
         }
-        if (f.industryCode() != null) {
-            sql.append(" AND e.industry_code = :industry");
-            p.put("industry", f.industryCode());
-        }
-        if (f.status() != null) {
-            sql.append(" AND e.status = :status");
-            p.put("status", f.status().name());
-        }
+        w.and("e.industry_code = :industry", "industry", f.industryCode())
+                .and("e.status = :status", "status", f.status() == null ? null : f.status().name());
         if (f.text() != null) {
             String text = f.text();
             if (text.length() == 18 && CreditCode.wellFormed(CreditCode.normalize(text))) {
-                sql.append(" AND e.credit_code = :code");
-                p.put("code", CreditCode.normalize(text));
+                w.and("e.credit_code = :code", "code", CreditCode.normalize(text));
             } else {
                 String lower = text.toLowerCase(Locale.ROOT);
                 EnterpriseSearchIndex.Plan plan = searchIndex.plan(lower);
                 if (plan instanceof EnterpriseSearchIndex.Nothing) {
-                    sql.append(" AND 1 = 0");
+                    w.and("1 = 0");
                 } else if (plan instanceof EnterpriseSearchIndex.Ids c) {
-                    sql.append(" AND e.id IN (:candidates)");
-                    p.put("candidates", c.ids());
+                    w.andIf(c.ids().isEmpty(), "1 = 0").and("e.id IN (:candidates)", "candidates", c.ids());
                 } else if (plan instanceof EnterpriseSearchIndex.Candidates c) {
-                    sql.append(" AND e.id IN (SELECT t1.enterprise_id FROM enterprise_term t1");
                     if (c.terms().size() > 1) {
-                        sql.append(" JOIN enterprise_term t2 ON t2.enterprise_id = t1.enterprise_id AND t2.term = :term2");
-                        p.put("term2", c.terms().get(1));
+                        w.and("e.id IN (SELECT t1.enterprise_id FROM enterprise_term t1 JOIN enterprise_term t2 "
+                                + "ON t2.enterprise_id = t1.enterprise_id AND t2.term = :term2 WHERE t1.term = :term1)",
+                                Map.of("term1", c.terms().get(0), "term2", c.terms().get(1)));
+                    } else {
+                        w.and("e.id IN (SELECT t1.enterprise_id FROM enterprise_term t1 WHERE t1.term = :term1)", "term1", c.terms().get(0));
                     }
-                    sql.append(" WHERE t1.term = :term1)");
-                    p.put("term1", c.terms().get(0));
                 }
-                sql.append(" AND e.search_text LIKE :text ESCAPE '\\'");
-                p.put("text", "%" + escapeLike(lower) + "%");
+                w.and("e.search_text LIKE :text ESCAPE '\\'", "text", "%" + escapeLike(lower) + "%");
             }
         }
-        return new Where(sql.toString(), p, false);
+        return w;
     }
 
     /**
      * Limits to a region and everything under it by equality on the stored county or township,
      * which the indexes answer directly. False when the region does not exist.
      */
-    private boolean appendRegion(long regionId, String param, StringBuilder sql, Map<String, Object> p) {
+    private boolean region(long regionId, String param, Where w) {
         String level = jdbc.sql("SELECT region_level FROM region WHERE id = :id").param("id", regionId)
                 .query(String.class).optional().orElse(null);
         if (level == null) {
@@ -175,14 +168,8 @@ public class EnterpriseQueries {
         }
         switch (RegionLevel.valueOf(level)) {
             case CITY -> { }
-            case COUNTY -> {
-                sql.append(" AND e.county_id = :").append(param);
-                p.put(param, regionId);
-            }
-            case TOWNSHIP -> {
-                sql.append(" AND e.region_id = :").append(param);
-                p.put(param, regionId);
-            }
+            case COUNTY -> w.and("e.county_id = :" + param, param, regionId);
+            case TOWNSHIP -> w.and("e.region_id = :" + param, param, regionId);
         }
         return true;
     }
@@ -209,7 +196,4 @@ public class EnterpriseQueries {
                 rs.getObject("updated_at", OffsetDateTime.class));
     }
 
-    private record Where(String sql, Map<String, Object> params, boolean empty) {
-        static final Where EMPTY = new Where("", Map.of(), true);
-    }
 }

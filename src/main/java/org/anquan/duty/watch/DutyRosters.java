@@ -421,7 +421,7 @@ class DutyRosters {
     public List<Roster> rosters(CurrentUser user, int limit) {
         var pred = scopes.read(user.scope(), ScopeFilter.Columns.of().county("county_id").department("department_id")
                 .enterprise("CAST(" + NO_ENTERPRISE + " AS BIGINT)"));
-        return jdbc.sql(ROSTER + " WHERE 1 = 1" + pred.and() + " ORDER BY starts_on DESC, unit_kind, unit_name LIMIT :n")
+        return jdbc.sql(ROSTER + " WHERE " + pred.sql() + " ORDER BY starts_on DESC, unit_kind, unit_name LIMIT :n")
                 .params(pred.params()).param("n", limit).query(this::rosterRow).list();
     }
 

@@ -229,7 +229,7 @@ class EventReports {
     /** The events the user's scope reads, newest first. */
     public List<Event> events(CurrentUser user, int limit) {
         var pred = scopes.read(user.scope(), ScopeFilter.Columns.of().county("e.county_id").enterprise("CAST(" + DutyRosters.NO_ENTERPRISE + " AS BIGINT)"));
-        return jdbc.sql(EVENT + " WHERE 1 = 1" + pred.and() + " ORDER BY e.learned_at DESC LIMIT :n").params(pred.params()).param("n", limit)
+        return jdbc.sql(EVENT + " WHERE " + pred.sql() + " ORDER BY e.learned_at DESC LIMIT :n").params(pred.params()).param("n", limit)
                 .query(this::row).list();
     }
 

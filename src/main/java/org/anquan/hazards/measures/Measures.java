@@ -246,13 +246,12 @@ class Measures {
     public List<MeasureRow> list(DataScope scope, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        String where = "WHERE 1 = 1" + visible.and();
         List<MeasureRow> rows = jdbc.sql("SELECT m.*, " + (en ? "i.name_en" : "i.name_zh") + " AS industry_name, "
                         + (en ? "hc.name_en" : "hc.name_zh") + " AS category_name, r.name AS region_name, "
                         + (en ? "COALESCE(d.name_en, d.name)" : "d.name") + " AS department_name FROM measure m "
                         + "JOIN directory_industry_view i ON i.code = m.industry_code LEFT JOIN hazard_category hc ON hc.code = m.category_code "
                         + "JOIN directory_region_view r ON r.id = m.region_id JOIN directory_department_view d ON d.id = m.department_id "
-                        + where + " ORDER BY m.adopted_on DESC, m.id DESC LIMIT 1000")
+                        + "WHERE " + visible.sql() + " ORDER BY m.adopted_on DESC, m.id DESC LIMIT 1000")
                 .params(visible.params())
                 .query((rs, n) -> new MeasureRow(rs.getLong("id"), rs.getString("industry_name"), rs.getString("category_name"),
                         rs.getString("region_name"), rs.getString("title"), rs.getString("content"), rs.getString("department_name"),

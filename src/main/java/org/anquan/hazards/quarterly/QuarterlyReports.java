@@ -208,8 +208,8 @@ class QuarterlyReports {
 
     public List<Filing> filings(DataScope scope) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        String where = "WHERE 1 = 1" + visible.and();
-        return jdbc.sql("SELECT q.*, e.name FROM quarterly_report q JOIN directory_enterprise_view e ON e.id = q.enterprise_id " + where
+        return jdbc.sql("SELECT q.*, e.name FROM quarterly_report q JOIN directory_enterprise_view e ON e.id = q.enterprise_id WHERE "
+                        + visible.sql()
                         + " ORDER BY q.report_year DESC, q.quarter DESC, q.filed_at DESC LIMIT 500")
                 .params(visible.params())
                 .query((rs, n) -> new Filing(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),

@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.anquan.platform.security.DataScope;
 import org.anquan.platform.web.Messages;
 import org.anquan.shared.CityTime;
+import org.anquan.shared.Where;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -70,7 +71,7 @@ class HazardLedger {
 
     /** The ledger of a period: hazards found in it, and those found before it still open at its start (stock). */
     private Period period(HazardFilter filter, DataScope scope, LocalDate from, LocalDate to) {
-        HazardQueries.Where w = queries.where(filter, scope, to.plusDays(1));
+        Where w = queries.where(filter, scope, to.plusDays(1));
         OffsetDateTime start = CityTime.startOf(from, clock);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("start", start);
@@ -82,7 +83,7 @@ class HazardLedger {
     /** The hazards chosen on the register (all within the scope: the caller has checked), as the same ledger. */
     public void writeSelection(Collection<Long> ids, DataScope scope, String unit, Locale locale, OutputStream out)
             throws IOException {
-        HazardQueries.Where w = queries.where(HazardFilter.NONE, scope, LocalDate.now(clock));
+        Where w = queries.where(HazardFilter.NONE, scope, LocalDate.now(clock));
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("ids", ids);
         // every chosen hazard is listed as found in the period (increment), none as stock

@@ -11,6 +11,7 @@ import org.anquan.platform.security.DataScope;
 import org.anquan.shared.CityTime;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.SortOrder;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,6 @@ public class HazardQueries {
         this.scopes = scopes;
         this.clock = clock;
         this.firstWindow = Math.max(props.registerFirstWindow(), 1);
-    }
-
-    record Where(String sql, Map<String, Object> params) {
     }
 
     public PageResult<HazardRow> page(HazardFilter f, DataScope scope, LocalDate today, int page, int size, Locale locale) {
@@ -265,38 +263,18 @@ public class HazardQueries {
     }
 
     private Where where(HazardFilter f, ScopeFilter.Predicate scope, LocalDate today) {
-        StringBuilder sql = new StringBuilder("WHERE 1 = 1").append(scope.and());
-        Map<String, Object> p = new HashMap<>(scope.params());
-        if (f.countyId() != null) {
-            sql.append(" AND h.county_id = :county");
-            p.put("county", f.countyId());
-        }
-        if (f.departmentId() != null) {
-            sql.append(" AND h.department_id = :dept");
-            p.put("dept", f.departmentId());
-        }
-        if (f.status() != null) {
-            sql.append(" AND h.status = :status");
-            p.put("status", f.status().name());
-        }
-        if (f.grade() != null) {
-            sql.append(" AND h.grade = :grade");
-            p.put("grade", f.grade().name());
-        }
-        if (Boolean.TRUE.equals(f.overdue())) {
-            sql.append(" AND h.open_deadline < :today");
-            p.put("today", today);
-        }
-        if (f.enterpriseId() != null) {
-            sql.append(" AND h.enterprise_id = :enterprise");
-            p.put("enterprise", f.enterpriseId());
-        }
+        Where where = scope.where()
+                .and("h.county_id = :county", "county", f.countyId())
+                .and("h.department_id = :dept", "dept", f.departmentId())
+                .and("h.status = :status", "status", f.status() == null ? null : f.status().name())
+                .and("h.grade = :grade", "grade", f.grade() == null ? null : f.grade().name())
+                .and("h.open_deadline < :today", "today", Boolean.TRUE.equals(f.overdue()) ? today : null)
+                .and("h.enterprise_id = :enterprise", "enterprise", f.enterpriseId());
         if (f.text() != null) {
-            sql.append(" AND (h.code = :code OR h.description LIKE :text ESCAPE '\\')");
-            p.put("code", f.text().toUpperCase(Locale.ROOT));
-            p.put("text", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            where.and("h.code = :code OR h.description LIKE :text ESCAPE '\\'", Map.of("code", f.text().toUpperCase(Locale.ROOT),
+                    "text", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
         }
-        return new Where(sql.toString(), p);
+        return where;
     }
 
     /** The open major hazards the scope reads, earliest deadline first: the list a situation report closes with. */

@@ -10,6 +10,7 @@ import org.anquan.platform.web.Messages;
 import org.anquan.shared.BusinessException;
 import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
+import org.anquan.shared.Where;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -65,18 +66,11 @@ public class JudgmentStandards {
 
     /** Situations of one standard, of the city's own list ({@code ""}), or all ({@code null}); retired ones last. */
     public List<Situation> situations(String standardCode, String industryCode) {
-        String where = " WHERE 1 = 1"
-                + (standardCode == null ? "" : standardCode.isEmpty() ? " AND standard_code IS NULL" : " AND standard_code = :s")
-                + (blank(industryCode) ? "" : " AND industry_code = :i");
-        var sql = jdbc.sql("SELECT code, industry_code, name_zh, name_en, major, standard_code, article, active, version "
-                + "FROM hazard_category" + where + " ORDER BY active DESC, industry_code, code");
-        if (standardCode != null && !standardCode.isEmpty()) {
-            sql = sql.param("s", standardCode);
-        }
-        if (!blank(industryCode)) {
-            sql = sql.param("i", industryCode);
-        }
-        return sql.query(Situation.class).list();
+        Where where = Where.all().andIf("".equals(standardCode), "standard_code IS NULL")
+                .and("standard_code = :s", "s", standardCode).and("industry_code = :i", "i", industryCode);
+        return jdbc.sql("SELECT code, industry_code, name_zh, name_en, major, standard_code, article, active, version "
+                + "FROM hazard_category" + where.sql() + " ORDER BY active DESC, industry_code, code").params(where.params())
+                .query(Situation.class).list();
     }
 
     public Optional<Situation> situation(String code) {

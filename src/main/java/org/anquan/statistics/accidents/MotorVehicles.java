@@ -81,7 +81,7 @@ class MotorVehicles {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
         List<Count> counts = jdbc.sql("""
                         SELECT m.county_id, c.name, m.stat_year, m.vehicles, m.drivers FROM statistics_motor_count m
-                        JOIN directory_region_view c ON c.id = m.county_id WHERE 1 = 1""" + visible.and() + " ORDER BY m.stat_year DESC, c.code")
+                        JOIN directory_region_view c ON c.id = m.county_id""" + " WHERE " + visible.sql() + " ORDER BY m.stat_year DESC, c.code")
                 .params(visible.params())
                 .query((rs, n) -> new Count(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5))).list();
         long counties = counts.stream().mapToLong(Count::countyId).distinct().count();

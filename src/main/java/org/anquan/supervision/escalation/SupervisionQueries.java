@@ -8,6 +8,7 @@ import java.util.*;
 import org.anquan.directory.ScopeFilter;
 import org.anquan.platform.security.DataScope;
 import org.anquan.shared.PageResult;
+import org.anquan.shared.Where;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -52,26 +53,19 @@ class SupervisionQueries {
     public PageResult<StepRow> page(EscalationLevel level, Long countyId, Boolean awaitingAnswer, boolean everyStep, DataScope scope,
                                     int page, int size, Locale locale) {
         ScopeFilter.Predicate visible = scopes.read(scope, SCOPE);
-        StringBuilder where = new StringBuilder("WHERE 1 = 1").append(visible.and());
-        Map<String, Object> p = new HashMap<>(visible.params());
-        if (level != null) {
-            where.append(" AND s.level = :level");
-            p.put("level", level.rank());
-        }
-        if (countyId != null) {
-            where.append(" AND s.county_id = :county");
-            p.put("county", countyId);
-        }
+        Where where = visible.where()
+                .and("s.level = :level", "level", level == null ? null : level.rank())
+                .and("s.county_id = :county", "county", countyId);
         if (Boolean.TRUE.equals(awaitingAnswer)) {
-            where.append(" AND s.level = 2 AND s.answer IS NULL");
+            where.and("s.level = 2 AND s.answer IS NULL");
         } else if (!everyStep) {
             // the highest step of the hazard's latest round, once
-            where.append(" AND s.id = (SELECT top.id FROM supervision_step top WHERE top.hazard_id = s.hazard_id "
+            where.and("s.id = (SELECT top.id FROM supervision_step top WHERE top.hazard_id = s.hazard_id "
                     + "ORDER BY top.work_round DESC, top.level DESC, top.id DESC LIMIT 1)");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id " + where)
-                .params(p).query(Long.class).single();
-        List<StepRow> rows = jdbc.sql(select(locale) + where + " ORDER BY s.id DESC LIMIT :l OFFSET :o").params(p)
+        long total = jdbc.sql("SELECT COUNT(*) FROM supervision_step s JOIN hazards_hazard_view h ON h.id = s.hazard_id" + where.sql())
+                .params(where.params()).query(Long.class).single();
+        List<StepRow> rows = jdbc.sql(select(locale) + where.sql() + " ORDER BY s.id DESC LIMIT :l OFFSET :o").params(where.params())
                 .param("l", size).param("o", PageResult.offsetOf(page, size)).query(SupervisionQueries::map).list();
         return new PageResult<>(rows, page, size, total);
     }

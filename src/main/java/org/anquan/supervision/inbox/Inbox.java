@@ -12,6 +12,7 @@ import org.anquan.platform.security.Permission;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
+import org.anquan.shared.Where;
 import org.anquan.supervision.escalation.EscalationLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,8 +82,8 @@ public class Inbox {
             return new PageResult<>(List.of(), page, size, 0);
         }
         ScopeFilter.Predicate owner = owner(scope);
-        String where = "WHERE 1 = 1" + owner.and() + (unreadOnly ? " AND m.read_at IS NULL" : "");
-        long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m " + where).params(owner.params())
+        Where where = owner.where().andIf(unreadOnly, "m.read_at IS NULL");
+        long total = jdbc.sql("SELECT COUNT(*) FROM inbox_message m" + where.sql()).params(where.params())
                 .query(Long.class).single();
         List<InboxRow> rows = jdbc.sql("""
                         SELECT m.id, m.message_key, m.created_at, m.read_at, m.hazard_id, h.code,
@@ -91,8 +92,8 @@ public class Inbox {
                         JOIN hazards_hazard_view h ON h.id = m.hazard_id
                         LEFT JOIN directory_enterprise_view e ON e.id = h.enterprise_id
                         LEFT JOIN supervision_step s ON s.id = m.step_id
-                        """ + where + " ORDER BY m.id DESC LIMIT :limit OFFSET :offset")
-                .params(owner.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
+                        """ + where.sql() + " ORDER BY m.id DESC LIMIT :limit OFFSET :offset")
+                .params(where.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size))
                 .query((rs, n) -> new InboxRow(rs.getLong("id"), rs.getString("message_key"),
                         rs.getObject("created_at", OffsetDateTime.class), rs.getObject("read_at", OffsetDateTime.class),
                         rs.getLong("hazard_id"), rs.getString("code"), rs.getString("subject"),

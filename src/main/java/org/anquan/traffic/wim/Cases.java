@@ -29,6 +29,7 @@ import org.anquan.shared.InvalidInputException;
 import org.anquan.shared.NotFoundException;
 import org.anquan.shared.PageResult;
 import org.anquan.shared.ScopeDeniedException;
+import org.anquan.shared.Where;
 import org.anquan.traffic.common.RoadTransport;
 import org.anquan.traffic.common.TrafficProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -187,43 +188,23 @@ public class Cases {
 
     public PageResult<CaseRow> page(Filter f, DataScope scope, int page, int size) {
         ScopeFilter.Predicate p = read(scope);
-        StringBuilder where = new StringBuilder(" WHERE ").append(p.sql());
-        Map<String, Object> params = new HashMap<>(p.params());
         LocalDate today = LocalDate.now(clock);
-        if ("OPEN".equals(f.status()) || "CLOSED".equals(f.status())) {
-            where.append(" AND c.status = :status");
-            params.put("status", f.status());
-        } else if ("OVERDUE".equals(f.status())) {
-            // only an open case owes feedback (the last answer clears the date): the date's index alone finds them
-            where.append(" AND c.feedback_due_on < :today");
-            params.put("today", today);
-        }
-        if (f.countyId() != null) {
-            where.append(" AND c.county_id = :county");
-            params.put("county", f.countyId());
-        }
-        if (f.stationId() != null) {
-            where.append(" AND c.station_id = :station");
-            params.put("station", f.stationId());
-        }
-        if (f.plate() != null && !f.plate().isBlank()) {
-            where.append(" AND c.plate = :plate");
-            params.put("plate", f.plate().strip().toUpperCase(Locale.ROOT));
-        }
-        if (f.from() != null) {
-            where.append(" AND c.opened_at >= :from");
-            params.put("from", CityTime.startOf(f.from(), clock));
-        }
-        if (f.to() != null) {
-            where.append(" AND c.opened_at < :to");
-            params.put("to", CityTime.startOf(f.to().plusDays(1), clock));
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM traffic_case c" + where + " LIMIT :cap) x").params(params)
+        boolean openOrClosed = "OPEN".equals(f.status()) || "CLOSED".equals(f.status());
+        Where where = p.where()
+                .and("c.status = :status", "status", openOrClosed ? f.status() : null)
+                // only an open case owes feedback (the last answer clears the date): the date's index alone finds them
+                .and("c.feedback_due_on < :today", "today", "OVERDUE".equals(f.status()) ? today : null)
+                .and("c.county_id = :county", "county", f.countyId())
+                .and("c.station_id = :station", "station", f.stationId())
+                .and("c.plate = :plate", "plate", f.plate() == null ? null : f.plate().strip().toUpperCase(Locale.ROOT))
+                .and("c.opened_at >= :from", "from", f.from() == null ? null : CityTime.startOf(f.from(), clock))
+                .and("c.opened_at < :to", "to", f.to() == null ? null : CityTime.startOf(f.to().plusDays(1), clock));
+        long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM traffic_case c" + where.sql() + " LIMIT :cap) x").params(where.params())
                 .param("cap", COUNT_CAP + 1).query(Long.class).single();
         boolean capped = total > COUNT_CAP;
         // the page's ids first (the index gives them in order), then only those rows with their parties' counts
-        List<Long> ids = jdbc.sql("SELECT c.id FROM traffic_case c" + where + " ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
+        List<Long> ids = jdbc.sql("SELECT c.id FROM traffic_case c" + where.sql() + " ORDER BY c.opened_at DESC, c.id DESC LIMIT :limit OFFSET :offset")
+                .params(where.params()).param("limit", size).param("offset", PageResult.offsetOf(page, size)).query(Long.class).list();
         List<CaseRow> rows = ids.isEmpty() ? List.of() : jdbc.sql("""
                 SELECT c.id, c.measured_at, s.name, c.county_id, c.plate, c.plate_colour, c.gross_kg, c.limit_kg, c.overload_rate, c.oversize,
                        c.status,
