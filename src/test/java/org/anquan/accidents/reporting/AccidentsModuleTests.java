@@ -36,8 +36,14 @@ class AccidentsModuleTests {
         return accounts.principalOf(accounts.findByUsername("county").orElseThrow().id()).user();
     }
 
-    /** An accident of this test's own with one recommendation tracked as a hazard: the accident, the recommendation, the hazard. */
-    Object[] recommendationTrackedAsAHazard(String measure) {
+    /** An accident of this test's own, its recommendation, and the hazard that tracks it. */
+    record Tracked(long accident, long recommendation, Hazards.Opened hazard) {
+        boolean done(Recommendations recommendations) {
+            return recommendations.of(accident).stream().filter(r -> r.id() == recommendation).findFirst().orElseThrow().done();
+        }
+    }
+
+    Tracked recommendationTrackedAsAHazard(String measure) {
         long enterprise = accounts.findByUsername("enterprise").orElseThrow().enterpriseId();
         OffsetDateTime occurred = OffsetDateTime.now(clock).minusDays(2);
         var a = accidents.report(new AccidentInput(occurred, occurred.plusMinutes(5), "UNIT", null, "POISONING_ASPHYXIA", enterprise,
@@ -47,35 +53,25 @@ class AccidentsModuleTests {
         investigations.report(a.id(), "平安应急调〔2026〕9号", LocalDate.now(clock), county());
         long recommendation = recommendations.add(a.id(), measure, "平安化工有限公司", "李某", LocalDate.now(clock).plusDays(30), county());
         Hazards.Opened hazard = recommendations.openHazard(a.id(), recommendation, county());
-        return new Object[] {a.id(), recommendation, hazard};
-    }
-
-    boolean done(long accident, long recommendation) {
-        return recommendations.of(accident).stream().filter(r -> r.id() == recommendation).findFirst().orElseThrow().done();
+        return new Tracked(a.id(), recommendation, hazard);
     }
 
     @Test
     void aRecommendationIsDoneWhenItsHazardCloses(Scenario scenario) {
-        Object[] r = recommendationTrackedAsAHazard("调节池加装固定式气体报警仪");
-        long accident = (long) r[0];
-        long recommendation = (long) r[1];
-        Hazards.Opened hazard = (Hazards.Opened) r[2];
-        assertThat(done(accident, recommendation)).isFalse();
-        scenario.publish(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county",
-                        new Origin("accidents", "recommendation", recommendation)))
-                .andWaitForStateChange(() -> done(accident, recommendation), Boolean::booleanValue)
+        Tracked t = recommendationTrackedAsAHazard("调节池加装固定式气体报警仪");
+        assertThat(t.done(recommendations)).isFalse();
+        scenario.publish(new HazardClosed(t.hazard().id(), t.hazard().code(), OffsetDateTime.now(clock), "county",
+                        new Origin("accidents", "recommendation", t.recommendation())))
+                .andWaitForStateChange(() -> t.done(recommendations), Boolean::booleanValue)
                 .andVerify(d -> assertThat(d).isTrue());
     }
 
     @Test
     void theClosureOfAnotherModulesHazardLeavesTheRecommendationOpen(Scenario scenario) {
-        Object[] r = recommendationTrackedAsAHazard("建立受限空间作业审批制度");
-        long accident = (long) r[0];
-        long recommendation = (long) r[1];
-        Hazards.Opened hazard = (Hazards.Opened) r[2];
-        scenario.publish(new HazardClosed(hazard.id(), hazard.code(), OffsetDateTime.now(clock), "county",
-                new Origin("citizen", "report", recommendation))).andWaitForEventOfType(HazardClosed.class).toArrive();
+        Tracked t = recommendationTrackedAsAHazard("建立受限空间作业审批制度");
+        scenario.publish(new HazardClosed(t.hazard().id(), t.hazard().code(), OffsetDateTime.now(clock), "county",
+                new Origin("citizen", "report", t.recommendation()))).andWaitForEventOfType(HazardClosed.class).toArrive();
         // the listener runs after the publishing transaction, on another thread: the recommendation must stay open meanwhile
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !done(accident, recommendation));
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> !t.done(recommendations));
     }
 }
