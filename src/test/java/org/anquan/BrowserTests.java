@@ -678,15 +678,15 @@ class BrowserTests {
     void aWarningDraftedByTheDutyOfficerIsPublishedWithTheOfficesApprovalAndReadOnThePublicPageAndInTheFeed() {
         login("duty");
         open("/alerts/new");
-        new Select(driver.findElement(By.id("category"))).selectByValue("Transport");
-        driver.findElement(By.id("event")).sendKeys("节日出行提示");
-        driver.findElement(By.id("headline")).sendKeys("元旦假期出行提示（浏览器测试）");
-        driver.findElement(By.id("description")).sendKeys("S21城关隧道假期车流量大。");
-        driver.findElement(By.id("instruction")).sendKeys("请减速慢行，保持车距。");
+        new Select(driver.findElement(By.id("f-category"))).selectByValue("Transport");
+        driver.findElement(By.id("f-event")).sendKeys("节日出行提示");
+        driver.findElement(By.id("f-headline")).sendKeys("元旦假期出行提示（浏览器测试）");
+        driver.findElement(By.id("f-description")).sendKeys("S21城关隧道假期车流量大。");
+        driver.findElement(By.id("f-instruction")).sendKeys("请减速慢行，保持车距。");
         press(driver.findElement(By.cssSelector("input[name=countyIds]")));
         LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
-        driver.findElement(By.id("onset")).sendKeys(now.toString());
-        driver.findElement(By.id("expires")).sendKeys(now.plusDays(2).toString());
+        driver.findElement(By.id("f-onset")).sendKeys(now.toString());
+        driver.findElement(By.id("f-expires")).sendKeys(now.plusDays(2).toString());
         clickAndWaitForReload("save-draft");
         assertThat(driver.findElement(By.cssSelector("[data-test=alert-status]")).getText()).isEqualTo("草稿");
         clickAndWaitForReload("submit-alert");

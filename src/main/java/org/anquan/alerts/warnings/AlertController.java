@@ -56,7 +56,11 @@ class AlertController {
     private String form(Model model, Alerts.AlertInput input, Long update, Map<String, String> errors) {
         model.addAttribute("input", input);
         model.addAttribute("update", update);
-        model.addAttribute("errors", errors);
+        if (!errors.isEmpty()) {
+            // the refused form on the same page: every field's refusal beside its input and in the alert above
+            model.addAttribute("fieldErrors", errors);
+            model.addAttribute("errorKey", "form.has.errors");
+        }
         model.addAttribute("counties", directory.counties());
         model.addAttribute("categories", List.of("Safety", "Fire", "Met", "Transport", "Geo", "Rescue", "Infra", "Env", "Health", "Other"));
         model.addAttribute("urgencies", Alerts.URGENCIES);

@@ -135,6 +135,20 @@ class AlertsTests {
     }
 
     @Test
+    void theFormShowsEveryFieldsRefusalBesideItsInputAtOnce() throws Exception {
+        var r = mvc.perform(post("/alerts").param("category", "Met").param("event", "大风").param("urgency", "Expected")
+                .param("severity", "Severe").param("certainty", "Likely").param("headline", " ").param("description", "阵风10级（两处错误）")
+                .param("countyIds", String.valueOf(directory.counties().get(0).id())).param("onset", "2026-12-01T06:00:00Z")
+                .param("expires", at(5)).with(csrf()).with(as(accounts, "duty"))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(400);
+        String page = r.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"f-headline-error\"").contains("id=\"f-onset-error\"").contains("阵风10级（两处错误）")
+                .contains("data-test=\"field-errors\"");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM alert WHERE description = :d").param("d", "阵风10级（两处错误）").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void aCountysFireDangerOfLevelFourDraftsAWarningForApproval() {
         long county = directory.counties().get(1).id();
         var day = LocalDate.now(clock);
