@@ -286,18 +286,7 @@ class CitizenReportTests {
         var t = ByteBuffer.allocate(26);
         t.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
         t.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0).putInt(0);
-        byte[] tiff = t.array();
-        var out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        int length = 2 + 6 + tiff.length;
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-        out.write(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        return ExifPhotos.withExif(jpeg, t.array());
     }
 
     /** A tiny PNG whose header declares the given size. */

@@ -35,6 +35,11 @@ public final class ExifPhotos {
         byte[] tiff = new byte[t.position()];
         t.flip().get(tiff);
 
+        return withExif(jpeg, tiff);
+    }
+
+    /** The JPEG with an EXIF block (APP1) of the given TIFF structure right after its start marker. */
+    public static byte[] withExif(byte[] jpeg, byte[] tiff) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xFF);
@@ -42,8 +47,8 @@ public final class ExifPhotos {
         int length = 2 + 6 + tiff.length;
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
-        out.write(tiff);
+        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
     }
