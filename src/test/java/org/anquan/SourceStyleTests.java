@@ -21,22 +21,29 @@ class SourceStyleTests {
     /** A qualified type name: two or more lower-case package segments, then a capitalised name. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_]*");
 
+    /** Main sources first, then the tests'. */
+    private static final List<Path> ROOTS = List.of(Path.of("src/main/java"), Path.of("src/test/java"));
+
+    private static List<Path> javaFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+
     @Test
     void classesAreNamedThroughImportsNotByQualifiedNamesInline() throws IOException {
         List<String> found = new ArrayList<>();
-        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String[] lines = codeOnly(Files.readString(file)).split("\n", -1);
-                    for (int i = 0; i < lines.length; i++) {
-                        String line = lines[i].strip();
-                        if (line.startsWith("import ") || line.startsWith("package ")) {
-                            continue;
-                        }
-                        Matcher m = QUALIFIED.matcher(line);
-                        if (m.find()) {
-                            found.add(root.relativize(file) + ":" + (i + 1) + " " + m.group());
-                        }
+        for (Path root : ROOTS) {
+            for (Path file : javaFiles(root)) {
+                String[] lines = codeOnly(Files.readString(file)).split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    if (line.startsWith("import ") || line.startsWith("package ")) {
+                        continue;
+                    }
+                    Matcher m = QUALIFIED.matcher(line);
+                    if (m.find()) {
+                        found.add(root.relativize(file) + ":" + (i + 1) + " " + m.group());
                     }
                 }
             }
@@ -50,16 +57,14 @@ class SourceStyleTests {
     @Test
     void everyImportIsUsed() throws IOException {
         List<String> unused = new ArrayList<>();
-        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java"))) {
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    String src = Files.readString(file);
-                    String body = IMPORT.matcher(src).replaceAll("");
-                    Matcher m = IMPORT.matcher(src);
-                    while (m.find()) {
-                        if (!Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\b").matcher(body).find()) {
-                            unused.add(root.relativize(file) + ": " + m.group().strip());
-                        }
+        for (Path root : ROOTS) {
+            for (Path file : javaFiles(root)) {
+                String src = Files.readString(file);
+                String body = IMPORT.matcher(src).replaceAll("");
+                Matcher m = IMPORT.matcher(src);
+                while (m.find()) {
+                    if (!Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\b").matcher(body).find()) {
+                        unused.add(root.relativize(file) + ": " + m.group().strip());
                     }
                 }
             }
@@ -73,13 +78,14 @@ class SourceStyleTests {
     @Test
     void listFiltersAreBuiltWithWhereNotAssembledByHand() throws IOException {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java") && !p.endsWith("shared/Where.java")).toList()) {
-                String[] lines = Files.readString(file).split("\n", -1);
-                for (int i = 0; i < lines.length; i++) {
-                    if (HAND_WHERE.matcher(lines[i]).find()) {
-                        found.add(file + ":" + (i + 1));
-                    }
+        for (Path file : javaFiles(ROOTS.get(0))) {
+            if (file.endsWith("shared/Where.java")) {
+                continue;
+            }
+            String[] lines = Files.readString(file).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (HAND_WHERE.matcher(lines[i]).find()) {
+                    found.add(file + ":" + (i + 1));
                 }
             }
         }
