@@ -44,12 +44,11 @@ public final class BenchmarkSupport {
      * Prints a bound as {@code BENCH bound holds|BROKEN: …} and fails the benchmark when it is broken, so a
      * benchmark run says in its exit code whether the figures still meet what the module promises.
      */
-    public static boolean bound(boolean holds, String text) {
+    public static void bound(boolean holds, String text) {
         System.out.println("BENCH bound " + (holds ? "holds" : "BROKEN") + ": " + text);
         if (!holds) {
             throw new AssertionError("bound broken: " + text);
         }
-        return true;
     }
 
     /** A throughput bound: {@code rate} at least {@code share} of {@code rawRate} (both per second); printed, then asserted. */
